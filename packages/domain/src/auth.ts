@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { RoleSchema } from "./roles";
+
+/** A session ends after this long without activity (HIPAA automatic logoff). */
+export const SESSION_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+/** A session ends this long after sign-in whatever the activity. */
+export const SESSION_ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
+/** How long before the idle logoff the web app warns. */
+export const IDLE_WARNING_LEAD_MS = 2 * 60 * 1000;
+
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 256;
+
+export const LoginInputSchema = z.strictObject({
+  email: z
+    .string({ error: "Email is required." })
+    .trim()
+    .min(1, { error: "Email is required." })
+    .max(254, { error: "Email is too long." }),
+  password: z
+    .string({ error: "Password is required." })
+    .min(1, { error: "Password is required." })
+    .max(MAX_PASSWORD_LENGTH, { error: "Password is too long." }),
+});
+export type LoginInput = z.infer<typeof LoginInputSchema>;
+
+/** The signed-in person as the API shows them to themselves. */
+export const SessionUserSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  role: RoleSchema,
+  firstName: z.string(),
+  lastName: z.string(),
+  displayName: z.string(),
+  organizationId: z.uuid(),
+  organizationName: z.string(),
+  timeZone: z.string(),
+});
+export type SessionUser = z.infer<typeof SessionUserSchema>;
+
+export const SessionTimesSchema = z.object({
+  idleExpiresAt: z.iso.datetime(),
+  absoluteExpiresAt: z.iso.datetime(),
+});
+export type SessionTimes = z.infer<typeof SessionTimesSchema>;
+
+/** Answer of login, `GET /api/auth/me` and keep-alive. */
+export const AuthStateSchema = z.object({
+  user: SessionUserSchema,
+  csrfToken: z.string(),
+  session: SessionTimesSchema,
+});
+export type AuthState = z.infer<typeof AuthStateSchema>;
+
+/** When the session will end if nothing else happens: the earlier of idle and absolute expiry. */
+export function sessionEndsAt(times: SessionTimes): Date {
+  return new Date(Math.min(Date.parse(times.idleExpiresAt), Date.parse(times.absoluteExpiresAt)));
+}
+
+/** Name of the header that carries the CSRF token on cookie-authenticated writes. */
+export const CSRF_HEADER = "x-csrf-token";

@@ -1,0 +1,222 @@
+import type { Role } from "./roles";
+
+/**
+ * Who may do what to which record. Pure: callers load the relationship facts (who facilitates
+ * a cohort, who is enrolled, which family member holds consent) and pass them in with the
+ * resource. Deny by default; a record the actor may not see answers "not-found" so its
+ * existence is not revealed, and one they may see but not change answers "forbidden".
+ */
+
+export const ACTIONS = ["read", "create", "update", "delete"] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export type Actor = {
+  userId: string;
+  role: Role;
+  organizationId: string;
+};
+
+type InOrganization = { organizationId: string };
+
+export type Resource = InOrganization &
+  (
+    | { type: "organization" }
+    | { type: "program" }
+    | { type: "cohort"; facilitatorIds: readonly string[]; participantIds: readonly string[] }
+    /** Who is enrolled in a cohort: names of people in treatment. */
+    | {
+        type: "cohort-roster";
+        facilitatorIds: readonly string[];
+        participantIds: readonly string[];
+      }
+    /** A clinician's profile and license; `participantIds`/`familyIds` are the people they serve. */
+    | {
+        type: "facilitator";
+        facilitatorId: string;
+        participantIds: readonly string[];
+        familyIds: readonly string[];
+      }
+    /** A participant's profile; `familyIds` are family members with the participant's consent. */
+    | {
+        type: "participant";
+        participantId: string;
+        facilitatorIds: readonly string[];
+        familyIds: readonly string[];
+      }
+    | { type: "enrollment"; participantId: string; facilitatorIds: readonly string[] }
+    /** A family member's link to a participant, with its relationship and consent. */
+    | {
+        type: "family-member";
+        familyMemberId: string;
+        participantId: string;
+        facilitatorIds: readonly string[];
+      }
+    /** Sign-in account details (email, password, active flag). */
+    | { type: "user-account"; userId: string }
+    | { type: "audit-log" }
+  );
+
+export type ResourceType = Resource["type"];
+export const RESOURCE_TYPES = [
+  "organization",
+  "program",
+  "cohort",
+  "cohort-roster",
+  "facilitator",
+  "participant",
+  "enrollment",
+  "family-member",
+  "user-account",
+  "audit-log",
+] as const satisfies readonly ResourceType[];
+
+export type Decision = "allow" | "not-found" | "forbidden";
+
+/** What a role may do to a record it can see; anything not listed is forbidden. */
+type Grant = { visible: boolean; may: readonly Action[] };
+
+const HIDDEN: Grant = { visible: false, may: [] };
+const READ_ONLY: Grant = { visible: true, may: ["read"] };
+const ALL: readonly Action[] = ACTIONS;
+
+function when(condition: boolean, grant: Grant): Grant {
+  return condition ? grant : HIDDEN;
+}
+
+function adminGrant(resource: Resource): Grant {
+  switch (resource.type) {
+    case "organization":
+      // Organizations are provisioned outside the app and never deleted from it.
+      return { visible: true, may: ["read", "update"] };
+    case "audit-log":
+      // Append-only: written by the system, read by admins, changed by nobody.
+      return READ_ONLY;
+    case "program":
+    case "cohort":
+    case "cohort-roster":
+    case "facilitator":
+    case "participant":
+    case "enrollment":
+    case "family-member":
+    case "user-account":
+      return { visible: true, may: ALL };
+  }
+}
+
+function facilitatorGrant(actor: Actor, resource: Resource): Grant {
+  switch (resource.type) {
+    case "organization":
+    case "program":
+      return READ_ONLY;
+    case "cohort":
+      return when(resource.facilitatorIds.includes(actor.userId), {
+        visible: true,
+        may: ["read", "update"],
+      });
+    case "cohort-roster":
+      return when(resource.facilitatorIds.includes(actor.userId), READ_ONLY);
+    case "facilitator":
+      // Colleagues in the same clinic see each other's credentials; admins maintain them.
+      return READ_ONLY;
+    case "participant":
+      return when(resource.facilitatorIds.includes(actor.userId), {
+        visible: true,
+        may: ["read", "update"],
+      });
+    case "enrollment":
+      // Discharge and step-down are updates; enrollments are never deleted.
+      return when(resource.facilitatorIds.includes(actor.userId), {
+        visible: true,
+        may: ["read", "create", "update"],
+      });
+    case "family-member":
+      // Facilitators invite and revoke family on a participant's behalf.
+      return when(resource.facilitatorIds.includes(actor.userId), { visible: true, may: ALL });
+    case "user-account":
+      return ownAccount(actor, resource.userId);
+    case "audit-log":
+      return HIDDEN;
+  }
+}
+
+function participantGrant(actor: Actor, resource: Resource): Grant {
+  switch (resource.type) {
+    case "organization":
+    case "program":
+      return READ_ONLY;
+    case "cohort":
+    case "cohort-roster":
+      return when(resource.participantIds.includes(actor.userId), READ_ONLY);
+    case "facilitator":
+      return when(resource.participantIds.includes(actor.userId), READ_ONLY);
+    case "participant":
+      return when(resource.participantId === actor.userId, {
+        visible: true,
+        may: ["read", "update"],
+      });
+    case "enrollment":
+      return when(resource.participantId === actor.userId, READ_ONLY);
+    case "family-member":
+      // Participants decide who of their family takes part, and can withdraw that at any time.
+      return when(resource.participantId === actor.userId, { visible: true, may: ALL });
+    case "user-account":
+      return ownAccount(actor, resource.userId);
+    case "audit-log":
+      return HIDDEN;
+  }
+}
+
+function familyGrant(actor: Actor, resource: Resource): Grant {
+  switch (resource.type) {
+    case "organization":
+      return READ_ONLY;
+    case "facilitator":
+      return when(resource.familyIds.includes(actor.userId), READ_ONLY);
+    case "participant":
+      return when(resource.familyIds.includes(actor.userId), READ_ONLY);
+    case "family-member":
+      return when(resource.familyMemberId === actor.userId, {
+        visible: true,
+        may: ["read", "update"],
+      });
+    case "user-account":
+      return ownAccount(actor, resource.userId);
+    // Family members see nothing else of the participant's care unless consent says so.
+    case "program":
+    case "cohort":
+    case "cohort-roster":
+    case "enrollment":
+    case "audit-log":
+      return HIDDEN;
+  }
+}
+
+function ownAccount(actor: Actor, userId: string): Grant {
+  return when(actor.userId === userId, { visible: true, may: ["read", "update"] });
+}
+
+function grantFor(actor: Actor, resource: Resource): Grant {
+  switch (actor.role) {
+    case "ADMIN":
+      return adminGrant(resource);
+    case "FACILITATOR":
+      return facilitatorGrant(actor, resource);
+    case "PARTICIPANT":
+      return participantGrant(actor, resource);
+    case "FAMILY":
+      return familyGrant(actor, resource);
+  }
+}
+
+/** Decide whether `actor` may perform `action` on `resource`. */
+export function decide(actor: Actor, action: Action, resource: Resource): Decision {
+  // Clinics are sealed from each other: another clinic's records do not exist for you.
+  if (actor.organizationId !== resource.organizationId) return "not-found";
+  const grant = grantFor(actor, resource);
+  if (!grant.visible) return "not-found";
+  return grant.may.includes(action) ? "allow" : "forbidden";
+}
+
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  return decide(actor, action, resource) === "allow";
+}
