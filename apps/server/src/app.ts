@@ -1,0 +1,263 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import express, { type Express } from "express";
+import type { Store } from "express-rate-limit";
+import { pinoHttp } from "pino-http";
+import { RedisStore } from "rate-limit-redis";
+import { createClient } from "redis";
+import { createAuditLog } from "./audit/audit-log";
+import { auditRoutes } from "./audit/audit.routes";
+import { authRoutes } from "./auth/auth.routes";
+import { loginRateLimits } from "./auth/login-rate-limit";
+import { createSessionRepository } from "./auth/session-repository";
+import { createSessionService } from "./auth/sessions";
+import { createUserRepository } from "./auth/user-repository";
+import { systemClock, type Clock } from "./clock";
+import { PACKAGE_ROOT, type Config } from "./config";
+import { openDatabase, type Database } from "./db/database";
+import { applyMigrations, readMigrations } from "./db/migrate";
+import { healthRoutes } from "./health/health.routes";
+import { createHomeRepository } from "./home/home-repository";
+import { createHomeService, homeRoutes } from "./home/home.routes";
+import { errorHandler } from "./http/error-handler";
+import { notFound } from "./http/errors";
+import {
+  csrfProtection,
+  loadSession,
+  noStore,
+  requireJsonBody,
+  securityHeaders,
+} from "./http/security";
+import { createLogger, type Logger } from "./logger";
+import { createRealtime, type Realtime } from "./realtime/realtime";
+import { seedDemoClinic } from "./seed/demo-clinic";
+
+export const MIGRATIONS_DIR = join(PACKAGE_ROOT, "prisma", "migrations");
+const JSON_BODY_LIMIT = "64kb";
+const SESSION_SWEEP_INTERVAL_MS = 10 * 60 * 1000;
+
+export type RunningServer = {
+  url: string;
+  config: Config;
+  app: Express;
+  httpServer: HttpServer;
+  db: Database;
+  realtime: Realtime;
+  logger: Logger;
+  close(): Promise<void>;
+};
+
+export type StartOptions = {
+  clock?: Clock;
+  logger?: Logger;
+  /** Namespaces Redis keys and streams; tests give each server group its own. */
+  redisKeyPrefix?: string;
+};
+
+/** Keeps query strings (which can carry secrets) and long tokens out of request logs. */
+export function loggableUrl(url: string | undefined): string {
+  const path = (url ?? "").split("?")[0] ?? "";
+  return path
+    .split("/")
+    .map((segment) => (/^[A-Za-z0-9_-]{40,}(\.\w+)?$/.test(segment) ? ":secret" : segment))
+    .join("/");
+}
+
+/**
+ * Opens the database, applies migrations, seeds the demo clinic when configured, and starts
+ * HTTP and realtime on one port. Everything the process holds is released by `close()`.
+ */
+export async function startServer(
+  config: Config,
+  options: StartOptions = {},
+): Promise<RunningServer> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const redisKeyPrefix = options.redisKeyPrefix ?? "bw:";
+
+  const db = await openDatabase(config.database);
+  const cleanups: (() => Promise<void>)[] = [() => db.close()];
+  try {
+    const { applied, unknown } = await applyMigrations(db.sql, readMigrations(MIGRATIONS_DIR));
+    if (applied.length > 0) logger.info({ applied }, "database migrations applied");
+    if (unknown.length > 0)
+      logger.warn({ unknown }, "database has migrations newer than this build");
+    if (config.demo.seed) {
+      const seeded = await seedDemoClinic(db.prisma, {
+        password: config.demo.password,
+        now: clock.now(),
+      });
+      if (seeded) logger.info("demo clinic seeded (sign-ins are listed in the README)");
+    }
+
+    let rateLimitStore: (name: string) => Store | undefined = () => undefined;
+    if (config.redisUrl) {
+      const redis = createClient({ url: config.redisUrl });
+      redis.on("error", (error: Error) =>
+        logger.warn({ err: error.name }, "redis connection error"),
+      );
+      await redis.connect();
+      cleanups.push(async () => {
+        if (redis.isOpen) await redis.quit();
+      });
+      rateLimitStore = (name) =>
+        new RedisStore({
+          prefix: `${redisKeyPrefix}rl:${name}:`,
+          sendCommand: (...args: string[]) => redis.sendCommand(args),
+        });
+    }
+
+    const sessions = createSessionService({
+      sessions: createSessionRepository(db.prisma),
+      clock,
+      cookies: { secure: config.secureCookies },
+    });
+    const audit = createAuditLog(db.prisma);
+    const users = createUserRepository(db.prisma);
+
+    const app = express();
+    const httpServer = createServer(app);
+    const realtime = await createRealtime({
+      httpServer,
+      sessions,
+      redisUrl: config.redisUrl,
+      redisKeyPrefix,
+      publicOrigin: config.publicOrigin,
+      logger,
+    });
+    cleanups.unshift(() => realtime.close());
+
+    app.disable("x-powered-by");
+    app.set("trust proxy", config.trustProxy);
+    app.use(
+      pinoHttp({
+        logger,
+        genReqId: (_req, res) => {
+          const id = randomUUID();
+          res.setHeader("X-Request-Id", id);
+          return id;
+        },
+        serializers: {
+          req: (req: { id: unknown; method: string; url: string }) => ({
+            id: req.id,
+            method: req.method,
+            url: loggableUrl(req.url),
+          }),
+          res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        },
+        autoLogging: { ignore: (req) => req.url === "/api/health" },
+      }),
+    );
+    app.use(
+      ...securityHeaders({
+        secure: config.secureCookies,
+        mediaOrigins: config.media.kind === "livekit" ? [config.media.url] : [],
+      }),
+    );
+
+    const api = express.Router();
+    api.use(noStore);
+    api.use(
+      "/health",
+      healthRoutes({
+        db,
+        logger,
+        info: { db: db.kind, realtime: realtime.kind, media: config.media.kind },
+      }),
+    );
+    api.use(requireJsonBody);
+    api.use(express.json({ limit: JSON_BODY_LIMIT, strict: true }));
+    api.use(loadSession(sessions));
+    api.use(csrfProtection({ publicOrigin: config.publicOrigin }));
+    api.use(
+      "/auth",
+      authRoutes({
+        users,
+        sessions,
+        audit,
+        realtime,
+        loginLimits: loginRateLimits(rateLimitStore),
+      }),
+    );
+    api.use(
+      "/home",
+      homeRoutes(createHomeService({ homes: createHomeRepository(db.prisma), audit, clock })),
+    );
+    api.use("/audit-events", auditRoutes(audit));
+    api.use(() => {
+      throw notFound("endpoint");
+    });
+    app.use("/api", api);
+    serveWebApp(app, config.webDistDir);
+    app.use(errorHandler(logger));
+
+    const sweeper = setInterval(() => {
+      sessions.sweep().catch((error: unknown) => {
+        logger.warn(
+          { err: error instanceof Error ? error.name : typeof error },
+          "session sweep failed",
+        );
+      });
+    }, SESSION_SWEEP_INTERVAL_MS);
+    sweeper.unref();
+
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once("error", reject);
+      httpServer.listen(config.port, config.host, () => resolve());
+    });
+    const address = httpServer.address() as AddressInfo;
+    const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${host}:${address.port}`,
+      config,
+      app,
+      httpServer,
+      db,
+      realtime,
+      logger,
+      close() {
+        closing ??= (async () => {
+          clearInterval(sweeper);
+          httpServer.closeAllConnections();
+          // realtime.close() closes the HTTP server as well.
+          for (const cleanup of cleanups) await cleanup();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The built single-page app on the same origin; its routes all fall back to index.html. */
+function serveWebApp(app: Express, distDir: string): void {
+  const index = join(distDir, "index.html");
+  app.use(
+    "/assets",
+    express.static(join(distDir, "assets"), {
+      immutable: true,
+      maxAge: "365d",
+      fallthrough: false,
+    }),
+  );
+  app.use(express.static(distDir, { index: false, maxAge: 0 }));
+  app.get(/^\/(?!api\/|socket\.io\/).*/, (req, res, next) => {
+    if (!req.accepts("html")) return next();
+    if (!existsSync(index)) {
+      res
+        .status(503)
+        .type("text/plain")
+        .send("The web app has not been built yet. Run `npm start` from the project folder.");
+      return;
+    }
+    res.setHeader("Cache-Control", "no-cache");
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,69 @@
+import type { Role, SessionUser } from "@bridgeway/domain";
+import type { PrismaClient } from "../generated/prisma/client";
+
+export type UserForLogin = {
+  id: string;
+  passwordHash: string;
+  active: boolean;
+  role: Role;
+  organizationId: string;
+};
+
+const SESSION_USER_SELECT = {
+  id: true,
+  email: true,
+  role: true,
+  firstName: true,
+  lastName: true,
+  preferredName: true,
+  timeZone: true,
+  organizationId: true,
+  active: true,
+  organization: { select: { name: true } },
+} as const;
+
+type SessionUserRow = {
+  id: string;
+  email: string;
+  role: Role;
+  firstName: string;
+  lastName: string;
+  preferredName: string | null;
+  timeZone: string;
+  organizationId: string;
+  active: boolean;
+  organization: { name: string };
+};
+
+export function toSessionUser(row: SessionUserRow): SessionUser {
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    displayName: `${row.preferredName ?? row.firstName} ${row.lastName}`,
+    organizationId: row.organizationId,
+    organizationName: row.organization.name,
+    timeZone: row.timeZone,
+  };
+}
+
+export function createUserRepository(prisma: PrismaClient) {
+  return {
+    async findForLogin(email: string): Promise<UserForLogin | null> {
+      return prisma.user.findUnique({
+        where: { email: email.trim().toLowerCase() },
+        select: { id: true, passwordHash: true, active: true, role: true, organizationId: true },
+      });
+    },
+
+    async findSessionUser(id: string): Promise<SessionUser | null> {
+      const row = await prisma.user.findUnique({ where: { id }, select: SESSION_USER_SELECT });
+      return row ? toSessionUser(row) : null;
+    },
+  };
+}
+
+export type UserRepository = ReturnType<typeof createUserRepository>;
+export { SESSION_USER_SELECT };

@@ -1,0 +1,78 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { DatabaseConfig } from "../config";
+import { PrismaClient } from "../generated/prisma/client";
+import type { SqlConnection, SqlSession } from "./sql";
+
+export type Database = {
+  kind: "pglite" | "postgres";
+  prisma: PrismaClient;
+  sql: SqlSession;
+  close(): Promise<void>;
+};
+
+/** Opens the embedded PGlite database (a folder, or `memory://`) or a PostgreSQL pool. */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  return config.kind === "pglite" ? openPglite(config.dataDir) : Promise.resolve(openPostgres(config.url));
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  // PGlite is one connection in this process; callers are serialised by PGlite itself.
+  const connection: SqlConnection = {
+    async query<Row>(sql: string, params?: unknown[]) {
+      const result = await pglite.query<Row>(sql, params);
+      return result.rows;
+    },
+    async exec(sql: string) {
+      await pglite.exec(sql);
+    },
+  };
+  return {
+    kind: "pglite",
+    prisma,
+    sql: { withConnection: (fn) => fn(connection) },
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+function openPostgres(url: string): Database {
+  const pool = new pg.Pool({ connectionString: url, max: 20, idleTimeoutMillis: 30_000 });
+  // An idle client losing its server must not crash the process; the pool replaces it.
+  pool.on("error", () => undefined);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: "postgres",
+    prisma,
+    sql: {
+      async withConnection(fn) {
+        const client = await pool.connect();
+        try {
+          return await fn({
+            async query<Row>(sql: string, params?: unknown[]) {
+              const result = await client.query(sql, params);
+              return result.rows as Row[];
+            },
+            async exec(sql: string) {
+              await client.query(sql);
+            },
+          });
+        } finally {
+          client.release();
+        }
+      },
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+/**
+ * The little raw-SQL surface the migration runner and health check need, over either PGlite or
+ * a node-postgres connection. Application queries go through Prisma repositories instead.
+ */
+export type SqlConnection = {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs a script of one or more statements (a migration file). */
+  exec(sql: string): Promise<void>;
+};
+
+export type SqlSession = {
+  /** Holds one connection for `fn`, so session-level locks and transactions stay on it. */
+  withConnection<T>(fn: (connection: SqlConnection) => Promise<T>): Promise<T>;
+};

@@ -1,0 +1,160 @@
+import { Router } from "express";
+import {
+  daysUntilLicenseExpiry,
+  decide,
+  isoDateInZone,
+  LICENSE_EXPIRY_WARNING_DAYS,
+  type Actor,
+  type HomeSummary,
+  type SessionUser,
+} from "@bridgeway/domain";
+import type { AuditContext, AuditLog } from "../audit/audit-log";
+import type { Clock } from "../clock";
+import { auditContext, requireAuth } from "../http/request-context";
+import type { HomeRepository } from "./home-repository";
+
+type Deps = { homes: HomeRepository; audit: AuditLog; clock: Clock };
+
+/** Builds what each role's home shows; every record passes the permission policy. */
+export function createHomeService({ homes, audit, clock }: Deps) {
+  async function participantHome(actor: Actor, context: AuditContext): Promise<HomeSummary> {
+    const enrollments = await homes.participantEnrollments(actor.userId);
+    const visible = enrollments.filter(
+      (e) =>
+        decide(actor, "read", {
+          type: "enrollment",
+          organizationId: e.organizationId,
+          participantId: actor.userId,
+          facilitatorIds: e.facilitatorIds,
+        }) === "allow",
+    );
+    for (const e of visible)
+      await audit.record(context, "read", { type: "enrollment", id: e.enrollmentId }, "success");
+    return {
+      role: "PARTICIPANT",
+      enrollments: visible.map(
+        ({
+          cohortName,
+          programName,
+          phase,
+          startsOn,
+          plannedDischargeOn,
+          schedule,
+          timeZone,
+          facilitators,
+        }) => ({
+          cohortName,
+          programName,
+          phase,
+          startsOn,
+          plannedDischargeOn,
+          schedule,
+          timeZone,
+          facilitators,
+        }),
+      ),
+    };
+  }
+
+  async function facilitatorHome(
+    actor: Actor,
+    user: SessionUser,
+    context: AuditContext,
+  ): Promise<HomeSummary> {
+    const [license, cohorts] = await Promise.all([
+      homes.facilitatorLicense(actor.userId),
+      homes.facilitatorCohorts(actor.userId),
+    ]);
+    const visible = cohorts.filter(
+      (c) =>
+        decide(actor, "read", {
+          type: "cohort-roster",
+          organizationId: c.organizationId,
+          facilitatorIds: c.facilitatorIds,
+          participantIds: c.participantIds,
+        }) === "allow",
+    );
+    for (const c of visible)
+      await audit.record(context, "read", { type: "cohort-roster", id: c.id }, "success");
+    const today = isoDateInZone(clock.now(), user.timeZone);
+    return {
+      role: "FACILITATOR",
+      license: license
+        ? { ...license, daysUntilExpiry: daysUntilLicenseExpiry(license.licenseExpiresOn, today) }
+        : null,
+      cohorts: visible.map(
+        ({ id, name, programName, schedule, timeZone, myRole, capacity, participants }) => ({
+          id,
+          name,
+          programName,
+          schedule,
+          timeZone,
+          myRole,
+          capacity,
+          participants,
+        }),
+      ),
+    };
+  }
+
+  async function familyHome(actor: Actor, context: AuditContext): Promise<HomeSummary> {
+    const links = await homes.familySupporting(actor.userId);
+    const visible = links.filter(
+      (l) =>
+        decide(actor, "read", {
+          type: "participant",
+          organizationId: l.organizationId,
+          participantId: l.participantId,
+          facilitatorIds: [],
+          familyIds: [actor.userId],
+        }) === "allow",
+    );
+    for (const l of visible)
+      await audit.record(context, "read", { type: "participant", id: l.participantId }, "success");
+    return {
+      role: "FAMILY",
+      supporting: visible.map(({ participantFirstName, relationship }) => ({
+        participantFirstName,
+        relationship,
+      })),
+    };
+  }
+
+  async function adminHome(actor: Actor): Promise<HomeSummary> {
+    const overview = await homes.adminOverview(actor.organizationId);
+    const today = isoDateInZone(clock.now(), overview.organization.timeZone);
+    return {
+      role: "ADMIN",
+      organization: overview.organization,
+      counts: overview.counts,
+      programs: overview.programs,
+      licenseAlerts: overview.facilitators
+        .map((f) => ({ ...f, daysUntilExpiry: daysUntilLicenseExpiry(f.licenseExpiresOn, today) }))
+        .filter((f) => f.daysUntilExpiry <= LICENSE_EXPIRY_WARNING_DAYS),
+    };
+  }
+
+  return {
+    async homeFor(user: SessionUser, actor: Actor, context: AuditContext): Promise<HomeSummary> {
+      switch (actor.role) {
+        case "PARTICIPANT":
+          return participantHome(actor, context);
+        case "FACILITATOR":
+          return facilitatorHome(actor, user, context);
+        case "FAMILY":
+          return familyHome(actor, context);
+        case "ADMIN":
+          return adminHome(actor);
+      }
+    },
+  };
+}
+
+export function homeRoutes(service: ReturnType<typeof createHomeService>): Router {
+  const router = Router();
+  router.get("/", async (req, res) => {
+    const auth = requireAuth(req);
+    res.json(await service.homeFor(auth.user, auth.actor, auditContext(req)));
+  });
+  return router;
+}

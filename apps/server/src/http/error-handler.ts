@@ -1,0 +1,73 @@
+import type { ErrorRequestHandler } from "express";
+import type { ApiErrorBody } from "@bridgeway/domain";
+import type { Logger } from "../logger";
+import { HttpError, invalidJson, payloadTooLarge, unsupportedMediaType } from "./errors";
+
+type BodyParserError = Error & { type?: string; status?: number; limit?: number };
+
+/** Maps errors raised by body-parser (inside express.json) to our error model. */
+function fromBodyParser(error: BodyParserError): HttpError | undefined {
+  switch (error.type ?? "") {
+    case "entity.parse.failed":
+      return invalidJson();
+    case "entity.too.large":
+      return payloadTooLarge(`${Math.round((error.limit ?? 0) / 1024)} KB`);
+    case "encoding.unsupported":
+    case "charset.unsupported":
+      return unsupportedMediaType();
+    case "request.aborted":
+    case "request.size.invalid":
+    case "stream.encoding.set":
+      return new HttpError(400, "invalid_input", "The request body could not be read.");
+    default:
+      return undefined;
+  }
+}
+
+/** The name, code and call sites of an unknown error, without its message (it may hold data). */
+export function describeUnknownError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const code = (error as { code?: unknown }).code;
+  return {
+    name: error.name,
+    code: typeof code === "string" || typeof code === "number" ? code : undefined,
+    frames: error.stack
+      ?.split("\n")
+      .slice(1, 8)
+      .map((line) => line.trim()),
+  };
+}
+
+export function errorBody(error: HttpError): ApiErrorBody {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.fields ? { fields: error.fields } : {}),
+    },
+  };
+}
+
+/** The one place errors become HTTP answers. Unknown errors are logged and answer a bare 500. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const known = error instanceof HttpError ? error : fromBodyParser(error as BodyParserError);
+    if (known) {
+      for (const [name, value] of Object.entries(known.headers ?? {})) res.setHeader(name, value);
+      res.status(known.status).json(errorBody(known));
+      return;
+    }
+    logger.error(
+      { requestId: req.id, method: req.method, path: req.path, err: describeUnknownError(error) },
+      "unhandled error",
+    );
+    const body: ApiErrorBody = {
+      error: { code: "internal", message: "Something went wrong on our side. Please try again." },
+    };
+    res.status(500).json(body);
+  };
+}

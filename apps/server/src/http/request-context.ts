@@ -1,0 +1,31 @@
+import type { Request } from "express";
+import type { AuditContext } from "../audit/audit-log";
+import type { AuthContext, SessionCheck } from "../auth/sessions";
+import { sessionExpired, unauthenticated } from "./errors";
+
+declare global {
+  // Express's own extension point for per-request data.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      /** Outcome of the session cookie check, set for every /api request. */
+      sessionCheck?: SessionCheck;
+    }
+  }
+}
+
+/** The signed-in caller, or a 401 that says whether their session ended or never existed. */
+export function requireAuth(req: Request): AuthContext {
+  const check = req.sessionCheck;
+  if (check?.status === "active") return check.auth;
+  throw check?.status === "ended" ? sessionExpired() : unauthenticated();
+}
+
+export function auditContext(req: Request): AuditContext {
+  const check = req.sessionCheck;
+  return {
+    actor: check?.status === "active" ? check.auth.actor : undefined,
+    requestId: typeof req.id === "string" ? req.id : undefined,
+    ipAddress: req.ip,
+  };
+}

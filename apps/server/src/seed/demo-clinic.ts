@@ -1,0 +1,173 @@
+import {
+  isoDateInZone,
+  weeklyPatternToRRule,
+  type CredentialKind,
+  type EnrollmentPhase,
+  type FamilyRelationship,
+  type WeeklyPattern,
+} from "@bridgeway/domain";
+import { hashPassword } from "../auth/password";
+import type { PrismaClient } from "../generated/prisma/client";
+
+/** The demo clinic's sign-ins, listed in the README. All share DEMO_PASSWORD. */
+export const DEMO_DOMAIN = "riverbend.example";
+export const DEMO_ACCOUNTS = {
+  admin: `admin@${DEMO_DOMAIN}`,
+  facilitators: [`dana.whitfield@${DEMO_DOMAIN}`, `marcus.reyes@${DEMO_DOMAIN}`],
+  participants: [
+    `jordan.lee@${DEMO_DOMAIN}`,
+    `sam.patel@${DEMO_DOMAIN}`,
+    `riley.chen@${DEMO_DOMAIN}`,
+    `taylor.brooks@${DEMO_DOMAIN}`,
+    `morgan.diaz@${DEMO_DOMAIN}`,
+    `casey.nguyen@${DEMO_DOMAIN}`,
+    `avery.johnson@${DEMO_DOMAIN}`,
+    `jamie.kim@${DEMO_DOMAIN}`,
+  ],
+  family: [`pat.lee@${DEMO_DOMAIN}`, `chris.patel@${DEMO_DOMAIN}`],
+} as const;
+
+const CLINIC_ZONE = "America/New_York";
+const EVENING: WeeklyPattern = { days: ["MO", "WE", "TH"], startTime: "18:00", endTime: "21:00" };
+
+const FACILITATORS: {
+  first: string;
+  last: string;
+  credential: CredentialKind;
+  /** Days from today until the license expires; one is close, to show the admin's alert. */
+  licenseDays: number;
+  role: "LEAD" | "CO";
+}[] = [
+  { first: "Dana", last: "Whitfield", credential: "LCSW", licenseDays: 640, role: "LEAD" },
+  { first: "Marcus", last: "Reyes", credential: "LPC", licenseDays: 45, role: "CO" },
+];
+
+const PARTICIPANTS: { first: string; last: string; phase: EnrollmentPhase; zone: string }[] = [
+  { first: "Jordan", last: "Lee", phase: 4, zone: CLINIC_ZONE },
+  { first: "Sam", last: "Patel", phase: 4, zone: CLINIC_ZONE },
+  { first: "Riley", last: "Chen", phase: 4, zone: "America/Chicago" },
+  { first: "Taylor", last: "Brooks", phase: 3, zone: CLINIC_ZONE },
+  { first: "Morgan", last: "Diaz", phase: 3, zone: CLINIC_ZONE },
+  { first: "Casey", last: "Nguyen", phase: 3, zone: CLINIC_ZONE },
+  { first: "Avery", last: "Johnson", phase: 2, zone: CLINIC_ZONE },
+  { first: "Jamie", last: "Kim", phase: 2, zone: CLINIC_ZONE },
+];
+
+const FAMILY: { first: string; last: string; relationship: FamilyRelationship; of: number }[] = [
+  { first: "Pat", last: "Lee", relationship: "PARENT", of: 0 },
+  { first: "Chris", last: "Patel", relationship: "SPOUSE_OR_PARTNER", of: 1 },
+];
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+function mondayOnOrBefore(iso: string): string {
+  const weekday = new Date(`${iso}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(iso, -((weekday + 6) % 7));
+}
+
+/**
+ * Seeds the demo clinic into an empty database; does nothing when any organization exists.
+ * Returns whether it seeded.
+ */
+export async function seedDemoClinic(
+  prisma: PrismaClient,
+  options: { password: string; now: Date },
+): Promise<boolean> {
+  const passwordHash = await hashPassword(options.password);
+  const today = isoDateInZone(options.now, CLINIC_ZONE);
+  const cohortStart = addDays(mondayOnOrBefore(today), -14);
+
+  return prisma.$transaction(async (tx) => {
+    if ((await tx.organization.count()) > 0) return false;
+    const org = await tx.organization.create({
+      data: { name: "Riverbend Behavioral Health", timeZone: CLINIC_ZONE },
+    });
+    const account = (
+      email: string,
+      role: "ADMIN" | "FACILITATOR" | "PARTICIPANT" | "FAMILY",
+      first: string,
+      last: string,
+      timeZone = CLINIC_ZONE,
+    ) => ({
+      organizationId: org.id,
+      email,
+      passwordHash,
+      role,
+      firstName: first,
+      lastName: last,
+      timeZone,
+    });
+
+    await tx.user.create({ data: account(DEMO_ACCOUNTS.admin, "ADMIN", "Alex", "Morgan") });
+
+    const program = await tx.program.create({
+      data: {
+        organizationId: org.id,
+        name: "Adult Mental Health IOP",
+        description:
+          "Nine to twelve hours a week of group, individual and family therapy for adults, with step-down before discharge.",
+      },
+    });
+    const cohort = await tx.cohort.create({
+      data: {
+        programId: program.id,
+        name: "Evening track",
+        timeZone: CLINIC_ZONE,
+        capacity: 12,
+        startsOn: day(cohortStart),
+        endsOn: day(addDays(cohortStart, 12 * 7 - 1)),
+        meetingDays: EVENING.days,
+        startTime: EVENING.startTime,
+        endTime: EVENING.endTime,
+        recurrenceRule: weeklyPatternToRRule(EVENING),
+      },
+    });
+
+    for (const [index, f] of FACILITATORS.entries()) {
+      const email = DEMO_ACCOUNTS.facilitators[index] ?? `facilitator${index}@${DEMO_DOMAIN}`;
+      const user = await tx.user.create({ data: account(email, "FACILITATOR", f.first, f.last) });
+      await tx.facilitatorProfile.create({
+        data: {
+          userId: user.id,
+          credential: f.credential,
+          licenseState: "NY",
+          licenseExpiresOn: day(addDays(today, f.licenseDays)),
+        },
+      });
+      await tx.cohortFacilitator.create({
+        data: { cohortId: cohort.id, facilitatorUserId: user.id, role: f.role },
+      });
+    }
+
+    const participantIds: string[] = [];
+    for (const [index, p] of PARTICIPANTS.entries()) {
+      const email = DEMO_ACCOUNTS.participants[index] ?? `participant${index}@${DEMO_DOMAIN}`;
+      const user = await tx.user.create({
+        data: account(email, "PARTICIPANT", p.first, p.last, p.zone),
+      });
+      participantIds.push(user.id);
+      await tx.enrollment.create({
+        data: {
+          cohortId: cohort.id,
+          participantUserId: user.id,
+          phase: p.phase,
+          startsOn: day(cohortStart),
+          plannedDischargeOn: day(addDays(cohortStart, 8 * 7)),
+        },
+      });
+    }
+
+    for (const [index, f] of FAMILY.entries()) {
+      const email = DEMO_ACCOUNTS.family[index] ?? `family${index}@${DEMO_DOMAIN}`;
+      const user = await tx.user.create({ data: account(email, "FAMILY", f.first, f.last) });
+      const participantUserId = participantIds[f.of];
+      if (!participantUserId) throw new Error("demo family member points at no participant");
+      await tx.familyLink.create({
+        data: { participantUserId, familyUserId: user.id, relationship: f.relationship },
+      });
+    }
+    return true;
+  });
+}
