@@ -13,12 +13,17 @@ export const MAX_PASSWORD_LENGTH = 256;
 
 export const LoginInputSchema = z.strictObject({
   email: z
-    .string({ error: "Email is required." })
+    .string({
+      error: (issue) => (issue.input === undefined ? "Email is required." : "Email must be text."),
+    })
     .trim()
     .min(1, { error: "Email is required." })
     .max(254, { error: "Email is too long." }),
   password: z
-    .string({ error: "Password is required." })
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? "Password is required." : "Password must be text.",
+    })
     .min(1, { error: "Password is required." })
     .max(MAX_PASSWORD_LENGTH, { error: "Password is too long." }),
 });

@@ -78,6 +78,11 @@ type Grant = { visible: boolean; may: readonly Action[] };
 const HIDDEN: Grant = { visible: false, may: [] };
 const READ_ONLY: Grant = { visible: true, may: ["read"] };
 const ALL: readonly Action[] = ACTIONS;
+/**
+ * Records that must outlive their use: clinical records are retained, payers audit hours against
+ * enrollments, and consent is withdrawn (an update that keeps the history), never erased.
+ */
+const NEVER_DELETED: Grant = { visible: true, may: ["read", "create", "update"] };
 
 function when(condition: boolean, grant: Grant): Grant {
   return condition ? grant : HIDDEN;
@@ -91,15 +96,20 @@ function adminGrant(resource: Resource): Grant {
     case "audit-log":
       // Append-only: written by the system, read by admins, changed by nobody.
       return READ_ONLY;
+    case "cohort-roster":
+      // Derived from enrollments; it changes only through them.
+      return READ_ONLY;
     case "program":
     case "cohort":
-    case "cohort-roster":
+      // Set-up mistakes can be deleted; the database refuses once anything depends on them.
+      return { visible: true, may: ALL };
     case "facilitator":
     case "participant":
     case "enrollment":
     case "family-member":
     case "user-account":
-      return { visible: true, may: ALL };
+      // Accounts are deactivated, people discharged, consent withdrawn: all updates.
+      return NEVER_DELETED;
   }
 }
 
@@ -130,8 +140,8 @@ function facilitatorGrant(actor: Actor, resource: Resource): Grant {
         may: ["read", "create", "update"],
       });
     case "family-member":
-      // Facilitators invite and revoke family on a participant's behalf.
-      return when(resource.facilitatorIds.includes(actor.userId), { visible: true, may: ALL });
+      // Facilitators invite family and withdraw consent on a participant's behalf.
+      return when(resource.facilitatorIds.includes(actor.userId), NEVER_DELETED);
     case "user-account":
       return ownAccount(actor, resource.userId);
     case "audit-log":
@@ -158,7 +168,7 @@ function participantGrant(actor: Actor, resource: Resource): Grant {
       return when(resource.participantId === actor.userId, READ_ONLY);
     case "family-member":
       // Participants decide who of their family takes part, and can withdraw that at any time.
-      return when(resource.participantId === actor.userId, { visible: true, may: ALL });
+      return when(resource.participantId === actor.userId, NEVER_DELETED);
     case "user-account":
       return ownAccount(actor, resource.userId);
     case "audit-log":
@@ -175,10 +185,8 @@ function familyGrant(actor: Actor, resource: Resource): Grant {
     case "participant":
       return when(resource.familyIds.includes(actor.userId), READ_ONLY);
     case "family-member":
-      return when(resource.familyMemberId === actor.userId, {
-        visible: true,
-        may: ["read", "update"],
-      });
+      // The link carries the participant's consent: only the participant's side may change it.
+      return when(resource.familyMemberId === actor.userId, READ_ONLY);
     case "user-account":
       return ownAccount(actor, resource.userId);
     // Family members see nothing else of the participant's care unless consent says so.
