@@ -13,7 +13,8 @@ import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
 import { loginRateLimits } from "./auth/login-rate-limit";
 import { createSessionRepository } from "./auth/session-repository";
-import { createSessionService } from "./auth/sessions";
+import { createLocalRevocationBus, createRedisRevocationBus } from "./auth/session-revocations";
+import { createSessionService, type SessionService } from "./auth/sessions";
 import { createUserRepository } from "./auth/user-repository";
 import { systemClock, type Clock } from "./clock";
 import { PACKAGE_ROOT, type Config } from "./config";
@@ -46,6 +47,7 @@ export type RunningServer = {
   httpServer: HttpServer;
   db: Database;
   realtime: Realtime;
+  sessions: SessionService;
   logger: Logger;
   close(): Promise<void>;
 };
@@ -110,10 +112,19 @@ export async function startServer(
         });
     }
 
+    const revocations = config.redisUrl
+      ? await createRedisRevocationBus({
+          redisUrl: config.redisUrl,
+          channel: `${redisKeyPrefix}session-revocations`,
+          logger,
+        })
+      : createLocalRevocationBus();
+    cleanups.push(() => revocations.close());
     const sessions = createSessionService({
-      sessions: createSessionRepository(db.prisma),
+      sessions: createSessionRepository(db.prisma, db.sql),
       clock,
       cookies: { secure: config.secureCookies },
+      revocations,
     });
     const audit = createAuditLog(db.prisma);
     const users = createUserRepository(db.prisma);
@@ -131,6 +142,8 @@ export async function startServer(
     cleanups.unshift(() => realtime.close());
 
     app.disable("x-powered-by");
+    // API answers are never cached (no-store), so entity tags would be work for nothing.
+    app.set("etag", false);
     app.set("trust proxy", config.trustProxy);
     app.use(
       pinoHttp({
@@ -219,6 +232,7 @@ export async function startServer(
       httpServer,
       db,
       realtime,
+      sessions,
       logger,
       close() {
         closing ??= (async () => {

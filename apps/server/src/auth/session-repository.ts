@@ -1,6 +1,7 @@
-import type { SessionUser } from "@bridgeway/domain";
+import type { Role, SessionUser } from "@bridgeway/domain";
+import type { SqlSession } from "../db/sql";
 import type { PrismaClient } from "../generated/prisma/client";
-import { SESSION_USER_SELECT, toSessionUser } from "./user-repository";
+import { toSessionUser } from "./user-repository";
 
 export type StoredSession = {
   id: string;
@@ -17,38 +18,84 @@ export type SessionWithUser = {
   userActive: boolean;
 };
 
-export function createSessionRepository(prisma: PrismaClient) {
+type SessionRow = {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  email: string;
+  role: Role;
+  firstName: string;
+  lastName: string;
+  preferredName: string | null;
+  timeZone: string;
+  organizationId: string;
+  active: boolean;
+  organizationName: string;
+};
+
+// Every API request checks its session, so this read is one indexed join in plain SQL: Prisma's
+// query compiler costs more per call than the query itself (see bench/auth-me.bench.ts).
+const FIND_WITH_USER = `
+  SELECT s."id", s."userId", s."csrfToken", s."createdAt", s."lastSeenAt", s."expiresAt",
+         u."email", u."role"::text AS "role", u."firstName", u."lastName", u."preferredName",
+         u."timeZone", u."organizationId", u."active", o."name" AS "organizationName"
+    FROM "AuthSession" s
+    JOIN "User" u ON u."id" = s."userId"
+    JOIN "Organization" o ON o."id" = u."organizationId"
+   WHERE s."id" = $1`;
+
+const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+
+export function createSessionRepository(prisma: PrismaClient, sql: SqlSession) {
   return {
     async create(session: StoredSession): Promise<void> {
       await prisma.authSession.create({ data: session });
     },
 
     async findWithUser(id: string): Promise<SessionWithUser | null> {
-      const row = await prisma.authSession.findUnique({
-        where: { id },
-        select: {
-          id: true,
-          userId: true,
-          csrfToken: true,
-          createdAt: true,
-          lastSeenAt: true,
-          expiresAt: true,
-          user: { select: SESSION_USER_SELECT },
-        },
-      });
+      const [row] = await sql.query<SessionRow>(FIND_WITH_USER, [id], "bw_session_with_user");
       if (!row) return null;
-      const { user, ...session } = row;
-      return { session, user: toSessionUser(user), userActive: user.active };
+      return {
+        session: {
+          id: row.id,
+          userId: row.userId,
+          csrfToken: row.csrfToken,
+          createdAt: asDate(row.createdAt),
+          lastSeenAt: asDate(row.lastSeenAt),
+          expiresAt: asDate(row.expiresAt),
+        },
+        user: toSessionUser({
+          id: row.userId,
+          email: row.email,
+          role: row.role,
+          firstName: row.firstName,
+          lastName: row.lastName,
+          preferredName: row.preferredName,
+          timeZone: row.timeZone,
+          organizationId: row.organizationId,
+          active: row.active,
+          organization: { name: row.organizationName },
+        }),
+        userActive: row.active,
+      };
     },
 
     async touch(id: string, at: Date): Promise<void> {
-      await prisma.authSession.updateMany({ where: { id }, data: { lastSeenAt: at } });
+      await sql.query(`UPDATE "AuthSession" SET "lastSeenAt" = $2 WHERE "id" = $1`, [id, at]);
     },
 
     /** Returns whether a session was there to delete. */
     async delete(id: string): Promise<boolean> {
       const { count } = await prisma.authSession.deleteMany({ where: { id } });
       return count > 0;
+    },
+
+    async deleteForUser(userId: string): Promise<number> {
+      const { count } = await prisma.authSession.deleteMany({ where: { userId } });
+      return count;
     },
 
     /** Removes sessions past their absolute expiry or idle since before `idleCutoff`. */

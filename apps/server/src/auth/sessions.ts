@@ -8,7 +8,9 @@ import {
 } from "@bridgeway/domain";
 import { parse as parseCookies, serialize as serializeCookie } from "cookie";
 import type { Clock } from "../clock";
-import type { SessionRepository, StoredSession } from "./session-repository";
+import { SessionCache } from "./session-cache";
+import type { SessionRepository, SessionWithUser, StoredSession } from "./session-repository";
+import type { RevocationBus } from "./session-revocations";
 
 /**
  * Activity refreshes `lastSeenAt` at most this often, so a busy page costs one read per request,
@@ -67,9 +69,29 @@ export function createSessionService(deps: {
   sessions: SessionRepository;
   clock: Clock;
   cookies: CookieSettings;
+  revocations: RevocationBus;
+  cache?: SessionCache;
 }) {
-  const { sessions, clock } = deps;
+  const { sessions, clock, revocations } = deps;
   const cookieName = sessionCookieName(deps.cookies);
+  const cache = deps.cache ?? new SessionCache();
+  revocations.subscribe((revocation) => {
+    if ("sessionId" in revocation) cache.delete(revocation.sessionId);
+    else cache.deleteUser(revocation.userId);
+  });
+
+  /** Ends one session everywhere: deleted from the database and dropped from every cache. */
+  async function end(sessionId: string): Promise<boolean> {
+    const deleted = await sessions.delete(sessionId);
+    await revocations.publish({ sessionId });
+    return deleted;
+  }
+
+  function hasEnded(found: SessionWithUser, now: Date): boolean {
+    const { session } = found;
+    const idle = now.getTime() - session.lastSeenAt.getTime() >= SESSION_IDLE_TIMEOUT_MS;
+    return idle || now >= session.expiresAt || !found.userActive;
+  }
 
   function tokenFromCookieHeader(header: string | undefined): string | undefined {
     if (!header) return undefined;
@@ -104,15 +126,22 @@ export function createSessionService(deps: {
      */
     async check(token: string | undefined, options: { touch: boolean }): Promise<SessionCheck> {
       if (!token) return { status: "none" };
-      const found = await sessions.findWithUser(hashToken(token));
-      if (!found) return { status: "ended" };
+      const id = hashToken(token);
       const now = clock.now();
-      const { session } = found;
-      const idle = now.getTime() - session.lastSeenAt.getTime() >= SESSION_IDLE_TIMEOUT_MS;
-      if (idle || now >= session.expiresAt || !found.userActive) {
-        await sessions.delete(session.id);
+      let found = cache.get(id, now.getTime());
+      // Another process may have recorded activity the cached copy has not seen: only the
+      // database can say a session has ended.
+      if (!found || hasEnded(found, now)) found = (await sessions.findWithUser(id)) ?? undefined;
+      if (!found) {
+        cache.delete(id);
         return { status: "ended" };
       }
+      const { session } = found;
+      if (hasEnded(found, now)) {
+        await end(session.id);
+        return { status: "ended" };
+      }
+      cache.set(id, found, now.getTime());
       if (options.touch && now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
         await sessions.touch(session.id, now);
         session.lastSeenAt = now;
@@ -135,8 +164,13 @@ export function createSessionService(deps: {
       auth.session.lastSeenAt = now;
     },
 
-    end(sessionId: string): Promise<boolean> {
-      return sessions.delete(sessionId);
+    end,
+
+    /** Ends every session of a user (deactivation, password change). */
+    async endAllForUser(userId: string): Promise<number> {
+      const count = await sessions.deleteForUser(userId);
+      await revocations.publish({ userId });
+      return count;
     },
 
     sweep(): Promise<number> {

@@ -16,7 +16,9 @@ export type Database = {
 
 /** Opens the embedded PGlite database (a folder, or `memory://`) or a PostgreSQL pool. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  return config.kind === "pglite" ? openPglite(config.dataDir) : Promise.resolve(openPostgres(config.url));
+  return config.kind === "pglite"
+    ? openPglite(config.dataDir)
+    : Promise.resolve(openPostgres(config.url));
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
@@ -36,7 +38,10 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     kind: "pglite",
     prisma,
-    sql: { withConnection: (fn) => fn(connection) },
+    sql: {
+      query: (sql, params) => connection.query(sql, params),
+      withConnection: (fn) => fn(connection),
+    },
     async close() {
       await prisma.$disconnect();
       await pglite.close();
@@ -53,6 +58,10 @@ function openPostgres(url: string): Database {
     kind: "postgres",
     prisma,
     sql: {
+      async query<Row>(sql: string, params?: unknown[], name?: string) {
+        const result = await pool.query({ text: sql, values: params, ...(name ? { name } : {}) });
+        return result.rows as Row[];
+      },
       async withConnection(fn) {
         const client = await pool.connect();
         try {

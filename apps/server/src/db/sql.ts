@@ -9,6 +9,15 @@ export type SqlConnection = {
 };
 
 export type SqlSession = {
+  /**
+   * One parameterised query on any pooled connection: the cheap path for hot reads. A `name`
+   * makes it a prepared statement on PostgreSQL, parsed once per connection instead of per call.
+   */
+  query<Row = Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+    name?: string,
+  ): Promise<Row[]>;
   /** Holds one connection for `fn`, so session-level locks and transactions stay on it. */
   withConnection<T>(fn: (connection: SqlConnection) => Promise<T>): Promise<T>;
 };

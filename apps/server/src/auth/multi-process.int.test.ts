@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS } from "../seed/demo-clinic";
+import { signedInClient } from "../testing/http-client";
+import { createTestDatabase, redisUrlForTests } from "../testing/test-databases";
+import { startTestServer, TEST_PASSWORD, type TestServer } from "../testing/test-server";
+
+const redisUrl = redisUrlForTests();
+const databaseUrl = process.env.DATABASE_URL;
+
+describe.runIf(redisUrl && databaseUrl)(
+  "sessions across server processes (PostgreSQL + Redis)",
+  () => {
+    let a: TestServer;
+    let b: TestServer;
+    let drop: () => Promise<void>;
+
+    beforeAll(async () => {
+      const created = await createTestDatabase("postgres");
+      drop = created.drop;
+      const prefix = `bw-test-sessions-${Date.now()}:`;
+      a = await startTestServer({ database: created.config, redisUrl, redisKeyPrefix: prefix });
+      b = await startTestServer({
+        database: created.config,
+        redisUrl,
+        redisKeyPrefix: prefix,
+        env: { DEMO_SEED: "false" },
+      });
+    });
+    afterAll(async () => {
+      await a.close();
+      await b.close();
+      await drop();
+    });
+
+    it("refuses a signed-out session at once on a process that had it cached", async () => {
+      for (let round = 0; round < 10; round += 1) {
+        const client = await signedInClient(
+          a.url,
+          DEMO_ACCOUNTS.participants[round % 8],
+          TEST_PASSWORD,
+        );
+        const cookie = client.cookieHeader();
+        const onB = () => fetch(new URL("/api/auth/me", b.url), { headers: { cookie } });
+        expect((await onB()).status).toBe(200);
+        expect((await onB()).status).toBe(200);
+        expect((await client.post("/api/auth/logout")).status).toBe(204);
+        expect((await onB()).status).toBe(401);
+      }
+    });
+
+    it("refuses every session of a deactivated account on every process", async () => {
+      const email = DEMO_ACCOUNTS.participants[7];
+      const client = await signedInClient(a.url, email, TEST_PASSWORD);
+      const cookie = client.cookieHeader();
+      expect((await fetch(new URL("/api/auth/me", b.url), { headers: { cookie } })).status).toBe(
+        200,
+      );
+      const user = await a.db.prisma.user.update({ where: { email }, data: { active: false } });
+      await a.sessions.endAllForUser(user.id);
+      expect((await fetch(new URL("/api/auth/me", b.url), { headers: { cookie } })).status).toBe(
+        401,
+      );
+    });
+  },
+);

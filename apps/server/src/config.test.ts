@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, DEFAULT_DEMO_PASSWORD, loadConfig } from "./config";
+
+function problemsOf(env: Record<string, string>): Record<string, string> {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("configuration", () => {
+  it("runs embedded with no settings at all: PGlite, memory realtime, direct media, demo clinic", () => {
+    const config = loadConfig({});
+    expect(config.database.kind).toBe("pglite");
+    if (config.database.kind === "pglite")
+      expect(config.database.dataDir).toMatch(/\.data\/pglite$/);
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.media).toEqual({ kind: "direct" });
+    expect(config.demo).toEqual({ seed: true, password: DEFAULT_DEMO_PASSWORD });
+    expect(config.port).toBe(3000);
+    expect(config.secureCookies).toBe(false);
+  });
+
+  it("uses PostgreSQL, Redis and LiveKit when they are configured", () => {
+    const config = loadConfig({
+      DATABASE_URL: "postgresql://root@127.0.0.1:5432/test",
+      REDIS_URL: "redis://127.0.0.1:6379",
+      LIVEKIT_URL: "wss://media.example.org",
+      LIVEKIT_API_KEY: "key",
+      LIVEKIT_API_SECRET: "secret",
+    });
+    expect(config.database).toEqual({
+      kind: "postgres",
+      url: "postgresql://root@127.0.0.1:5432/test",
+    });
+    expect(config.redisUrl).toBe("redis://127.0.0.1:6379");
+    expect(config.media.kind).toBe("livekit");
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(loadConfig({ DATABASE_URL: "", REDIS_URL: "", PORT: "" }).database.kind).toBe("pglite");
+  });
+
+  it("names a malformed variable", () => {
+    expect(problemsOf({ PORT: "eighty" })).toHaveProperty("PORT");
+    expect(problemsOf({ DATABASE_URL: "mysql://x" })).toHaveProperty("DATABASE_URL");
+    expect(problemsOf({ REDIS_URL: "localhost:6379" })).toHaveProperty("REDIS_URL");
+    expect(problemsOf({ DEMO_SEED: "yes please" })).toHaveProperty("DEMO_SEED");
+    expect(problemsOf({ DEMO_PASSWORD: "short" })).toHaveProperty("DEMO_PASSWORD");
+  });
+
+  it("needs all three LiveKit settings or none, naming the missing ones", () => {
+    const problems = problemsOf({ LIVEKIT_URL: "wss://media.example.org" });
+    expect(Object.keys(problems).sort()).toEqual(["LIVEKIT_API_KEY", "LIVEKIT_API_SECRET"]);
+  });
+
+  it("refuses production without a database server and an https public origin", () => {
+    const problems = problemsOf({ NODE_ENV: "production" });
+    expect(Object.keys(problems).sort()).toEqual(["DATABASE_URL", "PUBLIC_ORIGIN"]);
+    expect(
+      problemsOf({
+        NODE_ENV: "production",
+        DATABASE_URL: "postgresql://db/bridgeway",
+        PUBLIC_ORIGIN: "http://iop.example.org",
+      }),
+    ).toHaveProperty("PUBLIC_ORIGIN");
+  });
+
+  it("never seeds the demo clinic in production, and says so if asked to", () => {
+    const production = {
+      NODE_ENV: "production",
+      DATABASE_URL: "postgresql://db/bridgeway",
+      PUBLIC_ORIGIN: "https://iop.example.org",
+    };
+    expect(loadConfig(production).demo.seed).toBe(false);
+    expect(loadConfig(production).secureCookies).toBe(true);
+    expect(problemsOf({ ...production, DEMO_SEED: "true" })).toHaveProperty("DEMO_SEED");
+  });
+
+  it("lets a developer turn the demo seed off", () => {
+    expect(loadConfig({ DEMO_SEED: "false" }).demo.seed).toBe(false);
+  });
+});

@@ -1,0 +1,56 @@
+import { randomBytes } from "node:crypto";
+import { startServer, type RunningServer } from "../app";
+import type { Clock } from "../clock";
+import { loadConfig, type Config, type DatabaseConfig } from "../config";
+import { createTestDatabase, type DatabaseKind } from "./test-databases";
+
+export const TEST_PASSWORD = "correct-horse-battery";
+
+export type TestServer = RunningServer & { dropDatabase(): Promise<void> };
+
+/**
+ * Starts the real server on a free port over a fresh database of `kind`, seeded with the demo
+ * clinic (password TEST_PASSWORD). Pass `database` to share one database between servers.
+ */
+export async function startTestServer(
+  options: {
+    kind?: DatabaseKind;
+    database?: DatabaseConfig;
+    clock?: Clock;
+    env?: Record<string, string>;
+    redisUrl?: string;
+    redisKeyPrefix?: string;
+  } = {},
+): Promise<TestServer> {
+  const created = options.database ? undefined : await createTestDatabase(options.kind ?? "pglite");
+  const database = options.database ?? created?.config;
+  if (!database) throw new Error("no database for the test server");
+  const base = loadConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    LOG_LEVEL: "silent",
+    DEMO_PASSWORD: TEST_PASSWORD,
+    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+    ...options.env,
+  });
+  const config: Config = { ...base, database };
+  try {
+    const server = await startServer(config, {
+      ...(options.clock ? { clock: options.clock } : {}),
+      redisKeyPrefix: options.redisKeyPrefix ?? `bw-test-${randomBytes(4).toString("hex")}:`,
+    });
+    return {
+      ...server,
+      async dropDatabase() {
+        await created?.drop();
+      },
+      async close() {
+        await server.close();
+        await created?.drop();
+      },
+    };
+  } catch (error) {
+    await created?.drop();
+    throw error;
+  }
+}
