@@ -5,6 +5,11 @@ import { RoleSchema } from "./roles";
 export const SESSION_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 /** A session ends this long after sign-in whatever the activity. */
 export const SESSION_ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
+/**
+ * The server records activity at most this often, so the idle logoff can come up to this much
+ * earlier than 30 minutes after the last request; the web app plans for that.
+ */
+export const SESSION_TOUCH_INTERVAL_MS = 60 * 1000;
 /** How long before the idle logoff the web app warns. */
 export const IDLE_WARNING_LEAD_MS = 2 * 60 * 1000;
 

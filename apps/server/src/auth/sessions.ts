@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import {
   SESSION_ABSOLUTE_LIFETIME_MS,
   SESSION_IDLE_TIMEOUT_MS,
+  SESSION_TOUCH_INTERVAL_MS,
   type Actor,
   type AuthState,
   type SessionUser,
@@ -17,7 +18,7 @@ import type { RevocationBus } from "./session-revocations";
  * not a read and a write. The idle logoff therefore happens between 29 and 30 minutes after the
  * last request.
  */
-export const TOUCH_INTERVAL_MS = 60_000;
+const TOUCH_INTERVAL_MS = SESSION_TOUCH_INTERVAL_MS;
 
 export type AuthContext = {
   user: SessionUser;

@@ -1,0 +1,61 @@
+import { QueryClient } from "@tanstack/react-query";
+import { ApiError, createApiClient, type ApiClient } from "../api/api-client";
+import { createAuthApi, type AuthApi } from "../api/auth-api";
+import { createHomeApi, type HomeApi } from "../api/home-api";
+import { createSessionController, type SessionController } from "../session/session-controller";
+import { createSessionSync, type SessionSync } from "../session/session-sync";
+
+/** Everything the app talks to, created once at start (and once per test). */
+export type AppServices = {
+  queryClient: QueryClient;
+  api: ApiClient;
+  authApi: AuthApi;
+  homeApi: HomeApi;
+  session: SessionController;
+  dispose(): void;
+};
+
+/** Errors the person or the server must fix are not retried; connection problems are, twice. */
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.status < 500) return false;
+  return failureCount < 2;
+}
+
+export function createAppServices(
+  options: { sync?: SessionSync; retry?: boolean } = {},
+): AppServices {
+  const queryClient = new QueryClient({
+    defaultOptions: {
+      queries: {
+        retry: options.retry === false ? false : shouldRetry,
+        staleTime: 60_000,
+      },
+      mutations: { retry: false },
+    },
+  });
+  // The API client and the session controller need each other; the client asks through these.
+  const hooks: { session?: SessionController } = {};
+  const api = createApiClient({
+    getCsrfToken: () => hooks.session?.csrfToken(),
+    onSuccess: (info) => hooks.session?.handleSuccess(info),
+    onSessionEnded: () => hooks.session?.handleSessionEnded(),
+  });
+  const authApi = createAuthApi(api);
+  const session = createSessionController({
+    queryClient,
+    authApi,
+    sync: options.sync ?? createSessionSync(),
+  });
+  hooks.session = session;
+  return {
+    queryClient,
+    api,
+    authApi,
+    homeApi: createHomeApi(api),
+    session,
+    dispose() {
+      session.dispose();
+      queryClient.clear();
+    },
+  };
+}

@@ -1,0 +1,173 @@
+import { credentialLabel, LICENSE_EXPIRY_WARNING_DAYS } from "@bridgeway/domain";
+import { useId } from "react";
+import type { HomeFor } from "../api/home-api";
+import {
+  describeExpiry,
+  facilitatorRoleLabel,
+  formatCalendarDate,
+  formatSchedule,
+  formatTimeZone,
+  phaseLabel,
+} from "../format/format";
+import { useSignedIn } from "../session/auth-context";
+import { PageHeading } from "../shell/page-heading";
+import { EmptyState } from "../shell/status-states";
+import { TableScroll } from "../shell/table-scroll";
+import { QueryView } from "./query-view";
+import { useRoleHome } from "./use-role-home";
+
+type FacilitatorHomeData = HomeFor<"FACILITATOR">;
+type License = NonNullable<FacilitatorHomeData["license"]>;
+type Cohort = FacilitatorHomeData["cohorts"][number];
+
+function LicenseCard({ license }: { license: License | null }) {
+  const headingId = useId();
+  if (!license) {
+    return (
+      <section className="card" aria-labelledby={headingId}>
+        <h2 id={headingId} className="card__title">
+          Your license
+        </h2>
+        <p>No license is on file for you. Ask your clinic admin to record your credential.</p>
+      </section>
+    );
+  }
+  const expired = license.daysUntilExpiry < 0;
+  const soon = !expired && license.daysUntilExpiry <= LICENSE_EXPIRY_WARNING_DAYS;
+  const tone = expired ? "card--danger" : soon ? "card--warning" : "";
+  return (
+    <section className={`card ${tone}`} aria-labelledby={headingId}>
+      <h2 id={headingId} className="card__title">
+        Your license
+        {expired && <span className="badge badge--danger">Expired</span>}
+        {soon && <span className="badge badge--warning">Expires soon</span>}
+      </h2>
+      <dl className="facts">
+        <div className="facts__item">
+          <dt>Credential</dt>
+          <dd>{credentialLabel(license.credential)}</dd>
+        </div>
+        <div className="facts__item">
+          <dt>State</dt>
+          <dd>{license.licenseState}</dd>
+        </div>
+        <div className="facts__item">
+          <dt>{expired ? "Expired on" : "Expires on"}</dt>
+          <dd>
+            {formatCalendarDate(license.licenseExpiresOn)}{" "}
+            <span className="muted">({describeExpiry(license.daysUntilExpiry)})</span>
+          </dd>
+        </div>
+      </dl>
+      {expired && (
+        <p className="card__callout">
+          Your license has expired. Renew it and send the new expiry date to your clinic admin.
+        </p>
+      )}
+      {soon && (
+        <p className="card__callout">
+          Renew your license before it expires and send the new expiry date to your clinic admin.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function CohortSection({ cohort }: { cohort: Cohort }) {
+  const headingId = useId();
+  const captionId = useId();
+  const enrolled = cohort.participants.length;
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <p className="card__eyebrow">{cohort.programName}</p>
+      <h3 id={headingId} className="card__title">
+        {cohort.name}
+      </h3>
+      <dl className="facts">
+        <div className="facts__item">
+          <dt>Meets</dt>
+          <dd>
+            {formatSchedule(cohort.schedule)}{" "}
+            <span className="muted">({formatTimeZone(cohort.timeZone)})</span>
+          </dd>
+        </div>
+        <div className="facts__item">
+          <dt>Your role</dt>
+          <dd>{facilitatorRoleLabel(cohort.myRole)}</dd>
+        </div>
+        <div className="facts__item">
+          <dt>Enrolled</dt>
+          <dd>
+            {enrolled} of {cohort.capacity} places
+          </dd>
+        </div>
+      </dl>
+      {enrolled === 0 ? (
+        <p className="muted">
+          No one is enrolled yet. Participants appear here when your clinic admin enrolls them.
+        </p>
+      ) : (
+        <TableScroll labelledBy={captionId}>
+          <table className="table">
+            <caption id={captionId}>Participants in {cohort.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Phase</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cohort.participants.map((p, index) => (
+                <tr key={`${p.displayName}-${index}`}>
+                  <th scope="row">{p.displayName}</th>
+                  <td>{phaseLabel(p.phase)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </section>
+  );
+}
+
+export function FacilitatorHome() {
+  const { user } = useSignedIn();
+  const query = useRoleHome("FACILITATOR");
+  const cohortsHeadingId = useId();
+  return (
+    <>
+      <PageHeading>{`Welcome, ${user.firstName}`}</PageHeading>
+      <QueryView
+        query={query}
+        loadingLabel="Loading your cohorts…"
+        errorTitle="We couldn't load your cohorts"
+      >
+        {(home) => (
+          <div className="stack">
+            <LicenseCard license={home.license} />
+            <section aria-labelledby={cohortsHeadingId}>
+              <h2 id={cohortsHeadingId} className="section-title">
+                Your cohorts
+              </h2>
+              {home.cohorts.length === 0 ? (
+                <EmptyState title="You are not facilitating any cohorts yet.">
+                  <p>
+                    Cohorts appear here, with their schedules and rosters, when your clinic admin
+                    assigns you to one.
+                  </p>
+                </EmptyState>
+              ) : (
+                <div className="stack">
+                  {home.cohorts.map((cohort) => (
+                    <CohortSection key={cohort.id} cohort={cohort} />
+                  ))}
+                </div>
+              )}
+            </section>
+          </div>
+        )}
+      </QueryView>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { homePathForRole, type Role } from "@bridgeway/domain";
+import type { ReactNode } from "react";
+import { Navigate, Outlet } from "react-router";
+import { SignedInProvider, useAuthStatus, useSignedIn } from "../session/auth-context";
+import { AppShell } from "../shell/app-shell";
+
+/** Signed-in pages: inside the shell, or off to sign in. */
+export function SignedInLayout() {
+  const status = useAuthStatus();
+  if (status.status !== "signed-in") return <Navigate to="/sign-in" replace />;
+  return (
+    <SignedInProvider auth={status.auth}>
+      <AppShell>
+        <Outlet />
+      </AppShell>
+    </SignedInProvider>
+  );
+}
+
+/** A page for one role; anyone else is taken to their own home. */
+export function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
+  const { user } = useSignedIn();
+  if (user.role !== role) return <Navigate to={homePathForRole(user.role)} replace />;
+  return children;
+}
+
+/** `/`: your home when signed in, sign-in otherwise. */
+export function RootRedirect() {
+  const status = useAuthStatus();
+  const to = status.status === "signed-in" ? homePathForRole(status.auth.user.role) : "/sign-in";
+  return <Navigate to={to} replace />;
+}

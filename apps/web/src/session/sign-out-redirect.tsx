@@ -1,0 +1,24 @@
+import { useEffect, useRef } from "react";
+import { useLocation, useNavigate } from "react-router";
+import { useAuthStatus } from "./auth-context";
+
+/**
+ * However a session ends (sign-out, idle logoff, the 12-hour limit, another tab), the person
+ * lands on the sign-in page, which says why. Pages outside the signed-in guard need this too.
+ */
+export function SignOutRedirect() {
+  const status = useAuthStatus();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const wasSignedIn = useRef(status.status === "signed-in");
+
+  useEffect(() => {
+    const signedIn = status.status === "signed-in";
+    if (wasSignedIn.current && !signedIn && pathname !== "/sign-in") {
+      void navigate("/sign-in", { replace: true });
+    }
+    wasSignedIn.current = signedIn;
+  }, [status, pathname, navigate]);
+
+  return null;
+}

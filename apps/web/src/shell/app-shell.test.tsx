@@ -1,0 +1,107 @@
+import { CRISIS_LINE } from "@bridgeway/domain";
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { apiError, json, stubApi } from "../test/fake-api";
+import { authStateFor, facilitatorHome, participantHome } from "../test/fixtures";
+import { renderApp } from "../test/render-app";
+
+const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
+  ({ status: "signed-in", auth: authStateFor(role) }) as const;
+
+describe("signed-in shell", () => {
+  it("gives participants a crisis bar with real call and text links to 988", async () => {
+    stubApi({ "GET /api/home": json(200, participantHome) });
+    renderApp("/participant", { auth: signedInAs("PARTICIPANT") });
+
+    const bar = screen.getByRole("complementary", { name: "Crisis support" });
+    expect(bar.textContent).toContain("In crisis? Call or text 988");
+    expect(within(bar).getByRole("link", { name: "Call 988" }).getAttribute("href")).toBe(
+      CRISIS_LINE.callHref,
+    );
+    expect(within(bar).getByRole("link", { name: "Text 988" }).getAttribute("href")).toBe(
+      CRISIS_LINE.textHref,
+    );
+    expect(CRISIS_LINE.callHref).toBe("tel:988");
+    expect(CRISIS_LINE.textHref).toBe("sms:988");
+    await screen.findByRole("heading", { name: "Evening track" });
+  });
+
+  it("keeps the crisis bar on a participant's page that does not exist", () => {
+    stubApi({});
+    renderApp("/no-such-page", { auth: signedInAs("PARTICIPANT") });
+
+    expect(screen.getByRole("heading", { level: 1, name: "Page not found" })).toBeTruthy();
+    expect(screen.getByRole("complementary", { name: "Crisis support" })).toBeTruthy();
+  });
+
+  it("shows no crisis bar to facilitators", async () => {
+    stubApi({ "GET /api/home": json(200, facilitatorHome) });
+    renderApp("/facilitator", { auth: signedInAs("FACILITATOR") });
+
+    await screen.findByRole("heading", { name: "Evening track" });
+    expect(screen.queryByRole("complementary", { name: "Crisis support" })).toBeNull();
+  });
+
+  it("shows the clinic, the person and their role, and marks Home as the current page", async () => {
+    stubApi({ "GET /api/home": json(200, facilitatorHome) });
+    renderApp("/facilitator", { auth: signedInAs("FACILITATOR") });
+
+    const header = screen.getByRole("banner");
+    expect(header.textContent).toContain("Riverbend Behavioral Health");
+    expect(header.textContent).toContain("Dana Whitfield");
+    expect(header.textContent).toContain("Facilitator");
+    const nav = screen.getByRole("navigation", { name: "Main" });
+    expect(within(nav).getByRole("link", { name: "Home" }).getAttribute("aria-current")).toBe(
+      "page",
+    );
+    expect(screen.getByRole("link", { name: "Skip to content" }).getAttribute("href")).toBe(
+      "#main-content",
+    );
+    expect(screen.getByRole("main").id).toBe("main-content");
+    await screen.findByRole("heading", { name: "Evening track" });
+  });
+
+  it("signs out on the server, forgets the page's data and returns to sign-in", async () => {
+    const { requests } = stubApi({
+      "GET /api/home": json(200, facilitatorHome),
+      "POST /api/auth/logout": { status: 204 },
+    });
+    const { user, location, services } = renderApp("/facilitator", {
+      auth: signedInAs("FACILITATOR"),
+    });
+    await screen.findByRole("heading", { name: "Evening track" });
+
+    await user.click(screen.getByRole("button", { name: "Sign out" }));
+
+    await waitFor(() => expect(location()).toBe("/sign-in"));
+    const logout = requests.find((r) => r.path === "/api/auth/logout");
+    expect(logout?.method).toBe("POST");
+    expect(logout?.headers["x-csrf-token"]).toBe("csrf-facilitator");
+    expect(services.queryClient.getQueryCache().findAll({ queryKey: ["home"] })).toHaveLength(0);
+    expect(screen.getByRole("status").textContent).toBe("You have signed out.");
+  });
+
+  it("stays signed in and says why when sign-out cannot reach the server", async () => {
+    stubApi({
+      "GET /api/home": json(200, facilitatorHome),
+      "POST /api/auth/logout": () => Promise.reject(new TypeError("Failed to fetch")),
+    });
+    const { user, location } = renderApp("/facilitator", { auth: signedInAs("FACILITATOR") });
+    await screen.findByRole("heading", { name: "Evening track" });
+
+    await user.click(screen.getByRole("button", { name: "Sign out" }));
+
+    expect((await screen.findByRole("alert")).textContent).toContain("Can't reach Bridgeway");
+    expect(location()).toBe("/facilitator");
+  });
+
+  it("returns to sign-in when the server says the session has ended", async () => {
+    stubApi({ "GET /api/home": apiError(401, "session_expired", "Your session ended.") });
+    const { location } = renderApp("/facilitator", { auth: signedInAs("FACILITATOR") });
+
+    await waitFor(() => expect(location()).toBe("/sign-in"));
+    expect(screen.getByRole("status").textContent).toBe(
+      "Your session ended. Sign in again to continue.",
+    );
+  });
+});
