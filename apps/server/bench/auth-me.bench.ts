@@ -29,11 +29,11 @@ function startProcess(
       const match = ready.exec(output);
       if (!match) return;
       // From here on the output (request logs) is drained unread, so it costs this process nothing.
-      child.stdout?.off("data", onData);
-      child.stdout?.resume();
+      child.stdout.off("data", onData);
+      child.stdout.resume();
       resolve({ child, match });
     };
-    child.stdout?.on("data", onData);
+    child.stdout.on("data", onData);
     child.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
   });
 }

@@ -33,12 +33,8 @@ describe.runIf(redisUrl && databaseUrl)(
     });
 
     it("refuses a signed-out session at once on a process that had it cached", async () => {
-      for (let round = 0; round < 10; round += 1) {
-        const client = await signedInClient(
-          a.url,
-          DEMO_ACCOUNTS.participants[round % 8],
-          TEST_PASSWORD,
-        );
+      for (const email of DEMO_ACCOUNTS.participants) {
+        const client = await signedInClient(a.url, email, TEST_PASSWORD);
         const cookie = client.cookieHeader();
         const onB = () => fetch(new URL("/api/auth/me", b.url), { headers: { cookie } });
         expect((await onB()).status).toBe(200);
