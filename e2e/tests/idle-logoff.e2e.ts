@@ -10,6 +10,8 @@ test.describe("idle logoff", () => {
     await page.clock.install();
     await signIn(page, DEMO.facilitator);
     await expect(page.getByRole("heading", { level: 1, name: /Welcome, Dana/ })).toBeVisible();
+    // Every request counts as activity: let the home finish loading before time moves on.
+    await expect(page.getByRole("heading", { name: "Evening track" })).toBeVisible();
 
     await page.clock.fastForward(27 * MINUTE);
     await expect(page.getByRole("dialog")).toHaveCount(0);
@@ -29,6 +31,7 @@ test.describe("idle logoff", () => {
     await page.clock.install();
     await signIn(page, DEMO.participant);
     await expect(page.getByRole("heading", { level: 1, name: /Welcome, Jordan/ })).toBeVisible();
+    await expect(page.getByText("Evening track").first()).toBeVisible();
 
     await page.clock.fastForward(28.5 * MINUTE);
     await expect(page.getByRole("dialog")).toBeVisible();
