@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../seed/demo-clinic";
 import { signedInClient } from "../testing/http-client";
-import { createTestDatabase, redisUrlForTests } from "../testing/test-databases";
-import { startTestServer, TEST_PASSWORD, type TestServer } from "../testing/test-server";
+import { redisUrlForTests } from "../testing/test-databases";
+import { startServerPair, TEST_PASSWORD, type TestServer } from "../testing/test-server";
 
 const redisUrl = redisUrlForTests();
 const databaseUrl = process.env.DATABASE_URL;
@@ -12,24 +12,13 @@ describe.runIf(redisUrl && databaseUrl)(
   () => {
     let a: TestServer;
     let b: TestServer;
-    let drop: () => Promise<void>;
+    let close: () => Promise<void>;
 
     beforeAll(async () => {
-      const created = await createTestDatabase("postgres");
-      drop = created.drop;
-      const prefix = `bw-test-sessions-${Date.now()}:`;
-      a = await startTestServer({ database: created.config, redisUrl, redisKeyPrefix: prefix });
-      b = await startTestServer({
-        database: created.config,
-        redisUrl,
-        redisKeyPrefix: prefix,
-        env: { DEMO_SEED: "false" },
-      });
+      ({ a, b, close } = await startServerPair(redisUrl ?? ""));
     });
     afterAll(async () => {
-      await a.close();
-      await b.close();
-      await drop();
+      await close();
     });
 
     it("refuses a signed-out session at once on a process that had it cached", async () => {

@@ -67,23 +67,25 @@ export function createHomeRepository(prisma: PrismaClient) {
         enrollmentId: row.id,
         organizationId: row.cohort.program.organizationId,
         facilitatorIds: row.cohort.facilitators.map((f) => f.facilitatorUserId),
-        cohortName: row.cohort.name,
-        programName: row.cohort.program.name,
-        phase: row.phase as EnrollmentPhase,
-        startsOn: dateOnly(row.startsOn),
-        plannedDischargeOn: dateOnly(row.plannedDischargeOn),
-        schedule: scheduleText(row.cohort),
-        timeZone: row.cohort.timeZone,
-        facilitators: row.cohort.facilitators.flatMap((f) =>
-          f.facilitator.facilitator
-            ? [
-                {
-                  displayName: displayName(f.facilitator),
-                  credential: f.facilitator.facilitator.credential,
-                },
-              ]
-            : [],
-        ),
+        view: {
+          cohortName: row.cohort.name,
+          programName: row.cohort.program.name,
+          phase: row.phase as EnrollmentPhase,
+          startsOn: dateOnly(row.startsOn),
+          plannedDischargeOn: dateOnly(row.plannedDischargeOn),
+          schedule: scheduleText(row.cohort),
+          timeZone: row.cohort.timeZone,
+          facilitators: row.cohort.facilitators.flatMap((f) =>
+            f.facilitator.facilitator
+              ? [
+                  {
+                    displayName: displayName(f.facilitator),
+                    credential: f.facilitator.facilitator.credential,
+                  },
+                ]
+              : [],
+          ),
+        },
       }));
     },
 
@@ -125,20 +127,22 @@ export function createHomeRepository(prisma: PrismaClient) {
         },
       });
       return rows.map(({ role, cohort }) => ({
-        id: cohort.id,
         organizationId: cohort.program.organizationId,
         facilitatorIds: cohort.facilitators.map((f) => f.facilitatorUserId),
         participantIds: cohort.enrollments.map((e) => e.participantUserId),
-        name: cohort.name,
-        programName: cohort.program.name,
-        schedule: scheduleText(cohort),
-        timeZone: cohort.timeZone,
-        myRole: role,
-        capacity: cohort.capacity,
-        participants: cohort.enrollments.map((e) => ({
-          displayName: displayName(e.participant),
-          phase: e.phase as EnrollmentPhase,
-        })),
+        view: {
+          id: cohort.id,
+          name: cohort.name,
+          programName: cohort.program.name,
+          schedule: scheduleText(cohort),
+          timeZone: cohort.timeZone,
+          myRole: role,
+          capacity: cohort.capacity,
+          participants: cohort.enrollments.map((e) => ({
+            displayName: displayName(e.participant),
+            phase: e.phase as EnrollmentPhase,
+          })),
+        },
       }));
     },
 
@@ -155,8 +159,10 @@ export function createHomeRepository(prisma: PrismaClient) {
       return links.map((link) => ({
         participantId: link.participantUserId,
         organizationId: link.participant.organizationId,
-        participantFirstName: link.participant.preferredName ?? link.participant.firstName,
-        relationship: link.relationship,
+        view: {
+          participantFirstName: link.participant.preferredName ?? link.participant.firstName,
+          relationship: link.relationship,
+        },
       }));
     },
 

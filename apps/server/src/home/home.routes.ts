@@ -17,6 +17,10 @@ type Deps = { homes: HomeRepository; audit: AuditLog; clock: Clock };
 
 /** Builds what each role's home shows; every record passes the permission policy. */
 export function createHomeService({ homes, audit, clock }: Deps) {
+  async function recordReads(context: AuditContext, type: string, ids: string[]): Promise<void> {
+    for (const id of ids) await audit.record(context, "read", { type, id }, "success");
+  }
+
   async function participantHome(actor: Actor, context: AuditContext): Promise<HomeSummary> {
     const enrollments = await homes.participantEnrollments(actor.userId);
     const visible = enrollments.filter(
@@ -28,32 +32,12 @@ export function createHomeService({ homes, audit, clock }: Deps) {
           facilitatorIds: e.facilitatorIds,
         }) === "allow",
     );
-    for (const e of visible)
-      await audit.record(context, "read", { type: "enrollment", id: e.enrollmentId }, "success");
-    return {
-      role: "PARTICIPANT",
-      enrollments: visible.map(
-        ({
-          cohortName,
-          programName,
-          phase,
-          startsOn,
-          plannedDischargeOn,
-          schedule,
-          timeZone,
-          facilitators,
-        }) => ({
-          cohortName,
-          programName,
-          phase,
-          startsOn,
-          plannedDischargeOn,
-          schedule,
-          timeZone,
-          facilitators,
-        }),
-      ),
-    };
+    await recordReads(
+      context,
+      "enrollment",
+      visible.map((e) => e.enrollmentId),
+    );
+    return { role: "PARTICIPANT", enrollments: visible.map((e) => e.view) };
   }
 
   async function facilitatorHome(
@@ -74,26 +58,18 @@ export function createHomeService({ homes, audit, clock }: Deps) {
           participantIds: c.participantIds,
         }) === "allow",
     );
-    for (const c of visible)
-      await audit.record(context, "read", { type: "cohort-roster", id: c.id }, "success");
+    await recordReads(
+      context,
+      "cohort-roster",
+      visible.map((c) => c.view.id),
+    );
     const today = isoDateInZone(clock.now(), user.timeZone);
     return {
       role: "FACILITATOR",
       license: license
         ? { ...license, daysUntilExpiry: daysUntilLicenseExpiry(license.licenseExpiresOn, today) }
         : null,
-      cohorts: visible.map(
-        ({ id, name, programName, schedule, timeZone, myRole, capacity, participants }) => ({
-          id,
-          name,
-          programName,
-          schedule,
-          timeZone,
-          myRole,
-          capacity,
-          participants,
-        }),
-      ),
+      cohorts: visible.map((c) => c.view),
     };
   }
 
@@ -109,15 +85,12 @@ export function createHomeService({ homes, audit, clock }: Deps) {
           familyIds: [actor.userId],
         }) === "allow",
     );
-    for (const l of visible)
-      await audit.record(context, "read", { type: "participant", id: l.participantId }, "success");
-    return {
-      role: "FAMILY",
-      supporting: visible.map(({ participantFirstName, relationship }) => ({
-        participantFirstName,
-        relationship,
-      })),
-    };
+    await recordReads(
+      context,
+      "participant",
+      visible.map((l) => l.participantId),
+    );
+    return { role: "FAMILY", supporting: visible.map((l) => l.view) };
   }
 
   async function adminHome(actor: Actor): Promise<HomeSummary> {

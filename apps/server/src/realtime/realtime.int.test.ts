@@ -3,8 +3,13 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../seed/demo-clinic";
 import { signedInClient } from "../testing/http-client";
-import { createTestDatabase, redisUrlForTests } from "../testing/test-databases";
-import { startTestServer, TEST_PASSWORD, type TestServer } from "../testing/test-server";
+import { redisUrlForTests } from "../testing/test-databases";
+import {
+  startServerPair,
+  startTestServer,
+  TEST_PASSWORD,
+  type TestServer,
+} from "../testing/test-server";
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const sockets: ClientSocket[] = [];
@@ -99,29 +104,18 @@ const redisUrl = redisUrlForTests();
 describe.runIf(redisUrl)("realtime across server processes sharing Redis", () => {
   let a: TestServer;
   let b: TestServer;
-  let dropDatabase: () => Promise<void>;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const created = await createTestDatabase(process.env.DATABASE_URL ? "postgres" : "pglite");
-    dropDatabase = created.drop;
-    if (created.config.kind === "pglite") {
+    if (!process.env.DATABASE_URL) {
       throw new Error(
         "two processes need a shared PostgreSQL database; set DATABASE_URL with REDIS_URL",
       );
     }
-    const prefix = `bw-test-shared-${Date.now()}:`;
-    a = await startTestServer({ database: created.config, redisUrl, redisKeyPrefix: prefix });
-    b = await startTestServer({
-      database: created.config,
-      redisUrl,
-      redisKeyPrefix: prefix,
-      env: { DEMO_SEED: "false" },
-    });
+    ({ a, b, close } = await startServerPair(redisUrl ?? ""));
   });
   afterAll(async () => {
-    await a.close();
-    await b.close();
-    await dropDatabase();
+    await close();
   });
 
   it("reports redis as its realtime transport", async () => {

@@ -54,3 +54,32 @@ export async function startTestServer(
     throw error;
   }
 }
+
+/**
+ * Two server processes as a load balancer would see them: one PostgreSQL database (DATABASE_URL)
+ * and one Redis (REDIS_URL) shared, the demo clinic seeded once.
+ */
+export async function startServerPair(redisUrl: string): Promise<{
+  a: TestServer;
+  b: TestServer;
+  close: () => Promise<void>;
+}> {
+  const created = await createTestDatabase("postgres");
+  const redisKeyPrefix = `bw-test-pair-${randomBytes(4).toString("hex")}:`;
+  const a = await startTestServer({ database: created.config, redisUrl, redisKeyPrefix });
+  const b = await startTestServer({
+    database: created.config,
+    redisUrl,
+    redisKeyPrefix,
+    env: { DEMO_SEED: "false" },
+  });
+  return {
+    a,
+    b,
+    close: async () => {
+      await a.close();
+      await b.close();
+      await created.drop();
+    },
+  };
+}
