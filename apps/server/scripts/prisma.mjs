@@ -4,11 +4,13 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const placeholder = join(tmpdir(), "bridgeway-no-native-prisma-engine");
 writeFileSync(placeholder, "");
 
-const result = spawnSync("prisma", process.argv.slice(2), {
+const bin = fileURLToPath(new URL("../node_modules/.bin/prisma", import.meta.url));
+const result = spawnSync(bin, process.argv.slice(2), {
   stdio: "inherit",
   shell: process.platform === "win32",
   env: {
@@ -19,4 +21,5 @@ const result = spawnSync("prisma", process.argv.slice(2), {
     PRISMA_HIDE_UPDATE_MESSAGE: "1",
   },
 });
+if (result.error) console.error(`Could not run the Prisma CLI: ${result.error.message}`);
 process.exit(result.status ?? 1);

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { isoDateInZone } from "@bridgeway/domain";
 import express, { type Express } from "express";
 import type { Store } from "express-rate-limit";
 import { pinoHttp } from "pino-http";
@@ -34,11 +35,24 @@ import {
 } from "./http/security";
 import { createLogger, type Logger } from "./logger";
 import { createRealtime, type Realtime } from "./realtime/realtime";
+import { calendarRoutes } from "./schedules/calendar.routes";
+import { createCalendarFeeds } from "./schedules/calendar-feed";
+import { createCohortService } from "./schedules/cohort-service";
+import { cohortRoutes } from "./schedules/cohorts.routes";
+import { createPeopleService } from "./schedules/people-service";
+import { peopleRoutes } from "./schedules/people.routes";
+import { createPlannedHours } from "./schedules/planned-hours";
+import { createScheduleRepository } from "./schedules/schedule-repository";
+import { createSessionDirectory } from "./schedules/session-directory";
+import { createSessionService as createMeetingService } from "./schedules/session-service";
+import { sessionRoutes } from "./schedules/sessions.routes";
 import { seedDemoClinic } from "./seed/demo-clinic";
 
 export const MIGRATIONS_DIR = join(PACKAGE_ROOT, "prisma", "migrations");
 const JSON_BODY_LIMIT = "64kb";
 const SESSION_SWEEP_INTERVAL_MS = 10 * 60 * 1000;
+/** Cohort meetings are generated ahead to the horizon; this keeps the horizon moving. */
+const HORIZON_INTERVAL_MS = 6 * 60 * 60 * 1000;
 
 export type RunningServer = {
   url: string;
@@ -87,13 +101,31 @@ export async function startServer(
     if (applied.length > 0) logger.info({ applied }, "database migrations applied");
     if (unknown.length > 0)
       logger.warn({ unknown }, "database has migrations newer than this build");
+    const audit = createAuditLog(db.prisma);
+    const scheduleRepo = createScheduleRepository(db.prisma);
+    const directory = createSessionDirectory(scheduleRepo);
+    const plannedHours = createPlannedHours({ repo: scheduleRepo, directory });
+    const cohorts = createCohortService({
+      repo: scheduleRepo,
+      directory,
+      audit,
+      clock,
+      plannedHours,
+    });
     if (config.demo.seed) {
       const seeded = await seedDemoClinic(db.prisma, {
         password: config.demo.password,
         now: clock.now(),
       });
-      if (seeded) logger.info("demo clinic seeded (sign-ins are listed in the README)");
+      if (seeded) {
+        // The demo cohort started weeks ago: store its meetings from its first day.
+        for (const cohort of await scheduleRepo.cohorts({ endsOnOrAfter: "1970-01-01" })) {
+          await cohorts.ensureMeetings(cohort, db.prisma);
+        }
+        logger.info("demo clinic seeded (sign-ins are listed in the README)");
+      }
     }
+    await cohorts.extendHorizon();
 
     let rateLimitStore: (name: string) => Store | undefined = () => undefined;
     if (config.redisUrl) {
@@ -126,7 +158,6 @@ export async function startServer(
       cookies: { secure: config.secureCookies },
       revocations,
     });
-    const audit = createAuditLog(db.prisma);
     const users = createUserRepository(db.prisma);
 
     const app = express();
@@ -200,6 +231,25 @@ export async function startServer(
       homeRoutes(createHomeService({ homes: createHomeRepository(db.prisma), audit, clock })),
     );
     api.use("/audit-events", auditRoutes(audit));
+    const sessionService = createMeetingService({
+      repo: scheduleRepo,
+      directory,
+      audit,
+      plannedHours,
+    });
+    api.use(cohortRoutes(cohorts));
+    api.use(
+      peopleRoutes(createPeopleService({ repo: scheduleRepo, audit }), sessionService, (zone) =>
+        isoDateInZone(clock.now(), zone),
+      ),
+    );
+    api.use("/sessions", sessionRoutes(sessionService));
+    api.use(
+      calendarRoutes(
+        createCalendarFeeds({ repo: scheduleRepo, directory, audit, clock }),
+        config.publicOrigin,
+      ),
+    );
     api.use(() => {
       throw notFound("endpoint");
     });
@@ -216,6 +266,15 @@ export async function startServer(
       });
     }, SESSION_SWEEP_INTERVAL_MS);
     sweeper.unref();
+    const horizon = setInterval(() => {
+      cohorts.extendHorizon().catch((error: unknown) => {
+        logger.warn(
+          { err: error instanceof Error ? error.name : typeof error },
+          "extending the schedule failed",
+        );
+      });
+    }, HORIZON_INTERVAL_MS);
+    horizon.unref();
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once("error", reject);
@@ -237,6 +296,7 @@ export async function startServer(
       close() {
         closing ??= (async () => {
           clearInterval(sweeper);
+          clearInterval(horizon);
           httpServer.closeAllConnections();
           // realtime.close() closes the HTTP server as well.
           for (const cleanup of cleanups) await cleanup();

@@ -10,4 +10,5 @@ export * from "./people";
 export * from "./permissions";
 export * from "./realtime";
 export * from "./roles";
+export * from "./schedule";
 export * from "./session-kinds";

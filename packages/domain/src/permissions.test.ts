@@ -123,6 +123,16 @@ const mosLink: Scenario<"family-member"> = {
     facilitatorIds: [FARAH],
   }),
 };
+const patsGroupSession: Scenario<"session"> = {
+  describe: "a group session of Pat's cohort, run by Farah (no family invited)",
+  build: () => ({
+    type: "session",
+    organizationId: RIVERSIDE,
+    facilitatorIds: [FARAH],
+    participantIds: [PAT],
+    familyIds: [],
+  }),
+};
 const ownAccount: Scenario<"user-account"> = {
   describe: "their own sign-in account",
   build: (actor) => ({ type: "user-account", organizationId: RIVERSIDE, userId: actor.userId }),
@@ -257,6 +267,33 @@ const SCENARIOS = {
     },
     "other-clinic": inLakeside(mosLink, "a family link of another clinic with Mo's and Pat's ids"),
   },
+  session: {
+    "pats-group": patsGroupSession,
+    "mo-invited": {
+      describe: "Pat's family session, to which Mo is invited",
+      build: () => ({
+        type: "session",
+        organizationId: RIVERSIDE,
+        facilitatorIds: [FARAH],
+        participantIds: [PAT],
+        familyIds: [MO],
+      }),
+    },
+    unrelated: {
+      describe: "a group session of Quinn's cohort, run by Gil",
+      build: () => ({
+        type: "session",
+        organizationId: RIVERSIDE,
+        facilitatorIds: [GIL],
+        participantIds: [QUINN],
+        familyIds: [RAE],
+      }),
+    },
+    "other-clinic": inLakeside(
+      patsGroupSession,
+      "a session of another clinic listing Farah and Pat",
+    ),
+  },
   "user-account": {
     own: ownAccount,
     "someone-they-work-with": {
@@ -309,6 +346,13 @@ const EXPECTED: Record<Role, RoleTable> = {
     enrollment: { pat: "AAAF", unrelated: "AAAF", "other-clinic": "NNNN" },
     // Consent is withdrawn by an update that keeps its history, never erased.
     "family-member": { mo: "AAAF", sam: "AAAF", unrelated: "AAAF", "other-clinic": "NNNN" },
+    // Meetings are cancelled with a reason, never deleted: attendance and notes hang on them.
+    session: {
+      "pats-group": "AAAF",
+      "mo-invited": "AAAF",
+      unrelated: "AAAF",
+      "other-clinic": "NNNN",
+    },
     "user-account": { own: "AAAF", "someone-they-work-with": "AAAF", "other-clinic": "NNNN" },
     // Append-only: admins read it, nobody writes it through the API.
     "audit-log": { own: "AFFF", "other-clinic": "NNNN" },
@@ -325,6 +369,13 @@ const EXPECTED: Record<Role, RoleTable> = {
     enrollment: { pat: "AAAF", unrelated: "NNNN", "other-clinic": "NNNN" },
     // Create relies on the service recording Pat's consent; withdrawal is an update.
     "family-member": { mo: "AAAF", sam: "AAAF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    // Their own sessions: book, reschedule, cancel; anyone else's do not exist for them.
+    session: {
+      "pats-group": "AAAF",
+      "mo-invited": "AAAF",
+      unrelated: "NNNN",
+      "other-clinic": "NNNN",
+    },
     "user-account": { own: "AFAF", "someone-they-work-with": "NNNN", "other-clinic": "NNNN" },
     "audit-log": { own: "NNNN", "other-clinic": "NNNN" },
   },
@@ -338,6 +389,13 @@ const EXPECTED: Record<Role, RoleTable> = {
     enrollment: { pat: "AFFF", unrelated: "NNNN", "other-clinic": "NNNN" },
     // Pat decides who of the family takes part, and withdraws consent by an update.
     "family-member": { mo: "AAAF", sam: "AAAF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    // Sessions they are expected at or booked into, read only: the care team schedules.
+    session: {
+      "pats-group": "AFFF",
+      "mo-invited": "AFFF",
+      unrelated: "NNNN",
+      "other-clinic": "NNNN",
+    },
     "user-account": { own: "AFAF", "someone-they-work-with": "NNNN", "other-clinic": "NNNN" },
     "audit-log": { own: "NNNN", "other-clinic": "NNNN" },
   },
@@ -352,6 +410,13 @@ const EXPECTED: Record<Role, RoleTable> = {
     enrollment: { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
     // Their own link carries Pat's consent: they read it, only Pat's side changes it.
     "family-member": { mo: "AFFF", sam: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    // Only sessions they are invited to: not Pat's group sessions.
+    session: {
+      "pats-group": "NNNN",
+      "mo-invited": "AFFF",
+      unrelated: "NNNN",
+      "other-clinic": "NNNN",
+    },
     "user-account": { own: "AFAF", "someone-they-work-with": "NNNN", "other-clinic": "NNNN" },
     "audit-log": { own: "NNNN", "other-clinic": "NNNN" },
   },
@@ -513,7 +578,7 @@ describe("rules that hold across the whole matrix", () => {
     expect(ROLES.filter((role) => can(ACTORS[role], "read", auditLog))).toEqual(["ADMIN"]);
   });
 
-  it("shows a family member only Pat, Pat's facilitator, their own link and their own account", () => {
+  it("shows a family member only Pat, Pat's facilitator, their own link and account, and sessions they are invited to", () => {
     const readable = CELLS.filter(
       (c) =>
         c.role === "FAMILY" &&
@@ -526,6 +591,7 @@ describe("rules that hold across the whole matrix", () => {
         "facilitator:farah",
         "participant:pat",
         "family-member:mo",
+        "session:mo-invited",
         "user-account:own",
       ].sort(),
     );

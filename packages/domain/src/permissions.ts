@@ -51,6 +51,16 @@ export type Resource = InOrganization &
         participantId: string;
         facilitatorIds: readonly string[];
       }
+    /**
+     * One meeting. `facilitatorIds`: its lead and the cohort's facilitators; `participantIds`:
+     * the participants expected or booked; `familyIds`: family members invited to it.
+     */
+    | {
+        type: "session";
+        facilitatorIds: readonly string[];
+        participantIds: readonly string[];
+        familyIds: readonly string[];
+      }
     /** Sign-in account details (email, password, active flag). */
     | { type: "user-account"; userId: string }
     | { type: "audit-log" }
@@ -66,6 +76,7 @@ export const RESOURCE_TYPES = [
   "participant",
   "enrollment",
   "family-member",
+  "session",
   "user-account",
   "audit-log",
 ] as const satisfies readonly ResourceType[];
@@ -103,6 +114,9 @@ function adminGrant(resource: Resource): Grant {
     case "cohort":
       // Set-up mistakes can be deleted; the database refuses once anything depends on them.
       return { visible: true, may: ALL };
+    case "session":
+      // A meeting is cancelled (with its reason kept), never deleted: attendance hangs on it.
+      return NEVER_DELETED;
     case "facilitator":
     case "participant":
     case "enrollment":
@@ -142,6 +156,8 @@ function facilitatorGrant(actor: Actor, resource: Resource): Grant {
     case "family-member":
       // Facilitators invite family and withdraw consent on a participant's behalf.
       return when(resource.facilitatorIds.includes(actor.userId), NEVER_DELETED);
+    case "session":
+      return when(resource.facilitatorIds.includes(actor.userId), NEVER_DELETED);
     case "user-account":
       return ownAccount(actor, resource.userId);
     case "audit-log":
@@ -169,6 +185,8 @@ function participantGrant(actor: Actor, resource: Resource): Grant {
     case "family-member":
       // Participants decide who of their family takes part, and can withdraw that at any time.
       return when(resource.participantId === actor.userId, NEVER_DELETED);
+    case "session":
+      return when(resource.participantIds.includes(actor.userId), READ_ONLY);
     case "user-account":
       return ownAccount(actor, resource.userId);
     case "audit-log":
@@ -187,6 +205,9 @@ function familyGrant(actor: Actor, resource: Resource): Grant {
     case "family-member":
       // The link carries the participant's consent: only the participant's side may change it.
       return when(resource.familyMemberId === actor.userId, READ_ONLY);
+    case "session":
+      // Only the sessions they are invited to.
+      return when(resource.familyIds.includes(actor.userId), READ_ONLY);
     case "user-account":
       return ownAccount(actor, resource.userId);
     // Family members see nothing else of the participant's care unless consent says so.

@@ -24,6 +24,25 @@ function fromBodyParser(error: BodyParserError): HttpError | undefined {
   }
 }
 
+/**
+ * A unique constraint the checks before a write did not catch (two requests racing for the same
+ * email, say) is a conflict the caller can act on, not a server failure.
+ */
+function fromDatabase(error: unknown): HttpError | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const { code, meta } = error as { code?: unknown; meta?: { target?: unknown } };
+  if (code !== "P2002") return undefined;
+  const target = Array.isArray(meta?.target)
+    ? meta.target.filter((t): t is string => typeof t === "string")
+    : [];
+  return new HttpError(
+    409,
+    "conflict",
+    "That already exists.",
+    target.length > 0 ? Object.fromEntries(target.map((t) => [t, "Already in use."])) : undefined,
+  );
+}
+
 /** The name, code and call sites of an unknown error, without its message (it may hold data). */
 export function describeUnknownError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { type: typeof error };
@@ -55,7 +74,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       next(error);
       return;
     }
-    const known = error instanceof HttpError ? error : fromBodyParser(error as BodyParserError);
+    const known =
+      error instanceof HttpError
+        ? error
+        : (fromBodyParser(error as BodyParserError) ?? fromDatabase(error));
     if (known) {
       for (const [name, value] of Object.entries(known.headers ?? {})) res.setHeader(name, value);
       res.status(known.status).json(errorBody(known));

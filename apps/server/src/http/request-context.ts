@@ -1,4 +1,5 @@
 import type { Request } from "express";
+import type { Actor } from "@bridgeway/domain";
 import type { AuditContext } from "../audit/audit-log";
 import type { AuthContext, SessionCheck } from "../auth/sessions";
 import { sessionExpired, unauthenticated } from "./errors";
@@ -28,4 +29,10 @@ export function auditContext(req: Request): AuditContext {
     requestId: typeof req.id === "string" ? req.id : undefined,
     ipAddress: req.ip,
   };
+}
+
+/** The signed-in caller with everything an audited service call needs. */
+export function actorContext(req: Request): AuditContext & { actor: Actor } {
+  const auth = requireAuth(req);
+  return { ...auditContext(req), actor: auth.actor };
 }

@@ -1,4 +1,6 @@
 import {
+  addDaysToDate,
+  defaultPhaseDays,
   isoDateInZone,
   weeklyPatternToRRule,
   type CredentialKind,
@@ -7,6 +9,7 @@ import {
   type WeeklyPattern,
 } from "@bridgeway/domain";
 import { hashPassword } from "../auth/password";
+import { wallClockInstant } from "../schedules/pattern-occurrences";
 import type { PrismaClient } from "../generated/prisma/client";
 
 /** The demo clinic's sign-ins, listed in the README. All share DEMO_PASSWORD. */
@@ -59,8 +62,7 @@ const FAMILY: { first: string; last: string; relationship: FamilyRelationship; o
 ];
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = addDaysToDate;
 
 function mondayOnOrBefore(iso: string): string {
   const weekday = new Date(`${iso}T00:00:00Z`).getUTCDay(); // 0 = Sunday
@@ -125,6 +127,7 @@ export async function seedDemoClinic(
       },
     });
 
+    let leadId: string | undefined;
     for (const [index, f] of FACILITATORS.entries()) {
       const email = DEMO_ACCOUNTS.facilitators[index] ?? `facilitator${index}@${DEMO_DOMAIN}`;
       const user = await tx.user.create({ data: account(email, "FACILITATOR", f.first, f.last) });
@@ -139,6 +142,7 @@ export async function seedDemoClinic(
       await tx.cohortFacilitator.create({
         data: { cohortId: cohort.id, facilitatorUserId: user.id, role: f.role },
       });
+      if (f.role === "LEAD") leadId = user.id;
     }
 
     const participantIds: string[] = [];
@@ -155,8 +159,32 @@ export async function seedDemoClinic(
           phase: p.phase,
           startsOn: day(cohortStart),
           plannedDischargeOn: day(addDays(cohortStart, 8 * 7)),
+          phases: {
+            create: {
+              phase: p.phase,
+              days: defaultPhaseDays(EVENING.days, p.phase),
+              effectiveFrom: day(cohortStart),
+            },
+          },
         },
       });
+      // Weekly individual therapy on Tuesday afternoons for those at four days a week.
+      if (p.phase === 4 && leadId) {
+        for (let week = 0; week < 4; week += 1) {
+          const date = addDays(mondayOnOrBefore(today), week * 7 + 1);
+          await tx.sessionOccurrence.create({
+            data: {
+              organizationId: org.id,
+              kind: "INDIVIDUAL",
+              startsAt: wallClockInstant(date, `${13 + index}:00`, CLINIC_ZONE),
+              endsAt: wallClockInstant(date, `${13 + index}:50`, CLINIC_ZONE),
+              timeZone: CLINIC_ZONE,
+              leadFacilitatorId: leadId,
+              participantUserId: user.id,
+            },
+          });
+        }
+      }
     }
 
     for (const [index, f] of FAMILY.entries()) {

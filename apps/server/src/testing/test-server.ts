@@ -28,7 +28,7 @@ export async function startTestServer(
   const base = loadConfig({
     NODE_ENV: "test",
     PORT: "0",
-    LOG_LEVEL: "silent",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     DEMO_PASSWORD: TEST_PASSWORD,
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...options.env,
