@@ -47,6 +47,12 @@ import { createSessionDirectory } from "./schedules/session-directory";
 import { createSessionService as createMeetingService } from "./schedules/session-service";
 import { sessionRoutes } from "./schedules/sessions.routes";
 import { seedDemoClinic } from "./seed/demo-clinic";
+import { createAttendanceService } from "./live/attendance-service";
+import { createLiveRepository } from "./live/live-repository";
+import { createLiveService } from "./live/live-service";
+import { registerLiveSockets } from "./live/live.socket";
+import { attendanceRoutes, livekitWebhookRoutes } from "./live/live.routes";
+import { createDirectMedia, createLivekitMedia } from "./live/media";
 
 export const MIGRATIONS_DIR = join(PACKAGE_ROOT, "prisma", "migrations");
 const JSON_BODY_LIMIT = "64kb";
@@ -71,6 +77,8 @@ export type StartOptions = {
   logger?: Logger;
   /** Namespaces Redis keys and streams; tests give each server group its own. */
   redisKeyPrefix?: string;
+  /** How long a dropped live connection may take to return (tests shorten it). */
+  reconnectGraceMs?: number;
 };
 
 /** Keeps query strings (which can carry secrets) and long tokens out of request logs. */
@@ -172,6 +180,29 @@ export async function startServer(
     });
     cleanups.unshift(() => realtime.close());
 
+    const liveRepo = createLiveRepository(db.prisma);
+    const now = () => clock.now();
+    const media =
+      config.media.kind === "livekit"
+        ? createLivekitMedia(config.media, now)
+        : createDirectMedia(config.iceServers, now);
+    const liveService = createLiveService({
+      io: realtime.io,
+      live: liveRepo,
+      schedules: scheduleRepo,
+      directory,
+      media,
+      audit,
+      clock,
+      logger,
+      ...(options.reconnectGraceMs ? { reconnectGraceMs: options.reconnectGraceMs } : {}),
+    });
+    registerLiveSockets(realtime, liveService, logger);
+    cleanups.unshift(() => {
+      liveService.stop();
+      return Promise.resolve();
+    });
+
     app.disable("x-powered-by");
     // API answers are never cached (no-store), so entity tags would be work for nothing.
     app.set("etag", false);
@@ -212,6 +243,8 @@ export async function startServer(
         info: { db: db.kind, realtime: realtime.kind, media: config.media.kind },
       }),
     );
+    // Signed by LiveKit, not a browser: its own body type and no session cookie.
+    api.use(livekitWebhookRoutes({ media: config.media, live: liveRepo, clock, logger }));
     api.use(requireJsonBody);
     api.use(express.json({ limit: JSON_BODY_LIMIT, strict: true }));
     api.use(loadSession(sessions));
@@ -241,6 +274,18 @@ export async function startServer(
     api.use(
       peopleRoutes(createPeopleService({ repo: scheduleRepo, audit }), sessionService, (zone) =>
         isoDateInZone(clock.now(), zone),
+      ),
+    );
+    api.use(
+      attendanceRoutes(
+        createAttendanceService({
+          live: liveRepo,
+          schedules: scheduleRepo,
+          directory,
+          audit,
+          clock,
+        }),
+        (zone) => isoDateInZone(clock.now(), zone),
       ),
     );
     api.use("/sessions", sessionRoutes(sessionService));

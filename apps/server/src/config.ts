@@ -45,6 +45,7 @@ const EnvSchema = z.object({
   ),
   LIVEKIT_API_KEY: optionalString(z.string().min(1)),
   LIVEKIT_API_SECRET: optionalString(z.string().min(1)),
+  ICE_SERVERS: optionalString(z.string().min(2)),
   DEMO_SEED: booleanFlag,
   DEMO_PASSWORD: optionalString(
     z.string().min(12, { error: "Use at least 12 characters." }).max(256),
@@ -63,6 +64,18 @@ export type DatabaseConfig =
 export type MediaConfig =
   { kind: "direct" } | { kind: "livekit"; url: string; apiKey: string; apiSecret: string };
 
+const IceServersSchema = z.array(
+  z.strictObject({
+    urls: z.union([
+      z.string().regex(/^(stun|turns?):/),
+      z.array(z.string().regex(/^(stun|turns?):/)).min(1),
+    ]),
+    username: z.string().optional(),
+    credential: z.string().optional(),
+  }),
+);
+export type IceServer = z.infer<typeof IceServersSchema>[number];
+
 export type Config = {
   env: "development" | "test" | "production";
   host: string;
@@ -73,6 +86,8 @@ export type Config = {
   database: DatabaseConfig;
   redisUrl: string | undefined;
   media: MediaConfig;
+  /** STUN/TURN servers for direct (browser-to-browser) video. */
+  iceServers: IceServer[];
   demo: { seed: boolean; password: string };
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   trustProxy: number;
@@ -110,6 +125,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (livekit.some(Boolean) && !livekit.every(Boolean)) {
     for (const name of ["LIVEKIT_URL", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET"] as const) {
       if (!e[name]) problems[name] = "is required when any LIVEKIT_ setting is given.";
+    }
+  }
+  let iceServers: IceServer[] = [];
+  if (e.ICE_SERVERS) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(e.ICE_SERVERS);
+    } catch {
+      raw = undefined;
+    }
+    const parsedIce = IceServersSchema.safeParse(raw);
+    if (parsedIce.success) iceServers = parsedIce.data;
+    else {
+      problems.ICE_SERVERS =
+        'must be a JSON array such as [{"urls":"stun:stun.example.org:3478"},{"urls":"turn:turn.example.org","username":"u","credential":"p"}].';
     }
   }
   if (production) {
@@ -151,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database,
     redisUrl: e.REDIS_URL,
     media,
+    iceServers,
     // The demo clinic is seeded by default outside production, so the product starts ready to try.
     demo: {
       seed: production ? false : (e.DEMO_SEED ?? true),

@@ -5,6 +5,7 @@ export * from "./dates";
 export * from "./enrollments";
 export * from "./errors";
 export * from "./home";
+export * from "./live";
 export * from "./organizations";
 export * from "./people";
 export * from "./permissions";

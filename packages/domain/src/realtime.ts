@@ -1,3 +1,24 @@
+import type { z } from "zod";
+import type {
+  Ack,
+  ChatMessageDto,
+  ChatSendSchema,
+  DeclineSchema,
+  HandSchema,
+  JoinReply,
+  JoinRoomSchema,
+  LiveError,
+  LockSchema,
+  MediaCredential,
+  MediaStateSchema,
+  MuteSchema,
+  PersonInSessionSchema,
+  RoomSnapshot,
+  ScreenShareSchema,
+  SessionOnlySchema,
+  SignalPayload,
+  SignalSchema,
+} from "./live";
 import type { Role } from "./roles";
 
 /**
@@ -9,14 +30,58 @@ export type SessionEndReason = "signed-out" | "expired";
 
 export type RealtimeErrorCode = "unauthenticated" | "session_expired" | "forbidden_origin";
 
+type In<S extends z.ZodType> = z.input<S>;
+
 export interface ServerToClientEvents {
   /** The sign-in session behind this socket ended (signed out elsewhere, or expired). */
   "session:ended": (payload: { reason: SessionEndReason }) => void;
+  /** The room changed: who is waiting, in the room, reconnecting; hands; lock. */
+  "room:state": (room: RoomSnapshot) => void;
+  /** You were let in: connect your media with this credential. */
+  "room:admitted": (payload: { sessionId: string; credential: MediaCredential }) => void;
+  "room:declined": (payload: { sessionId: string; message: string }) => void;
+  "room:removed": (payload: { sessionId: string }) => void;
+  "room:ended": (payload: { sessionId: string }) => void;
+  /** A clinician turned off your microphone or camera; you turn it back on yourself. */
+  "room:turned-off": (payload: { sessionId: string; kind: "microphone" | "camera" }) => void;
+  "room:unmute-requested": (payload: { sessionId: string; by: string }) => void;
+  "room:screen-share": (payload: { sessionId: string; allowed: boolean }) => void;
+  /** Direct mode: an offer, answer or ICE candidate from another person in the room. */
+  "media:signal": (payload: { sessionId: string; from: string; signal: SignalPayload }) => void;
+  /** A refused or malformed event; the room keeps working. */
+  "room:error": (payload: LiveError & { event: string }) => void;
+  "chat:message": (message: ChatMessageDto) => void;
 }
 
 export interface ClientToServerEvents {
   /** Round trip for connection health; answers the server time. */
   "presence:ping": (ack: (reply: { serverTime: string }) => void) => void;
+  "room:join": (payload: In<typeof JoinRoomSchema>, ack: Ack<JoinReply>) => void;
+  "room:leave": (payload: In<typeof SessionOnlySchema>, ack?: Ack<object>) => void;
+  "room:admit": (payload: In<typeof PersonInSessionSchema>, ack?: Ack<object>) => void;
+  "room:admit-all": (
+    payload: In<typeof SessionOnlySchema>,
+    ack?: Ack<{ admitted: number }>,
+  ) => void;
+  "room:decline": (payload: In<typeof DeclineSchema>, ack?: Ack<object>) => void;
+  "room:remove": (payload: In<typeof PersonInSessionSchema>, ack?: Ack<object>) => void;
+  "room:lock": (payload: In<typeof LockSchema>, ack?: Ack<object>) => void;
+  "room:end": (payload: In<typeof SessionOnlySchema>, ack?: Ack<object>) => void;
+  "room:turn-off": (payload: In<typeof MuteSchema>, ack?: Ack<object>) => void;
+  "room:ask-unmute": (payload: In<typeof PersonInSessionSchema>, ack?: Ack<object>) => void;
+  "room:allow-screen-share": (payload: In<typeof ScreenShareSchema>, ack?: Ack<object>) => void;
+  "hand:raise": (payload: In<typeof HandSchema>, ack?: Ack<object>) => void;
+  "media:state": (payload: In<typeof MediaStateSchema>) => void;
+  "media:signal": (payload: In<typeof SignalSchema>) => void;
+  "media:refresh-credential": (
+    payload: In<typeof SessionOnlySchema>,
+    ack: Ack<{ credential: MediaCredential }>,
+  ) => void;
+  "chat:history": (
+    payload: In<typeof SessionOnlySchema>,
+    ack: Ack<{ messages: ChatMessageDto[] }>,
+  ) => void;
+  "chat:send": (payload: In<typeof ChatSendSchema>, ack: Ack<{ message: ChatMessageDto }>) => void;
 }
 
 /** No events between server processes beyond what the adapter itself carries. */
@@ -26,5 +91,8 @@ export interface SocketData {
   userId: string;
   role: Role;
   organizationId: string;
-  sessionId: string;
+  /** The sign-in session (not a therapy session) the socket authenticated with. */
+  authSessionId: string;
+  /** The live therapy session this socket is in, once it has joined one. */
+  liveSessionId?: string;
 }

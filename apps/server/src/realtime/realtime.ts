@@ -9,7 +9,7 @@ import type {
   SocketData,
 } from "@bridgeway/domain";
 import { createClient } from "redis";
-import { Server } from "socket.io";
+import { Server, type Socket } from "socket.io";
 import type { SessionService } from "../auth/sessions";
 import type { Logger } from "../logger";
 
@@ -20,9 +20,18 @@ export type RealtimeServer = Server<
   SocketData
 >;
 
+export type RealtimeSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+
 export type Realtime = {
   kind: "memory" | "redis";
   io: RealtimeServer;
+  /** Adds listeners to every socket as it connects (and again when one recovers). */
+  onConnection(handler: (socket: RealtimeSocket) => void): void;
   /** Tells every socket of a sign-in session, on any server process, that it ended, and drops them. */
   endSession(sessionId: string, reason: SessionEndReason): Promise<void>;
   close(): Promise<void>;
@@ -99,12 +108,13 @@ export async function createRealtime(deps: {
           return;
         }
         const { actor, session } = check.auth;
-        socket.data = {
+        // Merged, not replaced: a recovered socket keeps the room it was in.
+        Object.assign(socket.data, {
           userId: actor.userId,
           role: actor.role,
           organizationId: actor.organizationId,
-          sessionId: session.id,
-        };
+          authSessionId: session.id,
+        });
         next();
       })
       .catch((error: unknown) => {
@@ -116,8 +126,10 @@ export async function createRealtime(deps: {
       });
   });
 
+  const connectionHandlers: ((socket: RealtimeSocket) => void)[] = [];
   io.on("connection", (socket) => {
-    void socket.join([`session:${socket.data.sessionId}`, `user:${socket.data.userId}`]);
+    for (const handler of connectionHandlers) handler(socket);
+    void socket.join([`session:${socket.data.authSessionId}`, `user:${socket.data.userId}`]);
     socket.on("presence:ping", (ack) => {
       if (typeof ack !== "function") return;
       ack({ serverTime: new Date().toISOString() });
@@ -127,6 +139,9 @@ export async function createRealtime(deps: {
   return {
     kind: redis ? "redis" : "memory",
     io,
+    onConnection(handler) {
+      connectionHandlers.push(handler);
+    },
     endSession(sessionId, reason) {
       const room = `session:${sessionId}`;
       io.to(room).emit("session:ended", { reason });

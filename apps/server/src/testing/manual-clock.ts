@@ -12,4 +12,7 @@ export class ManualClock implements Clock {
   advance(ms: number): void {
     this.current += ms;
   }
+  set(instant: Date): void {
+    this.current = instant.getTime();
+  }
 }

@@ -20,6 +20,7 @@ export async function startTestServer(
     env?: Record<string, string>;
     redisUrl?: string;
     redisKeyPrefix?: string;
+    reconnectGraceMs?: number;
   } = {},
 ): Promise<TestServer> {
   const created = options.database ? undefined : await createTestDatabase(options.kind ?? "pglite");
@@ -38,6 +39,7 @@ export async function startTestServer(
     const server = await startServer(config, {
       ...(options.clock ? { clock: options.clock } : {}),
       redisKeyPrefix: options.redisKeyPrefix ?? `bw-test-${randomBytes(4).toString("hex")}:`,
+      ...(options.reconnectGraceMs ? { reconnectGraceMs: options.reconnectGraceMs } : {}),
     });
     return {
       ...server,

@@ -1,0 +1,242 @@
+import type { LiveRole } from "@bridgeway/domain";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export type AttendeeStatus = "WAITING" | "ADMITTED" | "DECLINED" | "REMOVED";
+export type Connection = "CONNECTED" | "RECONNECTING" | "GONE";
+
+export type Attendee = {
+  userId: string;
+  role: LiveRole;
+  displayName: string;
+  status: AttendeeStatus;
+  connection: Connection;
+  requestedAt: Date;
+  admittedAt: Date | null;
+  declineMessage: string | null;
+  handRaisedAt: Date | null;
+  microphone: boolean;
+  camera: boolean;
+  screen: boolean;
+  screenShareAllowed: boolean;
+};
+
+export type RoomState = { openedAt: Date; lockedAt: Date | null; endedAt: Date | null };
+
+const toAttendee = (row: Prisma.LiveAttendeeGetPayload<object>): Attendee => ({
+  userId: row.userId,
+  role: row.role as LiveRole,
+  displayName: row.displayName,
+  status: row.status,
+  connection: row.connection,
+  requestedAt: row.requestedAt,
+  admittedAt: row.admittedAt,
+  declineMessage: row.declineMessage,
+  handRaisedAt: row.handRaisedAt,
+  microphone: row.microphone,
+  camera: row.camera,
+  screen: row.screen,
+  screenShareAllowed: row.screenShareAllowed,
+});
+
+/** Live rooms, who is in them, attendance spans and in-room chat. */
+export function createLiveRepository(prisma: PrismaClient) {
+  return {
+    async room(sessionId: string): Promise<RoomState | null> {
+      return prisma.liveRoom.findUnique({
+        where: { sessionId },
+        select: { openedAt: true, lockedAt: true, endedAt: true },
+      });
+    },
+
+    async openRoom(sessionId: string, at: Date): Promise<void> {
+      await prisma.liveRoom.upsert({
+        where: { sessionId },
+        create: { sessionId, openedAt: at },
+        update: {},
+      });
+    },
+
+    async setLocked(sessionId: string, lockedAt: Date | null): Promise<void> {
+      await prisma.liveRoom.update({ where: { sessionId }, data: { lockedAt } });
+    },
+
+    async endRoom(sessionId: string, at: Date): Promise<void> {
+      await prisma.$transaction([
+        prisma.liveRoom.update({ where: { sessionId }, data: { endedAt: at, lockedAt: at } }),
+        prisma.attendanceSpan.updateMany({
+          where: { sessionId, leftAt: null },
+          data: { leftAt: at },
+        }),
+        prisma.liveAttendee.updateMany({
+          where: { sessionId },
+          data: { connection: "GONE", handRaisedAt: null },
+        }),
+      ]);
+    },
+
+    async attendees(sessionId: string): Promise<Attendee[]> {
+      const rows = await prisma.liveAttendee.findMany({
+        where: { sessionId },
+        orderBy: { requestedAt: "asc" },
+      });
+      return rows.map(toAttendee);
+    },
+
+    async attendee(sessionId: string, userId: string): Promise<Attendee | null> {
+      const row = await prisma.liveAttendee.findUnique({
+        where: { sessionId_userId: { sessionId, userId } },
+      });
+      return row ? toAttendee(row) : null;
+    },
+
+    /** Records someone arriving: creates their place or refreshes it, keeping an admission. */
+    async arrive(
+      sessionId: string,
+      person: { userId: string; role: LiveRole; displayName: string },
+      status: AttendeeStatus,
+      at: Date,
+    ): Promise<Attendee> {
+      const row = await prisma.liveAttendee.upsert({
+        where: { sessionId_userId: { sessionId, userId: person.userId } },
+        create: {
+          sessionId,
+          userId: person.userId,
+          role: person.role,
+          displayName: person.displayName,
+          status,
+          connection: "CONNECTED",
+          requestedAt: at,
+          admittedAt: status === "ADMITTED" ? at : null,
+        },
+        update: {
+          displayName: person.displayName,
+          status,
+          connection: "CONNECTED",
+          declineMessage: null,
+          ...(status === "WAITING" ? { requestedAt: at } : {}),
+        },
+      });
+      return toAttendee(row);
+    },
+
+    async update(
+      sessionId: string,
+      userId: string,
+      data: Partial<{
+        status: AttendeeStatus;
+        connection: Connection;
+        admittedAt: Date;
+        admittedByUserId: string;
+        declineMessage: string | null;
+        handRaisedAt: Date | null;
+        microphone: boolean;
+        camera: boolean;
+        screen: boolean;
+        screenShareAllowed: boolean;
+      }>,
+      db: Db = prisma,
+    ): Promise<void> {
+      await db.liveAttendee.update({ where: { sessionId_userId: { sessionId, userId } }, data });
+    },
+
+    /** Moves waiting people to admitted in one step; answers who was let in. */
+    async admitWaiting(sessionId: string, by: string, at: Date, limit: number): Promise<string[]> {
+      return prisma.$transaction(async (tx) => {
+        const waiting = await tx.liveAttendee.findMany({
+          where: { sessionId, status: "WAITING", connection: { not: "GONE" } },
+          orderBy: { requestedAt: "asc" },
+          take: limit,
+          select: { userId: true },
+        });
+        const ids = waiting.map((w) => w.userId);
+        if (ids.length > 0) {
+          await tx.liveAttendee.updateMany({
+            where: { sessionId, userId: { in: ids } },
+            data: { status: "ADMITTED", admittedAt: at, admittedByUserId: by },
+          });
+        }
+        return ids;
+      });
+    },
+
+    async openSpan(
+      sessionId: string,
+      userId: string,
+      at: Date,
+      source: "DIRECT" | "LIVEKIT",
+    ): Promise<void> {
+      const open = await prisma.attendanceSpan.findFirst({
+        where: { sessionId, userId, leftAt: null, source },
+      });
+      if (!open)
+        await prisma.attendanceSpan.create({ data: { sessionId, userId, joinedAt: at, source } });
+    },
+
+    async closeSpan(
+      sessionId: string,
+      userId: string,
+      at: Date,
+      source?: "DIRECT" | "LIVEKIT",
+    ): Promise<void> {
+      await prisma.attendanceSpan.updateMany({
+        where: { sessionId, userId, leftAt: null, ...(source ? { source } : {}) },
+        data: { leftAt: at },
+      });
+    },
+
+    async closeAllSpans(sessionId: string, at: Date): Promise<void> {
+      await prisma.attendanceSpan.updateMany({
+        where: { sessionId, leftAt: null },
+        data: { leftAt: at },
+      });
+    },
+
+    async spans(where: { sessionIds: string[]; userId?: string }) {
+      return prisma.attendanceSpan.findMany({
+        where: {
+          sessionId: { in: where.sessionIds },
+          ...(where.userId ? { userId: where.userId } : {}),
+        },
+        orderBy: { joinedAt: "asc" },
+        select: { sessionId: true, userId: true, joinedAt: true, leftAt: true },
+      });
+    },
+
+    async chatHistory(roomKey: string, limit: number) {
+      const rows = await prisma.chatMessage.findMany({
+        where: { roomKey },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: limit,
+      });
+      return rows.reverse();
+    },
+
+    /** Stores a message once per (author, client id); a retry answers the stored one. */
+    async storeChat(message: {
+      roomKey: string;
+      authorId: string;
+      clientId: string;
+      authorName: string;
+      body: string;
+    }) {
+      const existing = await prisma.chatMessage.findUnique({
+        where: { authorId_clientId: { authorId: message.authorId, clientId: message.clientId } },
+      });
+      if (existing) return { message: existing, created: false };
+      try {
+        return { message: await prisma.chatMessage.create({ data: message }), created: true };
+      } catch (error) {
+        // Two retries racing: the other one stored it.
+        const stored = await prisma.chatMessage.findUnique({
+          where: { authorId_clientId: { authorId: message.authorId, clientId: message.clientId } },
+        });
+        if (stored) return { message: stored, created: false };
+        throw error;
+      }
+    },
+  };
+}
+
+export type LiveRepository = ReturnType<typeof createLiveRepository>;

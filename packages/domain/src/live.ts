@@ -1,0 +1,261 @@
+import { z } from "zod";
+
+/**
+ * Live sessions: the waiting room, the room itself, facilitator controls and media credentials.
+ * Everything here travels over socket.io; the schemas validate what clients send, because a
+ * socket event is input like any request body.
+ */
+
+/** Browser-to-browser video (no media server) serves small sessions only. */
+export const DIRECT_MODE_MAX_PEOPLE = 6;
+/** Media credentials are short-lived and renewed while someone stays in the room. */
+export const MEDIA_CREDENTIAL_TTL_SECONDS = 10 * 60;
+/** Arriving this long after the start counts as late; leaving this long before the end, early. */
+export const LATE_AFTER_MINUTES = 10;
+export const EARLY_LEAVE_MINUTES = 10;
+export const MAX_DECLINE_MESSAGE_LENGTH = 500;
+export const MAX_DISPLAY_NAME_LENGTH = 60;
+
+export type LiveRole = "facilitator" | "participant" | "family";
+
+/** Where someone is, as the roster shows it. */
+export type PresenceStatus = "waiting" | "in-room" | "reconnecting" | "left";
+
+export type MediaCredential =
+  | {
+      mode: "direct";
+      iceServers: { urls: string | string[]; username?: string; credential?: string }[];
+      expiresAt: string;
+    }
+  | { mode: "livekit"; url: string; token: string; room: string; expiresAt: string };
+
+export type LivePerson = {
+  userId: string;
+  displayName: string;
+  role: LiveRole;
+  status: PresenceStatus;
+  /** When the hand went up; hands are shown in this order. Null when down. */
+  handRaisedAt: string | null;
+  microphone: boolean;
+  camera: boolean;
+  screen: boolean;
+  screenShareAllowed: boolean;
+};
+
+export type RoomSnapshot = {
+  sessionId: string;
+  kind: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  /** When the first clinician opened the room; the elapsed-time clock starts here. */
+  openedAt: string | null;
+  locked: boolean;
+  ended: boolean;
+  mediaMode: "direct" | "livekit";
+  me: { userId: string; role: LiveRole; status: PresenceStatus | "declined" | "removed" };
+  /** Everyone in the room (and, for clinicians, everyone waiting). */
+  people: LivePerson[];
+};
+
+export type LiveErrorCode =
+  | "invalid_input"
+  | "not_found"
+  | "not_open_yet"
+  | "ended"
+  | "locked"
+  | "removed"
+  | "declined"
+  | "room_full"
+  | "not_admitted"
+  | "forbidden";
+
+export type LiveError = { code: LiveErrorCode; message: string; fields?: Record<string, string> };
+
+export type Ack<T> = (reply: ({ ok: true } & T) | { ok: false; error: LiveError }) => void;
+
+export type JoinReply = {
+  state: "waiting" | "admitted";
+  room: RoomSnapshot;
+  credential?: MediaCredential;
+};
+
+export type ChatMessageDto = {
+  id: string;
+  clientId: string;
+  roomKey: string;
+  author: { userId: string; displayName: string };
+  body: string;
+  createdAt: string;
+};
+
+export type SignalPayload =
+  | { description: { type: "offer" | "answer" | "pranswer" | "rollback"; sdp?: string } }
+  | {
+      candidate: {
+        candidate: string;
+        sdpMid?: string | null;
+        sdpMLineIndex?: number | null;
+        usernameFragment?: string | null;
+      };
+    };
+
+// ---- What clients send, validated --------------------------------------------------------------
+
+const SessionIdSchema = z.uuid({ error: "Not a valid session id." });
+const UserIdSchema = z.uuid({ error: "Not a valid person id." });
+
+export const JoinRoomSchema = z.strictObject({
+  sessionId: SessionIdSchema,
+  displayName: z
+    .string({ error: "Say the name others will see." })
+    .trim()
+    .min(1, { error: "Say the name others will see." })
+    .max(MAX_DISPLAY_NAME_LENGTH, {
+      error: `Keep the name under ${MAX_DISPLAY_NAME_LENGTH} characters.`,
+    }),
+});
+export const SessionOnlySchema = z.strictObject({ sessionId: SessionIdSchema });
+export const PersonInSessionSchema = z.strictObject({
+  sessionId: SessionIdSchema,
+  userId: UserIdSchema,
+});
+export const DeclineSchema = z.strictObject({
+  sessionId: SessionIdSchema,
+  userId: UserIdSchema,
+  message: z.string().trim().max(MAX_DECLINE_MESSAGE_LENGTH).default(""),
+});
+export const LockSchema = z.strictObject({ sessionId: SessionIdSchema, locked: z.boolean() });
+export const MuteSchema = z.strictObject({
+  sessionId: SessionIdSchema,
+  /** A person, or everyone else in the room. */
+  target: z.union([UserIdSchema, z.literal("everyone")]),
+  kind: z.enum(["microphone", "camera"]),
+});
+export const ScreenShareSchema = z.strictObject({
+  sessionId: SessionIdSchema,
+  userId: UserIdSchema,
+  allowed: z.boolean(),
+});
+export const HandSchema = z.strictObject({ sessionId: SessionIdSchema, raised: z.boolean() });
+export const MediaStateSchema = z.strictObject({
+  sessionId: SessionIdSchema,
+  microphone: z.boolean(),
+  camera: z.boolean(),
+  screen: z.boolean(),
+});
+const SdpSchema = z.strictObject({
+  type: z.enum(["offer", "answer", "pranswer", "rollback"]),
+  sdp: z.string().max(100_000).optional(),
+});
+const CandidateSchema = z.strictObject({
+  candidate: z.string().max(2_000),
+  sdpMid: z.string().max(100).nullable().optional(),
+  sdpMLineIndex: z.int().min(0).max(100).nullable().optional(),
+  usernameFragment: z.string().max(256).nullable().optional(),
+});
+export const SignalSchema = z.strictObject({
+  sessionId: SessionIdSchema,
+  to: UserIdSchema,
+  signal: z.union([
+    z.strictObject({ description: SdpSchema }),
+    z.strictObject({ candidate: CandidateSchema }),
+  ]),
+});
+export const MAX_CHAT_MESSAGE_LENGTH = 4000;
+export const ChatSendSchema = z.strictObject({
+  sessionId: SessionIdSchema,
+  clientId: z.uuid({ error: "clientId must be a UUID the client made." }),
+  body: z
+    .string({ error: "A message is text." })
+    .trim()
+    .min(1, { error: "A message cannot be empty." })
+    .max(MAX_CHAT_MESSAGE_LENGTH, {
+      error: `Keep messages under ${MAX_CHAT_MESSAGE_LENGTH} characters.`,
+    }),
+});
+
+// ---- Attendance ------------------------------------------------------------------------------
+
+export type AttendanceSpan = { joinedAt: Date; leftAt: Date | null };
+
+/**
+ * Minutes someone attended a session: their time in the room, spans merged, counted only within
+ * the scheduled start and end; arriving more than LATE_AFTER_MINUTES after the start is late,
+ * leaving more than EARLY_LEAVE_MINUTES before the end is early. An open span counts up to `now`.
+ */
+export function attendanceSummary(
+  spans: readonly AttendanceSpan[],
+  session: { startsAt: Date; endsAt: Date },
+  now: Date,
+): { minutes: number; late: boolean; leftEarly: boolean; attended: boolean } {
+  const start = session.startsAt.getTime();
+  const end = session.endsAt.getTime();
+  const clipped = spans
+    .map((s) => ({
+      from: Math.max(s.joinedAt.getTime(), start),
+      to: Math.min((s.leftAt ?? now).getTime(), end),
+    }))
+    .filter((s) => s.to > s.from)
+    .sort((a, b) => a.from - b.from);
+  let total = 0;
+  let cursor = -Infinity;
+  for (const s of clipped) {
+    const from = Math.max(s.from, cursor);
+    if (s.to > from) total += s.to - from;
+    cursor = Math.max(cursor, s.to);
+  }
+  if (clipped.length === 0) return { minutes: 0, late: false, leftEarly: false, attended: false };
+  const firstJoin = Math.min(...spans.map((s) => s.joinedAt.getTime()));
+  const lastLeave = spans.some((s) => s.leftAt === null)
+    ? now.getTime()
+    : Math.max(...spans.map((s) => s.leftAt?.getTime() ?? 0));
+  return {
+    minutes: Math.round(total / 60_000),
+    late: firstJoin > start + LATE_AFTER_MINUTES * 60_000,
+    leftEarly:
+      lastLeave < end - EARLY_LEAVE_MINUTES * 60_000 &&
+      now.getTime() >= end - EARLY_LEAVE_MINUTES * 60_000,
+    attended: true,
+  };
+}
+
+export const SessionAttendanceSchema = z.object({
+  sessionId: z.uuid(),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  people: z.array(
+    z.object({
+      userId: z.uuid(),
+      displayName: z.string(),
+      role: z.enum(["facilitator", "participant", "family"]),
+      expected: z.boolean(),
+      minutes: z.number().int(),
+      late: z.boolean(),
+      leftEarly: z.boolean(),
+      attended: z.boolean(),
+      joins: z.array(z.object({ joinedAt: z.iso.datetime(), leftAt: z.iso.datetime().nullable() })),
+    }),
+  ),
+});
+export type SessionAttendance = z.infer<typeof SessionAttendanceSchema>;
+
+export const WeeklyAttendanceSchema = z.object({
+  participantId: z.uuid(),
+  weekStart: z.iso.date(),
+  plannedHours: z.number(),
+  attendedHours: z.number(),
+  status: z.enum(["below-minimum", "within-range", "php-range"]),
+  sessions: z.array(
+    z.object({
+      sessionId: z.uuid(),
+      kind: z.string(),
+      startsAt: z.iso.datetime(),
+      plannedMinutes: z.number().int(),
+      attendedMinutes: z.number().int(),
+      late: z.boolean(),
+      leftEarly: z.boolean(),
+    }),
+  ),
+});
+export type WeeklyAttendance = z.infer<typeof WeeklyAttendanceSchema>;
