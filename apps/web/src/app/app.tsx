@@ -1,5 +1,5 @@
 import type { Role } from "@bridgeway/domain";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { Route, Routes } from "react-router";
 import { NotFoundPage } from "../pages/not-found-page";
 import { RequireRole, RootRedirect, SignedInLayout } from "../pages/route-guards";
@@ -23,6 +23,40 @@ const FamilyHome = lazy(() =>
 );
 const AdminHome = lazy(() => import("../homes/admin-home").then((m) => ({ default: m.AdminHome })));
 
+// Pages beyond the homes load when first opened, so they never weigh on the first visit.
+const CohortsPage = lazy(() =>
+  import("../cohorts/cohorts-page").then((m) => ({ default: m.CohortsPage })),
+);
+const NewCohortPage = lazy(() =>
+  import("../cohorts/new-cohort-page").then((m) => ({ default: m.NewCohortPage })),
+);
+const CohortPage = lazy(() =>
+  import("../cohorts/cohort-page").then((m) => ({ default: m.CohortPage })),
+);
+const FacilitatorsPage = lazy(() =>
+  import("../people/facilitators-page").then((m) => ({ default: m.FacilitatorsPage })),
+);
+const ParticipantsPage = lazy(() =>
+  import("../people/participants-page").then((m) => ({ default: m.ParticipantsPage })),
+);
+const SessionPage = lazy(() =>
+  import("../sessions/session-page").then((m) => ({ default: m.SessionPage })),
+);
+const BookSessionPage = lazy(() =>
+  import("../sessions/book-session-page").then((m) => ({ default: m.BookSessionPage })),
+);
+const CalendarPage = lazy(() =>
+  import("../calendar/calendar-page").then((m) => ({ default: m.CalendarPage })),
+);
+
+const STAFF = ["ADMIN", "FACILITATOR"] as const satisfies readonly Role[];
+const EVERYONE = [
+  "ADMIN",
+  "FACILITATOR",
+  "PARTICIPANT",
+  "FAMILY",
+] as const satisfies readonly Role[];
+
 function HomeFor({ role }: { role: Role }) {
   switch (role) {
     case "PARTICIPANT":
@@ -36,15 +70,22 @@ function HomeFor({ role }: { role: Role }) {
   }
 }
 
-function RoleHome({ role }: { role: Role }) {
+/** A signed-in page for some roles, its code loaded on demand. */
+function Page({ role, children }: { role: Role | readonly Role[]; children: ReactNode }) {
   return (
     <RequireRole role={role}>
       <PageErrorBoundary>
-        <Suspense fallback={<LoadingState label="Loading your page…" />}>
-          <HomeFor role={role} />
-        </Suspense>
+        <Suspense fallback={<LoadingState label="Loading your page…" />}>{children}</Suspense>
       </PageErrorBoundary>
     </RequireRole>
+  );
+}
+
+function RoleHome({ role }: { role: Role }) {
+  return (
+    <Page role={role}>
+      <HomeFor role={role} />
+    </Page>
   );
 }
 
@@ -60,6 +101,70 @@ export function AppRoutes() {
           <Route path="/facilitator" element={<RoleHome role="FACILITATOR" />} />
           <Route path="/family" element={<RoleHome role="FAMILY" />} />
           <Route path="/admin" element={<RoleHome role="ADMIN" />} />
+          <Route
+            path="/cohorts"
+            element={
+              <Page role={STAFF}>
+                <CohortsPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/cohorts/new"
+            element={
+              <Page role="ADMIN">
+                <NewCohortPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/cohorts/:cohortId"
+            element={
+              <Page role={STAFF}>
+                <CohortPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/facilitators"
+            element={
+              <Page role={STAFF}>
+                <FacilitatorsPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/participants"
+            element={
+              <Page role="ADMIN">
+                <ParticipantsPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/sessions/new"
+            element={
+              <Page role={STAFF}>
+                <BookSessionPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/sessions/:sessionId"
+            element={
+              <Page role={EVERYONE}>
+                <SessionPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/calendar"
+            element={
+              <Page role={EVERYONE}>
+                <CalendarPage />
+              </Page>
+            }
+          />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

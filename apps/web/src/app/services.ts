@@ -1,7 +1,11 @@
 import { QueryClient } from "@tanstack/react-query";
 import { ApiError, createApiClient, type ApiClient } from "../api/api-client";
 import { createAuthApi, type AuthApi } from "../api/auth-api";
+import { createCalendarFeedApi, type CalendarFeedApi } from "../api/calendar-feed-api";
+import { createCohortsApi, type CohortsApi } from "../api/cohorts-api";
 import { createHomeApi, type HomeApi } from "../api/home-api";
+import { createPeopleApi, type PeopleApi } from "../api/people-api";
+import { createSessionsApi, type SessionsApi } from "../api/sessions-api";
 import { createSessionController, type SessionController } from "../session/session-controller";
 import { createSessionSync, type SessionSync } from "../session/session-sync";
 
@@ -11,6 +15,10 @@ export type AppServices = {
   api: ApiClient;
   authApi: AuthApi;
   homeApi: HomeApi;
+  cohortsApi: CohortsApi;
+  peopleApi: PeopleApi;
+  sessionsApi: SessionsApi;
+  calendarFeedApi: CalendarFeedApi;
   session: SessionController;
   dispose(): void;
 };
@@ -52,6 +60,10 @@ export function createAppServices(
     api,
     authApi,
     homeApi: createHomeApi(api),
+    cohortsApi: createCohortsApi(api),
+    peopleApi: createPeopleApi(api),
+    sessionsApi: createSessionsApi(api),
+    calendarFeedApi: createCalendarFeedApi(api),
     session,
     dispose() {
       session.dispose();

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { Link } from "react-router";
 import type { HomeFor } from "../api/home-api";
 import { credentialShort } from "../format/format";
 import {
@@ -98,7 +99,9 @@ function ProgramCard({ program }: { program: Program }) {
             <tbody>
               {program.cohorts.map((cohort) => (
                 <tr key={cohort.id}>
-                  <th scope="row">{cohort.name}</th>
+                  <th scope="row">
+                    <Link to={`/cohorts/${cohort.id}`}>{cohort.name}</Link>
+                  </th>
                   <td>{formatSchedule(cohort.schedule)}</td>
                   <td>{formatTimeZone(cohort.timeZone)}</td>
                   <td>
@@ -118,9 +121,14 @@ function Programs({ programs }: { programs: AdminHomeData["programs"] }) {
   const headingId = useId();
   return (
     <section aria-labelledby={headingId}>
-      <h2 id={headingId} className="section-title">
-        Programs and cohorts
-      </h2>
+      <div className="section-header">
+        <h2 id={headingId} className="section-title">
+          Programs and cohorts
+        </h2>
+        <Link className="button button--secondary" to="/cohorts/new">
+          New cohort
+        </Link>
+      </div>
       {programs.length === 0 ? (
         <EmptyState title="No programs yet.">
           <p>Programs and their cohorts will be listed here, with schedules and enrollment.</p>

@@ -1,5 +1,6 @@
 import { credentialLabel, LICENSE_EXPIRY_WARNING_DAYS } from "@bridgeway/domain";
 import { useId } from "react";
+import { Link } from "react-router";
 import type { HomeFor } from "../api/home-api";
 import {
   describeExpiry,
@@ -9,12 +10,18 @@ import {
   formatTimeZone,
   phaseLabel,
 } from "../format/format";
+import { formatDayHeading } from "../format/session-time";
 import { useSignedIn } from "../session/auth-context";
+import { SessionCard, sessionContext } from "../sessions/session-card";
+import { RosterToggle } from "../sessions/session-roster";
+import { useNow } from "../sessions/use-now";
+import { dayRange, useSessionList } from "../sessions/use-sessions";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState } from "../shell/status-states";
 import { TableScroll } from "../shell/table-scroll";
 import { QueryView } from "./query-view";
 import { useRoleHome } from "./use-role-home";
+import { HiddenContext } from "../shell/hidden-context";
 
 type FacilitatorHomeData = HomeFor<"FACILITATOR">;
 type License = NonNullable<FacilitatorHomeData["license"]>;
@@ -81,7 +88,7 @@ function CohortSection({ cohort }: { cohort: Cohort }) {
     <section className="card" aria-labelledby={headingId}>
       <p className="card__eyebrow">{cohort.programName}</p>
       <h3 id={headingId} className="card__title">
-        {cohort.name}
+        <Link to={`/cohorts/${cohort.id}`}>{cohort.name}</Link>
       </h3>
       <dl className="facts">
         <div className="facts__item">
@@ -131,6 +138,58 @@ function CohortSection({ cohort }: { cohort: Cohort }) {
   );
 }
 
+/** Today's sessions in the facilitator's zone, each with its roster and a link to it. */
+function TodaySessions({ viewerZone }: { viewerZone: string }) {
+  const headingId = useId();
+  const now = useNow();
+  const range = dayRange(now, viewerZone, 1);
+  const query = useSessionList(range);
+  return (
+    <section aria-labelledby={headingId}>
+      <div className="section-header">
+        <h2 id={headingId} className="section-title">
+          Today
+        </h2>
+        <Link className="button button--secondary" to="/sessions/new">
+          Book a session
+        </Link>
+      </div>
+      <p className="muted section-note">
+        {formatDayHeading(range.from)}. Times are in {formatTimeZone(viewerZone)}.
+      </p>
+      <QueryView
+        query={query}
+        loadingLabel="Loading today's sessions…"
+        errorTitle="We couldn't load today's sessions"
+      >
+        {(sessions) =>
+          sessions.length === 0 ? (
+            <EmptyState title="No sessions today.">
+              <p>Your group meetings and booked sessions for the day appear here.</p>
+            </EmptyState>
+          ) : (
+            <ul className="card-list">
+              {sessions.map((session) => (
+                <li key={session.id}>
+                  <SessionCard session={session} viewerZone={viewerZone} showParticipant>
+                    <Link className="button" to={`/sessions/${session.id}`}>
+                      Open session
+                      <HiddenContext>{sessionContext(session, viewerZone)}</HiddenContext>
+                    </Link>
+                    {session.status !== "CANCELLED" && (
+                      <RosterToggle session={session} viewerZone={viewerZone} />
+                    )}
+                  </SessionCard>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryView>
+    </section>
+  );
+}
+
 export function FacilitatorHome() {
   const { user } = useSignedIn();
   const query = useRoleHome("FACILITATOR");
@@ -138,36 +197,39 @@ export function FacilitatorHome() {
   return (
     <>
       <PageHeading>{`Welcome, ${user.firstName}`}</PageHeading>
-      <QueryView
-        query={query}
-        loadingLabel="Loading your cohorts…"
-        errorTitle="We couldn't load your cohorts"
-      >
-        {(home) => (
-          <div className="stack">
-            <LicenseCard license={home.license} />
-            <section aria-labelledby={cohortsHeadingId}>
-              <h2 id={cohortsHeadingId} className="section-title">
-                Your cohorts
-              </h2>
-              {home.cohorts.length === 0 ? (
-                <EmptyState title="You are not facilitating any cohorts yet.">
-                  <p>
-                    Cohorts appear here, with their schedules and rosters, when your clinic admin
-                    assigns you to one.
-                  </p>
-                </EmptyState>
-              ) : (
-                <div className="stack">
-                  {home.cohorts.map((cohort) => (
-                    <CohortSection key={cohort.id} cohort={cohort} />
-                  ))}
-                </div>
-              )}
-            </section>
-          </div>
-        )}
-      </QueryView>
+      <div className="stack">
+        <TodaySessions viewerZone={user.timeZone} />
+        <QueryView
+          query={query}
+          loadingLabel="Loading your cohorts…"
+          errorTitle="We couldn't load your cohorts"
+        >
+          {(home) => (
+            <div className="stack">
+              <LicenseCard license={home.license} />
+              <section aria-labelledby={cohortsHeadingId}>
+                <h2 id={cohortsHeadingId} className="section-title">
+                  Your cohorts
+                </h2>
+                {home.cohorts.length === 0 ? (
+                  <EmptyState title="You are not facilitating any cohorts yet.">
+                    <p>
+                      Cohorts appear here, with their schedules and rosters, when your clinic admin
+                      assigns you to one.
+                    </p>
+                  </EmptyState>
+                ) : (
+                  <div className="stack">
+                    {home.cohorts.map((cohort) => (
+                      <CohortSection key={cohort.id} cohort={cohort} />
+                    ))}
+                  </div>
+                )}
+              </section>
+            </div>
+          )}
+        </QueryView>
+      </div>
     </>
   );
 }

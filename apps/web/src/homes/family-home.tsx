@@ -1,6 +1,11 @@
 import { relationshipLabel } from "@bridgeway/domain";
 import { useId } from "react";
+import { formatTimeZone } from "../format/format";
 import { useSignedIn } from "../session/auth-context";
+import { JoinControl } from "../sessions/join-control";
+import { SessionCard, SessionDays } from "../sessions/session-card";
+import { useNow } from "../sessions/use-now";
+import { dayRange, useSessionList } from "../sessions/use-sessions";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState } from "../shell/status-states";
 import { QueryView } from "./query-view";
@@ -14,6 +19,62 @@ function invitationNote(names: string[]): string {
   return "Family sessions you are invited to will appear here. To protect the privacy of the people you support, you see only the sessions you are invited to, and nothing else of their care.";
 }
 
+/** What the empty session list says: whose care team will invite them. */
+export function noFamilySessionsNote(names: readonly string[]): string {
+  const base = "No family sessions are scheduled.";
+  const [first, ...rest] = names;
+  if (first === undefined) return base;
+  if (rest.length === 0) return `${base} ${first}'s care team will invite you.`;
+  const last = rest[rest.length - 1] ?? "";
+  const list = `${[first, ...rest.slice(0, -1)].join(", ")} and ${last}`;
+  return `${base} The care teams of ${list} will invite you.`;
+}
+
+/** The next 14 days of sessions the family member is invited to, and only those. */
+function FamilySessions({ names, viewerZone }: { names: readonly string[]; viewerZone: string }) {
+  const headingId = useId();
+  const now = useNow();
+  const query = useSessionList(dayRange(now, viewerZone, 14));
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId} className="section-title">
+        Your sessions
+      </h2>
+      <p className="muted section-note">
+        The next 14 days. Times are in {formatTimeZone(viewerZone)}.
+      </p>
+      <QueryView
+        query={query}
+        loadingLabel="Loading your sessions…"
+        errorTitle="We couldn't load your sessions"
+      >
+        {(sessions) =>
+          sessions.length === 0 ? (
+            <EmptyState title={noFamilySessionsNote(names)}>
+              <p>Sessions you are invited to appear here, with a button to join them.</p>
+            </EmptyState>
+          ) : (
+            <SessionDays
+              sessions={sessions}
+              viewerZone={viewerZone}
+              renderCard={(session) => (
+                <SessionCard
+                  session={session}
+                  viewerZone={viewerZone}
+                  headingLevel={4}
+                  showCohort={false}
+                >
+                  <JoinControl session={session} now={now} viewerZone={viewerZone} />
+                </SessionCard>
+              )}
+            />
+          )
+        }
+      </QueryView>
+    </section>
+  );
+}
+
 export function FamilyHome() {
   const { user } = useSignedIn();
   const query = useRoleHome("FAMILY");
@@ -21,35 +82,43 @@ export function FamilyHome() {
   return (
     <>
       <PageHeading>{`Welcome, ${user.firstName}`}</PageHeading>
-      <section aria-labelledby={headingId}>
-        <h2 id={headingId} className="section-title">
-          Who you are supporting
-        </h2>
-        <QueryView query={query} loadingLabel="Loading…" errorTitle="We couldn't load this page">
-          {(home) =>
-            home.supporting.length === 0 ? (
-              <EmptyState title="You are not linked to anyone in the program yet.">
-                <p>
-                  When someone in the program invites you through their care team, their name will
-                  appear here, with the family sessions you are invited to.
-                </p>
-              </EmptyState>
-            ) : (
-              <div className="card">
-                <ul className="plain-list supporting-list">
-                  {home.supporting.map((s, index) => (
-                    <li key={`${s.participantFirstName}-${index}`}>
-                      You are supporting <strong>{s.participantFirstName}</strong> (
-                      {relationshipLabel(s.relationship)})
-                    </li>
-                  ))}
-                </ul>
-                <p>{invitationNote(home.supporting.map((s) => s.participantFirstName))}</p>
-              </div>
-            )
-          }
-        </QueryView>
-      </section>
+      <div className="stack">
+        <section aria-labelledby={headingId}>
+          <h2 id={headingId} className="section-title">
+            Who you are supporting
+          </h2>
+          <QueryView query={query} loadingLabel="Loading…" errorTitle="We couldn't load this page">
+            {(home) =>
+              home.supporting.length === 0 ? (
+                <EmptyState title="You are not linked to anyone in the program yet.">
+                  <p>
+                    When someone in the program invites you through their care team, their name will
+                    appear here, with the family sessions you are invited to.
+                  </p>
+                </EmptyState>
+              ) : (
+                <div className="card">
+                  <ul className="plain-list supporting-list">
+                    {home.supporting.map((s, index) => (
+                      <li key={`${s.participantFirstName}-${index}`}>
+                        You are supporting <strong>{s.participantFirstName}</strong> (
+                        {relationshipLabel(s.relationship)})
+                      </li>
+                    ))}
+                  </ul>
+                  <p>{invitationNote(home.supporting.map((s) => s.participantFirstName))}</p>
+                </div>
+              )
+            }
+          </QueryView>
+        </section>
+        {query.isSuccess && (
+          <FamilySessions
+            names={query.data.supporting.map((s) => s.participantFirstName)}
+            viewerZone={user.timeZone}
+          />
+        )}
+      </div>
     </>
   );
 }

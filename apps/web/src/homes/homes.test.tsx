@@ -9,6 +9,7 @@ import {
   participantHome,
 } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
+import { sessionList } from "../test/schedule-fixtures";
 
 const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
   ({ status: "signed-in", auth: authStateFor(role) }) as const;
@@ -60,11 +61,13 @@ describe("participant home", () => {
           ? apiError(503, "service_unavailable", "Bridgeway is not available right now.")
           : json(200, participantHome);
       },
+      "GET /api/sessions": sessionList([]),
     });
     const { user } = renderApp("/participant", { auth: signedInAs("PARTICIPANT") });
 
-    expect(screen.getByRole("status").textContent).toMatch(/Loading/);
-    const alert = await screen.findByRole("alert");
+    const program = await screen.findByRole("region", { name: "Your program" });
+    expect(within(program).getByRole("status").textContent).toMatch(/Loading/);
+    const alert = await within(program).findByRole("alert");
     expect(alert.textContent).toContain("Bridgeway is not available right now.");
     await user.click(within(alert).getByRole("button", { name: "Try again" }));
     expect(await screen.findByRole("article", { name: "Evening track" })).toBeTruthy();
@@ -152,7 +155,8 @@ describe("admin home", () => {
     expect(row?.textContent).toContain("Mon, Wed, Thu 6:00 PM–9:00 PM");
     expect(row?.textContent).toContain("Eastern Time");
     expect(row?.textContent).toContain("8 of 12");
-    expect(screen.getByText("Participants").nextElementSibling?.textContent).toBe("8");
+    const glance = screen.getByRole("region", { name: "At a glance" });
+    expect(within(glance).getByText("Participants").nextElementSibling?.textContent).toBe("8");
     const alerts = screen.getByRole("region", { name: "License alerts" });
     expect(alerts.textContent).toContain("Marcus Reyes");
     expect(alerts.textContent).toContain("expires in 45 days");

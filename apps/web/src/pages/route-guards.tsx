@@ -17,10 +17,17 @@ export function SignedInLayout() {
   );
 }
 
-/** A page for one role; anyone else is taken to their own home. */
-export function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
+/** A page for one role, or for a few; anyone else is taken to their own home. */
+export function RequireRole({
+  role,
+  children,
+}: {
+  role: Role | readonly Role[];
+  children: ReactNode;
+}) {
   const { user } = useSignedIn();
-  if (user.role !== role) return <Navigate to={homePathForRole(user.role)} replace />;
+  const allowed = typeof role === "string" ? [role] : role;
+  if (!allowed.includes(user.role)) return <Navigate to={homePathForRole(user.role)} replace />;
   return children;
 }
 

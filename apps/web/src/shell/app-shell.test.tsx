@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { apiError, json, stubApi } from "../test/fake-api";
 import { authStateFor, facilitatorHome, participantHome } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
+import { sessionList } from "../test/schedule-fixtures";
 
 const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
   ({ status: "signed-in", auth: authStateFor(role) }) as const;
@@ -42,8 +43,8 @@ describe("signed-in shell", () => {
     expect(screen.queryByRole("complementary", { name: "Crisis support" })).toBeNull();
   });
 
-  it("shows the clinic, the person and their role, and marks Home as the current page", async () => {
-    stubApi({ "GET /api/home": json(200, facilitatorHome) });
+  it("shows the clinic, the person and their role, and marks Today as the current page", async () => {
+    stubApi({ "GET /api/home": json(200, facilitatorHome), "GET /api/sessions": sessionList([]) });
     renderApp("/facilitator", { auth: signedInAs("FACILITATOR") });
 
     const header = screen.getByRole("banner");
@@ -51,9 +52,12 @@ describe("signed-in shell", () => {
     expect(header.textContent).toContain("Dana Whitfield");
     expect(header.textContent).toContain("Facilitator");
     const nav = screen.getByRole("navigation", { name: "Main" });
-    expect(within(nav).getByRole("link", { name: "Home" }).getAttribute("aria-current")).toBe(
+    expect(within(nav).getByRole("link", { name: "Today" }).getAttribute("aria-current")).toBe(
       "page",
     );
+    expect(
+      within(nav).getByRole("link", { name: "Cohorts" }).getAttribute("aria-current"),
+    ).toBeNull();
     expect(screen.getByRole("link", { name: "Skip to content" }).getAttribute("href")).toBe(
       "#main-content",
     );
@@ -85,6 +89,7 @@ describe("signed-in shell", () => {
     stubApi({
       "GET /api/home": json(200, facilitatorHome),
       "POST /api/auth/logout": () => Promise.reject(new TypeError("Failed to fetch")),
+      "GET /api/sessions": sessionList([]),
     });
     const { user, location } = renderApp("/facilitator", { auth: signedInAs("FACILITATOR") });
     await screen.findByRole("heading", { name: "Evening track" });
@@ -103,5 +108,73 @@ describe("signed-in shell", () => {
     expect(screen.getByRole("status").textContent).toBe(
       "Your session ended. Sign in again to continue.",
     );
+  });
+
+  it.each([
+    [
+      "PARTICIPANT",
+      "/participant",
+      [
+        ["My week", "/participant"],
+        ["Calendar", "/calendar"],
+      ],
+    ],
+    [
+      "FACILITATOR",
+      "/facilitator",
+      [
+        ["Today", "/facilitator"],
+        ["Cohorts", "/cohorts"],
+        ["Calendar", "/calendar"],
+      ],
+    ],
+    [
+      "ADMIN",
+      "/admin",
+      [
+        ["Overview", "/admin"],
+        ["Cohorts", "/cohorts"],
+        ["Facilitators", "/facilitators"],
+        ["Participants", "/participants"],
+        ["Calendar", "/calendar"],
+      ],
+    ],
+    [
+      "FAMILY",
+      "/family",
+      [
+        ["Home", "/family"],
+        ["Calendar", "/calendar"],
+      ],
+    ],
+  ] as const)("gives a %s the main navigation of their role", (role, home, items) => {
+    stubApi({});
+    renderApp(home, { auth: signedInAs(role) });
+
+    const nav = screen.getByRole("navigation", { name: "Main" });
+    const links = within(nav).getAllByRole("link");
+    expect(links.map((link) => [link.textContent, link.getAttribute("href")])).toEqual(items);
+    expect(links[0]?.getAttribute("aria-current")).toBe("page");
+    expect(links.slice(1).every((link) => !link.hasAttribute("aria-current"))).toBe(true);
+  });
+
+  it("marks Cohorts as where an admin is while on one cohort's page", () => {
+    stubApi({});
+    renderApp("/cohorts/00000000-0000-4000-8000-0000000000c1", { auth: signedInAs("ADMIN") });
+
+    const nav = screen.getByRole("navigation", { name: "Main" });
+    expect(within(nav).getByRole("link", { name: "Cohorts" }).getAttribute("aria-current")).toBe(
+      "location",
+    );
+    expect(within(nav).getByRole("link", { name: "Overview" }).hasAttribute("aria-current")).toBe(
+      false,
+    );
+  });
+
+  it("takes a participant who opens a staff page to their own home", async () => {
+    stubApi({ "GET /api/home": json(200, participantHome), "GET /api/sessions": sessionList([]) });
+    const { location } = renderApp("/cohorts", { auth: signedInAs("PARTICIPANT") });
+
+    await waitFor(() => expect(location()).toBe("/participant"));
   });
 });

@@ -1,18 +1,20 @@
-import { homePathForRole, roleLabel } from "@bridgeway/domain";
+import { roleLabel } from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { NavLink } from "react-router";
+import { Link, useLocation } from "react-router";
 import { describeError } from "../api/api-client";
 import { useServices } from "../app/services-context";
 import { useSignedIn } from "../session/auth-context";
 import { IdleWarningDialog } from "../session/idle-warning-dialog";
 import { CrisisBar } from "./crisis-bar";
+import { navCurrent, navItemsFor } from "./nav-items";
 import { SiteFooter } from "./site-footer";
 
 /** The frame of every signed-in page: who and where you are, navigation, and sign-out. */
 export function AppShell({ children }: { children: ReactNode }) {
   const { user } = useSignedIn();
   const { session } = useServices();
+  const { pathname } = useLocation();
   // Going to /sign-in happens by itself: the route guard sees the signed-out state.
   const signOut = useMutation({ mutationFn: () => session.signOut() });
 
@@ -45,11 +47,17 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
         <nav className="main-nav" aria-label="Main">
           <ul className="main-nav__list">
-            <li>
-              <NavLink className="main-nav__link" to={homePathForRole(user.role)} end>
-                Home
-              </NavLink>
-            </li>
+            {navItemsFor(user.role).map((item) => (
+              <li key={item.to}>
+                <Link
+                  className="main-nav__link"
+                  to={item.to}
+                  aria-current={navCurrent(pathname, item)}
+                >
+                  {item.label}
+                </Link>
+              </li>
+            ))}
           </ul>
         </nav>
       </header>

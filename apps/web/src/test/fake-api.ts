@@ -5,7 +5,11 @@ export type FakeResponse = { status: number; body?: unknown; headers?: Record<st
 export type Handler = (request: RecordedRequest) => FakeResponse | Promise<FakeResponse>;
 export type RecordedRequest = {
   method: string;
+  /** The path with its query string, as requested. */
   path: string;
+  /** The path without the query string. */
+  pathname: string;
+  query: URLSearchParams;
   headers: Record<string, string>;
   body: unknown;
   init: RequestInit;
@@ -21,7 +25,8 @@ export const apiError = (
 
 /**
  * Replaces `fetch` with a fake API answering from `routes` ("METHOD /path" → handler or fixed
- * answer). Unknown routes answer 404 like the real API. Returns the requests it saw.
+ * answer). A route with a query string matches only that query; one without matches any query.
+ * Unknown routes answer 404 like the real API. Returns the requests it saw.
  */
 export function stubApi(routes: Record<string, Handler | FakeResponse>) {
   const requests: RecordedRequest[] = [];
@@ -31,9 +36,18 @@ export function stubApi(routes: Record<string, Handler | FakeResponse>) {
     const method = (init.method ?? "GET").toUpperCase();
     const headers = Object.fromEntries(new Headers(init.headers).entries());
     const body: unknown = typeof init.body === "string" ? JSON.parse(init.body) : undefined;
-    const request = { method, path, headers, body, init };
+    const [pathname = path, search = ""] = path.split("?", 2);
+    const request = {
+      method,
+      path,
+      pathname,
+      query: new URLSearchParams(search),
+      headers,
+      body,
+      init,
+    };
     requests.push(request);
-    const route = routes[`${method} ${path}`];
+    const route = routes[`${method} ${path}`] ?? routes[`${method} ${pathname}`];
     const answer: FakeResponse =
       route === undefined
         ? apiError(404, "not_found", "No such endpoint.")

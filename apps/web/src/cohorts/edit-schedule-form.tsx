@@ -1,0 +1,184 @@
+import {
+  inCalendarOrder,
+  UpdateCohortInputSchema,
+  type CohortDetail,
+  type FacilitatorListItem,
+  type UpdateCohortInput,
+  type Weekday,
+} from "@bridgeway/domain";
+import { useMutation } from "@tanstack/react-query";
+import { useState, type SubmitEvent } from "react";
+import { useServices } from "../app/services-context";
+import { formatTimeZone } from "../format/format";
+import { Field, FormAlert, SubmitButton } from "../forms/fields";
+import {
+  problemFromError,
+  problemFromZod,
+  unplacedFields,
+  type FormProblem,
+} from "../forms/form-problem";
+import { scheduleChanged } from "../sessions/use-sessions";
+import { FacilitatorFields, PatternFields } from "./cohort-fields";
+
+export type ScheduleValues = {
+  days: Weekday[];
+  startTime: string;
+  endTime: string;
+  endsOn: string;
+  leadFacilitatorId: string;
+  coFacilitatorIds: string[];
+};
+
+export function scheduleDefaults(cohort: CohortDetail): ScheduleValues {
+  return {
+    days: inCalendarOrder(cohort.weeklyPattern.days),
+    startTime: cohort.weeklyPattern.startTime,
+    endTime: cohort.weeklyPattern.endTime,
+    endsOn: cohort.endsOn,
+    leadFacilitatorId: cohort.lead?.id ?? "",
+    coFacilitatorIds: cohort.coFacilitators.map((f) => f.id),
+  };
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x));
+
+/** Only what changed: the whole weekly pattern when any part of it did. */
+export function toUpdateCohortInput(
+  cohort: CohortDetail,
+  values: ScheduleValues,
+): { ok: true; input: UpdateCohortInput } | { ok: false; problem: FormProblem } {
+  const before = scheduleDefaults(cohort);
+  const candidate: Record<string, unknown> = {};
+  if (
+    !sameSet(values.days, before.days) ||
+    values.startTime !== before.startTime ||
+    values.endTime !== before.endTime
+  ) {
+    candidate.weeklyPattern = {
+      days: inCalendarOrder(values.days),
+      startTime: values.startTime,
+      endTime: values.endTime,
+    };
+  }
+  if (values.endsOn !== before.endsOn) candidate.endsOn = values.endsOn;
+  if (values.leadFacilitatorId !== before.leadFacilitatorId) {
+    candidate.leadFacilitatorId = values.leadFacilitatorId;
+  }
+  const co = values.coFacilitatorIds.filter((id) => id !== values.leadFacilitatorId);
+  if (!sameSet(co, before.coFacilitatorIds)) candidate.coFacilitatorIds = co;
+  if (Object.keys(candidate).length === 0) {
+    return { ok: false, problem: { message: "Nothing has changed yet.", fields: {} } };
+  }
+  const parsed = UpdateCohortInputSchema.safeParse(candidate);
+  if (!parsed.success) return { ok: false, problem: problemFromZod(parsed.error) };
+  return { ok: true, input: parsed.data };
+}
+
+const KNOWN = [
+  "weeklyPattern",
+  "weeklyPattern.days",
+  "weeklyPattern.startTime",
+  "weeklyPattern.endTime",
+  "endsOn",
+  "leadFacilitatorId",
+  "coFacilitatorIds",
+];
+
+/** Changes the cohort's weekly pattern, end date or facilitators, for meetings to come. */
+export function EditScheduleForm({
+  cohort,
+  facilitators,
+  today,
+  onDone,
+  onClose,
+}: {
+  cohort: CohortDetail;
+  facilitators: readonly FacilitatorListItem[];
+  today: string;
+  onDone: (message: string) => void;
+  onClose: () => void;
+}) {
+  const { cohortsApi, queryClient } = useServices();
+  const [values, setValues] = useState(() => scheduleDefaults(cohort));
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const save = useMutation({
+    mutationFn: (input: UpdateCohortInput) => cohortsApi.updateCohort(cohort.id, input),
+    onSuccess: async () => {
+      await scheduleChanged(queryClient);
+      onDone("Schedule saved. Meetings from now on follow it; past meetings keep their times.");
+    },
+    onError: (error) => setProblem(problemFromError(error)),
+  });
+
+  function set<K extends keyof ScheduleValues>(name: K, value: ScheduleValues[K]) {
+    setValues((current) => ({ ...current, [name]: value }));
+  }
+
+  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (save.isPending) return;
+    const result = toUpdateCohortInput(cohort, values);
+    if (!result.ok) {
+      setProblem(result.problem);
+      return;
+    }
+    setProblem(null);
+    save.mutate(result.input);
+  }
+
+  const error = (name: string) => problem?.fields[name];
+  return (
+    <form className="form" noValidate onSubmit={onSubmit} aria-busy={save.isPending}>
+      <p className="notice">
+        Changes apply to future meetings only. Meetings that have already happened keep their times.
+      </p>
+      <FormAlert problem={problem} extra={unplacedFields(problem, KNOWN)} />
+      <PatternFields
+        days={values.days}
+        startTime={values.startTime}
+        endTime={values.endTime}
+        onDays={(days) => set("days", days)}
+        onStartTime={(time) => set("startTime", time)}
+        onEndTime={(time) => set("endTime", time)}
+        error={error}
+        zoneName={`In ${formatTimeZone(cohort.timeZone)}, the cohort's time zone`}
+      />
+      <Field label="End date" error={error("endsOn")}>
+        {(control) => (
+          <input
+            {...control}
+            type="date"
+            min={cohort.startsOn}
+            value={values.endsOn}
+            onChange={(event) => set("endsOn", event.target.value)}
+          />
+        )}
+      </Field>
+      <FacilitatorFields
+        facilitators={facilitators}
+        leadId={values.leadFacilitatorId}
+        coIds={values.coFacilitatorIds}
+        onLead={(id) => {
+          set("leadFacilitatorId", id);
+          set(
+            "coFacilitatorIds",
+            values.coFacilitatorIds.filter((co) => co !== id),
+          );
+        }}
+        onCo={(ids) => set("coFacilitatorIds", ids)}
+        endsOn={values.endsOn}
+        today={today}
+        error={error}
+      />
+      <div className="actions">
+        <SubmitButton pending={save.isPending} pendingLabel="Saving…">
+          Save schedule
+        </SubmitButton>
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,183 @@
+import {
+  defaultPhaseDays,
+  ENROLLMENT_PHASES,
+  inCalendarOrder,
+  nextStepDownPhase,
+  phaseDaysProblem,
+  StepDownInputSchema,
+  type CohortDetail,
+  type EnrollmentPhase,
+  type EnrollmentSummary,
+  type StepDownInput,
+  type Weekday,
+} from "@bridgeway/domain";
+import { useMutation } from "@tanstack/react-query";
+import { useId, useState, type SubmitEvent } from "react";
+import { useServices } from "../app/services-context";
+import { formatCalendarDate, phaseLabel } from "../format/format";
+import { formatWeekdays, weekdayName } from "../format/session-time";
+import { CheckboxGroup, Field, FormAlert, SubmitButton } from "../forms/fields";
+import {
+  problemFromError,
+  problemFromZod,
+  unplacedFields,
+  type FormProblem,
+} from "../forms/form-problem";
+import { scheduleChanged } from "../sessions/use-sessions";
+import { nextMondayAfter, todayIn } from "../time/zoned-time";
+
+export type StepDownValues = { effectiveFrom: string; phase: EnrollmentPhase; days: Weekday[] };
+
+/** Next Monday, the next step down, and that phase's usual days of the cohort's pattern. */
+export function stepDownDefaults(
+  enrollment: EnrollmentSummary,
+  cohortDays: readonly Weekday[],
+  today: string,
+): StepDownValues | null {
+  const phase = nextStepDownPhase(enrollment.phase);
+  if (phase === null) return null;
+  return {
+    effectiveFrom: nextMondayAfter(today),
+    phase,
+    days: defaultPhaseDays(cohortDays, phase),
+  };
+}
+
+/** The step-down request, or the problems to show next to each field. */
+export function toStepDownInput(
+  values: StepDownValues,
+  cohortDays: readonly Weekday[],
+): { ok: true; input: StepDownInput } | { ok: false; problem: FormProblem } {
+  const parsed = StepDownInputSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, problem: problemFromZod(parsed.error) };
+  const daysProblem = phaseDaysProblem(cohortDays, values.phase, values.days);
+  if (daysProblem !== null) {
+    return {
+      ok: false,
+      problem: { message: "Check the fields marked below.", fields: { days: daysProblem } },
+    };
+  }
+  return { ok: true, input: parsed.data };
+}
+
+/** Moves a participant to a lower phase from a chosen date; earlier sessions stay as they are. */
+export function StepDownForm({
+  cohort,
+  enrollment,
+  onDone,
+  onClose,
+}: {
+  cohort: CohortDetail;
+  enrollment: EnrollmentSummary;
+  onDone: (message: string) => void;
+  onClose: () => void;
+}) {
+  const { cohortsApi, queryClient } = useServices();
+  const headingId = useId();
+  const cohortDays = cohort.weeklyPattern.days;
+  const [values, setValues] = useState<StepDownValues | null>(() =>
+    stepDownDefaults(enrollment, cohortDays, todayIn(cohort.timeZone, new Date())),
+  );
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const name = enrollment.participant.displayName;
+  const save = useMutation({
+    mutationFn: (input: StepDownInput) => cohortsApi.stepDown(enrollment.id, input),
+    onSuccess: async (_changed, input) => {
+      await scheduleChanged(queryClient);
+      const phase = input.phase ?? values?.phase;
+      const days = input.days ?? values?.days ?? [];
+      onDone(
+        `${name} moves to ${phase === undefined ? "the next phase" : phaseLabel(phase)} (${formatWeekdays(days)}) from ${formatCalendarDate(input.effectiveFrom)}.`,
+      );
+    },
+    onError: (error) => setProblem(problemFromError(error)),
+  });
+
+  if (values === null) {
+    return (
+      <p className="muted">
+        {name} is already at the last step, {phaseLabel(enrollment.phase)}.
+      </p>
+    );
+  }
+
+  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (save.isPending || values === null) return;
+    const result = toStepDownInput(values, cohortDays);
+    if (!result.ok) {
+      setProblem(result.problem);
+      return;
+    }
+    setProblem(null);
+    save.mutate(result.input);
+  }
+
+  const lower = ENROLLMENT_PHASES.filter((p) => p < enrollment.phase);
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h3 id={headingId} className="card__title" tabIndex={-1}>
+        Step down {name}
+      </h3>
+      <p className="muted">
+        Now {phaseLabel(enrollment.phase)} ({formatWeekdays(enrollment.days)}). Sessions before the
+        date you choose are not changed.
+      </p>
+      <form className="form" noValidate onSubmit={onSubmit} aria-busy={save.isPending}>
+        <FormAlert
+          problem={problem}
+          extra={unplacedFields(problem, ["effectiveFrom", "phase", "days"])}
+        />
+        <Field label="Effective from" error={problem?.fields.effectiveFrom}>
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              autoFocus
+              value={values.effectiveFrom}
+              onChange={(event) => setValues({ ...values, effectiveFrom: event.target.value })}
+            />
+          )}
+        </Field>
+        <Field label="New phase" error={problem?.fields.phase}>
+          {(control) => (
+            <select
+              {...control}
+              value={values.phase}
+              onChange={(event) => {
+                const phase = Number(event.target.value) as EnrollmentPhase;
+                setValues({ ...values, phase, days: defaultPhaseDays(cohortDays, phase) });
+              }}
+            >
+              {lower.map((phase) => (
+                <option key={phase} value={phase}>
+                  {phaseLabel(phase)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <CheckboxGroup
+          legend="Days attended"
+          hint={`Choose ${Math.min(values.phase, cohortDays.length)} of the cohort's meeting days.`}
+          choices={inCalendarOrder(cohortDays).map((day) => ({
+            value: day,
+            label: weekdayName(day),
+          }))}
+          selected={values.days}
+          onChange={(days) => setValues({ ...values, days })}
+          error={problem?.fields.days}
+          inline
+        />
+        <div className="actions">
+          <SubmitButton pending={save.isPending} pendingLabel="Saving…">
+            Save step-down
+          </SubmitButton>
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

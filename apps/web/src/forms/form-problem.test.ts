@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { ApiError, NetworkError } from "../api/api-client";
+import { problemFromError, problemFromZod, unplacedFields } from "./form-problem";
+
+describe("form problems", () => {
+  it("keys zod issues by their dotted path, keeping the first message of each field", () => {
+    const schema = z.object({
+      weeklyPattern: z.object({ days: z.array(z.string()).min(1, { error: "Choose a day." }) }),
+      name: z.string().min(1, { error: "Name is required." }).min(2, { error: "Too short." }),
+    });
+    const result = schema.safeParse({ weeklyPattern: { days: [] }, name: "" });
+    if (result.success) throw new Error("expected a failure");
+    expect(problemFromZod(result.error)).toEqual({
+      message: "Check the fields marked below.",
+      fields: { "weeklyPattern.days": "Choose a day.", name: "Name is required." },
+    });
+  });
+
+  it("puts a 400's fields next to the fields and a 409's message at the top", () => {
+    const invalid = new ApiError(400, "invalid_input", "Bad input.", { endsOn: "Too early." });
+    expect(problemFromError(invalid)).toEqual({
+      message: "Check the fields marked below.",
+      fields: { endsOn: "Too early." },
+    });
+    const conflict = new ApiError(409, "conflict", "Dana Whitfield is already booked then.");
+    expect(problemFromError(conflict)).toEqual({
+      message: "Dana Whitfield is already booked then.",
+      fields: {},
+    });
+    expect(problemFromError(new NetworkError()).message).toContain("Can't reach Bridgeway");
+  });
+
+  it("lists field messages that no field on the form can show", () => {
+    const problem = { message: "Check.", fields: { name: "A", weeklyPattern: "B" } };
+    expect(unplacedFields(problem, ["name"])).toEqual(["B"]);
+  });
+});

@@ -1,0 +1,114 @@
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { json, stubApi } from "../test/fake-api";
+import { authStateFor, facilitatorHome, familyHome } from "../test/fixtures";
+import { renderApp } from "../test/render-app";
+import { IDS, sessionId, sessionList, sessionSummary } from "../test/schedule-fixtures";
+
+const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
+  ({ status: "signed-in", auth: authStateFor(role) }) as const;
+
+describe("facilitator's Today", () => {
+  it("lists today's sessions with time, kind and cohort, and opens a roster on demand", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-23T15:00:00Z"));
+    const { requests } = stubApi({
+      "GET /api/home": json(200, facilitatorHome),
+      "GET /api/sessions": sessionList([sessionSummary()]),
+      [`GET /api/sessions/${sessionId(1)}/roster`]: json(200, {
+        people: [
+          { id: IDS.jordan, displayName: "Jordan Lee", phase: 4 },
+          { id: IDS.avery, displayName: "Avery Johnson", phase: 2 },
+        ],
+      }),
+    });
+    const { user } = renderApp("/facilitator", { auth: signedInAs("FACILITATOR") });
+
+    const today = await screen.findByRole("region", { name: "Today" });
+    const card = await within(today).findByRole("article", { name: "Group therapy" });
+    expect(card.textContent).toContain("6:00 PM–9:00 PM EST");
+    expect(card.textContent).toContain("Evening track");
+    expect(today.textContent).toContain("Monday, November 23");
+    const asked = requests.find((r) => r.pathname === "/api/sessions");
+    expect([asked?.query.get("from"), asked?.query.get("to")]).toEqual([
+      "2026-11-23",
+      "2026-11-23",
+    ]);
+    expect(
+      within(card)
+        .getByRole("link", { name: /^Open session/ })
+        .getAttribute("href"),
+    ).toBe(`/sessions/${sessionId(1)}`);
+    expect(requests.some((r) => r.pathname.endsWith("/roster"))).toBe(false);
+
+    const toggle = within(card).getByRole("button", { name: /^Show roster/ });
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    await user.click(toggle);
+
+    expect(await within(card).findByText("Avery Johnson")).toBeTruthy();
+    expect(card.textContent).toContain("Jordan Lee · 4 days a week");
+    expect(
+      within(card)
+        .getByRole("button", { name: /^Hide roster/ })
+        .getAttribute("aria-expanded"),
+    ).toBe("true");
+  });
+
+  it("says so when there are no sessions today, and still links each cohort", async () => {
+    stubApi({
+      "GET /api/home": json(200, facilitatorHome),
+      "GET /api/sessions": sessionList([]),
+    });
+    renderApp("/facilitator", { auth: signedInAs("FACILITATOR") });
+
+    expect(await screen.findByText("No sessions today.")).toBeTruthy();
+    const cohort = await screen.findByRole("region", { name: "Evening track" });
+    expect(within(cohort).getByRole("link", { name: "Evening track" }).getAttribute("href")).toBe(
+      `/cohorts/${IDS.cohort}`,
+    );
+    expect(screen.getByRole("link", { name: "Book a session" }).getAttribute("href")).toBe(
+      "/sessions/new",
+    );
+  });
+});
+
+describe("family member's sessions", () => {
+  it("says whose care team will invite them when no family session is scheduled", async () => {
+    const { requests } = stubApi({
+      "GET /api/home": json(200, familyHome),
+      "GET /api/sessions": sessionList([]),
+    });
+    renderApp("/family", { auth: signedInAs("FAMILY") });
+
+    expect(
+      await screen.findByText(
+        "No family sessions are scheduled. Jordan's care team will invite you.",
+      ),
+    ).toBeTruthy();
+    const asked = requests.find((r) => r.pathname === "/api/sessions");
+    const from = asked?.query.get("from") ?? "";
+    const to = asked?.query.get("to") ?? "";
+    expect((Date.parse(to) - Date.parse(from)) / 86_400_000).toBe(13);
+  });
+
+  it("shows a family session with its join state and never the participant's group", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-23T15:00:00Z"));
+    stubApi({
+      "GET /api/home": json(200, familyHome),
+      "GET /api/sessions": sessionList([
+        sessionSummary({
+          kind: "FAMILY",
+          startsAt: "2026-11-25T22:00:00.000Z",
+          endsAt: "2026-11-25T23:00:00.000Z",
+        }),
+      ]),
+    });
+    renderApp("/family", { auth: signedInAs("FAMILY") });
+
+    const card = await screen.findByRole("article", { name: "Family therapy" });
+    expect(card.textContent).toContain("5:00 PM–6:00 PM EST");
+    expect(card.textContent).not.toContain("Evening track");
+    expect(within(card).getByRole("button", { name: "Join opens at 4:50 PM" })).toBeTruthy();
+  });
+});

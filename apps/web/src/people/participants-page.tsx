@@ -1,0 +1,237 @@
+import {
+  CreateParticipantInputSchema,
+  MIN_PASSWORD_LENGTH,
+  type CreateParticipantInput,
+} from "@bridgeway/domain";
+import { useMutation } from "@tanstack/react-query";
+import { useId, useState, type SubmitEvent } from "react";
+import { Link } from "react-router";
+import { QUERY_KEYS } from "../api/query-keys";
+import { useServices } from "../app/services-context";
+import { formatTimeZone } from "../format/format";
+import { Field, FormAlert, SubmitButton } from "../forms/fields";
+import {
+  problemFromError,
+  problemFromZod,
+  unplacedFields,
+  type FormProblem,
+} from "../forms/form-problem";
+import { TimeZoneField } from "../forms/time-zone-field";
+import { QueryView } from "../homes/query-view";
+import { useSignedIn } from "../session/auth-context";
+import { PageHeading } from "../shell/page-heading";
+import { EmptyState } from "../shell/status-states";
+import { TableScroll } from "../shell/table-scroll";
+import { PEOPLE_KEY, useParticipants } from "./use-people";
+
+type NewParticipant = {
+  email: string;
+  firstName: string;
+  lastName: string;
+  preferredName: string;
+  timeZone: string;
+  temporaryPassword: string;
+};
+
+const FIELDS = ["email", "firstName", "lastName", "preferredName", "timeZone", "temporaryPassword"];
+
+function AddParticipantForm({ onAdded }: { onAdded: (message: string) => void }) {
+  const { user } = useSignedIn();
+  const { peopleApi, queryClient } = useServices();
+  const empty: NewParticipant = {
+    email: "",
+    firstName: "",
+    lastName: "",
+    preferredName: "",
+    timeZone: user.timeZone,
+    temporaryPassword: "",
+  };
+  const [values, setValues] = useState<NewParticipant>(empty);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const add = useMutation({
+    mutationFn: (input: CreateParticipantInput) => peopleApi.createParticipant(input),
+    onSuccess: async (added) => {
+      await queryClient.invalidateQueries({ queryKey: [PEOPLE_KEY] });
+      await queryClient.invalidateQueries({ queryKey: [QUERY_KEYS.home] });
+      setValues(empty);
+      onAdded(`${added.displayName} is added. Enroll them in a cohort from the cohort's page.`);
+    },
+    onError: (error) => setProblem(problemFromError(error)),
+  });
+
+  function set(name: keyof NewParticipant, value: string) {
+    setValues((current) => ({ ...current, [name]: value }));
+  }
+
+  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (add.isPending) return;
+    const { preferredName, ...rest } = values;
+    const parsed = CreateParticipantInputSchema.safeParse({
+      ...rest,
+      timeZone: values.timeZone.trim(),
+      ...(preferredName.trim() === "" ? {} : { preferredName }),
+    });
+    if (!parsed.success) {
+      setProblem(problemFromZod(parsed.error));
+      return;
+    }
+    setProblem(null);
+    add.mutate(parsed.data);
+  }
+
+  const error = (name: string) => problem?.fields[name];
+  return (
+    <form className="form" noValidate onSubmit={onSubmit} aria-busy={add.isPending}>
+      <FormAlert problem={problem} extra={unplacedFields(problem, FIELDS)} />
+      <div className="field-pair">
+        <Field label="First name" error={error("firstName")}>
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              autoComplete="off"
+              value={values.firstName}
+              onChange={(event) => set("firstName", event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Last name" error={error("lastName")}>
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              autoComplete="off"
+              value={values.lastName}
+              onChange={(event) => set("lastName", event.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <Field
+        label="Preferred name (optional)"
+        hint="What the care team and the group call them."
+        error={error("preferredName")}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            autoComplete="off"
+            value={values.preferredName}
+            onChange={(event) => set("preferredName", event.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="Email" error={error("email")}>
+        {(control) => (
+          <input
+            {...control}
+            type="email"
+            inputMode="email"
+            autoCapitalize="none"
+            autoComplete="off"
+            spellCheck={false}
+            value={values.email}
+            onChange={(event) => set("email", event.target.value)}
+          />
+        )}
+      </Field>
+      <TimeZoneField
+        label="Their time zone"
+        value={values.timeZone}
+        onChange={(zone) => set("timeZone", zone)}
+        error={error("timeZone")}
+      />
+      <Field
+        label="Temporary password"
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Give it to the person privately; they should change it after they first sign in.`}
+        error={error("temporaryPassword")}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            autoComplete="new-password"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={values.temporaryPassword}
+            onChange={(event) => set("temporaryPassword", event.target.value)}
+          />
+        )}
+      </Field>
+      <div className="actions">
+        <SubmitButton pending={add.isPending} pendingLabel="Adding participant…">
+          Add participant
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/** The clinic's participants, where each is now, and adding someone new. */
+export function ParticipantsPage() {
+  const query = useParticipants();
+  const captionId = useId();
+  const addHeadingId = useId();
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <>
+      <PageHeading>Participants</PageHeading>
+      <div className="stack">
+        <div role="status" className="status-slot">
+          {notice !== null && <p className="notice">{notice}</p>}
+        </div>
+        <QueryView
+          query={query}
+          loadingLabel="Loading participants…"
+          errorTitle="We couldn't load the participants"
+        >
+          {(participants) =>
+            participants.length === 0 ? (
+              <EmptyState title="No participants yet.">
+                <p>Add participants here, then enroll them in a cohort.</p>
+              </EmptyState>
+            ) : (
+              <TableScroll labelledBy={captionId}>
+                <table className="table">
+                  <caption id={captionId}>Participants in the clinic</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Name</th>
+                      <th scope="col">Email</th>
+                      <th scope="col">Time zone</th>
+                      <th scope="col">Current cohort</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {participants.map((p) => (
+                      <tr key={p.id}>
+                        <th scope="row">{p.displayName}</th>
+                        <td>{p.email}</td>
+                        <td>{formatTimeZone(p.timeZone)}</td>
+                        <td>
+                          {p.activeCohort ? (
+                            <Link to={`/cohorts/${p.activeCohort.id}`}>{p.activeCohort.name}</Link>
+                          ) : (
+                            <span className="muted">Not enrolled</span>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
+            )
+          }
+        </QueryView>
+        <section className="card" aria-labelledby={addHeadingId}>
+          <h2 id={addHeadingId} className="card__title">
+            Add participant
+          </h2>
+          <AddParticipantForm onAdded={setNotice} />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { joinWindow, type SessionSummary } from "@bridgeway/domain";
+import { JOIN_OPENS_BEFORE_MS } from "@bridgeway/domain";
+import { formatClock } from "../format/session-time";
+
+/** Where a session's join button stands at one moment. */
+export type JoinState =
+  | { kind: "cancelled"; reason: string | null }
+  | { kind: "not-yet"; opensAt: number; label: string }
+  | { kind: "open" }
+  | { kind: "ended" };
+
+type Joinable = Pick<SessionSummary, "status" | "startsAt" | "endsAt" | "cancelReason">;
+
+/**
+ * The join state of `session` at `now`: cancelled, not yet ("Join opens at 5:50 PM", in the
+ * viewer's zone), open from shortly before the start until the end, or ended.
+ */
+export function joinState(session: Joinable, now: Date, viewerTimeZone: string): JoinState {
+  if (session.status === "CANCELLED") return { kind: "cancelled", reason: session.cancelReason };
+  const startsAt = new Date(session.startsAt);
+  const window = joinWindow(startsAt, new Date(session.endsAt), now);
+  switch (window) {
+    case "not-yet": {
+      const opensAt = startsAt.getTime() - JOIN_OPENS_BEFORE_MS;
+      return {
+        kind: "not-yet",
+        opensAt,
+        label: `Join opens at ${formatClock(opensAt, viewerTimeZone)}`,
+      };
+    }
+    case "open":
+      return { kind: "open" };
+    case "ended":
+      return { kind: "ended" };
+  }
+}
