@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { attendanceSummary, ChatSendSchema, MuteSchema, SignalSchema } from "./live";
+import { ChatSendSchema } from "./chat";
+import { attendanceSummary, MuteSchema, SignalSchema } from "./live";
 
 const session = {
   startsAt: new Date("2026-11-23T23:00:00Z"),

@@ -80,15 +80,6 @@ export type JoinReply = {
   credential?: MediaCredential;
 };
 
-export type ChatMessageDto = {
-  id: string;
-  clientId: string;
-  roomKey: string;
-  author: { userId: string; displayName: string };
-  body: string;
-  createdAt: string;
-};
-
 export type SignalPayload =
   | { description: { type: "offer" | "answer" | "pranswer" | "rollback"; sdp?: string } }
   | {
@@ -162,19 +153,6 @@ export const SignalSchema = z.strictObject({
     z.strictObject({ candidate: CandidateSchema }),
   ]),
 });
-export const MAX_CHAT_MESSAGE_LENGTH = 4000;
-export const ChatSendSchema = z.strictObject({
-  sessionId: SessionIdSchema,
-  clientId: z.uuid({ error: "clientId must be a UUID the client made." }),
-  body: z
-    .string({ error: "A message is text." })
-    .trim()
-    .min(1, { error: "A message cannot be empty." })
-    .max(MAX_CHAT_MESSAGE_LENGTH, {
-      error: `Keep messages under ${MAX_CHAT_MESSAGE_LENGTH} characters.`,
-    }),
-});
-
 // ---- Attendance ------------------------------------------------------------------------------
 
 export type AttendanceSpan = { joinedAt: Date; leftAt: Date | null };

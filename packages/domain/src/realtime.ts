@@ -1,8 +1,22 @@
 import type { z } from "zod";
 import type {
-  Ack,
+  ChatEditSchema,
+  ChatHideSchema,
+  ChatHistorySchema,
   ChatMessageDto,
+  ChatMessageOnlySchema,
+  ChatReadSchema,
+  ChatReportSchema,
+  ChatRoomOnlySchema,
+  ChatRoomSummary,
   ChatSendSchema,
+  ChatSinceSchema,
+  ChatTyping,
+  ChatTypingSchema,
+} from "./chat";
+import type { CrisisAlertDto } from "./alerts";
+import type {
+  Ack,
   DeclineSchema,
   HandSchema,
   JoinReply,
@@ -51,6 +65,15 @@ export interface ServerToClientEvents {
   /** A refused or malformed event; the room keeps working. */
   "room:error": (payload: LiveError & { event: string }) => void;
   "chat:message": (message: ChatMessageDto) => void;
+  /** A message was edited, deleted or hidden. */
+  "chat:updated": (message: ChatMessageDto) => void;
+  "chat:typing": (payload: ChatTyping) => void;
+  /** A message was reported; sent to the room's staff. */
+  "chat:reported": (payload: { roomKey: string; messageId: string }) => void;
+  /** To the author of crisis language: help is one tap away. */
+  "crisis:support": (payload: { crisisLine: "988"; safetyPlanPath: string }) => void;
+  /** To the care team, at once. */
+  "alert:crisis": (alert: CrisisAlertDto) => void;
 }
 
 export interface ClientToServerEvents {
@@ -77,11 +100,33 @@ export interface ClientToServerEvents {
     payload: In<typeof SessionOnlySchema>,
     ack: Ack<{ credential: MediaCredential }>,
   ) => void;
+  "chat:rooms": (payload: Record<string, never>, ack: Ack<{ rooms: ChatRoomSummary[] }>) => void;
+  /** Starts receiving a room's messages; answers the newest page. */
+  "chat:subscribe": (
+    payload: In<typeof ChatRoomOnlySchema>,
+    ack: Ack<{ messages: ChatMessageDto[] }>,
+  ) => void;
+  "chat:unsubscribe": (payload: In<typeof ChatRoomOnlySchema>, ack?: Ack<object>) => void;
+  /** Older messages, newest first. */
   "chat:history": (
-    payload: In<typeof SessionOnlySchema>,
+    payload: In<typeof ChatHistorySchema>,
+    ack: Ack<{ messages: ChatMessageDto[]; nextBefore: string | null }>,
+  ) => void;
+  /** Messages after one the client has, oldest first: catching up after a long drop. */
+  "chat:since": (
+    payload: In<typeof ChatSinceSchema>,
     ack: Ack<{ messages: ChatMessageDto[] }>,
   ) => void;
   "chat:send": (payload: In<typeof ChatSendSchema>, ack: Ack<{ message: ChatMessageDto }>) => void;
+  "chat:typing": (payload: In<typeof ChatTypingSchema>) => void;
+  "chat:read": (payload: In<typeof ChatReadSchema>, ack?: Ack<object>) => void;
+  "chat:edit": (payload: In<typeof ChatEditSchema>, ack?: Ack<{ message: ChatMessageDto }>) => void;
+  "chat:delete": (
+    payload: In<typeof ChatMessageOnlySchema>,
+    ack?: Ack<{ message: ChatMessageDto }>,
+  ) => void;
+  "chat:hide": (payload: In<typeof ChatHideSchema>, ack?: Ack<{ message: ChatMessageDto }>) => void;
+  "chat:report": (payload: In<typeof ChatReportSchema>, ack?: Ack<object>) => void;
 }
 
 /** No events between server processes beyond what the adapter itself carries. */

@@ -40,7 +40,7 @@ const toAttendee = (row: Prisma.LiveAttendeeGetPayload<object>): Attendee => ({
   screenShareAllowed: row.screenShareAllowed,
 });
 
-/** Live rooms, who is in them, attendance spans and in-room chat. */
+/** Live rooms, who is in them, and attendance spans. */
 export function createLiveRepository(prisma: PrismaClient) {
   return {
     async room(sessionId: string): Promise<RoomState | null> {
@@ -202,39 +202,6 @@ export function createLiveRepository(prisma: PrismaClient) {
         orderBy: { joinedAt: "asc" },
         select: { sessionId: true, userId: true, joinedAt: true, leftAt: true },
       });
-    },
-
-    async chatHistory(roomKey: string, limit: number) {
-      const rows = await prisma.chatMessage.findMany({
-        where: { roomKey },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take: limit,
-      });
-      return rows.reverse();
-    },
-
-    /** Stores a message once per (author, client id); a retry answers the stored one. */
-    async storeChat(message: {
-      roomKey: string;
-      authorId: string;
-      clientId: string;
-      authorName: string;
-      body: string;
-    }) {
-      const existing = await prisma.chatMessage.findUnique({
-        where: { authorId_clientId: { authorId: message.authorId, clientId: message.clientId } },
-      });
-      if (existing) return { message: existing, created: false };
-      try {
-        return { message: await prisma.chatMessage.create({ data: message }), created: true };
-      } catch (error) {
-        // Two retries racing: the other one stored it.
-        const stored = await prisma.chatMessage.findUnique({
-          where: { authorId_clientId: { authorId: message.authorId, clientId: message.clientId } },
-        });
-        if (stored) return { message: stored, created: false };
-        throw error;
-      }
     },
   };
 }

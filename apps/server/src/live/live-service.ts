@@ -2,7 +2,6 @@ import {
   DIRECT_MODE_MAX_PEOPLE,
   JOIN_OPENS_BEFORE_MS,
   type Actor,
-  type ChatMessageDto,
   type LiveError,
   type LivePerson,
   type LiveRole,
@@ -24,7 +23,6 @@ import type { MediaProvider } from "./media";
 const JOIN_CLOSES_AFTER_END_MS = 60 * 60 * 1000;
 /** How long a dropped connection may take to come back before the person counts as gone. */
 export const RECONNECT_GRACE_MS = 2 * 60 * 1000;
-const CHAT_HISTORY_LIMIT = 200;
 
 /** An expected refusal: it reaches the client as `{ ok: false, error }`, never as a crash. */
 export class LiveRefusal extends Error {
@@ -654,58 +652,10 @@ export function createLiveService(deps: {
       });
     },
 
-    async chatHistory(actor: Actor, sessionId: string): Promise<ChatMessageDto[]> {
-      await access(actor, sessionId);
-      const me = await live.attendee(sessionId, actor.userId);
-      if (me?.status !== "ADMITTED") throw refuse("not_admitted", "Wait to be let in first.");
-      const rows = await live.chatHistory(`session:${sessionId}`, CHAT_HISTORY_LIMIT);
-      return rows.map(toChatDto);
-    },
-
-    async chatSend(
-      actor: Actor,
-      sessionId: string,
-      clientId: string,
-      body: string,
-    ): Promise<ChatMessageDto> {
-      const me = await live.attendee(sessionId, actor.userId);
-      if (me?.status !== "ADMITTED" || me.connection === "GONE")
-        throw refuse("not_admitted", "Wait to be let in first.");
-      const { message, created } = await live.storeChat({
-        roomKey: `session:${sessionId}`,
-        authorId: actor.userId,
-        clientId,
-        authorName: me.displayName,
-        body,
-      });
-      const dto = toChatDto(message);
-      if (created) io.to(rooms.admitted(sessionId)).emit("chat:message", dto);
-      return dto;
-    },
-
     stop(): void {
       for (const timer of graceTimers.values()) clearTimeout(timer);
       graceTimers.clear();
     },
-  };
-}
-
-function toChatDto(row: {
-  id: string;
-  clientId: string;
-  roomKey: string;
-  authorId: string;
-  authorName: string;
-  body: string;
-  createdAt: Date;
-}): ChatMessageDto {
-  return {
-    id: row.id,
-    clientId: row.clientId,
-    roomKey: row.roomKey,
-    author: { userId: row.authorId, displayName: row.authorName },
-    body: row.body,
-    createdAt: row.createdAt.toISOString(),
   };
 }
 

@@ -1,5 +1,4 @@
 import {
-  ChatSendSchema,
   DeclineSchema,
   HandSchema,
   JoinRoomSchema,
@@ -140,12 +139,6 @@ export function registerLiveSockets(realtime: Realtime, live: LiveService, logge
     });
     handle("media:refresh-credential", SessionOnlySchema, async (p) => ({
       credential: await live.refreshCredential(actor, p.sessionId),
-    }));
-    handle("chat:history", SessionOnlySchema, async (p) => ({
-      messages: await live.chatHistory(actor, p.sessionId),
-    }));
-    handle("chat:send", ChatSendSchema, async (p) => ({
-      message: await live.chatSend(actor, p.sessionId, p.clientId, p.body),
     }));
 
     const sessionId = socket.data.liveSessionId;
