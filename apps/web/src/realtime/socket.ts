@@ -1,0 +1,81 @@
+import type {
+  ClientToServerEvents,
+  LiveError,
+  RealtimeErrorCode,
+  ServerToClientEvents,
+} from "@bridgeway/domain";
+import { io, type Socket } from "socket.io-client";
+
+/**
+ * The one socket.io connection of the page, shared by the live room, chat and alerts. It is
+ * created on first use (this module is only ever imported lazily, so socket.io stays out of
+ * the first load) and authenticates with the session cookie like the API does.
+ */
+export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+let socket: AppSocket | undefined;
+
+export function getSocket(): AppSocket {
+  socket ??= io({
+    path: "/socket.io",
+    transports: ["websocket", "polling"],
+    withCredentials: true,
+    reconnection: true,
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5_000,
+  });
+  return socket;
+}
+
+/** Closes the connection, on sign-out: the next user of this page gets a new one. */
+export function closeSocket(): void {
+  socket?.disconnect();
+  socket = undefined;
+}
+
+/** Why the server refused the connection, when it said (not signed in, session over). */
+export function connectErrorCode(error: Error): RealtimeErrorCode | undefined {
+  const data = (error as Error & { data?: { code?: unknown } }).data;
+  const code = data?.code;
+  return code === "unauthenticated" || code === "session_expired" || code === "forbidden_origin"
+    ? code
+    : undefined;
+}
+
+export type Reply<T> = ({ ok: true } & T) | { ok: false; error: LiveError };
+
+/**
+ * Emits an event and resolves with the server's acknowledgement, or with a timeout error when
+ * none comes (the connection may be down; the caller decides whether to retry).
+ */
+export function request<T = object>(
+  target: AppSocket,
+  event: keyof ClientToServerEvents,
+  payload: unknown,
+  timeoutMs = 10_000,
+): Promise<Reply<T>> {
+  return new Promise((resolve) => {
+    // socket.io's typed emit cannot express "any event with its ack"; the reply is checked by
+    // the caller's use of the domain types.
+    const timed = target.timeout(timeoutMs) as unknown as {
+      emit(
+        event: string,
+        payload: unknown,
+        ack: (error: Error | null, reply: Reply<T>) => void,
+      ): void;
+    };
+    timed.emit(event, payload, (error, reply) => {
+      if (error) {
+        resolve({
+          ok: false,
+          error: {
+            code: "invalid_input",
+            message: "No answer from Bridgeway. Check your connection.",
+          },
+        });
+        return;
+      }
+      resolve(reply);
+    });
+  });
+}
