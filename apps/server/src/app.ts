@@ -53,6 +53,16 @@ import { createLiveService } from "./live/live-service";
 import { registerLiveSockets } from "./live/live.socket";
 import { attendanceRoutes, livekitWebhookRoutes } from "./live/live.routes";
 import { createDirectMedia, createLivekitMedia } from "./live/media";
+import { createAlertRepository } from "./alerts/alert-repository";
+import { createAlertService } from "./alerts/alert-service";
+import { alertRoutes } from "./alerts/alerts.routes";
+import { createChatAccess } from "./chat/chat-access";
+import { createChatRepository } from "./chat/chat-repository";
+import { createChatService } from "./chat/chat-service";
+import { registerChatSockets } from "./chat/chat.socket";
+import { createForumRepository } from "./forums/forum-repository";
+import { createForumService } from "./forums/forum-service";
+import { forumRoutes } from "./forums/forums.routes";
 
 export const MIGRATIONS_DIR = join(PACKAGE_ROOT, "prisma", "migrations");
 const JSON_BODY_LIMIT = "64kb";
@@ -198,6 +208,25 @@ export async function startServer(
       ...(options.reconnectGraceMs ? { reconnectGraceMs: options.reconnectGraceMs } : {}),
     });
     registerLiveSockets(realtime, liveService, logger);
+    const alertService = createAlertService({
+      alerts: createAlertRepository(db.prisma),
+      schedules: scheduleRepo,
+      io: realtime.io,
+      audit,
+      clock,
+      logger,
+    });
+    const chatService = createChatService({
+      io: realtime.io,
+      chat: createChatRepository(db.prisma),
+      access: createChatAccess({ schedules: scheduleRepo, live: liveRepo }),
+      schedules: scheduleRepo,
+      alerts: alertService,
+      audit,
+      clock,
+      logger,
+    });
+    registerChatSockets(realtime, chatService, logger);
     cleanups.unshift(() => {
       liveService.stop();
       return Promise.resolve();
@@ -289,6 +318,20 @@ export async function startServer(
       ),
     );
     api.use("/sessions", sessionRoutes(sessionService));
+    api.use("/alerts", alertRoutes(alertService));
+    api.use(
+      "/forums",
+      forumRoutes(
+        createForumService({
+          forums: createForumRepository(db.prisma),
+          schedules: scheduleRepo,
+          alerts: alertService,
+          audit,
+          clock,
+          logger,
+        }),
+      ),
+    );
     api.use(
       calendarRoutes(
         createCalendarFeeds({ repo: scheduleRepo, directory, audit, clock }),

@@ -1,0 +1,144 @@
+import type { Actor, AlertSource, CrisisAlertDto, CrisisCategory } from "@bridgeway/domain";
+import type { AuditContext, AuditLog } from "../audit/audit-log";
+import type { Clock } from "../clock";
+import { conflict, notFound } from "../http/errors";
+import type { Logger } from "../logger";
+import type { RealtimeServer } from "../realtime/realtime";
+import type { ScheduleRepository } from "../schedules/schedule-repository";
+import type { AlertRepository, StoredAlert } from "./alert-repository";
+
+type Context = AuditContext & { actor: Actor };
+
+/** Where the participant's own safety plan and 988 live in the web app. */
+export const SAFETY_PLAN_PATH = "/participant/safety";
+
+/**
+ * Crisis alerts: raised by crisis language in chat or forums (and by PHQ-9 item 9), pushed at
+ * once to the participant's care team, and kept in a list until a clinician acknowledges them.
+ */
+export function createAlertService(deps: {
+  alerts: AlertRepository;
+  schedules: ScheduleRepository;
+  io: RealtimeServer;
+  audit: AuditLog;
+  clock: Clock;
+  logger: Logger;
+}) {
+  const { alerts, schedules, io, audit, clock, logger } = deps;
+
+  async function toDto(alert: StoredAlert): Promise<CrisisAlertDto> {
+    const [participant, acknowledger] = await Promise.all([
+      schedules.person(alert.participantId),
+      alert.acknowledgedById ? schedules.person(alert.acknowledgedById) : Promise.resolve(null),
+    ]);
+    const kind =
+      alert.source === "forum" ? "forum" : alert.source === "phq9" ? "assessment" : "chat";
+    return {
+      id: alert.id,
+      participant: {
+        id: alert.participantId,
+        displayName: participant?.displayName ?? "A participant",
+      },
+      source: alert.source as AlertSource,
+      categories: alert.categories as CrisisCategory[],
+      where: { kind, ref: alert.sourceRef, label: alert.sourceLabel },
+      createdAt: alert.createdAt.toISOString(),
+      acknowledged: alert.acknowledgedAt
+        ? {
+            at: alert.acknowledgedAt.toISOString(),
+            by: acknowledger?.displayName ?? "A clinician",
+            note: alert.acknowledgedNote,
+          }
+        : null,
+    };
+  }
+
+  /** Participants whose alerts this person sees: their caseload, or the whole clinic for admins. */
+  async function scope(actor: Actor): Promise<string[] | undefined | null> {
+    if (actor.role === "ADMIN") return undefined;
+    if (actor.role === "FACILITATOR") return schedules.caseloadOf(actor.userId);
+    return null;
+  }
+
+  return {
+    /** Records the alert and tells the care team and the author at once. */
+    async raise(input: {
+      organizationId: string;
+      participantId: string;
+      source: AlertSource;
+      categories: CrisisCategory[];
+      sourceRef: string;
+      sourceLabel: string;
+      sourceItemId: string | null;
+      /** Clinicians to tell besides the participant's care team (the room's staff). */
+      alsoTell?: string[];
+    }): Promise<CrisisAlertDto> {
+      const alert = await alerts.create({
+        organizationId: input.organizationId,
+        participantId: input.participantId,
+        source: input.source,
+        categories: input.categories,
+        sourceRef: input.sourceRef,
+        sourceLabel: input.sourceLabel,
+        sourceItemId: input.sourceItemId,
+      });
+      const dto = await toDto(alert);
+      const careTeam = await schedules.careTeamOf(input.participantId);
+      const recipients = [...new Set([...careTeam, ...(input.alsoTell ?? [])])];
+      for (const id of recipients) io.to(`user:${id}`).emit("alert:crisis", dto);
+      io.to(`user:${input.participantId}`).emit("crisis:support", {
+        crisisLine: "988",
+        safetyPlanPath: SAFETY_PLAN_PATH,
+      });
+      logger.info(
+        { alertId: alert.id, source: input.source, recipients: recipients.length },
+        "crisis alert raised",
+      );
+      if (recipients.length === 0)
+        logger.warn({ alertId: alert.id }, "crisis alert has no clinician to tell");
+      return dto;
+    },
+
+    async list(context: Context, openOnly: boolean): Promise<CrisisAlertDto[]> {
+      const participantIds = await scope(context.actor);
+      if (participantIds === null) {
+        await audit.denied(context, "read", { type: "crisis-alert" });
+        throw notFound("page");
+      }
+      const rows = await alerts.list({
+        organizationId: context.actor.organizationId,
+        ...(participantIds ? { participantIds } : {}),
+        openOnly,
+      });
+      await audit.record(context, "read", { type: "crisis-alert" }, "success");
+      const out: CrisisAlertDto[] = [];
+      for (const row of rows) out.push(await toDto(row));
+      return out;
+    },
+
+    async acknowledge(context: Context, id: string, note: string): Promise<CrisisAlertDto> {
+      const alert = await alerts.find(id);
+      const participantIds = await scope(context.actor);
+      const visible =
+        alert &&
+        participantIds !== null &&
+        alert.organizationId === context.actor.organizationId &&
+        (participantIds === undefined || participantIds.includes(alert.participantId));
+      if (!alert || !visible) {
+        await audit.denied(context, "update", { type: "crisis-alert", id });
+        throw notFound("alert");
+      }
+      if (alert.acknowledgedAt) throw conflict("This alert was already acknowledged.");
+      const updated = await alerts.acknowledge(id, context.actor.userId, note, clock.now());
+      if (!updated) throw conflict("This alert was already acknowledged.");
+      await audit.record(context, "update", { type: "crisis-alert", id }, "success");
+      const dto = await toDto(updated);
+      for (const clinician of await schedules.careTeamOf(updated.participantId)) {
+        io.to(`user:${clinician}`).emit("alert:crisis", dto);
+      }
+      return dto;
+    },
+  };
+}
+
+export type AlertService = ReturnType<typeof createAlertService>;
