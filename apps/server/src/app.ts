@@ -218,7 +218,7 @@ export async function startServer(
     });
     const chatService = createChatService({
       io: realtime.io,
-      chat: createChatRepository(db.prisma),
+      chat: createChatRepository(db.prisma, db.sql),
       access: createChatAccess({ schedules: scheduleRepo, live: liveRepo }),
       schedules: scheduleRepo,
       alerts: alertService,

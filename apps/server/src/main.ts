@@ -34,6 +34,17 @@ async function main(): Promise<void> {
       () => process.exit(1),
     );
   };
+  // An operator's memory check: `kill -USR2 <pid>` logs the process's memory use, after a full
+  // collection when Node runs with --expose-gc (the chat benchmark uses this).
+  process.on("SIGUSR2", () => {
+    const collect = (globalThis as { gc?: () => void }).gc;
+    collect?.();
+    const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+    logger.info(
+      { rss, heapUsed, external, arrayBuffers, collected: collect !== undefined },
+      "memory report",
+    );
+  });
   process.once("SIGINT", () => shutdown("SIGINT"));
   process.once("SIGTERM", () => shutdown("SIGTERM"));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crisisWords, detectCrisisLanguage } from "./crisis-language";
+import { crisisWords, detectCrisisLanguage, withinOneEdit } from "./crisis-language";
 
 describe("crisis language", () => {
   it.each([
@@ -44,5 +44,21 @@ describe("crisis language", () => {
   it("normalises case, punctuation, look-alikes and repeated letters", () => {
     expect(crisisWords("K1LL    my-self!!!")).toEqual(["kil", "my", "self"]);
     expect(crisisWords("Don’t")).toEqual(["dont"]);
+  });
+});
+
+describe("one-edit matching", () => {
+  it.each([
+    ["suicide", "suicide", true],
+    ["sucide", "suicide", true],
+    ["suiicide", "suicide", true],
+    ["siucide", "suicide", true],
+    ["suicdie", "suicide", true],
+    ["suicxde", "suicide", true],
+    ["sicde", "suicide", false],
+    ["myslef", "myself", true],
+    ["yourself", "myself", false],
+  ] as const)("%s is within one edit of %s: %s", (a, b, expected) => {
+    expect(withinOneEdit(a, b)).toBe(expected);
   });
 });

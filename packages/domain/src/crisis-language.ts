@@ -79,7 +79,7 @@ export function crisisWords(text: string): string[] {
     .toLowerCase()
     // A look-alike counts only inside a word ("k1ll"), not as punctuation ("die!!!").
     .replace(/(?<=[a-z])[013457@$!]+(?=[a-z])/g, (run) =>
-      [...run].map((c) => LOOKALIKES[c] ?? c).join(""),
+      run.replace(/./g, (c) => LOOKALIKES[c] ?? c),
     )
     .replace(/\b2\b/g, "to")
     .replace(/['’`]/g, "")
@@ -90,38 +90,58 @@ export function crisisWords(text: string): string[] {
     .map((w) => w.replace(/(.)\1+/g, "$1"));
 }
 
-/** Damerau-Levenshtein distance, stopping early once it exceeds `max`. */
-function withinEdits(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [
-    i,
-    ...Array<number>(b.length).fill(0),
-  ]);
-  for (let j = 0; j <= b.length; j += 1) (d[0] as number[])[j] = j;
-  for (let i = 1; i <= a.length; i += 1) {
-    const row = d[i] as number[];
-    const prev = d[i - 1] as number[];
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, ((d[i - 2] as number[])[j - 2] ?? 0) + 1);
-      }
-      row[j] = best;
-    }
+/**
+ * Whether `a` becomes `b` with at most one edit: a changed, added or dropped letter, or two
+ * neighbouring letters swapped. Linear time: this runs for every word of every message.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.length - short.length > 1) return false;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i += 1;
+  if (short.length === long.length) {
+    // One substitution, or one transposition of neighbours.
+    if (short.slice(i + 1) === long.slice(i + 1)) return true;
+    return (
+      short[i] === long[i + 1] &&
+      short[i + 1] === long[i] &&
+      short.slice(i + 2) === long.slice(i + 2)
+    );
   }
-  return ((d[a.length] as number[])[b.length] ?? Infinity) <= max;
+  // One letter more in `long`.
+  return short.slice(i) === long.slice(i + 1);
 }
 
 function wordMatches(word: string, expected: string): boolean {
   if (word === expected) return true;
   // Short words must be exact: "die" and "dye" are different things.
-  return expected.length >= 5 && withinEdits(word, expected, 1);
+  return expected.length >= 5 && withinOneEdit(word, expected);
 }
 
 const COMPILED = (Object.entries(PHRASES) as [CrisisCategory, readonly string[]][]).flatMap(
   ([category, phrases]) => phrases.map((phrase) => ({ category, words: crisisWords(phrase) })),
 );
+const PHRASE_WORDS = [...new Set(COMPILED.flatMap((p) => p.words))];
+
+/**
+ * For each word of the text, the phrase words it matches, worked out once per word: the phrase
+ * search below is then only lookups, so a message costs microseconds, not a scan per phrase.
+ */
+function matcher(words: readonly string[]): (index: number, expected: string) => boolean {
+  const cache = new Map<string, Set<string>>();
+  const matchesOf = (word: string): Set<string> => {
+    let found = cache.get(word);
+    if (!found) {
+      found = new Set(
+        PHRASE_WORDS.filter((p) => Math.abs(p.length - word.length) <= 1 && wordMatches(word, p)),
+      );
+      cache.set(word, found);
+    }
+    return found;
+  };
+  return (index, expected) => matchesOf(words[index] ?? "").has(expected);
+}
 
 /**
  * The crisis categories `text` touches, in a fixed order; empty when none. Also tries each pair
@@ -132,14 +152,16 @@ export function detectCrisisLanguage(text: string): CrisisCategory[] {
   const joined = words.flatMap((w, i) =>
     i + 1 < words.length ? [`${w}${words[i + 1] ?? ""}`] : [],
   );
+  const sequences = [words, mergePairs(words)].map((seq) => ({ seq, match: matcher(seq) }));
+  const joinedMatch = matcher(joined);
   const found = new Set<CrisisCategory>();
-  const sequences = [words, mergePairs(words)];
   for (const { category, words: phrase } of COMPILED) {
     if (found.has(category)) continue;
-    const matches =
-      sequences.some((seq) => containsSequence(seq, phrase)) ||
-      (phrase.length === 1 && joined.some((j) => wordMatches(j, phrase[0] ?? "")));
-    if (matches) found.add(category);
+    const inSequence = sequences.some(({ seq, match }) =>
+      containsSequence(seq.length, phrase, match),
+    );
+    const asJoined = phrase.length === 1 && joined.some((_, i) => joinedMatch(i, phrase[0] ?? ""));
+    if (inSequence || asJoined) found.add(category);
   }
   return (["suicide", "self-harm", "overdose"] as const).filter((c) => found.has(c));
 }
@@ -158,10 +180,14 @@ function mergePairs(words: string[]): string[] {
   return out;
 }
 
-function containsSequence(words: readonly string[], phrase: readonly string[]): boolean {
-  outer: for (let i = 0; i + phrase.length <= words.length; i += 1) {
+function containsSequence(
+  length: number,
+  phrase: readonly string[],
+  match: (index: number, expected: string) => boolean,
+): boolean {
+  outer: for (let i = 0; i + phrase.length <= length; i += 1) {
     for (let j = 0; j < phrase.length; j += 1) {
-      if (!wordMatches(words[i + j] ?? "", phrase[j] ?? "")) continue outer;
+      if (!match(i + j, phrase[j] ?? "")) continue outer;
     }
     return true;
   }

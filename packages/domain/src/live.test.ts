@@ -67,7 +67,7 @@ describe("attendance from time in the room", () => {
 describe("live room inputs", () => {
   it("refuse chat messages that are empty, too long or not text", () => {
     const base = {
-      sessionId: "0b8f7a0e-1c4c-4a55-9d43-8f3f62f2d3a1",
+      roomKey: "cohort:0b8f7a0e-1c4c-4a55-9d43-8f3f62f2d3a1",
       clientId: "7d5f0c3e-2b41-4b8a-9d1e-3c2f1a0b9e88",
     };
     expect(ChatSendSchema.safeParse({ ...base, body: "hello" }).success).toBe(true);

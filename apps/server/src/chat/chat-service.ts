@@ -67,6 +67,18 @@ export function createChatService(deps: {
   const { io, chat, access, audit, clock, logger } = deps;
   /** Per socket, the rooms it was found to belong to and when. */
   const checked = new WeakMap<object, Map<string, { room: RoomAccess; at: number }>>();
+  /** Per socket, the name its author is shown by (looked up once). */
+  const names = new WeakMap<object, string>();
+
+  async function authorName(socketKey: object, actor: Actor): Promise<string> {
+    const known = names.get(socketKey);
+    if (known) return known;
+    const person = await deps.schedules.person(actor.userId);
+    if (!person) throw noRoom();
+    const name = chatName(person, person.displayName);
+    names.set(socketKey, name);
+    return name;
+  }
 
   async function room(socketKey: object, actor: Actor, roomKey: string): Promise<RoomAccess> {
     let rooms = checked.get(socketKey);
@@ -164,16 +176,17 @@ export function createChatService(deps: {
       input: { roomKey: string; clientId: string; body: string },
     ): Promise<ChatMessageDto> {
       const found = await room(socketKey, actor, input.roomKey);
-      const author = await deps.schedules.person(actor.userId);
-      if (!author) throw noRoom();
-      const { message, created } = await chat.store({
-        roomKey: input.roomKey,
-        authorId: actor.userId,
-        clientId: input.clientId,
-        authorName: chatName(author, author.displayName),
-        body: input.body,
-        createdAt: clock.now(),
-      });
+      const { message, created } = await chat.storeAudited(
+        {
+          roomKey: input.roomKey,
+          authorId: actor.userId,
+          clientId: input.clientId,
+          authorName: await authorName(socketKey, actor),
+          body: input.body,
+          createdAt: clock.now(),
+        },
+        { organizationId: actor.organizationId, role: actor.role },
+      );
       if (message.roomKey !== input.roomKey) {
         throw new ChatRefusal(
           "invalid_input",
@@ -183,7 +196,6 @@ export function createChatService(deps: {
       const dto = toDto(message, false);
       if (!created) return dto;
       io.to(chatChannel(input.roomKey)).emit("chat:message", dto);
-      await audit.record({ actor }, "create", { type: "chat-message", id: message.id }, "success");
       if (actor.role === "PARTICIPANT") {
         const categories = detectCrisisLanguage(input.body);
         if (categories.length > 0) {
@@ -216,11 +228,10 @@ export function createChatService(deps: {
       typing: boolean,
     ) {
       await room(socket, actor, roomKey);
-      const author = await deps.schedules.person(actor.userId);
       socket.to(chatChannel(roomKey)).emit("chat:typing", {
         roomKey,
         userId: actor.userId,
-        displayName: author ? chatName(author, author.displayName) : "Someone",
+        displayName: await authorName(socket, actor),
         typing,
       });
     },

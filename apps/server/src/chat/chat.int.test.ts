@@ -102,6 +102,13 @@ describe.each(databaseKinds())("cohort chat on %s", (kind) => {
       ),
     ).toHaveLength(1);
     expect(await server.db.prisma.chatMessage.count({ where: { clientId } })).toBe(1);
+    // Stored with exactly one audit event, however often it was sent.
+    const audits = await server.db.prisma.auditEvent.findMany({
+      where: { recordType: "chat-message", recordId: first.id },
+    });
+    expect(audits.map((a) => [a.action, a.actorUserId, a.actorRole])).toEqual([
+      ["create", jordan.id, "PARTICIPANT"],
+    ]);
   });
 
   it("pages history newest first with a cursor", async () => {

@@ -1,0 +1,378 @@
+// Chat benchmark: N sockets in rooms of 10, each sending a message every few seconds, every
+// message stored; delivery latency p50/p99, the highest sustained rate before p99 passes one
+// second, the same load against a bare socket.io broadcast server, and server memory per idle
+// socket. Run: `pnpm --filter @bridgeway/server bench:chat` (set DATABASE_URL for PostgreSQL).
+//   BENCH_SOCKETS=1000 BENCH_ROOM_SIZE=10 BENCH_STEP_SECONDS=10 BENCH_RATES=200,400,800,1600
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { io as connect, type Socket } from "socket.io-client";
+import { openDatabase } from "../src/db/database";
+import { applyMigrations, readMigrations } from "../src/db/migrate";
+import { MIGRATIONS_DIR } from "../src/app";
+import { createTestDatabase } from "../src/testing/test-databases";
+
+const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 1000);
+const ROOM_SIZE = Number(process.env.BENCH_ROOM_SIZE ?? 10);
+const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 10);
+/** Total messages per second; the first is the default load (every socket every 5 s). */
+const RATES = (
+  process.env.BENCH_RATES ?? [1, 2, 4, 6, 8, 12, 16].map((k) => (SOCKETS / 5) * k).join(",")
+)
+  .split(",")
+  .filter((rate) => rate.trim() !== "")
+  .map(Number);
+
+type Target = {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  /** Heap + external bytes after a full collection, or null when the process cannot say. */
+  memory: (() => Promise<number>) | null;
+  connect(index: number): Promise<Socket>;
+  send(socket: Socket, room: string, body: string): Promise<void>;
+  event: string;
+};
+
+type Started = { child: ChildProcess; match: RegExpMatchArray; memory: () => Promise<number> };
+
+function start(args: string[], env: Record<string, string>, ready: RegExp): Promise<Started> {
+  const profile = process.env.BENCH_CPU_PROFILE
+    ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+    : [];
+  const child = spawn(process.execPath, ["--expose-gc", ...profile, "--import", "tsx", ...args], {
+    cwd: new URL("..", import.meta.url).pathname,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const reports: ((bytes: number) => void)[] = [];
+    /** Heap and external memory after a full collection, asked of the server by SIGUSR2. */
+    const memory = () =>
+      new Promise<number>((report) => {
+        reports.push(report);
+        child.kill("SIGUSR2");
+      });
+    let resolved = false;
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      // Keep only the unread tail, so a long run costs this process nothing.
+      const lines = output.split("\n");
+      output = lines.pop() ?? "";
+      for (const line of lines) {
+        if (line.includes('"memory report"')) {
+          const { heapUsed, external } = JSON.parse(line) as { heapUsed: number; external: number };
+          reports.shift()?.(heapUsed + external);
+        }
+        const match = resolved ? null : ready.exec(line);
+        if (match) {
+          resolved = true;
+          resolve({ child, match, memory });
+        }
+      }
+    };
+    child.stdout.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited with ${code}`)));
+  });
+}
+
+const rssKb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const waitFor = (socket: Socket) =>
+  new Promise<void>((resolve, reject) => {
+    if (socket.connected) resolve();
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+
+/** Seeds a clinic of N participants in cohorts of ROOM_SIZE, each with a sign-in session. */
+async function seed(config: Awaited<ReturnType<typeof createTestDatabase>>["config"]) {
+  const db = await openDatabase(config);
+  await applyMigrations(db.sql, readMigrations(MIGRATIONS_DIR));
+  const org = await db.prisma.organization.create({
+    data: { name: "Bench clinic", timeZone: "America/New_York" },
+  });
+  const program = await db.prisma.program.create({
+    data: { organizationId: org.id, name: "Bench program" },
+  });
+  const rooms: string[] = [];
+  const people: { userId: string; token: string; room: string }[] = [];
+  const now = new Date();
+  for (let r = 0; r < SOCKETS / ROOM_SIZE; r += 1) {
+    const cohort = await db.prisma.cohort.create({
+      data: {
+        programId: program.id,
+        name: `Bench ${r}`,
+        timeZone: "America/New_York",
+        capacity: 30,
+        startsOn: new Date("2026-01-05T00:00:00Z"),
+        endsOn: new Date("2027-12-31T00:00:00Z"),
+        meetingDays: ["MO"],
+        startTime: "09:00",
+        endTime: "10:00",
+        recurrenceRule: "FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0;BYSECOND=0",
+      },
+    });
+    const room = `cohort:${cohort.id}`;
+    rooms.push(room);
+    const users = Array.from({ length: ROOM_SIZE }, (_, i) => ({
+      id: randomUUID(),
+      organizationId: org.id,
+      email: `bench-${r}-${i}@bench.example`,
+      passwordHash: "unused",
+      role: "PARTICIPANT" as const,
+      firstName: "Bench",
+      lastName: `P${r}x${i}`,
+      timeZone: "America/New_York",
+    }));
+    await db.prisma.user.createMany({ data: users });
+    await db.prisma.enrollment.createMany({
+      data: users.map((u) => ({
+        cohortId: cohort.id,
+        participantUserId: u.id,
+        phase: 4,
+        startsOn: new Date("2026-01-05T00:00:00Z"),
+        plannedDischargeOn: new Date("2027-12-01T00:00:00Z"),
+      })),
+    });
+    const sessions = users.map((u) => {
+      const token = randomBytes(32).toString("base64url");
+      people.push({ userId: u.id, token, room });
+      return {
+        id: createHash("sha256").update(token).digest("hex"),
+        userId: u.id,
+        csrfToken: "bench",
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + 11 * 3_600_000),
+      };
+    });
+    await db.prisma.authSession.createMany({ data: sessions });
+  }
+  await db.close();
+  return people;
+}
+
+async function measure(target: Target, people: { token: string; room: string }[]) {
+  // A first tenth warms the server up (code paths, caches); memory is measured over the rest.
+  const sockets: Socket[] = [];
+  const connectRange = async (from: number, to: number) => {
+    for (let i = from; i < to; i += 50) {
+      const batch = await Promise.all(
+        people.slice(i, Math.min(i + 50, to)).map((_, j) => target.connect(i + j)),
+      );
+      sockets.push(...batch);
+    }
+  };
+  const warm = Math.max(1, Math.floor(people.length / 10));
+  await connectRange(0, warm);
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const beforeKb = rssKb(target.child.pid ?? 0);
+  const beforeHeap = await target.memory?.();
+  await connectRange(warm, people.length);
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const afterKb = rssKb(target.child.pid ?? 0);
+  const afterHeap = await target.memory?.();
+  const perSocketKb = (afterKb - beforeKb) / (people.length - warm);
+  const perSocketHeapKb =
+    beforeHeap !== undefined && afterHeap !== undefined
+      ? (afterHeap - beforeHeap) / 1024 / (people.length - warm)
+      : NaN;
+
+  const latencies: number[] = [];
+  let recording = false;
+  for (const socket of sockets) {
+    socket.on(target.event, (message: { body: string }) => {
+      if (!recording) return;
+      const sentAt = Number(/^t=(\d+(?:\.\d+)?)/.exec(message.body)?.[1]);
+      if (Number.isFinite(sentAt)) latencies.push(performance.now() - sentAt);
+    });
+  }
+
+  /** Sends `rate` messages a second, round robin over the sockets, for `seconds`. */
+  async function run(rate: number, seconds: number, record: boolean) {
+    latencies.length = 0;
+    let issued = 0;
+    let sent = 0;
+    let failed = 0;
+    const interval = 1000 / rate;
+    const startedAt = performance.now();
+    const settleMs = record ? 2000 : 0;
+    recording = false;
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        const elapsed = performance.now() - startedAt;
+        if (record && elapsed > settleMs) recording = true;
+        if (elapsed > settleMs + seconds * 1000) {
+          clearInterval(timer);
+          resolve();
+          return;
+        }
+        // Keep to the schedule: send every message that is due by now.
+        const due = Math.floor(elapsed / interval);
+        while (issued < due) {
+          const index = issued % sockets.length;
+          issued += 1;
+          const socket = sockets[index];
+          const person = people[index];
+          if (!socket || !person) continue;
+          target.send(socket, person.room, `t=${performance.now()} hello from the benchmark`).then(
+            () => (sent += 1),
+            () => (failed += 1),
+          );
+        }
+      }, 5);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    recording = false;
+    const sorted = [...latencies].sort((x, y) => x - y);
+    return {
+      rate,
+      sent,
+      delivered: sorted.length,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      failed,
+    };
+  }
+
+  // Warm up first: JIT, connection pools and prepared statements settle before anything counts.
+  await run(RATES[0] ?? 200, 8, false);
+  const steps = [];
+  for (const rate of RATES) {
+    const step = await run(rate, STEP_SECONDS, true);
+    steps.push(step);
+    // Past the ceiling there is nothing more to learn, only a backlog to wait out.
+    if (step.p99 > 5000) break;
+  }
+  for (const socket of sockets) socket.disconnect();
+  return { perSocketKb, perSocketHeapKb, steps };
+}
+
+const database = await createTestDatabase(process.env.DATABASE_URL ? "postgres" : "pglite");
+if (database.config.kind === "pglite") {
+  // PGlite lives inside one process; the server process needs its own copy of the data.
+  throw new Error("The chat benchmark seeds through a database server: set DATABASE_URL.");
+}
+console.log(`Seeding ${SOCKETS} participants in rooms of ${ROOM_SIZE}…`);
+const people = await seed(database.config);
+
+const app = await start(
+  ["src/main.ts"],
+  {
+    DATABASE_URL: database.config.url,
+    PORT: "0",
+    LOG_LEVEL: "info",
+    DEMO_SEED: "false",
+    REDIS_URL: "",
+  },
+  /"url":"(http:\/\/[^"]+)".*Bridgeway is running/,
+);
+const bare = await start(["bench/bare-chat-server.ts"], {}, /LISTENING (\d+)/);
+const appUrl = app.match[1] ?? "";
+const bareUrl = `http://127.0.0.1:${bare.match[1] ?? ""}`;
+
+const bridgeway: Target = {
+  name: "Bridgeway chat (stored)",
+  url: appUrl,
+  child: app.child,
+  memory: app.memory,
+  event: "chat:message",
+  async connect(index) {
+    const person = people[index];
+    const socket = connect(appUrl, {
+      transports: ["websocket"],
+      extraHeaders: { origin: appUrl, cookie: `bw_session=${person?.token ?? ""}` },
+    });
+    await waitFor(socket);
+    await new Promise<void>((resolve, reject) =>
+      socket.emit("chat:subscribe", { roomKey: person?.room }, (reply: { ok: boolean }) =>
+        reply.ok ? resolve() : reject(new Error("subscribe failed")),
+      ),
+    );
+    return socket;
+  },
+  send(socket, room, body) {
+    return new Promise((resolve, reject) =>
+      socket.emit(
+        "chat:send",
+        { roomKey: room, clientId: randomUUID(), body },
+        (reply: { ok: boolean }) => (reply.ok ? resolve() : reject(new Error("send failed"))),
+      ),
+    );
+  },
+};
+const baseline: Target = {
+  name: "bare socket.io broadcast",
+  url: bareUrl,
+  child: bare.child,
+  memory: bare.memory,
+  event: "message",
+  async connect(index) {
+    const socket = connect(bareUrl, {
+      transports: ["websocket"],
+      query: { room: people[index]?.room ?? "" },
+    });
+    await waitFor(socket);
+    return socket;
+  },
+  send(socket, room, body) {
+    return new Promise((resolve) => socket.emit("send", { room, body }, () => resolve()));
+  },
+};
+
+try {
+  const results = [];
+  for (const target of [bridgeway, baseline]) {
+    console.log(`\nLoading ${target.name}…`);
+    const result = await measure(target, people);
+    results.push({ target, ...result });
+    console.log(
+      `  memory per connected socket: ${result.perSocketHeapKb.toFixed(1)} KB live heap (after a full GC), ${result.perSocketKb.toFixed(1)} KB resident`,
+    );
+    for (const s of result.steps) {
+      console.log(
+        `  ${String(s.rate).padStart(5)} msg/s  sent ${String(s.sent).padStart(6)}  deliveries ${String(s.delivered).padStart(7)}  p50 ${s.p50.toFixed(1).padStart(7)} ms  p99 ${s.p99.toFixed(1).padStart(8)} ms${s.failed ? `  FAILED ${s.failed}` : ""}`,
+      );
+    }
+  }
+  // The ceiling is the last rate before the first step whose p99 passes one second.
+  const ceiling = (steps: { rate: number; p99: number; failed: number }[]) => {
+    let best = 0;
+    for (const step of steps) {
+      if (step.p99 >= 1000 || step.failed > 0) break;
+      best = step.rate;
+    }
+    return best;
+  };
+  const [ours, bareResult] = results;
+  const ourCeiling = ceiling(ours?.steps ?? []);
+  const bareCeiling = ceiling(bareResult?.steps ?? []);
+  const first = ours?.steps[0];
+  console.log("\nSummary");
+  console.log(
+    `  default load ${first?.rate ?? 0} msg/s: p50 ${first?.p50.toFixed(1) ?? "?"} ms, p99 ${first?.p99.toFixed(1) ?? "?"} ms (target p99 < 50 ms)`,
+  );
+  console.log(
+    `  highest rate with p99 < 1 s: Bridgeway ${ourCeiling} msg/s, bare socket.io ${bareCeiling} msg/s, ratio ${(ourCeiling / Math.max(1, bareCeiling)).toFixed(2)} (target >= 0.5; "max tested" when both pass every step)`,
+  );
+  console.log(
+    `  memory per idle socket: ${ours?.perSocketHeapKb.toFixed(1) ?? "?"} KB of live heap, ${ours?.perSocketKb.toFixed(1) ?? "?"} KB resident (target < 50 KB); bare socket.io ${bareResult?.perSocketHeapKb.toFixed(1) ?? "?"} KB heap`,
+  );
+  const stored = await (async () => {
+    const db = await openDatabase(database.config);
+    const count = await db.prisma.chatMessage.count();
+    await db.close();
+    return count;
+  })();
+  const acked = (ours?.steps ?? []).reduce((n, s) => n + s.sent, 0);
+  console.log(`  messages acknowledged ${acked}, stored ${stored}`);
+} finally {
+  app.child.kill("SIGTERM");
+  bare.child.kill("SIGTERM");
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await database.drop();
+}
