@@ -54,6 +54,10 @@ import { registerLiveSockets } from "./live/live.socket";
 import { attendanceRoutes, livekitWebhookRoutes } from "./live/live.routes";
 import { createDirectMedia, createLivekitMedia } from "./live/media";
 import { createAlertRepository } from "./alerts/alert-repository";
+import { createFamilyRepository } from "./families/family-repository";
+import { createFamilyService } from "./families/family-service";
+import { familyRoutes } from "./families/families.routes";
+import { createMailer } from "./mail/mailer";
 import { createAlertService } from "./alerts/alert-service";
 import { alertRoutes } from "./alerts/alerts.routes";
 import { createChatAccess } from "./chat/chat-access";
@@ -121,7 +125,8 @@ export async function startServer(
       logger.warn({ unknown }, "database has migrations newer than this build");
     const audit = createAuditLog(db.prisma);
     const scheduleRepo = createScheduleRepository(db.prisma);
-    const directory = createSessionDirectory(scheduleRepo);
+    const familyRepo = createFamilyRepository(db.prisma);
+    const directory = createSessionDirectory(scheduleRepo, familyRepo);
     const plannedHours = createPlannedHours({ repo: scheduleRepo, directory });
     const cohorts = createCohortService({
       repo: scheduleRepo,
@@ -206,6 +211,7 @@ export async function startServer(
       clock,
       logger,
       ...(options.reconnectGraceMs ? { reconnectGraceMs: options.reconnectGraceMs } : {}),
+      families: familyRepo,
     });
     registerLiveSockets(realtime, liveService, logger);
     const alertService = createAlertService({
@@ -298,6 +304,7 @@ export async function startServer(
       directory,
       audit,
       plannedHours,
+      families: familyRepo,
     });
     api.use(cohortRoutes(cohorts));
     api.use(
@@ -320,6 +327,21 @@ export async function startServer(
     api.use("/sessions", sessionRoutes(sessionService));
     api.use("/alerts", alertRoutes(alertService));
     api.use(
+      "/families",
+      familyRoutes({
+        families: createFamilyService({
+          families: familyRepo,
+          schedules: scheduleRepo,
+          mailer: createMailer(config.mail, logger),
+          audit,
+          clock,
+          onConsentWithdrawn: (familyUserId) => liveService.enforceAccess(familyUserId),
+        }),
+        sessions,
+        publicOrigin: config.publicOrigin,
+      }),
+    );
+    api.use(
       "/forums",
       forumRoutes(
         createForumService({
@@ -329,6 +351,7 @@ export async function startServer(
           audit,
           clock,
           logger,
+          families: familyRepo,
         }),
       ),
     );

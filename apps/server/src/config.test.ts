@@ -59,12 +59,13 @@ describe("configuration", () => {
 
   it("refuses production without a database server and an https public origin", () => {
     const problems = problemsOf({ NODE_ENV: "production" });
-    expect(Object.keys(problems).sort()).toEqual(["DATABASE_URL", "PUBLIC_ORIGIN"]);
+    expect(Object.keys(problems).sort()).toEqual(["DATABASE_URL", "PUBLIC_ORIGIN", "SMTP_URL"]);
     expect(
       problemsOf({
         NODE_ENV: "production",
         DATABASE_URL: "postgresql://db/bridgeway",
         PUBLIC_ORIGIN: "http://iop.example.org",
+        SMTP_URL: "smtp://relay.example.org",
       }),
     ).toHaveProperty("PUBLIC_ORIGIN");
   });
@@ -74,10 +75,21 @@ describe("configuration", () => {
       NODE_ENV: "production",
       DATABASE_URL: "postgresql://db/bridgeway",
       PUBLIC_ORIGIN: "https://iop.example.org",
+      SMTP_URL: "smtps://bridgeway:secret@smtp.example.org:465",
     };
     expect(loadConfig(production).demo.seed).toBe(false);
     expect(loadConfig(production).secureCookies).toBe(true);
     expect(problemsOf({ ...production, DEMO_SEED: "true" })).toHaveProperty("DEMO_SEED");
+  });
+
+  it("writes email to a local outbox unless an SMTP relay is configured", () => {
+    const embedded = loadConfig({});
+    expect(embedded.mail.kind).toBe("outbox");
+    if (embedded.mail.kind === "outbox") expect(embedded.mail.dir).toMatch(/\.data\/outbox$/);
+    expect(loadConfig({ SMTP_URL: "smtp://relay.example.org:587" }).mail).toMatchObject({
+      kind: "smtp",
+    });
+    expect(problemsOf({ SMTP_URL: "relay.example.org" })).toHaveProperty("SMTP_URL");
   });
 
   it("lets a developer turn the demo seed off", () => {

@@ -46,6 +46,13 @@ const EnvSchema = z.object({
   LIVEKIT_API_KEY: optionalString(z.string().min(1)),
   LIVEKIT_API_SECRET: optionalString(z.string().min(1)),
   ICE_SERVERS: optionalString(z.string().min(2)),
+  SMTP_URL: optionalString(
+    z.string().regex(/^smtps?:\/\/\S+$/, {
+      error: "Use an SMTP URL such as smtps://user:password@smtp.example.org:465.",
+    }),
+  ),
+  MAIL_FROM: optionalString(z.string().min(3).max(200)),
+  OUTBOX_DIR: optionalString(z.string().min(1)),
   DEMO_SEED: booleanFlag,
   DEMO_PASSWORD: optionalString(
     z.string().min(12, { error: "Use at least 12 characters." }).max(256),
@@ -88,6 +95,8 @@ export type Config = {
   media: MediaConfig;
   /** STUN/TURN servers for direct (browser-to-browser) video. */
   iceServers: IceServer[];
+  /** Email: an SMTP relay, or (embedded default) a local outbox folder of .eml files. */
+  mail: { from: string } & ({ kind: "smtp"; url: string } | { kind: "outbox"; dir: string });
   demo: { seed: boolean; password: string };
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   trustProxy: number;
@@ -153,6 +162,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     } else if (!e.PUBLIC_ORIGIN.startsWith("https://")) {
       problems.PUBLIC_ORIGIN = "must use https when NODE_ENV=production.";
     }
+    if (!e.SMTP_URL) {
+      problems.SMTP_URL = "is required when NODE_ENV=production, so invitations reach people.";
+    }
     if (e.DEMO_SEED === true) {
       problems.DEMO_SEED = "the demo clinic is never seeded when NODE_ENV=production.";
     }
@@ -182,6 +194,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     media,
     iceServers,
+    mail: {
+      from: e.MAIL_FROM ?? "Bridgeway <no-reply@bridgeway.invalid>",
+      ...(e.SMTP_URL
+        ? { kind: "smtp" as const, url: e.SMTP_URL }
+        : { kind: "outbox" as const, dir: e.OUTBOX_DIR ?? `${REPO_ROOT}.data/outbox` }),
+    },
     // The demo clinic is seeded by default outside production, so the product starts ready to try.
     demo: {
       seed: production ? false : (e.DEMO_SEED ?? true),

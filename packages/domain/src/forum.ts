@@ -3,9 +3,10 @@ import { z } from "zod";
 /**
  * Forums: asynchronous threads. Each cohort has a board for its participants and facilitators;
  * each program has an announcements board that only facilitators post to (everyone in the
- * program reads it). Bodies are markdown, rendered on the server with raw HTML off.
+ * program reads it); a cohort running multi-family groups has a family board shared with the
+ * families who hold consent. Bodies are markdown, rendered on the server with raw HTML off.
  */
-export const BOARD_KINDS = ["cohort", "announcements"] as const;
+export const BOARD_KINDS = ["cohort", "announcements", "family"] as const;
 export type BoardKind = (typeof BOARD_KINDS)[number];
 
 export const BoardParamsSchema = z.strictObject({

@@ -7,6 +7,7 @@ export * from "./crisis-language";
 export * from "./dates";
 export * from "./enrollments";
 export * from "./errors";
+export * from "./families";
 export * from "./forum";
 export * from "./home";
 export * from "./live";

@@ -33,6 +33,10 @@ export type LivePerson = {
   userId: string;
   displayName: string;
   role: LiveRole;
+  /** In sessions with families: "Jordan's family" for Jordan and Jordan's family members. */
+  familyLabel: string | null;
+  /** The breakout room they are in; null is the main room. */
+  breakoutId: string | null;
   status: PresenceStatus;
   /** When the hand went up; hands are shown in this order. Null when down. */
   handRaisedAt: string | null;
@@ -53,7 +57,17 @@ export type RoomSnapshot = {
   locked: boolean;
   ended: boolean;
   mediaMode: "direct" | "livekit";
-  me: { userId: string; role: LiveRole; status: PresenceStatus | "declined" | "removed" };
+  me: {
+    userId: string;
+    role: LiveRole;
+    status: PresenceStatus | "declined" | "removed";
+    breakoutId: string | null;
+  };
+  /** Breakout rooms while they are open (multi-family sessions). */
+  breakouts: {
+    endsAt: string | null;
+    rooms: { id: string; name: string; members: string[] }[];
+  } | null;
   /** Everyone in the room (and, for clinicians, everyone waiting). */
   people: LivePerson[];
 };
@@ -153,6 +167,38 @@ export const SignalSchema = z.strictObject({
     z.strictObject({ candidate: CandidateSchema }),
   ]),
 });
+export const MAX_BREAKOUT_ROOMS = 12;
+export const BreakoutsOpenSchema = z.strictObject({
+  sessionId: SessionIdSchema,
+  /** One room per family, or rooms named here with their members. */
+  rooms: z.union([
+    z.literal("by-family"),
+    z
+      .array(
+        z.strictObject({
+          name: z.string().trim().min(1, { error: "Name each room." }).max(60),
+          members: z.array(UserIdSchema).max(30),
+        }),
+      )
+      .min(1, { error: "Make at least one room." })
+      .max(MAX_BREAKOUT_ROOMS, { error: `At most ${MAX_BREAKOUT_ROOMS} rooms.` }),
+  ]),
+  /** The timer everyone sees; breakouts stay open until closed even when it runs out. */
+  minutes: z
+    .int()
+    .min(1, { error: "At least a minute." })
+    .max(120, { error: "At most two hours." }),
+});
+export const BreakoutsMessageSchema = z.strictObject({
+  sessionId: SessionIdSchema,
+  message: z.string().trim().min(1, { error: "Write a message." }).max(500),
+});
+export const VisitSchema = z.strictObject({
+  sessionId: SessionIdSchema,
+  /** A breakout room, or null for the main room. */
+  breakoutId: z.uuid().nullable(),
+});
+
 // ---- Attendance ------------------------------------------------------------------------------
 
 export type AttendanceSpan = { joinedAt: Date; leftAt: Date | null };

@@ -17,6 +17,9 @@ import type {
 import type { CrisisAlertDto } from "./alerts";
 import type {
   Ack,
+  BreakoutsMessageSchema,
+  BreakoutsOpenSchema,
+  VisitSchema,
   DeclineSchema,
   HandSchema,
   JoinReply,
@@ -54,12 +57,21 @@ export interface ServerToClientEvents {
   /** You were let in: connect your media with this credential. */
   "room:admitted": (payload: { sessionId: string; credential: MediaCredential }) => void;
   "room:declined": (payload: { sessionId: string; message: string }) => void;
-  "room:removed": (payload: { sessionId: string }) => void;
+  /** Removed by a clinician, or (reason "consent") because consent to take part was withdrawn. */
+  "room:removed": (payload: { sessionId: string; reason?: "consent" }) => void;
   "room:ended": (payload: { sessionId: string }) => void;
   /** A clinician turned off your microphone or camera; you turn it back on yourself. */
   "room:turned-off": (payload: { sessionId: string; kind: "microphone" | "camera" }) => void;
   "room:unmute-requested": (payload: { sessionId: string; by: string }) => void;
   "room:screen-share": (payload: { sessionId: string; allowed: boolean }) => void;
+  /** You are now in another room (a breakout, or back in the main room): reconnect media. */
+  "room:moved": (payload: {
+    sessionId: string;
+    breakoutId: string | null;
+    credential: MediaCredential;
+  }) => void;
+  /** A facilitator's message to every breakout room. */
+  "room:broadcast": (payload: { sessionId: string; from: string; message: string }) => void;
   /** Direct mode: an offer, answer or ICE candidate from another person in the room. */
   "media:signal": (payload: { sessionId: string; from: string; signal: SignalPayload }) => void;
   /** A refused or malformed event; the room keeps working. */
@@ -94,6 +106,17 @@ export interface ClientToServerEvents {
   "room:ask-unmute": (payload: In<typeof PersonInSessionSchema>, ack?: Ack<object>) => void;
   "room:allow-screen-share": (payload: In<typeof ScreenShareSchema>, ack?: Ack<object>) => void;
   "hand:raise": (payload: In<typeof HandSchema>, ack?: Ack<object>) => void;
+  "room:breakouts-open": (
+    payload: In<typeof BreakoutsOpenSchema>,
+    ack?: Ack<{ rooms: number }>,
+  ) => void;
+  "room:breakouts-close": (payload: In<typeof SessionOnlySchema>, ack?: Ack<object>) => void;
+  "room:breakouts-message": (payload: In<typeof BreakoutsMessageSchema>, ack?: Ack<object>) => void;
+  /** A facilitator moves themself to a breakout room, or back to the main room. */
+  "room:visit": (
+    payload: In<typeof VisitSchema>,
+    ack?: Ack<{ credential: MediaCredential }>,
+  ) => void;
   "media:state": (payload: In<typeof MediaStateSchema>) => void;
   "media:signal": (payload: In<typeof SignalSchema>) => void;
   "media:refresh-credential": (

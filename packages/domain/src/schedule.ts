@@ -242,8 +242,17 @@ export const BookSessionInputSchema = z.strictObject({
   startsAt: InstantSchema,
   durationMinutes: DurationSchema,
   timeZone: TimeZoneSchema.optional(),
+  /** Family therapy: who of the family to invite (default: everyone with consent). */
+  familyUserIds: z.array(z.uuid()).max(8).optional(),
 });
 export type BookSessionInput = z.infer<typeof BookSessionInputSchema>;
+
+/** A multi-family group for a cohort: its participants and their consenting families. */
+export const BookMultiFamilyInputSchema = z.strictObject({
+  startsAt: InstantSchema,
+  durationMinutes: DurationSchema,
+});
+export type BookMultiFamilyInput = z.infer<typeof BookMultiFamilyInputSchema>;
 
 export const RescheduleSessionInputSchema = z
   .strictObject({

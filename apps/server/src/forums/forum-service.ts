@@ -17,6 +17,7 @@ import { conflict, forbidden, notFound } from "../http/errors";
 import type { Logger } from "../logger";
 import type { ScheduleRepository } from "../schedules/schedule-repository";
 import { excerpt, renderMarkdown } from "./markdown";
+import type { FamilyRepository } from "../families/family-repository";
 import type { ForumRepository, StoredReply, StoredThread } from "./forum-repository";
 
 type Context = AuditContext & { actor: Actor };
@@ -47,10 +48,37 @@ export function createForumService(deps: {
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
+  families: FamilyRepository;
 }) {
   const { forums, schedules, audit, clock, logger } = deps;
 
   async function board(actor: Actor, kind: BoardKind, id: string): Promise<Board | null> {
+    if (kind === "family") {
+      const cohort = await schedules.cohort(id);
+      if (!cohort || cohort.organizationId !== actor.organizationId) return null;
+      const staffIds = [cohort.leadId, ...cohort.coIds].filter((x): x is string => x !== null);
+      const base = {
+        kind,
+        id,
+        key: boardKey(kind, id),
+        title: `${cohort.name} family board`,
+        organizationId: cohort.organizationId,
+        staffIds,
+      };
+      if (actor.role === "FACILITATOR" && staffIds.includes(actor.userId))
+        return { ...base, canPost: true, canModerate: true };
+      const active = (await schedules.enrollments({ cohortIds: [id] }))
+        .filter((e) => e.status === "ACTIVE")
+        .map((e) => e.participant.id);
+      if (actor.role === "PARTICIPANT" && active.includes(actor.userId))
+        return { ...base, canPost: true, canModerate: false };
+      if (actor.role === "FAMILY") {
+        const consented = await deps.families.consentedFamily(active, "MULTI_FAMILY");
+        if (consented.some((c) => c.familyUserId === actor.userId))
+          return { ...base, canPost: true, canModerate: false };
+      }
+      return null;
+    }
     if (kind === "cohort") {
       const cohort = await schedules.cohort(id);
       if (!cohort || cohort.organizationId !== actor.organizationId) return null;
@@ -121,15 +149,34 @@ export function createForumService(deps: {
       );
       const cohorts = await Promise.all(enrollments.map((e) => schedules.cohort(e.cohortId)));
       for (const c of cohorts)
-        if (c) refs.push({ kind: "cohort", id: c.id }, { kind: "announcements", id: c.program.id });
+        if (c)
+          refs.push(
+            { kind: "cohort", id: c.id },
+            { kind: "family", id: c.id },
+            { kind: "announcements", id: c.program.id },
+          );
     } else if (actor.role === "FACILITATOR") {
       const cohorts = await schedules.cohorts({
         organizationId: actor.organizationId,
         facilitatorId: actor.userId,
       });
       for (const c of cohorts)
-        refs.push({ kind: "cohort", id: c.id }, { kind: "announcements", id: c.program.id });
-    } else if (actor.role === "ADMIN") {
+        refs.push(
+          { kind: "cohort", id: c.id },
+          { kind: "family", id: c.id },
+          { kind: "announcements", id: c.program.id },
+        );
+    } else if (actor.role === "FAMILY") {
+      // The family boards of the cohorts of everyone who consented to multi-family sharing.
+      const supported = (await deps.families.supportedBy(actor.userId)).filter((s) =>
+        s.sessionKinds.includes("MULTI_FAMILY"),
+      );
+      for (const s of supported) {
+        const enrollments = await schedules.enrollments({ participantId: s.participantId });
+        for (const e of enrollments)
+          if (e.status === "ACTIVE") refs.push({ kind: "family", id: e.cohortId });
+      }
+    } else {
       for (const p of await schedules.listPrograms(actor.organizationId))
         refs.push({ kind: "announcements", id: p.id });
     }
@@ -325,7 +372,7 @@ export function createForumService(deps: {
         bodyHtml: renderMarkdown(thread.body),
         replies: replies.map(replyDto),
         nextRepliesAfter: replies.length === options.limit && last ? last.id : null,
-        canReply: thread.lockedAt === null || b.canModerate,
+        canReply: (thread.lockedAt === null && b.canPost) || b.canModerate,
         canModerate: b.canModerate,
       };
     },

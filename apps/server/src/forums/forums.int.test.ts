@@ -53,15 +53,16 @@ describe.each(databaseKinds())("forums on %s", (kind) => {
     await server.close();
   });
 
-  it("shows each person the boards of their cohort and program, and family members none", async () => {
+  it("shows each person the boards of their cohort and program, and family members only the family board", async () => {
     const boards = await boardsOf(jordan);
     expect(boards.map((b) => [b.kind, b.title, b.canPost])).toEqual([
       ["cohort", "Evening track board", true],
+      ["family", "Evening track family board", true],
       ["announcements", "Adult Mental Health IOP announcements", false],
     ]);
     expect((await boardsOf(dana)).every((b) => b.canPost)).toBe(true);
     const pat = await signedInClient(server.url, DEMO_ACCOUNTS.family[0], TEST_PASSWORD);
-    expect(await boardsOf(pat)).toEqual([]);
+    expect((await boardsOf(pat)).map((b) => b.kind)).toEqual(["family"]);
     expect((await pat.get(`/api/forums/boards/${cohortBoard}/threads`)).status).toBe(404);
   });
 

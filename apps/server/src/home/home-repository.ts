@@ -146,6 +146,7 @@ export function createHomeRepository(prisma: PrismaClient) {
       }));
     },
 
+    /** Participants a family member supports, while the participant's consent is in force. */
     async familySupporting(familyUserId: string) {
       const links = await prisma.familyLink.findMany({
         where: { familyUserId },
@@ -156,14 +157,20 @@ export function createHomeRepository(prisma: PrismaClient) {
           participant: { select: { organizationId: true, firstName: true, preferredName: true } },
         },
       });
-      return links.map((link) => ({
-        participantId: link.participantUserId,
-        organizationId: link.participant.organizationId,
-        view: {
-          participantFirstName: link.participant.preferredName ?? link.participant.firstName,
-          relationship: link.relationship,
-        },
-      }));
+      const consents = await prisma.familyConsent.findMany({
+        where: { familyUserId, revokedAt: null },
+        select: { participantUserId: true },
+      });
+      return links
+        .filter((link) => consents.some((c) => c.participantUserId === link.participantUserId))
+        .map((link) => ({
+          participantId: link.participantUserId,
+          organizationId: link.participant.organizationId,
+          view: {
+            participantFirstName: link.participant.preferredName ?? link.participant.firstName,
+            relationship: link.relationship,
+          },
+        }));
     },
 
     async adminOverview(organizationId: string) {

@@ -1,6 +1,7 @@
 import {
   addDaysToDate,
   attendanceSummary,
+  decide,
   sessionHours,
   weekStartOf,
   weeklyHoursStatus,
@@ -34,14 +35,17 @@ export function createAttendanceService(deps: {
       const occurrence = await schedules.occurrence(sessionId);
       if (!occurrence) throw notFound("session");
       const people = await directory.peopleIn(occurrence);
-      await guard(
-        audit,
-        context,
-        "update",
-        { type: "session", organizationId: occurrence.organizationId, ...people },
-        { type: "attendance", id: sessionId },
-        "session",
-      );
+      // Attendance is a record of its own: whoever may not take it (even someone in the
+      // session) finds none, rather than learning it exists.
+      const resource = {
+        type: "session" as const,
+        organizationId: occurrence.organizationId,
+        ...people,
+      };
+      if (decide(context.actor, "update", resource) !== "allow") {
+        await audit.denied(context, "read", { type: "attendance", id: sessionId });
+        throw notFound("session");
+      }
       const [spans, attendees] = await Promise.all([
         live.spans({ sessionIds: [sessionId] }),
         live.attendees(sessionId),

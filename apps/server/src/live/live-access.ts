@@ -27,6 +27,9 @@ export async function joinAccess(
   if (actor.role === "FACILITATOR" && people.facilitatorIds.includes(actor.userId)) {
     return { role: "facilitator", occurrence, title };
   }
+  if (actor.role === "FAMILY") {
+    return people.familyIds.includes(actor.userId) ? { role: "family", occurrence, title } : null;
+  }
   if (actor.role !== "PARTICIPANT") return null;
   if (occurrence.participantUserId === actor.userId)
     return { role: "participant", occurrence, title };

@@ -20,9 +20,17 @@ export type Attendee = {
   camera: boolean;
   screen: boolean;
   screenShareAllowed: boolean;
+  breakoutId: string | null;
 };
 
-export type RoomState = { openedAt: Date; lockedAt: Date | null; endedAt: Date | null };
+export type RoomState = {
+  openedAt: Date;
+  lockedAt: Date | null;
+  endedAt: Date | null;
+  breakoutsEndAt: Date | null;
+};
+
+export type BreakoutRoom = { id: string; name: string; members: string[] };
 
 const toAttendee = (row: Prisma.LiveAttendeeGetPayload<object>): Attendee => ({
   userId: row.userId,
@@ -38,6 +46,7 @@ const toAttendee = (row: Prisma.LiveAttendeeGetPayload<object>): Attendee => ({
   camera: row.camera,
   screen: row.screen,
   screenShareAllowed: row.screenShareAllowed,
+  breakoutId: row.breakoutId,
 });
 
 /** Live rooms, who is in them, and attendance spans. */
@@ -46,7 +55,7 @@ export function createLiveRepository(prisma: PrismaClient) {
     async room(sessionId: string): Promise<RoomState | null> {
       return prisma.liveRoom.findUnique({
         where: { sessionId },
-        select: { openedAt: true, lockedAt: true, endedAt: true },
+        select: { openedAt: true, lockedAt: true, endedAt: true, breakoutsEndAt: true },
       });
     },
 
@@ -135,6 +144,7 @@ export function createLiveRepository(prisma: PrismaClient) {
         camera: boolean;
         screen: boolean;
         screenShareAllowed: boolean;
+        breakoutId: string | null;
       }>,
       db: Db = prisma,
     ): Promise<void> {
@@ -184,6 +194,64 @@ export function createLiveRepository(prisma: PrismaClient) {
         where: { sessionId, userId, leftAt: null, ...(source ? { source } : {}) },
         data: { leftAt: at },
       });
+    },
+
+    /** Opens breakout rooms: stores them, puts their members in them, sets the shared timer. */
+    async openBreakouts(
+      sessionId: string,
+      rooms: { name: string; members: string[] }[],
+      endsAt: Date,
+      at: Date,
+    ): Promise<BreakoutRoom[]> {
+      return prisma.$transaction(async (tx) => {
+        await tx.breakout.updateMany({
+          where: { sessionId, closedAt: null },
+          data: { closedAt: at },
+        });
+        const created: BreakoutRoom[] = [];
+        for (const room of rooms) {
+          const row = await tx.breakout.create({
+            data: { sessionId, name: room.name, members: room.members, createdAt: at },
+          });
+          created.push({ id: row.id, name: row.name, members: row.members });
+          if (room.members.length > 0) {
+            await tx.liveAttendee.updateMany({
+              where: { sessionId, userId: { in: room.members } },
+              data: { breakoutId: row.id },
+            });
+          }
+        }
+        await tx.liveRoom.update({ where: { sessionId }, data: { breakoutsEndAt: endsAt } });
+        return created;
+      });
+    },
+
+    async closeBreakouts(sessionId: string, at: Date): Promise<void> {
+      await prisma.$transaction([
+        prisma.breakout.updateMany({
+          where: { sessionId, closedAt: null },
+          data: { closedAt: at },
+        }),
+        prisma.liveAttendee.updateMany({ where: { sessionId }, data: { breakoutId: null } }),
+        prisma.liveRoom.update({ where: { sessionId }, data: { breakoutsEndAt: null } }),
+      ]);
+    },
+
+    async openBreakoutRooms(sessionId: string): Promise<BreakoutRoom[]> {
+      const rows = await prisma.breakout.findMany({
+        where: { sessionId, closedAt: null },
+        orderBy: { createdAt: "asc" },
+      });
+      return rows.map((r) => ({ id: r.id, name: r.name, members: r.members }));
+    },
+
+    /** Sessions someone is currently in or waiting for. */
+    async activePlacesOf(userId: string): Promise<string[]> {
+      const rows = await prisma.liveAttendee.findMany({
+        where: { userId, connection: { not: "GONE" }, status: { in: ["WAITING", "ADMITTED"] } },
+        select: { sessionId: true },
+      });
+      return rows.map((r) => r.sessionId);
     },
 
     async closeAllSpans(sessionId: string, at: Date): Promise<void> {

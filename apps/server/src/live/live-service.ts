@@ -1,5 +1,6 @@
 import {
   DIRECT_MODE_MAX_PEOPLE,
+  familyLabel,
   JOIN_OPENS_BEFORE_MS,
   type Actor,
   type LiveError,
@@ -16,7 +17,8 @@ import type { RealtimeServer } from "../realtime/realtime";
 import type { ScheduleRepository } from "../schedules/schedule-repository";
 import type { SessionDirectory } from "../schedules/session-directory";
 import { joinAccess, sessionTitle, type JoinAccess } from "./live-access";
-import type { Attendee, LiveRepository } from "./live-repository";
+import type { FamilyRepository } from "../families/family-repository";
+import type { Attendee, BreakoutRoom, LiveRepository, RoomState } from "./live-repository";
 import type { MediaProvider } from "./media";
 
 /** How long after the scheduled end the room still lets people in (groups run over). */
@@ -65,6 +67,7 @@ export function createLiveService(deps: {
   logger: Logger;
   /** Tests shorten the wait before a dropped connection counts as gone. */
   reconnectGraceMs?: number;
+  families: FamilyRepository;
 }) {
   const { io, live, media, clock, logger } = deps;
   const graceMs = deps.reconnectGraceMs ?? RECONNECT_GRACE_MS;
@@ -113,11 +116,13 @@ export function createLiveService(deps: {
     return "in-room";
   }
 
-  function personView(a: Attendee): LivePerson {
+  function personView(a: Attendee, labels: Map<string, string>): LivePerson {
     return {
       userId: a.userId,
       displayName: a.displayName,
       role: a.role,
+      familyLabel: labels.get(a.userId) ?? null,
+      breakoutId: a.breakoutId,
       status: presence(a),
       handRaisedAt: a.handRaisedAt?.toISOString() ?? null,
       microphone: a.microphone,
@@ -127,22 +132,72 @@ export function createLiveService(deps: {
     };
   }
 
+  type RoomData = {
+    room: RoomState | null;
+    attendees: Attendee[];
+    labels: Map<string, string>;
+    breakouts: BreakoutRoom[];
+  };
+
+  /** "Jordan's family" labels, remembered per session: they follow from who someone is. */
+  const labelCache = new Map<string, Map<string, string>>();
+
+  async function labelsFor(
+    sessionId: string,
+    kind: string,
+    attendees: Attendee[],
+  ): Promise<Map<string, string>> {
+    let labels = labelCache.get(sessionId);
+    if (!labels) {
+      labels = new Map();
+      labelCache.set(sessionId, labels);
+    }
+    if (kind !== "FAMILY" && kind !== "MULTI_FAMILY") return labels;
+    for (const a of attendees) {
+      if (labels.has(a.userId) || a.role === "facilitator") continue;
+      if (a.role === "participant") {
+        const person = await deps.schedules.person(a.userId);
+        if (person) labels.set(a.userId, familyLabel(person.preferredName ?? person.firstName));
+      } else {
+        const supported = await deps.families.supportedBy(a.userId);
+        const inSession =
+          supported.find((s) => attendees.some((x) => x.userId === s.participantId)) ??
+          supported[0];
+        if (inSession) labels.set(a.userId, familyLabel(inSession.participantFirstName));
+      }
+    }
+    return labels;
+  }
+
+  async function loadRoom(sessionId: string, kind: string): Promise<RoomData> {
+    const [room, attendees, breakouts] = await Promise.all([
+      live.room(sessionId),
+      live.attendees(sessionId),
+      live.openBreakoutRooms(sessionId),
+    ]);
+    return { room, attendees, breakouts, labels: await labelsFor(sessionId, kind, attendees) };
+  }
+
   async function snapshotFor(
     sessionId: string,
     viewerId: string,
     access: JoinAccess,
   ): Promise<RoomSnapshot> {
-    const [room, attendees] = await Promise.all([live.room(sessionId), live.attendees(sessionId)]);
-    return buildSnapshot(sessionId, viewerId, access, room, attendees);
+    return buildSnapshot(
+      sessionId,
+      viewerId,
+      access,
+      await loadRoom(sessionId, access.occurrence.kind),
+    );
   }
 
   function buildSnapshot(
     sessionId: string,
     viewerId: string,
     access: Pick<JoinAccess, "occurrence" | "title">,
-    room: Awaited<ReturnType<LiveRepository["room"]>>,
-    attendees: Attendee[],
+    data: RoomData,
   ): RoomSnapshot {
+    const { room, attendees } = data;
     const me = attendees.find((a) => a.userId === viewerId);
     const staff = me?.role === "facilitator";
     const admittedMe = me?.status === "ADMITTED";
@@ -153,7 +208,7 @@ export function createLiveService(deps: {
           : // Participants see who is in the room only once they are in it themselves.
             admittedMe && a.status === "ADMITTED" && a.connection !== "GONE",
       )
-      .map(personView);
+      .map((a) => personView(a, data.labels));
     const myStatus: RoomSnapshot["me"]["status"] =
       me?.status === "DECLINED"
         ? "declined"
@@ -162,6 +217,7 @@ export function createLiveService(deps: {
           : me
             ? presence(me)
             : "left";
+    const breakoutsOpen = data.breakouts.length > 0 && admittedMe;
     return {
       sessionId,
       kind: access.occurrence.kind,
@@ -172,27 +228,38 @@ export function createLiveService(deps: {
       locked: room?.lockedAt !== null && room?.lockedAt !== undefined,
       ended: room?.endedAt !== null && room?.endedAt !== undefined,
       mediaMode: media.mode,
-      me: { userId: viewerId, role: me?.role ?? "participant", status: myStatus },
+      me: {
+        userId: viewerId,
+        role: me?.role ?? "participant",
+        status: myStatus,
+        breakoutId: me?.breakoutId ?? null,
+      },
       people,
+      breakouts: breakoutsOpen
+        ? {
+            endsAt: room?.breakoutsEndAt?.toISOString() ?? null,
+            // Clinicians see every room; others only the one they are in.
+            rooms: data.breakouts.filter((b) => staff || b.id === me.breakoutId),
+          }
+        : null,
     };
   }
 
   /** Sends each connected person their own view of the room. */
   async function broadcast(sessionId: string): Promise<void> {
-    const [room, attendees, sockets] = await Promise.all([
-      live.room(sessionId),
-      live.attendees(sessionId),
+    const [occurrence, sockets] = await Promise.all([
+      deps.schedules.occurrence(sessionId),
       io.in(rooms.all(sessionId)).fetchSockets(),
     ]);
-    const occurrence = await deps.schedules.occurrence(sessionId);
     if (!occurrence) return;
+    const data = await loadRoom(sessionId, occurrence.kind);
     const title = sessionTitle(occurrence);
     const views = new Map<string, RoomSnapshot>();
     for (const socket of sockets) {
       const viewer = socket.data.userId;
       let view = views.get(viewer);
       if (!view) {
-        view = buildSnapshot(sessionId, viewer, { occurrence, title }, room, attendees);
+        view = buildSnapshot(sessionId, viewer, { occurrence, title }, data);
         views.set(viewer, view);
       }
       socket.emit("room:state", view);
@@ -201,9 +268,18 @@ export function createLiveService(deps: {
 
   async function credentialFor(
     sessionId: string,
-    person: { userId: string; displayName: string; role: LiveRole; screenShareAllowed: boolean },
+    person: {
+      breakoutId?: string | null;
+      userId: string;
+      displayName: string;
+      role: LiveRole;
+      screenShareAllowed: boolean;
+    },
   ): Promise<MediaCredential> {
-    return media.credential(sessionId, person, { screenShare: person.screenShareAllowed });
+    return media.credential(sessionId, person, {
+      screenShare: person.screenShareAllowed,
+      breakoutId: person.breakoutId ?? null,
+    });
   }
 
   async function checkCapacity(sessionId: string, adding: number): Promise<void> {
@@ -227,6 +303,22 @@ export function createLiveService(deps: {
     if (media.mode === "direct") await live.openSpan(sessionId, userId, at, "DIRECT");
     const credential = await credentialFor(sessionId, attendee);
     io.to(rooms.person(sessionId, userId)).emit("room:admitted", { sessionId, credential });
+  }
+
+  /** Tells someone they are now in another room, with a credential for its media. */
+  async function moveTo(
+    sessionId: string,
+    userId: string,
+    breakoutId: string | null,
+  ): Promise<void> {
+    const attendee = await live.attendee(sessionId, userId);
+    if (!attendee) return;
+    const credential = await credentialFor(sessionId, { ...attendee, breakoutId });
+    io.to(rooms.person(sessionId, userId)).emit("room:moved", {
+      sessionId,
+      breakoutId,
+      credential,
+    });
   }
 
   function cancelGrace(sessionId: string, userId: string): void {
@@ -601,6 +693,9 @@ export function createLiveService(deps: {
       if (from?.status !== "ADMITTED") throw refuse("not_admitted", "Wait to be let in first.");
       if (target?.status !== "ADMITTED" || target.connection === "GONE")
         throw refuse("not_found", "That person is not in the session.");
+      // Breakout rooms are separate meshes: video flows only between people in the same room.
+      if (target.breakoutId !== from.breakoutId)
+        throw refuse("not_found", "That person is in another room.");
       io.to(rooms.person(sessionId, to)).emit("media:signal", {
         sessionId,
         from: actor.userId,
@@ -650,6 +745,130 @@ export function createLiveService(deps: {
         await live.update(sessionId, userId, { connection: "CONNECTED" });
         await broadcast(sessionId);
       });
+    },
+
+    /** Opens breakout rooms (one per family, or as given) with a timer everyone sees. */
+    async openBreakouts(
+      actor: Actor,
+      sessionId: string,
+      plan: "by-family" | { name: string; members: string[] }[],
+      minutes: number,
+    ): Promise<number> {
+      const found = await staffAccess(actor, sessionId);
+      if (found.occurrence.kind !== "MULTI_FAMILY") {
+        throw refuse("forbidden", "Breakout rooms are for multi-family groups.");
+      }
+      const inRoom = (await live.attendees(sessionId)).filter(
+        (a) => a.status === "ADMITTED" && a.connection !== "GONE" && a.role !== "facilitator",
+      );
+      let rooms: { name: string; members: string[] }[];
+      if (plan === "by-family") {
+        const labels = await labelsFor(sessionId, found.occurrence.kind, inRoom);
+        const byLabel = new Map<string, string[]>();
+        for (const a of inRoom) {
+          const label = labels.get(a.userId) ?? `${a.displayName}'s room`;
+          byLabel.set(label, [...(byLabel.get(label) ?? []), a.userId]);
+        }
+        rooms = [...byLabel].map(([name, members]) => ({ name, members }));
+      } else {
+        const known = new Set(inRoom.map((a) => a.userId));
+        const unknown = plan.flatMap((r) => r.members).filter((id) => !known.has(id));
+        if (unknown.length > 0)
+          throw refuse("invalid_input", "Some people chosen for breakouts are not in the session.");
+        rooms = plan;
+      }
+      if (rooms.length === 0)
+        throw refuse("invalid_input", "Nobody is in the session to send to breakout rooms.");
+      const now = clock.now();
+      const created = await live.openBreakouts(
+        sessionId,
+        rooms,
+        new Date(now.getTime() + minutes * 60_000),
+        now,
+      );
+      for (const room of created) {
+        for (const userId of room.members) await moveTo(sessionId, userId, room.id);
+      }
+      await deps.audit.record(
+        { actor },
+        "update",
+        { type: "live-breakouts", id: sessionId },
+        "success",
+      );
+      await broadcast(sessionId);
+      return created.length;
+    },
+
+    async closeBreakouts(actor: Actor, sessionId: string): Promise<void> {
+      await staffAccess(actor, sessionId);
+      const moved = (await live.attendees(sessionId)).filter((a) => a.breakoutId !== null);
+      await live.closeBreakouts(sessionId, clock.now());
+      for (const a of moved) await moveTo(sessionId, a.userId, null);
+      await broadcast(sessionId);
+    },
+
+    async breakoutMessage(actor: Actor, sessionId: string, message: string): Promise<void> {
+      await staffAccess(actor, sessionId);
+      const me = await live.attendee(sessionId, actor.userId);
+      io.to(rooms.admitted(sessionId)).emit("room:broadcast", {
+        sessionId,
+        from: me?.displayName ?? "Facilitator",
+        message,
+      });
+    },
+
+    /** A clinician goes into a breakout room (or back to the main room) to see how it goes. */
+    async visit(
+      actor: Actor,
+      sessionId: string,
+      breakoutId: string | null,
+    ): Promise<MediaCredential> {
+      await staffAccess(actor, sessionId);
+      if (
+        breakoutId !== null &&
+        !(await live.openBreakoutRooms(sessionId)).some((b) => b.id === breakoutId)
+      ) {
+        throw refuse("not_found", "That breakout room is not open.");
+      }
+      await live.update(sessionId, actor.userId, { breakoutId });
+      const me = await live.attendee(sessionId, actor.userId);
+      if (!me) throw refuse("not_admitted", "Join the session first.");
+      await broadcast(sessionId);
+      return credentialFor(sessionId, me);
+    },
+
+    /**
+     * Consent was withdrawn or narrowed: anyone who may no longer be in a live session is taken
+     * out of it at once.
+     */
+    async enforceAccess(userId: string): Promise<void> {
+      const places = await live.activePlacesOf(userId);
+      for (const sessionId of places) {
+        const person = await deps.schedules.person(userId);
+        if (!person) continue;
+        const still = await joinAccess(
+          { repo: deps.schedules, directory: deps.directory },
+          { userId, role: person.role, organizationId: person.organizationId },
+          sessionId,
+        );
+        if (still) continue;
+        await live.update(sessionId, userId, {
+          status: "REMOVED",
+          connection: "GONE",
+          handRaisedAt: null,
+        });
+        await live.closeSpan(sessionId, userId, clock.now());
+        io.to(rooms.person(sessionId, userId)).emit("room:removed", {
+          sessionId,
+          reason: "consent",
+        });
+        io.in(rooms.person(sessionId, userId)).socketsLeave([
+          rooms.all(sessionId),
+          rooms.admitted(sessionId),
+        ]);
+        await media.remove(sessionId, userId).catch(() => undefined);
+        await broadcast(sessionId);
+      }
     },
 
     stop(): void {

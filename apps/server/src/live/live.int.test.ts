@@ -367,10 +367,10 @@ describe.each(databaseKinds())("the live room on %s", (kind) => {
     });
     const absent = attendance.people.filter((p) => p.expected && !p.attended);
     expect(absent.length).toBeGreaterThan(0);
-    // Participants cannot read a session's attendance.
+    // Participants find no attendance record for their own session.
     const jordanLater = await signedInClient(server.url, P[0], TEST_PASSWORD);
     const denied = await jordanLater.get(`/api/sessions/${session.id}/attendance`);
-    expect(denied.status).toBe(403);
-    expect(ApiErrorBodySchema.parse(denied.body).error.code).toBe("forbidden");
+    expect(denied.status).toBe(404);
+    expect(ApiErrorBodySchema.parse(denied.body).error.code).toBe("not_found");
   });
 });

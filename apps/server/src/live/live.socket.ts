@@ -1,4 +1,7 @@
 import {
+  BreakoutsMessageSchema,
+  BreakoutsOpenSchema,
+  VisitSchema,
   DeclineSchema,
   HandSchema,
   JoinRoomSchema,
@@ -85,6 +88,20 @@ export function registerLiveSockets(realtime: Realtime, live: LiveService, logge
       await live.allowScreenShare(actor, p.sessionId, p.userId, p.allowed);
       return {};
     });
+    inRoom("room:breakouts-open", BreakoutsOpenSchema, async (p) => ({
+      rooms: await live.openBreakouts(actor, p.sessionId, p.rooms, p.minutes),
+    }));
+    inRoom("room:breakouts-close", SessionOnlySchema, async (p) => {
+      await live.closeBreakouts(actor, p.sessionId);
+      return {};
+    });
+    inRoom("room:breakouts-message", BreakoutsMessageSchema, async (p) => {
+      await live.breakoutMessage(actor, p.sessionId, p.message);
+      return {};
+    });
+    inRoom("room:visit", VisitSchema, async (p) => ({
+      credential: await live.visit(actor, p.sessionId, p.breakoutId),
+    }));
     inRoom("hand:raise", HandSchema, async (p) => {
       await live.raiseHand(actor, p.sessionId, p.raised);
       return {};

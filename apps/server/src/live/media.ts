@@ -3,8 +3,9 @@ import { MEDIA_CREDENTIAL_TTL_SECONDS } from "@bridgeway/domain";
 import { AccessToken, RoomServiceClient, TrackSource } from "livekit-server-sdk";
 import type { IceServer, MediaConfig } from "../config";
 
-/** The LiveKit room of a Bridgeway session. */
-export const livekitRoomName = (sessionId: string): string => `session-${sessionId}`;
+/** The LiveKit room of a Bridgeway session, or of one of its breakout rooms. */
+export const livekitRoomName = (sessionId: string, breakoutId: string | null = null): string =>
+  breakoutId ? `session-${sessionId}-breakout-${breakoutId}` : `session-${sessionId}`;
 
 export type MediaPerson = { userId: string; displayName: string; role: LiveRole };
 
@@ -18,7 +19,7 @@ export type MediaProvider = {
   credential(
     sessionId: string,
     person: MediaPerson,
-    options: { screenShare: boolean },
+    options: { screenShare: boolean; breakoutId?: string | null },
   ): Promise<MediaCredential>;
   turnOff(sessionId: string, userId: string, kind: "microphone" | "camera"): Promise<void>;
   setScreenShare(sessionId: string, person: MediaPerson, allowed: boolean): Promise<void>;
@@ -71,8 +72,9 @@ export function createLivekitMedia(
         ttl: MEDIA_CREDENTIAL_TTL_SECONDS,
         metadata: JSON.stringify({ role: person.role }),
       });
+      const room = livekitRoomName(sessionId, options.breakoutId ?? null);
       token.addGrant({
-        room: livekitRoomName(sessionId),
+        room,
         roomJoin: true,
         roomAdmin: person.role === "facilitator",
         canSubscribe: true,
@@ -85,7 +87,7 @@ export function createLivekitMedia(
         mode: "livekit",
         url: config.url,
         token: await token.toJwt(),
-        room: livekitRoomName(sessionId),
+        room,
         expiresAt: new Date(now().getTime() + MEDIA_CREDENTIAL_TTL_SECONDS * 1000).toISOString(),
       };
     },

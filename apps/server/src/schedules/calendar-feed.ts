@@ -88,7 +88,9 @@ export function createCalendarFeeds(deps: {
           ? await directory.sessionsOfParticipant(user.id, from, to)
           : user.role === "FACILITATOR"
             ? await directory.sessionsOfFacilitator(user.id, from, to)
-            : [];
+            : user.role === "FAMILY"
+              ? await directory.sessionsOfFamily(user.id, from, to)
+              : [];
       await audit.record(
         {
           ...context,

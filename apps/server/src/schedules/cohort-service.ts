@@ -21,6 +21,7 @@ import {
   type EnrollParticipantInput,
   type StepDownInput,
   type UpdateCohortInput,
+  type BookMultiFamilyInput,
 } from "@bridgeway/domain";
 import type { AuditContext, AuditLog } from "../audit/audit-log";
 import type { Clock } from "../clock";
@@ -571,6 +572,69 @@ export function createCohortService(deps: {
       const enrollment = await repo.enrollment(id);
       if (!enrollment) throw notFound("enrollment");
       return enrollmentSummary(enrollment, cohort);
+    },
+
+    /** Books a multi-family group for a cohort: its participants and their consenting families. */
+    async bookMultiFamily(
+      context: Context,
+      cohortId: string,
+      input: BookMultiFamilyInput,
+    ): Promise<string> {
+      const cohort = await repo.cohort(cohortId);
+      if (!cohort) throw notFound("cohort");
+      const enrollments = await repo.enrollments({ cohortIds: [cohortId] });
+      const participantIds = enrollments
+        .filter((e) => e.status === "ACTIVE")
+        .map((e) => e.participant.id);
+      await guard(
+        audit,
+        context,
+        "update",
+        cohortResource(cohort, participantIds),
+        { type: "cohort", id: cohortId },
+        "cohort",
+      );
+      const leadId = context.actor.role === "FACILITATOR" ? context.actor.userId : cohort.leadId;
+      if (!leadId)
+        throw badRequest("The cohort has no lead facilitator.", { cohortId: "No lead." });
+      const [lead] = await repo.clinicians({
+        organizationId: cohort.organizationId,
+        ids: [leadId],
+      });
+      if (!lead) throw notFound("cohort");
+      const startsAt = new Date(input.startsAt);
+      const endsAt = new Date(startsAt.getTime() + input.durationMinutes * 60_000);
+      checkLicense(lead, [{ startsAt, timeZone: cohort.timeZone }], "startsAt");
+      const staffIds = [
+        ...new Set([leadId, ...cohort.coIds, ...(cohort.leadId ? [cohort.leadId] : [])]),
+      ];
+      return audit.change(
+        context,
+        "create",
+        "session",
+        async (tx) => {
+          const clash = await findClash(
+            { repo, directory },
+            [{ startsAt, endsAt }],
+            { facilitatorIds: staffIds, participantIds },
+            { db: tx },
+          );
+          if (clash) throw conflict(describeClash(clash));
+          return repo.createOccurrence(tx, {
+            organizationId: cohort.organizationId,
+            cohortId,
+            kind: "MULTI_FAMILY",
+            startsAt,
+            endsAt,
+            patternStartsAt: null,
+            timeZone: cohort.timeZone,
+            leadFacilitatorId: leadId,
+            participantUserId: null,
+            createdByUserId: context.actor.userId,
+          });
+        },
+        (x) => x,
+      );
     },
 
     async stepDown(

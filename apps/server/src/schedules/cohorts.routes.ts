@@ -1,5 +1,6 @@
 import { Router } from "express";
 import {
+  BookMultiFamilyInputSchema,
   CreateCohortInputSchema,
   CreateProgramInputSchema,
   EnrollParticipantInputSchema,
@@ -51,6 +52,16 @@ export function cohortRoutes(cohorts: CohortService): Router {
     res
       .status(201)
       .json(await cohorts.enroll(context, id, parseInput(EnrollParticipantInputSchema, req.body)));
+  });
+  router.post("/cohorts/:id/multi-family-sessions", async (req, res) => {
+    const context = actorContext(req);
+    const id = idParam(req.params);
+    const sessionId = await cohorts.bookMultiFamily(
+      context,
+      id,
+      parseInput(BookMultiFamilyInputSchema, req.body),
+    );
+    res.status(201).json({ id: sessionId });
   });
   router.post("/enrollments/:id/step-down", async (req, res) => {
     const context = actorContext(req);

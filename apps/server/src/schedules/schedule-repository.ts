@@ -194,6 +194,14 @@ export function createScheduleRepository(prisma: PrismaClient) {
   return {
     prisma,
 
+    async organizationName(organizationId: string): Promise<string> {
+      const org = await prisma.organization.findUniqueOrThrow({
+        where: { id: organizationId },
+        select: { name: true },
+      });
+      return org.name;
+    },
+
     async organizationTimeZone(organizationId: string): Promise<string> {
       const org = await prisma.organization.findUniqueOrThrow({
         where: { id: organizationId },
@@ -667,6 +675,7 @@ export function createScheduleRepository(prisma: PrismaClient) {
         cohortIds?: string[];
         ledBy?: string;
         bookedFor?: string;
+        ids?: string[];
         from: Date;
         to: Date;
       },
@@ -676,6 +685,7 @@ export function createScheduleRepository(prisma: PrismaClient) {
       if (where.cohortIds) or.push({ cohortId: { in: where.cohortIds } });
       if (where.ledBy) or.push({ leadFacilitatorId: where.ledBy });
       if (where.bookedFor) or.push({ participantUserId: where.bookedFor });
+      if (where.ids) or.push({ id: { in: where.ids } });
       const rows = await db.sessionOccurrence.findMany({
         where: {
           startsAt: { lt: where.to },

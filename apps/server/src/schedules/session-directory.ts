@@ -1,4 +1,5 @@
-import { expectedOn, isoDateInZone } from "@bridgeway/domain";
+import { expectedOn, isoDateInZone, type EnrollmentWindow } from "@bridgeway/domain";
+import type { FamilyRepository } from "../families/family-repository";
 import type {
   CohortRecord,
   Db,
@@ -22,7 +23,7 @@ export type SessionPeople = {
  * Who is in which session. Group meetings are not stored per person: a participant is expected
  * at a meeting of their cohort when their enrollment and the phase in effect that day say so.
  */
-export function createSessionDirectory(repo: ScheduleRepository) {
+export function createSessionDirectory(repo: ScheduleRepository, family?: FamilyRepository) {
   async function cohortsById(ids: string[], db?: Db): Promise<Map<string, CohortRecord>> {
     const map = new Map<string, CohortRecord>();
     for (const id of [...new Set(ids)]) {
@@ -32,14 +33,46 @@ export function createSessionDirectory(repo: ScheduleRepository) {
     return map;
   }
 
+  /**
+   * Who is expected at a cohort's meeting: for its regular meetings, those whose phase attends
+   * that weekday; for a one-off meeting of the cohort (a multi-family group), everyone enrolled.
+   */
   function expectedParticipants(
     occurrence: OccurrenceRecord,
     enrollments: EnrollmentRecord[],
   ): string[] {
     const date = meetingDate(occurrence);
+    const enrolledOn = (e: EnrollmentWindow) =>
+      date >= e.startsOn && date <= (e.endedOn ?? e.plannedDischargeOn);
     return enrollments
-      .filter((e) => e.cohortId === occurrence.cohortId && expectedOn(e, date))
+      .filter((e) => e.cohortId === occurrence.cohortId)
+      .filter((e) =>
+        occurrence.patternStartsAt === null
+          ? e.status === "ACTIVE" && enrolledOn(e)
+          : expectedOn(e, date),
+      )
       .map((e) => e.participant.id);
+  }
+
+  /** Family members in a session: invited ones with consent in force, or (multi-family) all consented. */
+  async function familyIn(
+    occurrence: OccurrenceRecord,
+    participantIds: string[],
+  ): Promise<string[]> {
+    if (!family) return [];
+    if (occurrence.kind === "FAMILY") {
+      const invited = await family.sessionInvites(occurrence.id);
+      const consented = await family.consentedFamily(participantIds, "FAMILY");
+      return invited.filter((id) => consented.some((c) => c.familyUserId === id));
+    }
+    if (occurrence.kind === "MULTI_FAMILY") {
+      return [
+        ...new Set(
+          (await family.consentedFamily(participantIds, "MULTI_FAMILY")).map((c) => c.familyUserId),
+        ),
+      ];
+    }
+    return [];
   }
 
   return {
@@ -48,10 +81,11 @@ export function createSessionDirectory(repo: ScheduleRepository) {
     /** Everyone in one session, for permissions, rosters and clash checks. */
     async peopleIn(occurrence: OccurrenceRecord, db?: Db): Promise<SessionPeople> {
       if (!occurrence.cohortId) {
+        const participantIds = occurrence.participantUserId ? [occurrence.participantUserId] : [];
         return {
           facilitatorIds: occurrence.leadFacilitatorId ? [occurrence.leadFacilitatorId] : [],
-          participantIds: occurrence.participantUserId ? [occurrence.participantUserId] : [],
-          familyIds: [],
+          participantIds,
+          familyIds: await familyIn(occurrence, participantIds),
         };
       }
       const cohort = await repo.cohort(occurrence.cohortId, db);
@@ -59,10 +93,11 @@ export function createSessionDirectory(repo: ScheduleRepository) {
       const staff = [occurrence.leadFacilitatorId, cohort?.leadId, ...(cohort?.coIds ?? [])].filter(
         (id): id is string => typeof id === "string",
       );
+      const participantIds = expectedParticipants(occurrence, enrollments);
       return {
         facilitatorIds: [...new Set(staff)],
-        participantIds: expectedParticipants(occurrence, enrollments),
-        familyIds: [],
+        participantIds,
+        familyIds: await familyIn(occurrence, participantIds),
       };
     },
 
@@ -98,6 +133,36 @@ export function createSessionDirectory(repo: ScheduleRepository) {
         { ledBy: facilitatorId, ...(mine.length > 0 ? { cohortIds: mine } : {}), from, to },
         db,
       );
+    },
+
+    /** A family member's sessions: family sessions they are invited to, multi-family groups. */
+    async sessionsOfFamily(
+      familyUserId: string,
+      from: Date,
+      to: Date,
+    ): Promise<OccurrenceRecord[]> {
+      if (!family) return [];
+      const supported = await family.supportedBy(familyUserId);
+      const invitedIds = await family.invitedSessionIds(familyUserId);
+      const cohortIds: string[] = [];
+      for (const s of supported.filter((x) => x.sessionKinds.includes("MULTI_FAMILY"))) {
+        const enrollments = await repo.enrollments({ participantId: s.participantId });
+        cohortIds.push(...enrollments.filter((e) => e.status === "ACTIVE").map((e) => e.cohortId));
+      }
+      const candidates = await repo.occurrences({
+        ...(invitedIds.length > 0 ? { ids: invitedIds } : {}),
+        ...(cohortIds.length > 0 ? { cohortIds: [...new Set(cohortIds)] } : {}),
+        from,
+        to,
+      });
+      if (invitedIds.length === 0 && cohortIds.length === 0) return [];
+      const mine: OccurrenceRecord[] = [];
+      for (const occurrence of candidates) {
+        if (occurrence.kind !== "FAMILY" && occurrence.kind !== "MULTI_FAMILY") continue;
+        const people = await this.peopleIn(occurrence);
+        if (people.familyIds.includes(familyUserId)) mine.push(occurrence);
+      }
+      return mine;
     },
 
     cohortsById,

@@ -20,6 +20,7 @@ import { badRequest, conflict, forbidden, notFound } from "../http/errors";
 import { guard } from "./access";
 import { describeClash, findClash, formatWhen } from "./clashes";
 import { startOfLocalDay } from "./pattern-occurrences";
+import type { FamilyRepository } from "../families/family-repository";
 import type { PlannedHours } from "./planned-hours";
 import type { Clinician, OccurrenceRecord, ScheduleRepository } from "./schedule-repository";
 import { meetingDate, type SessionDirectory } from "./session-directory";
@@ -34,6 +35,7 @@ export function createSessionService(deps: {
   directory: SessionDirectory;
   audit: AuditLog;
   plannedHours: PlannedHours;
+  families: FamilyRepository;
 }) {
   const { repo, directory, audit } = deps;
 
@@ -143,8 +145,7 @@ export function createSessionService(deps: {
           });
           break;
         case "FAMILY":
-          // Family sessions and invitations arrive with the families feature.
-          found = [];
+          found = await directory.sessionsOfFamily(actor.userId, from, to);
           break;
       }
       if (query.cohortId) {
@@ -237,6 +238,24 @@ export function createSessionService(deps: {
           participantUserId: "No such participant.",
         });
       }
+      let familyIds: string[] = [];
+      if (input.kind === "FAMILY") {
+        const consented = await deps.families.consentedFamily([participant.id], "FAMILY");
+        const allowed = consented.map((c) => c.familyUserId);
+        familyIds = input.familyUserIds ?? allowed;
+        if (familyIds.some((id) => !allowed.includes(id))) {
+          throw badRequest(
+            "Invite only family members who have the participant's consent for family sessions.",
+            {
+              familyUserIds: "Someone chosen has no consent for family sessions.",
+            },
+          );
+        }
+      } else if (input.familyUserIds && input.familyUserIds.length > 0) {
+        throw badRequest("Family members join family sessions only.", {
+          familyUserIds: "Only for family therapy.",
+        });
+      }
       const timeZone = input.timeZone ?? lead.timeZone;
       const startsAt = new Date(input.startsAt);
       const endsAt = new Date(startsAt.getTime() + input.durationMinutes * 60_000);
@@ -270,7 +289,7 @@ export function createSessionService(deps: {
             { db: tx },
           );
           if (clash) throw conflict(describeClash(clash));
-          return repo.createOccurrence(tx, {
+          const created = await repo.createOccurrence(tx, {
             organizationId: actor.organizationId,
             cohortId: null,
             kind: input.kind,
@@ -282,6 +301,8 @@ export function createSessionService(deps: {
             participantUserId: participant.id,
             createdByUserId: actor.userId,
           });
+          if (familyIds.length > 0) await deps.families.setSessionInvites(created, familyIds, tx);
+          return created;
         },
         (created) => created,
       );

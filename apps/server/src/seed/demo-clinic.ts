@@ -195,6 +195,15 @@ export async function seedDemoClinic(
       await tx.familyLink.create({
         data: { participantUserId, familyUserId: user.id, relationship: f.relationship },
       });
+      await tx.familyConsent.create({
+        data: {
+          participantUserId,
+          familyUserId: user.id,
+          sessionKinds: ["FAMILY", "MULTI_FAMILY"],
+          grantedByUserId: participantUserId,
+          grantedAt: options.now,
+        },
+      });
     }
     return true;
   });

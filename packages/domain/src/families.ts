@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth";
+import {
+  EmailSchema,
+  FamilyRelationshipSchema,
+  PersonNameSchema,
+  type FamilyRelationship,
+} from "./people";
+
+/**
+ * Families take part only with the participant's consent: an invitation by email, a consent
+ * that says which sessions they may join, withdrawn at any time with immediate effect. A family
+ * member sees the sessions they are invited to and the family board, never notes, assessments,
+ * chat or the participant's schedule.
+ */
+export const FAMILY_SESSION_KINDS = ["FAMILY", "MULTI_FAMILY"] as const;
+export const FamilySessionKindSchema = z.enum(FAMILY_SESSION_KINDS);
+export type FamilySessionKind = z.infer<typeof FamilySessionKindSchema>;
+
+/** Invitation links stop working after this long. */
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+const SessionKindsSchema = z
+  .array(FamilySessionKindSchema)
+  .min(1, { error: "Choose at least one kind of session they may join." })
+  .refine((kinds) => new Set(kinds).size === kinds.length, { error: "Each kind once." });
+
+export const InviteFamilyInputSchema = z.strictObject({
+  /** Set when a facilitator invites on a participant's behalf. */
+  participantUserId: z.uuid().optional(),
+  email: EmailSchema,
+  firstName: PersonNameSchema,
+  lastName: PersonNameSchema,
+  relationship: FamilyRelationshipSchema,
+  sessionKinds: SessionKindsSchema,
+  /** A facilitator confirms the participant consented (required when inviting on their behalf). */
+  participantConsented: z.boolean().optional(),
+});
+export type InviteFamilyInput = z.infer<typeof InviteFamilyInputSchema>;
+
+export const InvitationTokenSchema = z
+  .string({ error: "The invitation link is incomplete." })
+  .regex(/^[A-Za-z0-9_-]{43}$/, { error: "The invitation link is not valid." });
+
+export const AcceptInvitationSchema = z.strictObject({
+  token: InvitationTokenSchema,
+  password: z
+    .string({ error: "Choose a password." })
+    .min(MIN_PASSWORD_LENGTH, { error: `Use at least ${MIN_PASSWORD_LENGTH} characters.` })
+    .max(MAX_PASSWORD_LENGTH, { error: "That password is too long." }),
+});
+
+export const UpdateConsentSchema = z.strictObject({ sessionKinds: SessionKindsSchema });
+
+export type FamilyMemberStatus = "invited" | "active" | "consent-withdrawn" | "expired";
+
+export type FamilyMemberSummary = {
+  /** The family member's account once they accepted; null while invited. */
+  userId: string | null;
+  invitationId: string | null;
+  firstName: string;
+  lastName: string;
+  email: string;
+  relationship: FamilyRelationship;
+  status: FamilyMemberStatus;
+  sessionKinds: FamilySessionKind[];
+  invitedAt: string | null;
+  expiresAt: string | null;
+};
+
+export type InvitationPreview = {
+  firstName: string;
+  email: string;
+  relationship: FamilyRelationship;
+  participantFirstName: string;
+  clinicName: string;
+  expiresAt: string;
+};
+
+/** "Jordan's family": how family members and their participant are grouped and labelled. */
+export function familyLabel(participantFirstName: string): string {
+  return `${participantFirstName}'s family`;
+}
