@@ -1,11 +1,12 @@
 import { isoDateInZone, type SessionSummary } from "@bridgeway/domain";
 import { useId } from "react";
+import { Link } from "react-router";
 import { formatClock, formatDayHeading, zoneAbbreviation } from "../format/session-time";
 import { joinState } from "./join-state";
 
 /**
- * Where joining the session's video room stands. The live room will take this panel's place
- * when it is open; until then it says so plainly instead of offering a button that goes nowhere.
+ * Where joining the session's video room stands: when it opens, and then the way in (the room's
+ * own pre-join screen, at `/sessions/:id/room`).
  */
 export function SessionJoinPanel({
   session,
@@ -53,9 +54,12 @@ export function SessionJoinPanel({
           <h2 id={headingId} className="card__title">
             The video room is open
           </h2>
-          <button type="button" className="button button--join button--block" disabled>
-            Video joining arrives with the next release
-          </button>
+          <Link className="button button--join button--block" to={`/sessions/${session.id}/room`}>
+            Join the video room
+          </Link>
+          <p className="muted join-panel__message">
+            Next you can check your camera and microphone before you go in.
+          </p>
         </section>
       );
     case "ended":

@@ -1,0 +1,431 @@
+import type { MediaCredential, SignalPayload } from "@bridgeway/domain";
+import { Listeners } from "./listeners";
+import type {
+  LocalTracks,
+  MediaConnection,
+  MediaSession,
+  MediaSessionDeps,
+  MediaSessionState,
+  MediaSource,
+  PeerConnection,
+  RemoteMedia,
+  Signaller,
+} from "./media-session";
+import { DescriptionRejected, isPolite, PerfectNegotiation } from "./perfect-negotiation";
+
+/** A connection "disconnected" this long gets an ICE restart (it often heals by itself sooner). */
+const DISCONNECTED_RESTART_MS = 2_000;
+/** A connection that has not come back this long after an ICE restart is built again. */
+const REBUILD_AFTER_MS = 12_000;
+/** An offer unanswered this long was lost (the other side went away meanwhile): start afresh. */
+const UNANSWERED_OFFER_MS = 8_000;
+/** A new connection not up after this long gets an ICE restart (a lost candidate, say). */
+const FIRST_CONNECT_MS = 10_000;
+/** A peer first heard of through a signal is kept this long even if the roster lags behind. */
+const SIGNALLED_PEER_GRACE_MS = 3_000;
+
+/** The DTLS certificate fingerprint an SDP announces; a new one means a new connection. */
+export function sdpFingerprint(sdp: string | undefined): string | null {
+  return /^a=fingerprint:\S+ (\S+)/m.exec(sdp ?? "")?.[1] ?? null;
+}
+
+/**
+ * Whether an offer comes from a different connection than the one we have (the other side
+ * reloaded, or left and came back): applying it to ours would work, but only after a slow
+ * DTLS restart, so we start afresh instead.
+ */
+export function isFromNewConnection(
+  offerSdp: string | undefined,
+  current: { sdp: string } | null,
+): boolean {
+  if (!current) return false;
+  const incoming = sdpFingerprint(offerSdp);
+  return incoming !== null && incoming !== sdpFingerprint(current.sdp);
+}
+
+/** Tells the other side which of my streams is the camera and which the screen. */
+type StreamLabels = { camera: string; screen: string };
+
+function isStreamLabels(value: unknown): value is StreamLabels {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Record<string, unknown>).camera === "string" &&
+    typeof (value as Record<string, unknown>).screen === "string"
+  );
+}
+
+/** One RTCPeerConnection to one other person, negotiated perfectly. */
+class MeshPeer {
+  readonly pc: RTCPeerConnection;
+  readonly negotiation: PerfectNegotiation;
+  readonly createdAt = Date.now();
+  connection: PeerConnection = "connecting";
+  private readonly senders: Partial<Record<MediaSource, RTCRtpSender>> = {};
+  private readonly streams = new Map<string, MediaStream>();
+  private firstStreamId: string | null = null;
+  private labels: StreamLabels | null = null;
+  private readonly channel: RTCDataChannel;
+  private everConnected = false;
+  private disconnectedTimer: ReturnType<typeof setTimeout> | undefined;
+  private rebuildTimer: ReturnType<typeof setTimeout> | undefined;
+  private offerTimer: ReturnType<typeof setTimeout> | undefined;
+  private firstConnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private closed = false;
+
+  constructor(
+    readonly userId: string,
+    private readonly owner: {
+      selfId: string;
+      config: RTCConfiguration;
+      local: LocalTracks;
+      cameraStream: MediaStream;
+      screenStream: MediaStream;
+      signaller: Signaller;
+      changed: () => void;
+      rebuild: (peer: MeshPeer) => void;
+    },
+    readonly signalled: boolean,
+  ) {
+    this.pc = new RTCPeerConnection(owner.config);
+    this.negotiation = new PerfectNegotiation(
+      this.pc,
+      isPolite(owner.selfId, userId),
+      (signal: SignalPayload) => owner.signaller.send(userId, signal),
+    );
+    // Pre-negotiated on both sides (same id), so it never collides and always gives the
+    // connection something to negotiate, even when neither side has a camera or microphone.
+    this.channel = this.pc.createDataChannel("bridgeway-meta", { negotiated: true, id: 0 });
+    this.channel.onopen = () => this.sendLabels();
+    this.channel.onmessage = (event: MessageEvent) => this.receiveLabels(event.data);
+
+    this.pc.onnegotiationneeded = () => {
+      this.negotiation.negotiate().catch(() => {
+        // A failed offer leaves the connection as it was; the next change tries again.
+      });
+    };
+    this.pc.onicecandidate = (event) => this.negotiation.sendCandidate(event.candidate);
+    this.pc.ontrack = (event) => this.addRemoteTrack(event);
+    this.pc.onconnectionstatechange = () => this.connectionChanged();
+    this.pc.onsignalingstatechange = () => this.signalingChanged();
+
+    for (const source of ["microphone", "camera", "screen"] as const) {
+      const track = owner.local[source];
+      if (track) this.addTrack(source, track);
+    }
+    this.firstConnectTimer = setTimeout(() => {
+      if (!this.closed && !this.everConnected) this.restartIce();
+    }, FIRST_CONNECT_MS);
+  }
+
+  receive(signal: SignalPayload): Promise<unknown> {
+    return this.negotiation.receive(signal);
+  }
+
+  async setTrack(source: MediaSource, track: MediaStreamTrack | null): Promise<void> {
+    if (this.closed) return;
+    const sender = this.senders[source];
+    if (!sender) {
+      if (track) this.addTrack(source, track);
+      return;
+    }
+    const transceiver = this.pc.getTransceivers().find((t) => t.sender === sender);
+    await sender.replaceTrack(track);
+    if (source === "screen" && transceiver) {
+      // A stopped screen stops being sent at all, so the other side's screen tile goes away;
+      // the camera only goes quiet (its tile shows the name while it is off).
+      transceiver.direction = track ? "sendrecv" : "recvonly";
+    }
+  }
+
+  /** An ICE restart: new candidates on both sides, same connection. */
+  restartIce(): void {
+    if (this.closed) return;
+    this.pc.restartIce();
+    this.scheduleRebuild();
+  }
+
+  remote(): RemoteMedia {
+    let camera: MediaStream | null = null;
+    let screen: MediaStream | null = null;
+    for (const [id, stream] of this.streams) {
+      const isScreen = this.labels ? id === this.labels.screen : id !== this.firstStreamId;
+      if (isScreen) screen = stream;
+      else camera = stream;
+    }
+    return {
+      userId: this.userId,
+      audio: camera && camera.getAudioTracks().length > 0 ? camera : null,
+      camera: camera && camera.getVideoTracks().length > 0 ? camera : null,
+      screen: screen && screen.getVideoTracks().length > 0 ? screen : null,
+      connection: this.connection,
+    };
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.disconnectedTimer);
+    clearTimeout(this.rebuildTimer);
+    clearTimeout(this.offerTimer);
+    clearTimeout(this.firstConnectTimer);
+    this.pc.onnegotiationneeded = null;
+    this.pc.onsignalingstatechange = null;
+    this.pc.onicecandidate = null;
+    this.pc.ontrack = null;
+    this.pc.onconnectionstatechange = null;
+    this.channel.onopen = null;
+    this.channel.onmessage = null;
+    this.pc.close();
+  }
+
+  private addTrack(source: MediaSource, track: MediaStreamTrack): void {
+    const stream = source === "screen" ? this.owner.screenStream : this.owner.cameraStream;
+    this.senders[source] = this.pc.addTrack(track, stream);
+  }
+
+  private sendLabels(): void {
+    if (this.channel.readyState !== "open") return;
+    const labels: StreamLabels = {
+      camera: this.owner.cameraStream.id,
+      screen: this.owner.screenStream.id,
+    };
+    this.channel.send(JSON.stringify(labels));
+  }
+
+  private receiveLabels(data: unknown): void {
+    if (typeof data !== "string" || data.length > 1_000) return;
+    try {
+      const parsed: unknown = JSON.parse(data);
+      if (isStreamLabels(parsed)) {
+        this.labels = { camera: parsed.camera, screen: parsed.screen };
+        this.owner.changed();
+      }
+    } catch {
+      // Not ours; ignore.
+    }
+  }
+
+  private addRemoteTrack(event: RTCTrackEvent): void {
+    const stream = event.streams[0] ?? new MediaStream([event.track]);
+    if (!this.streams.has(stream.id)) {
+      this.streams.set(stream.id, stream);
+      this.firstStreamId ??= stream.id;
+      stream.onaddtrack = () => this.owner.changed();
+      stream.onremovetrack = () => this.owner.changed();
+    }
+    event.track.onunmute = () => this.owner.changed();
+    this.owner.changed();
+  }
+
+  private connectionChanged(): void {
+    if (this.closed) return;
+    const state = this.pc.connectionState;
+    clearTimeout(this.disconnectedTimer);
+    switch (state) {
+      case "connected":
+        this.everConnected = true;
+        clearTimeout(this.firstConnectTimer);
+        clearTimeout(this.rebuildTimer);
+        this.rebuildTimer = undefined;
+        this.connection = "connected";
+        break;
+      case "new":
+      case "connecting":
+        this.connection = this.everConnected ? "reconnecting" : "connecting";
+        break;
+      case "disconnected":
+        this.connection = "reconnecting";
+        this.disconnectedTimer = setTimeout(() => {
+          if (this.pc.connectionState === "disconnected") this.restartIce();
+        }, DISCONNECTED_RESTART_MS);
+        break;
+      case "failed":
+        this.connection = "reconnecting";
+        this.restartIce();
+        break;
+      case "closed":
+        return;
+    }
+    this.owner.changed();
+  }
+
+  private signalingChanged(): void {
+    clearTimeout(this.offerTimer);
+    if (this.closed || this.pc.signalingState !== "have-local-offer") return;
+    this.offerTimer = setTimeout(() => {
+      if (!this.closed && this.pc.signalingState === "have-local-offer") this.owner.rebuild(this);
+    }, UNANSWERED_OFFER_MS);
+  }
+
+  private scheduleRebuild(): void {
+    if (this.rebuildTimer !== undefined) return;
+    this.rebuildTimer = setTimeout(() => {
+      this.rebuildTimer = undefined;
+      if (!this.closed && this.pc.connectionState !== "connected") this.owner.rebuild(this);
+    }, REBUILD_AFTER_MS);
+  }
+}
+
+/**
+ * Direct mode: a peer connection to every other person in the room, with offers, answers and
+ * ICE candidates carried by the socket. Fine for the small sessions it is allowed for (the
+ * server caps them); beyond that, LiveKit.
+ */
+export class DirectMeshSession implements MediaSession {
+  readonly mode = "direct" as const;
+  private readonly listeners = new Listeners();
+  private readonly peers = new Map<string, MeshPeer>();
+  private config: RTCConfiguration = {};
+  private local: LocalTracks = { microphone: null, camera: null, screen: null };
+  // Stream ids tell the other side which track is which (see StreamLabels).
+  private readonly cameraStream = new MediaStream();
+  private readonly screenStream = new MediaStream();
+  private stopListening: (() => void) | undefined;
+  private active = false;
+  private state: MediaSessionState = { connection: "idle", remotes: new Map() };
+
+  constructor(private readonly deps: MediaSessionDeps) {}
+
+  connect(credential: MediaCredential, local: LocalTracks): Promise<void> {
+    this.renewCredential(credential);
+    this.local = { ...local };
+    this.active = true;
+    this.stopListening ??= this.deps.signaller.listen((from, signal) =>
+      this.onSignal(from, signal),
+    );
+    this.refresh();
+    return Promise.resolve();
+  }
+
+  async setTrack(source: MediaSource, track: MediaStreamTrack | null): Promise<void> {
+    this.local = { ...this.local, [source]: track };
+    await Promise.all([...this.peers.values()].map((peer) => peer.setTrack(source, track)));
+  }
+
+  setMicrophoneEnabled(): void {
+    // The track's own `enabled` flag silences it; nothing to renegotiate.
+  }
+
+  setPeers(userIds: readonly string[]): void {
+    if (!this.active) return;
+    const wanted = new Set(userIds.filter((id) => id !== this.deps.selfId));
+    for (const [id, peer] of this.peers) {
+      const justArrived = peer.signalled && Date.now() - peer.createdAt < SIGNALLED_PEER_GRACE_MS;
+      if (!wanted.has(id) && !justArrived) {
+        peer.close();
+        this.peers.delete(id);
+      }
+    }
+    for (const id of wanted) if (!this.peers.has(id)) this.createPeer(id, false);
+    this.refresh();
+  }
+
+  renewCredential(credential: MediaCredential): void {
+    if (credential.mode !== "direct") return;
+    // New connections use the new servers; live ones keep theirs until they need a restart.
+    this.config = { iceServers: credential.iceServers };
+    for (const peer of this.peers.values()) {
+      try {
+        peer.pc.setConfiguration(this.config);
+      } catch {
+        // Some browsers refuse to change servers mid-call; the old ones still work.
+      }
+    }
+  }
+
+  resume(): void {
+    for (const peer of this.peers.values()) {
+      if (peer.pc.connectionState !== "connected") peer.restartIce();
+    }
+  }
+
+  getState(): MediaSessionState {
+    return this.state;
+  }
+
+  subscribe(listener: () => void): () => void {
+    return this.listeners.add(listener);
+  }
+
+  disconnect(): void {
+    this.active = false;
+    this.stopListening?.();
+    this.stopListening = undefined;
+    for (const peer of this.peers.values()) peer.close();
+    this.peers.clear();
+    this.state = { connection: "closed", remotes: new Map() };
+    this.listeners.notify();
+  }
+
+  private createPeer(userId: string, signalled: boolean): MeshPeer {
+    const peer = new MeshPeer(
+      userId,
+      {
+        selfId: this.deps.selfId,
+        config: this.config,
+        local: this.local,
+        cameraStream: this.cameraStream,
+        screenStream: this.screenStream,
+        signaller: this.deps.signaller,
+        changed: () => this.refresh(),
+        rebuild: (old) => this.rebuild(old.userId),
+      },
+      signalled,
+    );
+    this.peers.set(userId, peer);
+    return peer;
+  }
+
+  private rebuild(userId: string, offer?: SignalPayload): void {
+    const old = this.peers.get(userId);
+    if (!old || !this.active) return;
+    old.close();
+    const peer = this.createPeer(userId, old.signalled);
+    if (offer) void peer.receive(offer).catch(() => undefined);
+    this.refresh();
+  }
+
+  private onSignal(from: string, signal: SignalPayload): void {
+    if (!this.active || from === this.deps.selfId) return;
+    const existing = this.peers.get(from);
+    if (
+      existing &&
+      "description" in signal &&
+      signal.description.type === "offer" &&
+      isFromNewConnection(signal.description.sdp, existing.pc.remoteDescription)
+    ) {
+      this.rebuild(from, signal);
+      return;
+    }
+    const peer = existing ?? this.createPeer(from, true);
+    peer.receive(signal).catch((error: unknown) => {
+      // The other side started afresh (a reload, or it rebuilt a failed connection): its
+      // description cannot apply to our old connection, so start afresh too, answering its
+      // offer (or, for an answer, offering anew from the fresh connection).
+      if (error instanceof DescriptionRejected)
+        this.rebuild(from, error.type === "offer" ? signal : undefined);
+    });
+  }
+
+  private refresh(): void {
+    const remotes = new Map<string, RemoteMedia>();
+    for (const [id, peer] of this.peers) remotes.set(id, peer.remote());
+    this.state = { connection: this.active ? overall(remotes) : "closed", remotes };
+    this.listeners.notify();
+  }
+}
+
+/**
+ * This browser's connection as a whole: reconnecting only when every connection is (one
+ * person's bad network shows on their tile, not as a banner for everyone).
+ */
+export function overall(
+  remotes: ReadonlyMap<string, { connection: PeerConnection }>,
+): MediaConnection {
+  const states = [...remotes.values()].map((r) => r.connection);
+  if (states.length === 0) return "connected";
+  if (states.some((s) => s === "connected")) return "connected";
+  if (states.every((s) => s === "reconnecting")) return "reconnecting";
+  return "connecting";
+}
