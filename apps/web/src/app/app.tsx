@@ -42,11 +42,30 @@ const ParticipantsPage = lazy(() =>
 const SessionPage = lazy(() =>
   import("../sessions/session-page").then((m) => ({ default: m.SessionPage })),
 );
+// The live room (video, WebRTC, LiveKit) loads only when someone opens a session's room.
+const RoomPage = lazy(() => import("../room/room-page").then((m) => ({ default: m.RoomPage })));
 const BookSessionPage = lazy(() =>
   import("../sessions/book-session-page").then((m) => ({ default: m.BookSessionPage })),
 );
 const CalendarPage = lazy(() =>
   import("../calendar/calendar-page").then((m) => ({ default: m.CalendarPage })),
+);
+// Chat, forums and alerts carry socket.io and their own styles: loaded when first opened.
+const ChatPage = lazy(() => import("../chat/chat-page").then((m) => ({ default: m.ChatPage })));
+const ChatRoomPage = lazy(() =>
+  import("../chat/chat-room-page").then((m) => ({ default: m.ChatRoomPage })),
+);
+const ForumsPage = lazy(() =>
+  import("../forums/forums-page").then((m) => ({ default: m.ForumsPage })),
+);
+const BoardPage = lazy(() =>
+  import("../forums/board-page").then((m) => ({ default: m.BoardPage })),
+);
+const ThreadPage = lazy(() =>
+  import("../forums/thread-page").then((m) => ({ default: m.ThreadPage })),
+);
+const AlertsPage = lazy(() =>
+  import("../alerts/alerts-page").then((m) => ({ default: m.AlertsPage })),
 );
 
 const STAFF = ["ADMIN", "FACILITATOR"] as const satisfies readonly Role[];
@@ -56,6 +75,8 @@ const EVERYONE = [
   "PARTICIPANT",
   "FAMILY",
 ] as const satisfies readonly Role[];
+/** Chat and forums: the cohort and its clinicians; family members have none. */
+const COHORT_MEMBERS = ["ADMIN", "FACILITATOR", "PARTICIPANT"] as const satisfies readonly Role[];
 
 function HomeFor({ role }: { role: Role }) {
   switch (role) {
@@ -150,6 +171,14 @@ export function AppRoutes() {
             }
           />
           <Route
+            path="/sessions/:sessionId/room"
+            element={
+              <Page role={EVERYONE}>
+                <RoomPage />
+              </Page>
+            }
+          />
+          <Route
             path="/sessions/:sessionId"
             element={
               <Page role={EVERYONE}>
@@ -162,6 +191,54 @@ export function AppRoutes() {
             element={
               <Page role={EVERYONE}>
                 <CalendarPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/chat"
+            element={
+              <Page role={COHORT_MEMBERS}>
+                <ChatPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/chat/:roomKey"
+            element={
+              <Page role={COHORT_MEMBERS}>
+                <ChatRoomPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/forums"
+            element={
+              <Page role={COHORT_MEMBERS}>
+                <ForumsPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/forums/boards/:kind/:boardId"
+            element={
+              <Page role={COHORT_MEMBERS}>
+                <BoardPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/forums/threads/:threadId"
+            element={
+              <Page role={COHORT_MEMBERS}>
+                <ThreadPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/alerts"
+            element={
+              <Page role={STAFF}>
+                <AlertsPage />
               </Page>
             }
           />

@@ -117,6 +117,8 @@ describe("signed-in shell", () => {
       [
         ["My week", "/participant"],
         ["Calendar", "/calendar"],
+        ["Chat", "/chat"],
+        ["Forums", "/forums"],
       ],
     ],
     [
@@ -126,6 +128,9 @@ describe("signed-in shell", () => {
         ["Today", "/facilitator"],
         ["Cohorts", "/cohorts"],
         ["Calendar", "/calendar"],
+        ["Chat", "/chat"],
+        ["Forums", "/forums"],
+        ["Alerts", "/alerts"],
       ],
     ],
     [
@@ -137,6 +142,9 @@ describe("signed-in shell", () => {
         ["Facilitators", "/facilitators"],
         ["Participants", "/participants"],
         ["Calendar", "/calendar"],
+        ["Chat", "/chat"],
+        ["Forums", "/forums"],
+        ["Alerts", "/alerts"],
       ],
     ],
     [

@@ -1,14 +1,42 @@
 import { roleLabel } from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from "react";
 import { Link, useLocation } from "react-router";
+import { OpenAlertCount } from "../alerts/open-alert-count";
 import { describeError } from "../api/api-client";
 import { useServices } from "../app/services-context";
 import { useSignedIn } from "../session/auth-context";
 import { IdleWarningDialog } from "../session/idle-warning-dialog";
 import { CrisisBar } from "./crisis-bar";
-import { navCurrent, navItemsFor } from "./nav-items";
+import { ALERTS_PATH, navCurrent, navItemsFor } from "./nav-items";
 import { SiteFooter } from "./site-footer";
+
+/** A lazily loaded part of the shell that shows nothing if its code cannot be fetched. */
+function optional(load: () => Promise<ComponentType>) {
+  const nothing: ComponentType = () => null;
+  return lazy(async () => ({ default: await load().catch(() => nothing) }));
+}
+
+// Clinicians' crisis alerts: the socket listener loads apart from the first load, so socket.io
+// never weighs on it.
+const AlertListener = optional(() =>
+  import("../alerts/alert-listener").then((m) => m.AlertListener),
+);
+
+/** True a moment after the page first drew (when the browser is idle), so the home comes first. */
+function useAfterFirstPaint(enabled: boolean): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (!enabled) return;
+    if (typeof requestIdleCallback === "function") {
+      const id = requestIdleCallback(() => setReady(true), { timeout: 2_000 });
+      return () => cancelIdleCallback(id);
+    }
+    const timer = setTimeout(() => setReady(true), 200);
+    return () => clearTimeout(timer);
+  }, [enabled]);
+  return enabled && ready;
+}
 
 /** The frame of every signed-in page: who and where you are, navigation, and sign-out. */
 export function AppShell({ children }: { children: ReactNode }) {
@@ -17,6 +45,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   // Going to /sign-in happens by itself: the route guard sees the signed-out state.
   const signOut = useMutation({ mutationFn: () => session.signOut() });
+  const staff = user.role === "FACILITATOR" || user.role === "ADMIN";
+  const listenForAlerts = useAfterFirstPaint(staff);
 
   return (
     <div className="layout">
@@ -55,6 +85,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                   aria-current={navCurrent(pathname, item)}
                 >
                   {item.label}
+                  {item.to === ALERTS_PATH && <OpenAlertCount />}
                 </Link>
               </li>
             ))}
@@ -67,6 +98,11 @@ export function AppShell({ children }: { children: ReactNode }) {
             Signing out did not finish, so you are still signed in. {describeError(signOut.error)}
           </p>
         </div>
+      )}
+      {listenForAlerts && (
+        <Suspense fallback={null}>
+          <AlertListener />
+        </Suspense>
       )}
       <main id="main-content" className="main" tabIndex={-1}>
         {children}

@@ -5,17 +5,35 @@ const labels = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).ma
 
 describe("main navigation", () => {
   it("gives each role its own items, home first", () => {
-    expect(labels("PARTICIPANT")).toEqual(["My week", "Calendar"]);
-    expect(labels("FACILITATOR")).toEqual(["Today", "Cohorts", "Calendar"]);
+    expect(labels("PARTICIPANT")).toEqual(["My week", "Calendar", "Chat", "Forums"]);
+    expect(labels("FACILITATOR")).toEqual([
+      "Today",
+      "Cohorts",
+      "Calendar",
+      "Chat",
+      "Forums",
+      "Alerts",
+    ]);
     expect(labels("ADMIN")).toEqual([
       "Overview",
       "Cohorts",
       "Facilitators",
       "Participants",
       "Calendar",
+      "Chat",
+      "Forums",
+      "Alerts",
     ]);
     expect(labels("FAMILY")).toEqual(["Home", "Calendar"]);
     expect(navItemsFor("ADMIN")[0]?.to).toBe("/admin");
+  });
+
+  it("gives family members no chat, forums or alerts, and only clinicians the alerts", () => {
+    const paths = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).map((i) => i.to);
+    expect(paths("FAMILY").some((p) => ["/chat", "/forums", "/alerts"].includes(p))).toBe(false);
+    expect(paths("PARTICIPANT")).toEqual(["/participant", "/calendar", "/chat", "/forums"]);
+    expect(paths("FACILITATOR")).toContain("/alerts");
+    expect(paths("ADMIN")).toContain("/alerts");
   });
 
   it("marks the page itself as current and a page inside a section as its location", () => {

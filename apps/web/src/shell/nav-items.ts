@@ -2,15 +2,28 @@ import { homePathForRole, type Role } from "@bridgeway/domain";
 
 export type NavItem = { label: string; to: string };
 
+/** The crisis alerts page; its navigation item shows the number of open alerts. */
+export const ALERTS_PATH = "/alerts";
+
 /** The main navigation of each role, home first. */
 export function navItemsFor(role: Role): NavItem[] {
   const home = homePathForRole(role);
   const calendar = { label: "Calendar", to: "/calendar" };
+  const chat = { label: "Chat", to: "/chat" };
+  const forums = { label: "Forums", to: "/forums" };
+  const alerts = { label: "Alerts", to: ALERTS_PATH };
   switch (role) {
     case "PARTICIPANT":
-      return [{ label: "My week", to: home }, calendar];
+      return [{ label: "My week", to: home }, calendar, chat, forums];
     case "FACILITATOR":
-      return [{ label: "Today", to: home }, { label: "Cohorts", to: "/cohorts" }, calendar];
+      return [
+        { label: "Today", to: home },
+        { label: "Cohorts", to: "/cohorts" },
+        calendar,
+        chat,
+        forums,
+        alerts,
+      ];
     case "ADMIN":
       return [
         { label: "Overview", to: home },
@@ -18,7 +31,11 @@ export function navItemsFor(role: Role): NavItem[] {
         { label: "Facilitators", to: "/facilitators" },
         { label: "Participants", to: "/participants" },
         calendar,
+        chat,
+        forums,
+        alerts,
       ];
+    // Family members take part in sessions only: no chat, forums or alerts.
     case "FAMILY":
       return [{ label: "Home", to: home }, calendar];
   }

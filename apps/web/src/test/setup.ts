@@ -1,5 +1,14 @@
 import { cleanup } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
+import type * as SocketModule from "../realtime/socket";
+
+// No test opens a real socket.io connection: a signed-in staff page starts the crisis-alert
+// listener, which would otherwise dial jsdom's origin (localhost:3000), and a dev server
+// running there would answer it. Tests that use the socket drive this fake.
+vi.mock("../realtime/socket", async (importOriginal) => ({
+  ...(await importOriginal<typeof SocketModule>()),
+  ...(await import("../chat/fake-socket")).fakeSocketModule(),
+}));
 
 // jsdom has <dialog> but not its modal API; this is enough to open and close one in tests.
 if (typeof HTMLDialogElement.prototype.showModal !== "function") {
