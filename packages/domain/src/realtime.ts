@@ -61,7 +61,12 @@ export interface ServerToClientEvents {
   "room:removed": (payload: { sessionId: string; reason?: "consent" }) => void;
   "room:ended": (payload: { sessionId: string }) => void;
   /** A clinician turned off your microphone or camera; you turn it back on yourself. */
-  "room:turned-off": (payload: { sessionId: string; kind: "microphone" | "camera" }) => void;
+  /** A facilitator turned someone's microphone or camera off; `by` is their display name. */
+  "room:turned-off": (payload: {
+    sessionId: string;
+    kind: "microphone" | "camera";
+    by: string;
+  }) => void;
   "room:unmute-requested": (payload: { sessionId: string; by: string }) => void;
   "room:screen-share": (payload: { sessionId: string; allowed: boolean }) => void;
   /** You are now in another room (a breakout, or back in the main room): reconnect media. */
@@ -106,6 +111,8 @@ export interface ClientToServerEvents {
   "room:ask-unmute": (payload: In<typeof PersonInSessionSchema>, ack?: Ack<object>) => void;
   "room:allow-screen-share": (payload: In<typeof ScreenShareSchema>, ack?: Ack<object>) => void;
   "hand:raise": (payload: In<typeof HandSchema>, ack?: Ack<object>) => void;
+  /** A facilitator lowers someone's hand once it has been answered. */
+  "hand:lower": (payload: In<typeof PersonInSessionSchema>, ack?: Ack<object>) => void;
   "room:breakouts-open": (
     payload: In<typeof BreakoutsOpenSchema>,
     ack?: Ack<{ rooms: number }>,

@@ -598,13 +598,18 @@ export function createLiveService(deps: {
           : attendees.filter((a) => a.userId === target);
       if (targets.length === 0 && target !== "everyone")
         throw refuse("not_found", "That person is not in the session.");
+      const by = (await live.attendee(sessionId, actor.userId))?.displayName ?? "The facilitator";
       for (const person of targets) {
         await live.update(
           sessionId,
           person.userId,
           kind === "microphone" ? { microphone: false } : { camera: false },
         );
-        io.to(rooms.person(sessionId, person.userId)).emit("room:turned-off", { sessionId, kind });
+        io.to(rooms.person(sessionId, person.userId)).emit("room:turned-off", {
+          sessionId,
+          kind,
+          by,
+        });
         await media
           .turnOff(sessionId, person.userId, kind)
           .catch((error: unknown) =>
@@ -665,6 +670,16 @@ export function createLiveService(deps: {
       await live.update(sessionId, actor.userId, {
         handRaisedAt: raised ? (me.handRaisedAt ?? clock.now()) : null,
       });
+      await broadcast(sessionId);
+    },
+
+    async lowerHand(actor: Actor, sessionId: string, userId: string): Promise<void> {
+      await staffAccess(actor, sessionId);
+      const person = await live.attendee(sessionId, userId);
+      if (person?.status !== "ADMITTED")
+        throw refuse("not_found", "That person is not in the session.");
+      if (person.handRaisedAt === null) return;
+      await live.update(sessionId, userId, { handRaisedAt: null });
       await broadcast(sessionId);
     },
 

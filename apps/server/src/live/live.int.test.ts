@@ -132,6 +132,13 @@ describe.each(databaseKinds())("the live room on %s", (kind) => {
     expect(hands(await dana.live.state((r) => hands(r).length === 2))).toEqual(["Riley", "Sam"]);
     await riley.live.request("hand:raise", { sessionId: group.id, raised: false });
     expect(hands(await dana.live.state((r) => hands(r).length === 1))).toEqual(["Sam"]);
+    // The facilitator lowers an answered hand; a participant cannot lower someone else's.
+    const refused = await riley.live.request("hand:lower", { sessionId: group.id, userId: sam.id });
+    expect(refused.ok ? "lowered" : refused.error.code).toBe("forbidden");
+    expect(
+      (await dana.live.request("hand:lower", { sessionId: group.id, userId: sam.id })).ok,
+    ).toBe(true);
+    expect(hands(await dana.live.state((r) => hands(r).length === 0))).toEqual([]);
   });
 
   it("turns someone's microphone off, asks them to unmute, and never turns it on for them", async () => {
@@ -146,13 +153,13 @@ describe.each(databaseKinds())("the live room on %s", (kind) => {
       camera: true,
       screen: false,
     });
-    const turnedOff = taylor.live.waitFor<{ kind: string }>("room:turned-off");
+    const turnedOff = taylor.live.waitFor<{ kind: string; by: string }>("room:turned-off");
     await dana.live.request("room:turn-off", {
       sessionId: group.id,
       target: taylor.id,
       kind: "microphone",
     });
-    expect((await turnedOff).kind).toBe("microphone");
+    expect(await turnedOff).toMatchObject({ kind: "microphone", by: "Dana" });
     const view = await dana.live.state(
       (r) => r.people.find((p) => p.userId === taylor.id)?.microphone === false,
     );

@@ -106,6 +106,10 @@ export function registerLiveSockets(realtime: Realtime, live: LiveService, logge
       await live.raiseHand(actor, p.sessionId, p.raised);
       return {};
     });
+    inRoom("hand:lower", PersonInSessionSchema, async (p) => {
+      await live.lowerHand(actor, p.sessionId, p.userId);
+      return {};
+    });
     inRoom("media:state", MediaStateSchema, async (p) => {
       await live.mediaState(actor, p.sessionId, p);
       return {};

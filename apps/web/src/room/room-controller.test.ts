@@ -190,7 +190,11 @@ describe("in the room", () => {
 
   it("turns the microphone off when a facilitator does, says who did, and reports it", async () => {
     const { transport, controller, devices } = await inRoom();
-    transport.serverSends("room:turned-off", { sessionId: SESSION_ID, kind: "microphone" });
+    transport.serverSends("room:turned-off", {
+      sessionId: SESSION_ID,
+      kind: "microphone",
+      by: "Dana",
+    });
     await flush();
     expect(devices.microphoneOn).toBe(false);
     expect(controller.getState().notices.map((n) => n.text)).toEqual([
@@ -201,7 +205,7 @@ describe("in the room", () => {
 
   it("turns the camera off when a facilitator does, and the media stops sending it", async () => {
     const { transport, devices, sessions } = await inRoom();
-    transport.serverSends("room:turned-off", { sessionId: SESSION_ID, kind: "camera" });
+    transport.serverSends("room:turned-off", { sessionId: SESSION_ID, kind: "camera", by: "Dana" });
     await flush();
     expect(devices.camera).toBeNull();
     expect(sessions[0]?.tracks).toContainEqual({ source: "camera", track: null });

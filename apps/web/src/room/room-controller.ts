@@ -12,7 +12,6 @@ import { Listeners } from "./listeners";
 import type { MediaSession, MediaSessionDeps, MediaSessionState, Signaller } from "./media-session";
 import {
   canShareScreen,
-  facilitatorName,
   isFacilitator,
   peerIds,
   reconnectAction,
@@ -195,7 +194,7 @@ export class RoomController {
       ),
       transport.on(
         "room:turned-off",
-        mine(({ kind }) => void this.turnedOff(kind)),
+        mine(({ kind, by }) => void this.turnedOff(kind, by)),
       ),
       transport.on(
         "room:unmute-requested",
@@ -626,8 +625,7 @@ export class RoomController {
     await this.startMedia(credential);
   }
 
-  private async turnedOff(kind: "microphone" | "camera"): Promise<void> {
-    const who = facilitatorName(this.state.room);
+  private async turnedOff(kind: "microphone" | "camera", who: string): Promise<void> {
     if (kind === "microphone") await this.setMicrophone(false);
     else await this.setCamera(false);
     this.notify(

@@ -277,7 +277,11 @@ describe("the waiting room and the room", () => {
     });
     await screen.findByRole("group", { name: "Your controls" });
     await act(async () => {
-      transport.serverSends("room:turned-off", { sessionId: SESSION, kind: "microphone" });
+      transport.serverSends("room:turned-off", {
+        sessionId: SESSION,
+        kind: "microphone",
+        by: "Dana",
+      });
       await Promise.resolve();
     });
     expect(

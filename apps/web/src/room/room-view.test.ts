@@ -7,7 +7,6 @@ import {
   defaultDisplayName,
   describeElapsed,
   displayNameProblem,
-  facilitatorName,
   formatElapsed,
   gridClass,
   handsInOrder,
@@ -149,18 +148,6 @@ describe("names and time", () => {
     expect(describeElapsed(245_000)).toBe("4 minutes 5 seconds");
     expect(describeElapsed(3_729_000)).toBe("1 hour 2 minutes");
     expect(describeElapsed(1_000)).toBe("1 second");
-  });
-
-  it("names the facilitator who turned a device off when there is only one", () => {
-    expect(facilitatorName(snapshot())).toBe("Dana");
-    const two = snapshot({
-      people: [
-        person({ userId: DANA, displayName: "Dana", role: "facilitator" }),
-        person({ userId: SAM, displayName: "Marcus", role: "facilitator" }),
-        person({ userId: JORDAN, displayName: "Jordan" }),
-      ],
-    });
-    expect(facilitatorName(two)).toBe("The facilitator");
   });
 });
 

@@ -62,17 +62,6 @@ export function canShareScreen(room: RoomSnapshot): boolean {
   return isFacilitator(room) || me(room)?.screenShareAllowed === true;
 }
 
-/**
- * Who turned my microphone off, as well as we can tell: the payload does not say, so name the
- * facilitator when there is exactly one other in the room.
- */
-export function facilitatorName(room: RoomSnapshot | null): string {
-  const others = (room?.people ?? []).filter(
-    (p) => p.role === "facilitator" && isPresent(p) && p.userId !== room?.me.userId,
-  );
-  return others.length === 1 && others[0] ? others[0].displayName : "The facilitator";
-}
-
 export function presenceLabel(status: PresenceStatus): string {
   switch (status) {
     case "waiting":
