@@ -66,6 +66,12 @@ import { createChatService } from "./chat/chat-service";
 import { registerChatSockets } from "./chat/chat.socket";
 import { createForumRepository } from "./forums/forum-repository";
 import { createForumService } from "./forums/forum-service";
+import { createAssessmentService } from "./clinical/assessment-service";
+import { createClinicalAccess } from "./clinical/clinical-access";
+import { clinicalRoutes } from "./clinical/clinical.routes";
+import { createNoteService } from "./clinical/note-service";
+import { createSafetyPlanService } from "./clinical/safety-plan-service";
+import { createTreatmentPlanService } from "./clinical/treatment-plan-service";
 import { forumRoutes } from "./forums/forums.routes";
 
 export const MIGRATIONS_DIR = join(PACKAGE_ROOT, "prisma", "migrations");
@@ -360,6 +366,44 @@ export async function startServer(
         createCalendarFeeds({ repo: scheduleRepo, directory, audit, clock }),
         config.publicOrigin,
       ),
+    );
+    const clinicalAccess = createClinicalAccess({
+      prisma: db.prisma,
+      schedules: scheduleRepo,
+      audit,
+    });
+    api.use(
+      clinicalRoutes({
+        assessments: createAssessmentService({
+          prisma: db.prisma,
+          schedules: scheduleRepo,
+          access: clinicalAccess,
+          alerts: alertService,
+          audit,
+          clock,
+          logger,
+        }),
+        safetyPlans: createSafetyPlanService({
+          prisma: db.prisma,
+          schedules: scheduleRepo,
+          access: clinicalAccess,
+          audit,
+        }),
+        notes: createNoteService({
+          prisma: db.prisma,
+          schedules: scheduleRepo,
+          directory,
+          audit,
+          clock,
+        }),
+        treatmentPlans: createTreatmentPlanService({
+          prisma: db.prisma,
+          schedules: scheduleRepo,
+          access: clinicalAccess,
+          audit,
+          clock,
+        }),
+      }),
     );
     api.use(() => {
       throw notFound("endpoint");

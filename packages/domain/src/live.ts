@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IsoDateSchema } from "./dates";
 
 /**
  * Live sessions: the waiting room, the room itself, facilitator controls and media credentials.
@@ -283,3 +284,44 @@ export const WeeklyAttendanceSchema = z.object({
   ),
 });
 export type WeeklyAttendance = z.infer<typeof WeeklyAttendanceSchema>;
+
+/** At most a quarter at a time: the grid and the CSV export stay quick to build and read. */
+export const MAX_ATTENDANCE_RANGE_DAYS = 92;
+
+export const AttendanceRangeQuerySchema = z
+  .strictObject({ from: IsoDateSchema, to: IsoDateSchema })
+  .refine((q) => q.from <= q.to, { error: "The end date comes before the start.", path: ["to"] })
+  .refine(
+    (q) => Date.parse(q.to) - Date.parse(q.from) <= (MAX_ATTENDANCE_RANGE_DAYS - 1) * 86_400_000,
+    { error: `Choose at most ${MAX_ATTENDANCE_RANGE_DAYS} days.`, path: ["to"] },
+  );
+
+/** A facilitator's cohort grid: participants by sessions, with weekly hours against the minimum. */
+export type CohortAttendance = {
+  cohortId: string;
+  cohortName: string;
+  timeZone: string;
+  from: string;
+  to: string;
+  sessions: { id: string; kind: string; startsAt: string; endsAt: string; upcoming: boolean }[];
+  participants: {
+    participantId: string;
+    displayName: string;
+    cells: {
+      sessionId: string;
+      expected: boolean;
+      attended: boolean;
+      minutes: number;
+      late: boolean;
+      leftEarly: boolean;
+    }[];
+    weeks: {
+      weekStart: string;
+      plannedHours: number;
+      attendedHours: number;
+      status: WeeklyAttendance["status"];
+      /** Under the IOP minimum for a week that is over. */
+      flagged: boolean;
+    }[];
+  }[];
+};

@@ -139,6 +139,27 @@ const ownAccount: Scenario<"user-account"> = {
 };
 
 /** Every relationship between an actor and a record that the policy has to tell apart. */
+type PersonalClinicalType =
+  "assessment" | "safety-plan" | "treatment-plan" | "discharge-summary" | "aftercare";
+
+/** One person's clinical record of a kind: Pat's (Farah treats Pat), Quinn's, another clinic's. */
+function clinicalScenarios<T extends PersonalClinicalType>(type: T, what: string) {
+  const build =
+    (organizationId: string, participantId: string, facilitatorId: string) => (): ResourceOf<T> =>
+      ({ type, organizationId, participantId, facilitatorIds: [facilitatorId] }) as ResourceOf<T>;
+  return {
+    pat: { describe: `${what} (Farah treats Pat)`, build: build(RIVERSIDE, PAT, FARAH) },
+    unrelated: {
+      describe: `${what.replace("Pat's", "Quinn's")} (Gil treats Quinn)`,
+      build: build(RIVERSIDE, QUINN, GIL),
+    },
+    "other-clinic": {
+      describe: `${what} in another clinic`,
+      build: build(LAKESIDE, PAT, FARAH),
+    },
+  } satisfies Record<string, Scenario<T>>;
+}
+
 const SCENARIOS = {
   organization: {
     own: {
@@ -316,6 +337,40 @@ const SCENARIOS = {
       build: () => ({ type: "audit-log", organizationId: LAKESIDE }),
     },
   },
+  "clinical-note": {
+    pat: {
+      describe: "the note of Pat's group session, written by Farah",
+      build: () => ({
+        type: "clinical-note",
+        organizationId: RIVERSIDE,
+        participantIds: [PAT],
+        facilitatorIds: [FARAH],
+      }),
+    },
+    unrelated: {
+      describe: "the note of Quinn's group session, written by Gil",
+      build: () => ({
+        type: "clinical-note",
+        organizationId: RIVERSIDE,
+        participantIds: [QUINN],
+        facilitatorIds: [GIL],
+      }),
+    },
+    "other-clinic": {
+      describe: "a note of another clinic naming Pat and Farah",
+      build: () => ({
+        type: "clinical-note",
+        organizationId: LAKESIDE,
+        participantIds: [PAT],
+        facilitatorIds: [FARAH],
+      }),
+    },
+  },
+  assessment: clinicalScenarios("assessment", "Pat's PHQ-9 and GAD-7 results"),
+  "safety-plan": clinicalScenarios("safety-plan", "Pat's safety plan"),
+  "treatment-plan": clinicalScenarios("treatment-plan", "Pat's treatment plan"),
+  "discharge-summary": clinicalScenarios("discharge-summary", "Pat's discharge summary"),
+  aftercare: clinicalScenarios("aftercare", "Pat's aftercare plan"),
 } satisfies { [T in ResourceType]: Record<string, Scenario<T>> };
 
 type ScenarioKey<T extends ResourceType> = keyof (typeof SCENARIOS)[T] & string;
@@ -356,6 +411,13 @@ const EXPECTED: Record<Role, RoleTable> = {
     "user-account": { own: "AAAF", "someone-they-work-with": "AAAF", "other-clinic": "NNNN" },
     // Append-only: admins read it, nobody writes it through the API.
     "audit-log": { own: "AFFF", "other-clinic": "NNNN" },
+    // Clinical records are for the clinicians treating the person, not for clinic operations.
+    "clinical-note": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    assessment: { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    "safety-plan": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    "treatment-plan": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    "discharge-summary": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    aftercare: { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
   },
   FACILITATOR: {
     organization: { own: "AFFF", "other-clinic": "NNNN" },
@@ -378,6 +440,14 @@ const EXPECTED: Record<Role, RoleTable> = {
     },
     "user-account": { own: "AFAF", "someone-they-work-with": "NNNN", "other-clinic": "NNNN" },
     "audit-log": { own: "NNNN", "other-clinic": "NNNN" },
+    // Their own patients' records, never deleted: signing, addenda and new versions are updates.
+    "clinical-note": { pat: "AAAF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    assessment: { pat: "AAAF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    "safety-plan": { pat: "AAAF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    "treatment-plan": { pat: "AAAF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    // Written once when the enrollment closes.
+    "discharge-summary": { pat: "AAFF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    aftercare: { pat: "AFFF", unrelated: "NNNN", "other-clinic": "NNNN" },
   },
   PARTICIPANT: {
     organization: { own: "AFFF", "other-clinic": "NNNN" },
@@ -398,6 +468,15 @@ const EXPECTED: Record<Role, RoleTable> = {
     },
     "user-account": { own: "AFAF", "someone-they-work-with": "NNNN", "other-clinic": "NNNN" },
     "audit-log": { own: "NNNN", "other-clinic": "NNNN" },
+    // Their plans and scores, but never clinicians' notes, even about them.
+    "clinical-note": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    // They complete what is assigned (create) and read their results.
+    assessment: { pat: "AAFF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    "safety-plan": { pat: "AFFF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    // Update is acknowledging the plan, the only change the service lets them make.
+    "treatment-plan": { pat: "AFAF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    "discharge-summary": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    aftercare: { pat: "AFFF", unrelated: "NNNN", "other-clinic": "NNNN" },
   },
   FAMILY: {
     organization: { own: "AFFF", "other-clinic": "NNNN" },
@@ -419,6 +498,13 @@ const EXPECTED: Record<Role, RoleTable> = {
     },
     "user-account": { own: "AFAF", "someone-they-work-with": "NNNN", "other-clinic": "NNNN" },
     "audit-log": { own: "NNNN", "other-clinic": "NNNN" },
+    // Consent covers joining sessions, never the clinical record.
+    "clinical-note": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    assessment: { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    "safety-plan": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    "treatment-plan": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    "discharge-summary": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    aftercare: { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
   },
 };
 

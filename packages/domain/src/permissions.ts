@@ -63,6 +63,25 @@ export type Resource = InOrganization &
       }
     /** Sign-in account details (email, password, active flag). */
     | { type: "user-account"; userId: string }
+    /**
+     * A session's group note with its individual DAP parts. `participantIds`: the people it is
+     * about; `facilitatorIds`: the session's clinicians and those people's care teams.
+     */
+    | {
+        type: "clinical-note";
+        participantIds: readonly string[];
+        facilitatorIds: readonly string[];
+      }
+    /** A participant's PHQ-9 / GAD-7 assignments and results. */
+    | { type: "assessment"; participantId: string; facilitatorIds: readonly string[] }
+    /** A participant's Stanley-Brown safety plan. */
+    | { type: "safety-plan"; participantId: string; facilitatorIds: readonly string[] }
+    /** A treatment plan (problems, goals, objectives) of a participant's enrollment. */
+    | { type: "treatment-plan"; participantId: string; facilitatorIds: readonly string[] }
+    /** The clinical discharge summary closing an enrollment. */
+    | { type: "discharge-summary"; participantId: string; facilitatorIds: readonly string[] }
+    /** The aftercare plan given at discharge: follow-ups, level of care, resources. */
+    | { type: "aftercare"; participantId: string; facilitatorIds: readonly string[] }
     | { type: "audit-log" }
   );
 
@@ -79,6 +98,12 @@ export const RESOURCE_TYPES = [
   "session",
   "user-account",
   "audit-log",
+  "clinical-note",
+  "assessment",
+  "safety-plan",
+  "treatment-plan",
+  "discharge-summary",
+  "aftercare",
 ] as const satisfies readonly ResourceType[];
 
 export type Decision = "allow" | "not-found" | "forbidden";
@@ -124,6 +149,14 @@ function adminGrant(resource: Resource): Grant {
     case "user-account":
       // Accounts are deactivated, people discharged, consent withdrawn: all updates.
       return NEVER_DELETED;
+    case "clinical-note":
+    case "assessment":
+    case "safety-plan":
+    case "treatment-plan":
+    case "discharge-summary":
+    case "aftercare":
+      // Clinical records are for the clinicians treating the person, not for clinic operations.
+      return HIDDEN;
   }
 }
 
@@ -162,6 +195,22 @@ function facilitatorGrant(actor: Actor, resource: Resource): Grant {
       return ownAccount(actor, resource.userId);
     case "audit-log":
       return HIDDEN;
+    case "clinical-note":
+    case "assessment":
+    case "safety-plan":
+    case "treatment-plan":
+      // Their own patients' records; an update is signing or an addendum, an assignment's end,
+      // a new version. Nothing clinical is ever deleted.
+      return when(resource.facilitatorIds.includes(actor.userId), NEVER_DELETED);
+    case "discharge-summary":
+      // Written once when the enrollment closes.
+      return when(resource.facilitatorIds.includes(actor.userId), {
+        visible: true,
+        may: ["read", "create"],
+      });
+    case "aftercare":
+      // Part of the discharge: written with it, read afterwards.
+      return when(resource.facilitatorIds.includes(actor.userId), READ_ONLY);
   }
 }
 
@@ -191,6 +240,26 @@ function participantGrant(actor: Actor, resource: Resource): Grant {
       return ownAccount(actor, resource.userId);
     case "audit-log":
       return HIDDEN;
+    case "clinical-note":
+    case "discharge-summary":
+      // Clinicians' notes, even about them, are not shown in the app.
+      return HIDDEN;
+    case "assessment":
+      // They see their scores and complete what is assigned to them.
+      return when(resource.participantId === actor.userId, {
+        visible: true,
+        may: ["read", "create"],
+      });
+    case "treatment-plan":
+      // They read their plan and acknowledge it (the only update the service allows them).
+      return when(resource.participantId === actor.userId, {
+        visible: true,
+        may: ["read", "update"],
+      });
+    case "safety-plan":
+    case "aftercare":
+      // Written with their therapist; always theirs to read, also after discharge.
+      return when(resource.participantId === actor.userId, READ_ONLY);
   }
 }
 
@@ -216,6 +285,12 @@ function familyGrant(actor: Actor, resource: Resource): Grant {
     case "cohort-roster":
     case "enrollment":
     case "audit-log":
+    case "clinical-note":
+    case "assessment":
+    case "safety-plan":
+    case "treatment-plan":
+    case "discharge-summary":
+    case "aftercare":
       return HIDDEN;
   }
 }

@@ -24,14 +24,21 @@ function fromBodyParser(error: BodyParserError): HttpError | undefined {
   }
 }
 
+/** Whether a database error is a unique constraint refusing a write (Prisma's P2002). */
+export function isUniqueViolation(error: unknown): boolean {
+  return (
+    typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002"
+  );
+}
+
 /**
  * A unique constraint the checks before a write did not catch (two requests racing for the same
  * email, say) is a conflict the caller can act on, not a server failure.
  */
 function fromDatabase(error: unknown): HttpError | undefined {
   if (typeof error !== "object" || error === null) return undefined;
-  const { code, meta } = error as { code?: unknown; meta?: { target?: unknown } };
-  if (code !== "P2002") return undefined;
+  if (!isUniqueViolation(error)) return undefined;
+  const { meta } = error as { meta?: { target?: unknown } };
   const target = Array.isArray(meta?.target)
     ? meta.target.filter((t): t is string => typeof t === "string")
     : [];

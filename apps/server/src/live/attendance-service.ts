@@ -6,6 +6,7 @@ import {
   weekStartOf,
   weeklyHoursStatus,
   type Actor,
+  type CohortAttendance,
   type SessionAttendance,
   type WeeklyAttendance,
 } from "@bridgeway/domain";
@@ -29,6 +30,51 @@ export function createAttendanceService(deps: {
   clock: Clock;
 }) {
   const { live, schedules, directory, audit, clock } = deps;
+
+  /** A participant's planned and attended hours in the week starting `weekStart`. */
+  async function weekOf(
+    participantId: string,
+    organizationId: string,
+    weekStart: string,
+  ): Promise<WeeklyAttendance> {
+    const zone = await schedules.organizationTimeZone(organizationId);
+    const from = startOfLocalDay(weekStart, zone);
+    const to = startOfLocalDay(addDaysToDate(weekStart, 7), zone);
+    const sessions = (await directory.sessionsOfParticipant(participantId, from, to)).filter(
+      (s) => s.status === "SCHEDULED" && s.startsAt >= from && s.startsAt < to,
+    );
+    const spans = await live.spans({
+      sessionIds: sessions.map((s) => s.id),
+      userId: participantId,
+    });
+    const now = clock.now();
+    const rows = sessions.map((s) => {
+      const summary = attendanceSummary(
+        spans.filter((x) => x.sessionId === s.id),
+        s,
+        now,
+      );
+      return {
+        sessionId: s.id,
+        kind: s.kind,
+        startsAt: s.startsAt.toISOString(),
+        plannedMinutes: Math.round(sessionHours(s.startsAt, s.endsAt) * 60),
+        attendedMinutes: summary.minutes,
+        late: summary.late,
+        leftEarly: summary.leftEarly,
+      };
+    });
+    const round = (h: number) => Math.round(h * 100) / 100;
+    const attendedHours = round(rows.reduce((n, r) => n + r.attendedMinutes, 0) / 60);
+    return {
+      participantId,
+      weekStart,
+      plannedHours: round(rows.reduce((n, r) => n + r.plannedMinutes, 0) / 60),
+      attendedHours,
+      status: weeklyHoursStatus(attendedHours),
+      sessions: rows,
+    };
+  }
 
   return {
     async forSession(context: Context, sessionId: string): Promise<SessionAttendance> {
@@ -111,44 +157,98 @@ export function createAttendanceService(deps: {
         "participant",
       );
       if (context.actor.role === "FAMILY") throw notFound("participant");
-      const weekStart = weekStartOf(date);
-      const zone = await schedules.organizationTimeZone(participant.organizationId);
-      const from = startOfLocalDay(weekStart, zone);
-      const to = startOfLocalDay(addDaysToDate(weekStart, 7), zone);
-      const sessions = (await directory.sessionsOfParticipant(participantId, from, to)).filter(
-        (s) => s.status === "SCHEDULED" && s.startsAt >= from && s.startsAt < to,
+      const week = await weekOf(participantId, participant.organizationId, weekStartOf(date));
+      await audit.record(context, "read", { type: "attendance", id: participantId }, "success");
+      return week;
+    },
+
+    /** The cohort grid: participants by sessions over [from, to], and weekly hours per person. */
+    async forCohort(
+      context: Context,
+      cohortId: string,
+      range: { from: string; to: string },
+    ): Promise<CohortAttendance> {
+      const cohort = await schedules.cohort(cohortId);
+      const staff = cohort ? [cohort.leadId, ...cohort.coIds] : [];
+      const allowed =
+        cohort !== null &&
+        cohort.organizationId === context.actor.organizationId &&
+        (context.actor.role === "ADMIN" ||
+          (context.actor.role === "FACILITATOR" && staff.includes(context.actor.userId)));
+      if (!cohort || !allowed) {
+        if (cohort) await audit.denied(context, "read", { type: "attendance", id: cohortId });
+        throw notFound("cohort");
+      }
+      const zone = cohort.timeZone;
+      const from = startOfLocalDay(range.from, zone);
+      const to = startOfLocalDay(addDaysToDate(range.to, 1), zone);
+      const sessions = (await schedules.occurrences({ cohortIds: [cohortId], from, to })).filter(
+        (s) => s.cohortId === cohortId && s.status === "SCHEDULED" && s.startsAt >= from,
       );
-      const spans = await live.spans({
-        sessionIds: sessions.map((s) => s.id),
-        userId: participantId,
-      });
+      const enrollments = (await schedules.enrollments({ cohortIds: [cohortId] })).filter(
+        (e) => e.startsOn <= range.to && (e.endedOn ?? e.plannedDischargeOn) >= range.from,
+      );
+      const spans = await live.spans({ sessionIds: sessions.map((s) => s.id) });
       const now = clock.now();
-      const rows = sessions.map((s) => {
-        const summary = attendanceSummary(
-          spans.filter((x) => x.sessionId === s.id),
-          s,
-          now,
-        );
-        return {
-          sessionId: s.id,
+      const expectedBySession = new Map(
+        sessions.map((s) => [s.id, new Set(directory.expectedParticipants(s, enrollments))]),
+      );
+      const weekStarts: string[] = [];
+      for (let w = weekStartOf(range.from); w <= range.to; w = addDaysToDate(w, 7)) {
+        weekStarts.push(w);
+      }
+      const participants: CohortAttendance["participants"] = [];
+      for (const e of enrollments) {
+        const id = e.participant.id;
+        const cells = sessions.map((s) => {
+          const summary = attendanceSummary(
+            spans.filter((x) => x.sessionId === s.id && x.userId === id),
+            s,
+            now,
+          );
+          return {
+            sessionId: s.id,
+            expected: expectedBySession.get(s.id)?.has(id) ?? false,
+            attended: summary.attended,
+            minutes: summary.minutes,
+            late: summary.late,
+            leftEarly: summary.leftEarly,
+          };
+        });
+        const weeks = [];
+        for (const weekStart of weekStarts) {
+          const week = await weekOf(id, cohort.organizationId, weekStart);
+          const over = startOfLocalDay(addDaysToDate(weekStart, 7), zone) <= now;
+          weeks.push({
+            weekStart,
+            plannedHours: week.plannedHours,
+            attendedHours: week.attendedHours,
+            status: week.status,
+            flagged: over && week.plannedHours > 0 && week.status === "below-minimum",
+          });
+        }
+        participants.push({
+          participantId: id,
+          displayName: e.participant.displayName,
+          cells,
+          weeks,
+        });
+      }
+      await audit.record(context, "read", { type: "attendance", id: cohortId }, "success");
+      return {
+        cohortId,
+        cohortName: cohort.name,
+        timeZone: zone,
+        from: range.from,
+        to: range.to,
+        sessions: sessions.map((s) => ({
+          id: s.id,
           kind: s.kind,
           startsAt: s.startsAt.toISOString(),
-          plannedMinutes: Math.round(sessionHours(s.startsAt, s.endsAt) * 60),
-          attendedMinutes: summary.minutes,
-          late: summary.late,
-          leftEarly: summary.leftEarly,
-        };
-      });
-      const round = (h: number) => Math.round(h * 100) / 100;
-      const attendedHours = round(rows.reduce((n, r) => n + r.attendedMinutes, 0) / 60);
-      await audit.record(context, "read", { type: "attendance", id: participantId }, "success");
-      return {
-        participantId,
-        weekStart,
-        plannedHours: round(rows.reduce((n, r) => n + r.plannedMinutes, 0) / 60),
-        attendedHours,
-        status: weeklyHoursStatus(attendedHours),
-        sessions: rows,
+          endsAt: s.endsAt.toISOString(),
+          upcoming: s.startsAt > now,
+        })),
+        participants: participants.sort((a, b) => a.displayName.localeCompare(b.displayName)),
       };
     },
   };

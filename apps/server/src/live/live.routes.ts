@@ -1,5 +1,5 @@
 import express, { Router } from "express";
-import { IsoDateSchema } from "@bridgeway/domain";
+import { AttendanceRangeQuerySchema, IsoDateSchema } from "@bridgeway/domain";
 import { WebhookReceiver } from "livekit-server-sdk";
 import { z } from "zod";
 import type { MediaConfig } from "../config";
@@ -9,13 +9,17 @@ import { idParam } from "../http/params";
 import { actorContext, requireAuth } from "../http/request-context";
 import { parseInput } from "../http/validate";
 import type { Logger } from "../logger";
+import { attendanceCsv } from "./attendance-csv";
 import type { AttendanceService } from "./attendance-service";
 import type { LiveRepository } from "./live-repository";
 
 const WeekQuerySchema = z.strictObject({ weekStart: IsoDateSchema.optional() });
 const ROOM_NAME = /^session-([0-9a-f-]{36})$/;
 
-/** GET /api/sessions/:id/attendance and GET /api/participants/:id/attendance */
+/**
+ * GET /api/sessions/:id/attendance, GET /api/participants/:id/attendance, and the cohort grid
+ * GET /api/cohorts/:id/attendance (JSON) and GET /api/cohorts/:id/attendance.csv (export).
+ */
 export function attendanceRoutes(
   attendance: AttendanceService,
   today: (zone: string) => string,
@@ -36,6 +40,24 @@ export function attendanceRoutes(
         query.weekStart ?? today(requireAuth(req).user.timeZone),
       ),
     );
+  });
+  router.get("/cohorts/:id/attendance", async (req, res) => {
+    const context = actorContext(req);
+    const id = idParam(req.params);
+    const range = parseInput(AttendanceRangeQuerySchema, req.query, "query");
+    res.json(await attendance.forCohort(context, id, range));
+  });
+  router.get("/cohorts/:id/attendance.csv", async (req, res) => {
+    const context = actorContext(req);
+    const id = idParam(req.params);
+    const range = parseInput(AttendanceRangeQuerySchema, req.query, "query");
+    const grid = await attendance.forCohort(context, id, range);
+    const file = `attendance-${range.from}-to-${range.to}.csv`;
+    res
+      .type("text/csv; charset=utf-8")
+      .setHeader("Content-Disposition", `attachment; filename="${file}"`)
+      .setHeader("Cache-Control", "no-store")
+      .send(attendanceCsv(grid));
   });
   return router;
 }

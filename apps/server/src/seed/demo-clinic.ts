@@ -2,15 +2,19 @@ import {
   addDaysToDate,
   defaultPhaseDays,
   isoDateInZone,
+  scoreAssessment,
   weeklyPatternToRRule,
   type CredentialKind,
+  type Instrument,
+  type SafetyPlanContent,
+  type TreatmentPlanContent,
   type EnrollmentPhase,
   type FamilyRelationship,
   type WeeklyPattern,
 } from "@bridgeway/domain";
 import { hashPassword } from "../auth/password";
 import { wallClockInstant } from "../schedules/pattern-occurrences";
-import type { PrismaClient } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 
 /** The demo clinic's sign-ins, listed in the README. All share DEMO_PASSWORD. */
 export const DEMO_DOMAIN = "riverbend.example";
@@ -205,6 +209,148 @@ export async function seedDemoClinic(
         },
       });
     }
+    await seedClinicalRecords(tx, {
+      organizationId: org.id,
+      jordanId: participantIds[0],
+      samId: participantIds[1],
+      clinicianId: leadId,
+      today,
+      now: options.now,
+    });
     return true;
+  });
+}
+
+/**
+ * A little history so the clinical screens have something to show: two weeks of PHQ-9 and
+ * GAD-7 results with this week's due, Jordan's safety plan and treatment plan.
+ */
+async function seedClinicalRecords(
+  tx: Prisma.TransactionClient,
+  seed: {
+    organizationId: string;
+    jordanId: string | undefined;
+    samId: string | undefined;
+    clinicianId: string | undefined;
+    today: string;
+    now: Date;
+  },
+): Promise<void> {
+  const { organizationId, jordanId, samId, clinicianId, today, now } = seed;
+  if (!jordanId || !samId || !clinicianId) throw new Error("demo clinical records need people");
+  const history: [string, Instrument, number[]][] = [
+    [jordanId, "PHQ9", [2, 2, 2, 2, 1, 2, 1, 1, 0]],
+    [jordanId, "PHQ9", [1, 2, 1, 2, 1, 1, 1, 0, 0]],
+    [jordanId, "GAD7", [2, 2, 2, 1, 1, 2, 1]],
+    [jordanId, "GAD7", [1, 2, 1, 1, 1, 1, 1]],
+    [samId, "PHQ9", [1, 1, 1, 1, 0, 1, 0, 0, 0]],
+    [samId, "PHQ9", [1, 1, 0, 1, 0, 0, 0, 0, 0]],
+  ];
+  for (const [index, [participantUserId, instrument, answers]] of history.entries()) {
+    const weeksAgo = 2 - (index % 2);
+    const dueOn = day(addDays(today, -7 * weeksAgo));
+    const score = scoreAssessment(instrument, answers);
+    await tx.assessmentAssignment.create({
+      data: {
+        organizationId,
+        participantUserId,
+        instrument,
+        cadence: "WEEKLY",
+        dueOn,
+        assignedByUserId: clinicianId,
+        response: {
+          create: {
+            organizationId,
+            participantUserId,
+            instrument,
+            answers,
+            total: score.total,
+            severity: score.severity,
+            safetyConcern: score.safetyConcern,
+            completedAt: new Date(now.getTime() - weeksAgo * 7 * 86_400_000),
+          },
+        },
+      },
+    });
+  }
+  for (const [participantUserId, instrument] of [
+    [jordanId, "PHQ9"],
+    [jordanId, "GAD7"],
+    [samId, "PHQ9"],
+  ] as const) {
+    await tx.assessmentAssignment.create({
+      data: {
+        organizationId,
+        participantUserId,
+        instrument,
+        cadence: "WEEKLY",
+        dueOn: day(today),
+        assignedByUserId: clinicianId,
+      },
+    });
+  }
+  const plan: SafetyPlanContent = {
+    warningSigns: ["Staying in bed past noon", "Skipping meals", "Thinking nobody would notice"],
+    copingStrategies: [
+      "Walk around the block",
+      "Box breathing for five minutes",
+      "Shower and change",
+    ],
+    distractions: [{ name: "The library on Elm Street" }, { name: "Coffee with my neighbor Ana" }],
+    peopleToAsk: [{ name: "My sister Mia", phone: "555-0134" }],
+    professionals: [{ name: "Dana Whitfield, LCSW", phone: "555-0100" }],
+    environmentSafety: ["Keep medication in the lockbox", "Ask Mia to hold the spare key"],
+    reasonsForLiving: "My dog Biscuit and my sister's kids.",
+  };
+  await tx.safetyPlanVersion.create({
+    data: {
+      organizationId,
+      participantUserId: jordanId,
+      version: 1,
+      content: plan,
+      authoredByUserId: clinicianId,
+    },
+  });
+  const enrollment = await tx.enrollment.findFirstOrThrow({
+    where: { participantUserId: jordanId },
+    select: { id: true },
+  });
+  const treatment: TreatmentPlanContent = {
+    problems: [
+      {
+        problem: "Depressed mood most days, withdrawing from friends",
+        goals: [
+          {
+            goal: "Re-engage with daily activities",
+            objectives: [
+              {
+                text: "Schedule and complete three pleasant activities a week",
+                measure: "Activity log reviewed in individual sessions",
+                targetDate: addDays(today, 28),
+              },
+              {
+                text: "PHQ-9 total below 10",
+                measure: "Weekly PHQ-9",
+                targetDate: addDays(today, 42),
+              },
+            ],
+            interventions: ["CBT: behavioral activation", "Weekly individual therapy"],
+          },
+        ],
+      },
+    ],
+  };
+  await tx.treatmentPlanVersion.create({
+    data: {
+      organizationId,
+      enrollmentId: enrollment.id,
+      participantUserId: jordanId,
+      version: 1,
+      content: treatment,
+      reviewEveryDays: 14,
+      nextReviewOn: day(addDays(today, 3)),
+      createdByUserId: clinicianId,
+      createdAt: now,
+    },
   });
 }
