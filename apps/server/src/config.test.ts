@@ -37,7 +37,22 @@ describe("configuration", () => {
       url: "postgresql://root@127.0.0.1:5432/test",
     });
     expect(config.redisUrl).toBe("redis://127.0.0.1:6379");
-    expect(config.media.kind).toBe("livekit");
+    expect(config.media).toMatchObject({
+      kind: "livekit",
+      url: "wss://media.example.org",
+      apiUrl: "wss://media.example.org",
+    });
+    // The server may reach LiveKit on an inside address while browsers use the public one.
+    const inside = loadConfig({
+      LIVEKIT_URL: "wss://media.example.org",
+      LIVEKIT_API_URL: "http://livekit:7880",
+      LIVEKIT_API_KEY: "key",
+      LIVEKIT_API_SECRET: "secret",
+    });
+    expect(inside.media).toMatchObject({
+      url: "wss://media.example.org",
+      apiUrl: "http://livekit:7880",
+    });
   });
 
   it("treats empty variables as unset", () => {

@@ -43,6 +43,12 @@ const EnvSchema = z.object({
       error: "Use the LiveKit server URL, such as wss://livekit.example.org.",
     }),
   ),
+  /** Where this server calls LiveKit's room API, when it differs from what browsers use. */
+  LIVEKIT_API_URL: optionalString(
+    z.string().regex(/^(wss?|https?):\/\/\S+$/, {
+      error: "Use a URL this server can reach, such as http://livekit:7880.",
+    }),
+  ),
   LIVEKIT_API_KEY: optionalString(z.string().min(1)),
   LIVEKIT_API_SECRET: optionalString(z.string().min(1)),
   ICE_SERVERS: optionalString(z.string().min(2)),
@@ -69,7 +75,16 @@ export type DatabaseConfig =
   { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
 
 export type MediaConfig =
-  { kind: "direct" } | { kind: "livekit"; url: string; apiKey: string; apiSecret: string };
+  | { kind: "direct" }
+  | {
+      kind: "livekit";
+      /** The URL browsers connect to. */
+      url: string;
+      /** The URL this server calls the room API on (defaults to `url`). */
+      apiUrl: string;
+      apiKey: string;
+      apiSecret: string;
+    };
 
 const IceServersSchema = z.array(
   z.strictObject({
@@ -179,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? {
           kind: "livekit",
           url: e.LIVEKIT_URL,
+          apiUrl: e.LIVEKIT_API_URL ?? e.LIVEKIT_URL,
           apiKey: e.LIVEKIT_API_KEY,
           apiSecret: e.LIVEKIT_API_SECRET,
         }

@@ -13,6 +13,8 @@ import { createLivekitMedia, livekitRoomName } from "./media";
 
 const KEY = "devkey-contract";
 const SECRET = "a-development-secret-that-is-long-enough-for-livekit";
+/** What browsers are told to connect to; the room API is called on the recorder instead. */
+const BROWSER_URL = "wss://media.example.test";
 
 type Recorded = { path: string; authorization: string | undefined; body: Record<string, unknown> };
 
@@ -77,7 +79,10 @@ describe("LiveKit contract", () => {
   afterAll(() => recorder.close());
 
   const media = () =>
-    createLivekitMedia({ kind: "livekit", url: recorder.url, apiKey: KEY, apiSecret: SECRET }, now);
+    createLivekitMedia(
+      { kind: "livekit", url: BROWSER_URL, apiUrl: recorder.url, apiKey: KEY, apiSecret: SECRET },
+      now,
+    );
 
   async function verify(credential: MediaCredential) {
     if (credential.mode !== "livekit") throw new Error("expected a LiveKit credential");
@@ -90,6 +95,8 @@ describe("LiveKit contract", () => {
       { userId: "u-fac", displayName: "Dana", role: "facilitator" },
       { screenShare: false },
     );
+    // Browsers get the public URL; the room API goes to the inside one.
+    expect(credential).toMatchObject({ mode: "livekit", url: BROWSER_URL });
     const claims = await verify(credential);
     expect(claims.sub).toBe("u-fac");
     expect(claims.name).toBe("Dana");
@@ -142,7 +149,8 @@ describe("LiveKit contract", () => {
     const credential = await createLivekitMedia(
       {
         kind: "livekit",
-        url: recorder.url,
+        url: BROWSER_URL,
+        apiUrl: recorder.url,
         apiKey: KEY,
         apiSecret: "some-other-secret-of-enough-length-1234",
       },

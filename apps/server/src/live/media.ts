@@ -61,7 +61,11 @@ export function createLivekitMedia(
   config: Extract<MediaConfig, { kind: "livekit" }>,
   now: () => Date,
 ): MediaProvider {
-  const rooms = new RoomServiceClient(livekitApiUrl(config.url), config.apiKey, config.apiSecret);
+  const rooms = new RoomServiceClient(
+    livekitApiUrl(config.apiUrl),
+    config.apiKey,
+    config.apiSecret,
+  );
 
   return {
     mode: "livekit",
