@@ -8,8 +8,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { io as connect, type Socket } from "socket.io-client";
 import { openDatabase } from "../src/db/database";
-import { applyMigrations, readMigrations } from "../src/db/migrate";
-import { MIGRATIONS_DIR } from "../src/app";
+import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "../src/db/migrate";
 import { createTestDatabase } from "../src/testing/test-databases";
 
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 1000);

@@ -18,9 +18,9 @@ import { createLocalRevocationBus, createRedisRevocationBus } from "./auth/sessi
 import { createSessionService, type SessionService } from "./auth/sessions";
 import { createUserRepository } from "./auth/user-repository";
 import { systemClock, type Clock } from "./clock";
-import { PACKAGE_ROOT, type Config } from "./config";
+import type { Config } from "./config";
 import { openDatabase, type Database } from "./db/database";
-import { applyMigrations, readMigrations } from "./db/migrate";
+import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "./db/migrate";
 import { healthRoutes } from "./health/health.routes";
 import { createHomeRepository } from "./home/home-repository";
 import { createHomeService, homeRoutes } from "./home/home.routes";
@@ -74,7 +74,6 @@ import { createSafetyPlanService } from "./clinical/safety-plan-service";
 import { createTreatmentPlanService } from "./clinical/treatment-plan-service";
 import { forumRoutes } from "./forums/forums.routes";
 
-export const MIGRATIONS_DIR = join(PACKAGE_ROOT, "prisma", "migrations");
 const JSON_BODY_LIMIT = "64kb";
 const SESSION_SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 /** Cohort meetings are generated ahead to the horizon; this keeps the horizon moving. */

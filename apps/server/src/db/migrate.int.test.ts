@@ -2,10 +2,15 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { MIGRATIONS_DIR } from "../app";
 import { createTestDatabase, databaseKinds, type DatabaseKind } from "../testing/test-databases";
 import { openDatabase, type Database } from "./database";
-import { applyMigrations, MigrationError, readMigrations, type Migration } from "./migrate";
+import {
+  applyMigrations,
+  MIGRATIONS_DIR,
+  MigrationError,
+  readMigrations,
+  type Migration,
+} from "./migrate";
 
 const opened: { db: Database; drop: () => Promise<void> }[] = [];
 

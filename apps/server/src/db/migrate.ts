@@ -1,7 +1,11 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { PACKAGE_ROOT } from "../config";
 import type { SqlConnection, SqlSession } from "./sql";
+
+/** This build's migrations, in Prisma's folder layout. */
+export const MIGRATIONS_DIR = join(PACKAGE_ROOT, "prisma", "migrations");
 
 export type Migration = { name: string; sql: string; checksum: string };
 
