@@ -23,11 +23,12 @@ export async function joinAccess(
   const occurrence = await deps.repo.occurrence(sessionId);
   if (!occurrence || occurrence.organizationId !== actor.organizationId) return null;
   const title = sessionTitle(occurrence);
-  const people = await deps.directory.peopleIn(occurrence);
-  if (actor.role === "FACILITATOR" && people.facilitatorIds.includes(actor.userId)) {
-    return { role: "facilitator", occurrence, title };
+  if (actor.role === "FACILITATOR") {
+    const staff = await deps.directory.facilitatorsOf(occurrence);
+    return staff.includes(actor.userId) ? { role: "facilitator", occurrence, title } : null;
   }
   if (actor.role === "FAMILY") {
+    const people = await deps.directory.peopleIn(occurrence);
     return people.familyIds.includes(actor.userId) ? { role: "family", occurrence, title } : null;
   }
   if (actor.role !== "PARTICIPANT") return null;

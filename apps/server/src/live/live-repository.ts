@@ -147,8 +147,12 @@ export function createLiveRepository(prisma: PrismaClient) {
         breakoutId: string | null;
       }>,
       db: Db = prisma,
-    ): Promise<void> {
-      await db.liveAttendee.update({ where: { sessionId_userId: { sessionId, userId } }, data });
+    ): Promise<Attendee> {
+      const row = await db.liveAttendee.update({
+        where: { sessionId_userId: { sessionId, userId } },
+        data,
+      });
+      return toAttendee(row);
     },
 
     /** Moves waiting people to admitted in one step; answers who was let in. */

@@ -282,9 +282,13 @@ export function createLiveService(deps: {
     });
   }
 
-  async function checkCapacity(sessionId: string, adding: number): Promise<void> {
+  async function checkCapacity(
+    sessionId: string,
+    adding: number,
+    known?: readonly Attendee[],
+  ): Promise<void> {
     if (media.mode !== "direct") return;
-    const inRoom = (await live.attendees(sessionId)).filter(
+    const inRoom = (known ?? (await live.attendees(sessionId))).filter(
       (a) => a.status === "ADMITTED" && a.connection !== "GONE",
     ).length;
     if (inRoom + adding > DIRECT_MODE_MAX_PEOPLE) {
@@ -295,14 +299,17 @@ export function createLiveService(deps: {
     }
   }
 
-  /** Lets someone in: state, their sockets into the room, attendance, their media credential. */
-  async function letIn(sessionId: string, userId: string, at: Date): Promise<void> {
-    const attendee = await live.attendee(sessionId, userId);
-    if (!attendee) return;
+  /**
+   * Lets an admitted person in: their sockets into the room, their media credential, then their
+   * attendance from `at` (the moment of admission, so recording it after the credential has gone
+   * out loses nothing and keeps the wait in the waiting room as short as it can be).
+   */
+  async function letIn(sessionId: string, attendee: Attendee, at: Date): Promise<void> {
+    const { userId } = attendee;
     io.in(rooms.person(sessionId, userId)).socketsJoin(rooms.admitted(sessionId));
-    if (media.mode === "direct") await live.openSpan(sessionId, userId, at, "DIRECT");
     const credential = await credentialFor(sessionId, attendee);
     io.to(rooms.person(sessionId, userId)).emit("room:admitted", { sessionId, credential });
+    if (media.mode === "direct") await live.openSpan(sessionId, userId, at, "DIRECT");
   }
 
   /** Tells someone they are now in another room, with a credential for its media. */
@@ -437,20 +444,24 @@ export function createLiveService(deps: {
     },
 
     async admit(actor: Actor, sessionId: string, userId: string): Promise<void> {
-      await staffAccess(actor, sessionId);
-      const room = await live.room(sessionId);
+      // Read side by side (PostgreSQL answers them at once); nothing is told before access holds.
+      const [, room, attendees] = await Promise.all([
+        staffAccess(actor, sessionId),
+        live.room(sessionId),
+        live.attendees(sessionId),
+      ]);
       if (room?.lockedAt) throw refuse("locked", "Unlock the room to let someone in.");
-      const target = await live.attendee(sessionId, userId);
+      const target = attendees.find((a) => a.userId === userId);
       if (!target || target.status !== "WAITING")
         throw refuse("not_found", "That person is not waiting.");
-      await checkCapacity(sessionId, 1);
+      await checkCapacity(sessionId, 1, attendees);
       const now = clock.now();
-      await live.update(sessionId, userId, {
+      const admitted = await live.update(sessionId, userId, {
         status: "ADMITTED",
         admittedAt: now,
         admittedByUserId: actor.userId,
       });
-      await letIn(sessionId, userId, now);
+      await letIn(sessionId, admitted, now);
       await deps.audit.record(
         { actor },
         "update",
@@ -476,7 +487,10 @@ export function createLiveService(deps: {
       if (waiting > 0 && room_left === 0) await checkCapacity(sessionId, 1);
       const now = clock.now();
       const admitted = await live.admitWaiting(sessionId, actor.userId, now, room_left);
-      for (const userId of admitted) await letIn(sessionId, userId, now);
+      for (const userId of admitted) {
+        const attendee = await live.attendee(sessionId, userId);
+        if (attendee) await letIn(sessionId, attendee, now);
+      }
       await deps.audit.record(
         { actor },
         "update",

@@ -54,6 +54,18 @@ export function createSessionDirectory(repo: ScheduleRepository, family?: Family
       .map((e) => e.participant.id);
   }
 
+  /**
+   * A session's clinicians: whoever leads it and, for a cohort's meeting, the cohort's lead and
+   * co-facilitators. Cheaper than `peopleIn` when only staff matter (every moderation event).
+   */
+  async function facilitatorsOf(occurrence: OccurrenceRecord, db?: Db): Promise<string[]> {
+    const cohort = occurrence.cohortId ? await repo.cohort(occurrence.cohortId, db) : null;
+    const staff = [occurrence.leadFacilitatorId, cohort?.leadId, ...(cohort?.coIds ?? [])].filter(
+      (id): id is string => typeof id === "string",
+    );
+    return [...new Set(staff)];
+  }
+
   /** Family members in a session: invited ones with consent in force, or (multi-family) all consented. */
   async function familyIn(
     occurrence: OccurrenceRecord,
@@ -80,26 +92,23 @@ export function createSessionDirectory(repo: ScheduleRepository, family?: Family
 
     /** Everyone in one session, for permissions, rosters and clash checks. */
     async peopleIn(occurrence: OccurrenceRecord, db?: Db): Promise<SessionPeople> {
-      if (!occurrence.cohortId) {
-        const participantIds = occurrence.participantUserId ? [occurrence.participantUserId] : [];
-        return {
-          facilitatorIds: occurrence.leadFacilitatorId ? [occurrence.leadFacilitatorId] : [],
-          participantIds,
-          familyIds: await familyIn(occurrence, participantIds),
-        };
-      }
-      const cohort = await repo.cohort(occurrence.cohortId, db);
-      const enrollments = await repo.enrollments({ cohortIds: [occurrence.cohortId] }, db);
-      const staff = [occurrence.leadFacilitatorId, cohort?.leadId, ...(cohort?.coIds ?? [])].filter(
-        (id): id is string => typeof id === "string",
-      );
-      const participantIds = expectedParticipants(occurrence, enrollments);
+      const facilitatorIds = await facilitatorsOf(occurrence, db);
+      const participantIds = occurrence.cohortId
+        ? expectedParticipants(
+            occurrence,
+            await repo.enrollments({ cohortIds: [occurrence.cohortId] }, db),
+          )
+        : occurrence.participantUserId
+          ? [occurrence.participantUserId]
+          : [];
       return {
-        facilitatorIds: [...new Set(staff)],
+        facilitatorIds,
         participantIds,
         familyIds: await familyIn(occurrence, participantIds),
       };
     },
+
+    facilitatorsOf,
 
     /** A participant's sessions overlapping [from, to): expected group meetings and bookings. */
     async sessionsOfParticipant(
