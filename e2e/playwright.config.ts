@@ -1,6 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
 import { BASE_URL, CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/environment";
 
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+};
+const VIDEO_TESTS = ["**/live-room.e2e.ts", "**/families.e2e.ts"];
+
 export default defineConfig({
   testDir: "tests",
   testMatch: "**/*.e2e.ts",
@@ -21,10 +27,17 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
-      },
+      testIgnore: VIDEO_TESTS,
+      use: chromium,
+    },
+    {
+      // Each of these drives three or more browsers sending fake-camera video to each other.
+      // Two at once starve a two-core machine until WebRTC stalls, so they take turns (beside
+      // the light tests of the other project).
+      name: "video",
+      testMatch: VIDEO_TESTS,
+      workers: 1,
+      use: chromium,
     },
   ],
 });
