@@ -9,4 +9,7 @@ export const QUERY_KEYS = {
   cohorts: "cohorts",
   people: "people",
   calendarFeed: "calendar-feed",
+  families: "families",
+  clinical: "clinical",
+  attendance: "attendance",
 } as const;

@@ -64,8 +64,42 @@ const BoardPage = lazy(() =>
 const ThreadPage = lazy(() =>
   import("../forums/thread-page").then((m) => ({ default: m.ThreadPage })),
 );
+// Families: a participant's family and consent, and the public page of an invitation link.
+const MyFamilyPage = lazy(() =>
+  import("../families/family-page").then((m) => ({ default: m.MyFamilyPage })),
+);
+const ParticipantFamilyPage = lazy(() =>
+  import("../families/family-page").then((m) => ({ default: m.ParticipantFamilyPage })),
+);
+const AcceptInvitationPage = lazy(() =>
+  import("../families/accept-invitation-page").then((m) => ({
+    default: m.AcceptInvitationPage,
+  })),
+);
 const AlertsPage = lazy(() =>
   import("../alerts/alerts-page").then((m) => ({ default: m.AlertsPage })),
+);
+// The clinical record: check-ins, plans and charts, and the cohort attendance grid.
+const CheckInsPage = lazy(() =>
+  import("../clinical/check-ins-page").then((m) => ({ default: m.CheckInsPage })),
+);
+const CheckInPage = lazy(() =>
+  import("../clinical/check-in-page").then((m) => ({ default: m.CheckInPage })),
+);
+const MySafetyPlanPage = lazy(() =>
+  import("../clinical/my-safety-plan-page").then((m) => ({ default: m.MySafetyPlanPage })),
+);
+const MyTreatmentPlanPage = lazy(() =>
+  import("../clinical/my-treatment-plan-page").then((m) => ({ default: m.MyTreatmentPlanPage })),
+);
+const MyAftercarePage = lazy(() =>
+  import("../clinical/my-aftercare-page").then((m) => ({ default: m.MyAftercarePage })),
+);
+const ChartPage = lazy(() =>
+  import("../clinical/chart-page").then((m) => ({ default: m.ChartPage })),
+);
+const AttendancePage = lazy(() =>
+  import("../attendance/attendance-page").then((m) => ({ default: m.AttendancePage })),
 );
 
 const STAFF = ["ADMIN", "FACILITATOR"] as const satisfies readonly Role[];
@@ -75,8 +109,10 @@ const EVERYONE = [
   "PARTICIPANT",
   "FAMILY",
 ] as const satisfies readonly Role[];
-/** Chat and forums: the cohort and its clinicians; family members have none. */
+/** Chat: the cohort and its clinicians; family members have none. */
 const COHORT_MEMBERS = ["ADMIN", "FACILITATOR", "PARTICIPANT"] as const satisfies readonly Role[];
+/** Forums: the cohort and its clinicians, and family members for their family board only. */
+const FORUM_MEMBERS = EVERYONE;
 
 function HomeFor({ role }: { role: Role }) {
   switch (role) {
@@ -117,6 +153,16 @@ export function AppRoutes() {
       <Routes>
         <Route path="/" element={<RootRedirect />} />
         <Route path="/sign-in" element={<SignInPage />} />
+        <Route
+          path="/family/accept"
+          element={
+            <PageErrorBoundary>
+              <Suspense fallback={<LoadingState label="Loading your invitation…" />}>
+                <AcceptInvitationPage />
+              </Suspense>
+            </PageErrorBoundary>
+          }
+        />
         <Route element={<SignedInLayout />}>
           <Route path="/participant" element={<RoleHome role="PARTICIPANT" />} />
           <Route path="/facilitator" element={<RoleHome role="FACILITATOR" />} />
@@ -213,7 +259,7 @@ export function AppRoutes() {
           <Route
             path="/forums"
             element={
-              <Page role={COHORT_MEMBERS}>
+              <Page role={FORUM_MEMBERS}>
                 <ForumsPage />
               </Page>
             }
@@ -221,7 +267,7 @@ export function AppRoutes() {
           <Route
             path="/forums/boards/:kind/:boardId"
             element={
-              <Page role={COHORT_MEMBERS}>
+              <Page role={FORUM_MEMBERS}>
                 <BoardPage />
               </Page>
             }
@@ -229,8 +275,24 @@ export function AppRoutes() {
           <Route
             path="/forums/threads/:threadId"
             element={
-              <Page role={COHORT_MEMBERS}>
+              <Page role={FORUM_MEMBERS}>
                 <ThreadPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/my-family"
+            element={
+              <Page role="PARTICIPANT">
+                <MyFamilyPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/participants/:participantId/family"
+            element={
+              <Page role={STAFF}>
+                <ParticipantFamilyPage />
               </Page>
             }
           />
@@ -239,6 +301,62 @@ export function AppRoutes() {
             element={
               <Page role={STAFF}>
                 <AlertsPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/participant/check-ins"
+            element={
+              <Page role="PARTICIPANT">
+                <CheckInsPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/participant/check-ins/:assignmentId"
+            element={
+              <Page role="PARTICIPANT">
+                <CheckInPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/participant/safety"
+            element={
+              <Page role="PARTICIPANT">
+                <MySafetyPlanPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/participant/treatment-plan"
+            element={
+              <Page role="PARTICIPANT">
+                <MyTreatmentPlanPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/participant/aftercare"
+            element={
+              <Page role="PARTICIPANT">
+                <MyAftercarePage />
+              </Page>
+            }
+          />
+          <Route
+            path="/participants/:participantId/chart"
+            element={
+              <Page role="FACILITATOR">
+                <ChartPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/cohorts/:cohortId/attendance"
+            element={
+              <Page role={STAFF}>
+                <AttendancePage />
               </Page>
             }
           />

@@ -3,6 +3,7 @@ import { ApiError, createApiClient, type ApiClient } from "../api/api-client";
 import { createAuthApi, type AuthApi } from "../api/auth-api";
 import { createCalendarFeedApi, type CalendarFeedApi } from "../api/calendar-feed-api";
 import { createCohortsApi, type CohortsApi } from "../api/cohorts-api";
+import { createFamiliesApi, type FamiliesApi } from "../api/families-api";
 import { createHomeApi, type HomeApi } from "../api/home-api";
 import { createPeopleApi, type PeopleApi } from "../api/people-api";
 import { createSessionsApi, type SessionsApi } from "../api/sessions-api";
@@ -19,6 +20,7 @@ export type AppServices = {
   peopleApi: PeopleApi;
   sessionsApi: SessionsApi;
   calendarFeedApi: CalendarFeedApi;
+  familiesApi: FamiliesApi;
   session: SessionController;
   dispose(): void;
 };
@@ -64,6 +66,7 @@ export function createAppServices(
     peopleApi: createPeopleApi(api),
     sessionsApi: createSessionsApi(api),
     calendarFeedApi: createCalendarFeedApi(api),
+    familiesApi: createFamiliesApi(api),
     session,
     dispose() {
       session.dispose();

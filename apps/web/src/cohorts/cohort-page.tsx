@@ -9,6 +9,7 @@ import {
 import { useId, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../api/api-client";
+import { ChartLink, CohortClinicalSections } from "../clinical/cohort-clinical";
 import { formatCalendarDate, formatSchedule, formatTimeZone, phaseLabel } from "../format/format";
 import { formatHours, formatWeekdays } from "../format/session-time";
 import { QueryView } from "../homes/query-view";
@@ -25,6 +26,7 @@ import { dayRange, useSessionList } from "../sessions/use-sessions";
 import { todayIn } from "../time/zoned-time";
 import { EditScheduleForm } from "./edit-schedule-form";
 import { EnrollForm } from "./enroll-form";
+import { MultiFamilyForm } from "./multi-family-form";
 import { plannedHoursWarning } from "./planned-hours";
 import { StepDownForm } from "./step-down-form";
 import { useCohort } from "./use-cohorts";
@@ -248,6 +250,13 @@ function ParticipantsSection({ cohort }: { cohort: CohortDetail }) {
                             Book a session<HiddenContext>{`with ${name}`}</HiddenContext>
                           </Link>
                         )}
+                        <Link
+                          className="button button--quiet button--small"
+                          to={`/participants/${enrollment.participant.id}/family?cohortId=${cohort.id}`}
+                        >
+                          Family<HiddenContext>{`of ${name}`}</HiddenContext>
+                        </Link>
+                        <ChartLink participant={enrollment.participant} cohortId={cohort.id} />
                       </div>
                     </td>
                   </tr>
@@ -304,6 +313,32 @@ function EnrollSection({ cohort }: { cohort: CohortDetail }) {
           onDone={setNotice}
         />
       )}
+    </section>
+  );
+}
+
+function MultiFamilySection({ cohort }: { cohort: CohortDetail }) {
+  const headingId = useId();
+  const [booked, setBooked] = useState<{ id: string; when: string } | null>(null);
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId} className="card__title">
+        Book a multi-family group
+      </h2>
+      <p>
+        Everyone enrolled in {cohort.name} is invited, with the family members whose consent covers
+        multi-family groups. They join from the same waiting room as other sessions; breakout rooms
+        can be opened for each family.
+      </p>
+      <div role="status" className="status-slot">
+        {booked !== null && (
+          <p className="notice">
+            Multi-family group booked: {booked.when}.{" "}
+            <Link to={`/sessions/${booked.id}`}>Open the session</Link>
+          </p>
+        )}
+      </div>
+      <MultiFamilyForm cohort={cohort} onBooked={(id, when) => setBooked({ id, when })} />
     </section>
   );
 }
@@ -473,7 +508,9 @@ export function CohortPage() {
           <div className="stack">
             <CohortSummary cohort={cohort} />
             <ParticipantsSection cohort={cohort} />
+            <CohortClinicalSections cohort={cohort} />
             <EnrollSection cohort={cohort} />
+            <MultiFamilySection cohort={cohort} />
             <CohortSessions cohort={cohort} />
           </div>
         )}

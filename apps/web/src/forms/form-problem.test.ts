@@ -17,7 +17,7 @@ describe("form problems", () => {
     });
   });
 
-  it("puts a 400's fields next to the fields and a 409's message at the top", () => {
+  it("puts a 400's fields next to the fields and a 409's message at the top, with its field when it names one", () => {
     const invalid = new ApiError(400, "invalid_input", "Bad input.", { endsOn: "Too early." });
     expect(problemFromError(invalid)).toEqual({
       message: "Check the fields marked below.",
@@ -27,6 +27,13 @@ describe("form problems", () => {
     expect(problemFromError(conflict)).toEqual({
       message: "Dana Whitfield is already booked then.",
       fields: {},
+    });
+    const taken = new ApiError(409, "conflict", "This email already has an account.", {
+      email: "Already in use.",
+    });
+    expect(problemFromError(taken)).toEqual({
+      message: "This email already has an account.",
+      fields: { email: "Already in use." },
     });
     expect(problemFromError(new NetworkError()).message).toContain("Can't reach Bridgeway");
   });

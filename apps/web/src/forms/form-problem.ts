@@ -30,8 +30,14 @@ export function problemFromZod(error: z.ZodError): FormProblem {
  */
 export function problemFromError(error: unknown): FormProblem {
   if (error instanceof ApiError) {
-    if (error.code === "invalid_input" && Object.keys(error.fields).length > 0) {
+    const hasFields = Object.keys(error.fields).length > 0;
+    if (error.code === "invalid_input" && hasFields) {
       return { message: CHECK_FIELDS_MESSAGE, fields: error.fields };
+    }
+    // A clash that names its field ("this email already has an account"): the server's words
+    // at the top, and the field marked.
+    if (error.code === "conflict" && hasFields) {
+      return { message: error.message, fields: error.fields };
     }
     if (error.code === "forbidden" || error.code === "not_found") {
       return {

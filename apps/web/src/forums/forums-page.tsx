@@ -1,3 +1,4 @@
+import type { BoardKind, Role } from "@bridgeway/domain";
 import { useId, useState, type SubmitEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { plural } from "../format/format";
@@ -11,6 +12,24 @@ import { useBoards, useForumSearch } from "./use-forums";
 import "./forums.css";
 
 const MIN_SEARCH = 2;
+
+const BOARD_KIND_LABELS: Record<BoardKind, string> = {
+  cohort: "Cohort board",
+  announcements: "Announcements from the facilitators",
+  family: "Family board, shared with the families of the group",
+};
+
+function emptyBoardsNote(role: Role): string {
+  switch (role) {
+    case "PARTICIPANT":
+      return "Your cohort's board appears here once you are enrolled in a cohort.";
+    case "FAMILY":
+      return "The family board of your family member's group appears here while their consent lets you take part.";
+    case "FACILITATOR":
+    case "ADMIN":
+      return "Boards appear here for the cohorts and programs you work with.";
+  }
+}
 
 function SearchForm({ initial, onSearch }: { initial: string; onSearch: (q: string) => void }) {
   const [q, setQ] = useState(initial);
@@ -121,11 +140,7 @@ export function ForumsPage() {
           {(list) =>
             list.length === 0 ? (
               <EmptyState title="No boards yet.">
-                <p>
-                  {user.role === "PARTICIPANT"
-                    ? "Your cohort's board appears here once you are enrolled in a cohort."
-                    : "Boards appear here for the cohorts and programs you work with."}
-                </p>
+                <p>{emptyBoardsNote(user.role)}</p>
               </EmptyState>
             ) : (
               <ul className="board-list">
@@ -135,9 +150,7 @@ export function ForumsPage() {
                       <Link to={`/forums/boards/${board.kind}/${board.id}`}>{board.title}</Link>
                     </h3>
                     <p className="board-item__meta">
-                      {board.kind === "announcements"
-                        ? "Announcements from the facilitators"
-                        : "Cohort board"}
+                      {BOARD_KIND_LABELS[board.kind]}
                       {" · "}
                       {plural(board.threadCount, "thread", "threads")}
                     </p>

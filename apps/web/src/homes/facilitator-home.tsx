@@ -1,5 +1,5 @@
 import { credentialLabel, LICENSE_EXPIRY_WARNING_DAYS } from "@bridgeway/domain";
-import { useId } from "react";
+import { lazy, Suspense, useId } from "react";
 import { Link } from "react-router";
 import type { HomeFor } from "../api/home-api";
 import {
@@ -22,6 +22,11 @@ import { TableScroll } from "../shell/table-scroll";
 import { QueryView } from "./query-view";
 import { useRoleHome } from "./use-role-home";
 import { HiddenContext } from "../shell/hidden-context";
+
+// Treatment plan reviews come from the clinical record, whose code loads after the home.
+const ReviewsDueCard = lazy(() =>
+  import("../clinical/reviews-due-card").then((m) => ({ default: m.ReviewsDueCard })),
+);
 
 type FacilitatorHomeData = HomeFor<"FACILITATOR">;
 type License = NonNullable<FacilitatorHomeData["license"]>;
@@ -199,6 +204,9 @@ export function FacilitatorHome() {
       <PageHeading>{`Welcome, ${user.firstName}`}</PageHeading>
       <div className="stack">
         <TodaySessions viewerZone={user.timeZone} />
+        <Suspense fallback={null}>
+          <ReviewsDueCard />
+        </Suspense>
         <QueryView
           query={query}
           loadingLabel="Loading your cohorts…"

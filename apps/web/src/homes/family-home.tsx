@@ -1,5 +1,8 @@
 import { relationshipLabel } from "@bridgeway/domain";
 import { useId } from "react";
+import { Link } from "react-router";
+import { describeKinds } from "../families/family-view";
+import { useSupporting } from "../families/use-families";
 import { formatTimeZone } from "../format/format";
 import { useSignedIn } from "../session/auth-context";
 import { JoinControl } from "../sessions/join-control";
@@ -78,6 +81,8 @@ function FamilySessions({ names, viewerZone }: { names: readonly string[]; viewe
 export function FamilyHome() {
   const { user } = useSignedIn();
   const query = useRoleHome("FAMILY");
+  // Which sessions each person's consent covers; the home says whom, this says what.
+  const consent = useSupporting();
   const headingId = useId();
   return (
     <>
@@ -99,14 +104,28 @@ export function FamilyHome() {
               ) : (
                 <div className="card">
                   <ul className="plain-list supporting-list">
-                    {home.supporting.map((s, index) => (
-                      <li key={`${s.participantFirstName}-${index}`}>
-                        You are supporting <strong>{s.participantFirstName}</strong> (
-                        {relationshipLabel(s.relationship)})
-                      </li>
-                    ))}
+                    {home.supporting.map((s, index) => {
+                      const kinds = consent.data?.find(
+                        (c) => c.participantFirstName === s.participantFirstName,
+                      )?.sessionKinds;
+                      return (
+                        <li key={`${s.participantFirstName}-${index}`}>
+                          You are supporting <strong>{s.participantFirstName}</strong> (
+                          {relationshipLabel(s.relationship)})
+                          {kinds !== undefined && (
+                            <span className="cell-note">
+                              You may join: {describeKinds(kinds).toLowerCase()}.
+                            </span>
+                          )}
+                        </li>
+                      );
+                    })}
                   </ul>
                   <p>{invitationNote(home.supporting.map((s) => s.participantFirstName))}</p>
+                  <p>
+                    You can also talk with the other families of the group on the{" "}
+                    <Link to="/forums">family board</Link>.
+                  </p>
                 </div>
               )
             }

@@ -23,6 +23,7 @@ import {
   unplacedFields,
   type FormProblem,
 } from "../forms/form-problem";
+import { EmailField, NameFields } from "../forms/person-fields";
 import { TimeZoneField } from "../forms/time-zone-field";
 import { QueryView } from "../homes/query-view";
 import { useSignedIn } from "../session/auth-context";
@@ -173,44 +174,12 @@ function AddFacilitatorForm({ onAdded }: { onAdded: (added: FacilitatorListItem)
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-busy={add.isPending}>
       <FormAlert problem={problem} extra={unplacedFields(problem, NEW_FIELDS)} />
-      <div className="field-pair">
-        <Field label="First name" error={error("firstName")}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              autoComplete="off"
-              value={values.firstName}
-              onChange={(event) => set("firstName", event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Last name" error={error("lastName")}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              autoComplete="off"
-              value={values.lastName}
-              onChange={(event) => set("lastName", event.target.value)}
-            />
-          )}
-        </Field>
-      </div>
-      <Field label="Email" error={error("email")}>
-        {(control) => (
-          <input
-            {...control}
-            type="email"
-            inputMode="email"
-            autoCapitalize="none"
-            autoComplete="off"
-            spellCheck={false}
-            value={values.email}
-            onChange={(event) => set("email", event.target.value)}
-          />
-        )}
-      </Field>
+      <NameFields values={values} onChange={set} error={error} />
+      <EmailField
+        value={values.email}
+        onChange={(email) => set("email", email)}
+        error={error("email")}
+      />
       <TimeZoneField
         value={values.timeZone}
         onChange={(zone) => set("timeZone", zone)}

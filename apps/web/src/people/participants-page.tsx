@@ -16,10 +16,12 @@ import {
   unplacedFields,
   type FormProblem,
 } from "../forms/form-problem";
+import { EmailField, NameFields } from "../forms/person-fields";
 import { TimeZoneField } from "../forms/time-zone-field";
 import { QueryView } from "../homes/query-view";
 import { useSignedIn } from "../session/auth-context";
 import { PageHeading } from "../shell/page-heading";
+import { HiddenContext } from "../shell/hidden-context";
 import { EmptyState } from "../shell/status-states";
 import { TableScroll } from "../shell/table-scroll";
 import { PEOPLE_KEY, useParticipants } from "./use-people";
@@ -84,30 +86,7 @@ function AddParticipantForm({ onAdded }: { onAdded: (message: string) => void })
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-busy={add.isPending}>
       <FormAlert problem={problem} extra={unplacedFields(problem, FIELDS)} />
-      <div className="field-pair">
-        <Field label="First name" error={error("firstName")}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              autoComplete="off"
-              value={values.firstName}
-              onChange={(event) => set("firstName", event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Last name" error={error("lastName")}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              autoComplete="off"
-              value={values.lastName}
-              onChange={(event) => set("lastName", event.target.value)}
-            />
-          )}
-        </Field>
-      </div>
+      <NameFields values={values} onChange={set} error={error} />
       <Field
         label="Preferred name (optional)"
         hint="What the care team and the group call them."
@@ -123,20 +102,11 @@ function AddParticipantForm({ onAdded }: { onAdded: (message: string) => void })
           />
         )}
       </Field>
-      <Field label="Email" error={error("email")}>
-        {(control) => (
-          <input
-            {...control}
-            type="email"
-            inputMode="email"
-            autoCapitalize="none"
-            autoComplete="off"
-            spellCheck={false}
-            value={values.email}
-            onChange={(event) => set("email", event.target.value)}
-          />
-        )}
-      </Field>
+      <EmailField
+        value={values.email}
+        onChange={(email) => set("email", email)}
+        error={error("email")}
+      />
       <TimeZoneField
         label="Their time zone"
         value={values.timeZone}
@@ -202,6 +172,7 @@ export function ParticipantsPage() {
                       <th scope="col">Email</th>
                       <th scope="col">Time zone</th>
                       <th scope="col">Current cohort</th>
+                      <th scope="col">Family</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -216,6 +187,11 @@ export function ParticipantsPage() {
                           ) : (
                             <span className="muted">Not enrolled</span>
                           )}
+                        </td>
+                        <td>
+                          <Link to={`/participants/${p.id}/family`}>
+                            Family<HiddenContext>{`of ${p.displayName}`}</HiddenContext>
+                          </Link>
                         </td>
                       </tr>
                     ))}

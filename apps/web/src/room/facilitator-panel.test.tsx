@@ -81,6 +81,17 @@ describe("the facilitator panel", () => {
     ).toEqual(["Riley", "Jordan"]);
   });
 
+  it("lowers an answered hand from the person's row, naming them on the button", async () => {
+    const { transport, user } = renderPanel();
+    const jordan = document.querySelector<HTMLElement>(`li.roster-row[data-person-id="${JORDAN}"]`);
+    if (!jordan) throw new Error("no row for Jordan");
+    await user.click(within(jordan).getByRole("button", { name: "Lower hand for Jordan" }));
+    expect(transport.requestsOf("hand:lower")).toEqual([{ sessionId: SESSION_ID, userId: JORDAN }]);
+    expect(screen.getByRole("button", { name: "Lower hand for Riley" })).toBeTruthy();
+    // Only raised hands can be lowered.
+    expect(screen.queryByRole("button", { name: "Lower hand for Sam" })).toBeNull();
+  });
+
   it("shows each person's connection, microphone and camera", () => {
     renderPanel();
     const riley = document.querySelector(`li.roster-row[data-person-id="${RILEY}"]`);

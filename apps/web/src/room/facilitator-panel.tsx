@@ -1,3 +1,4 @@
+import { ConfirmDialog } from "../forms/confirm-dialog";
 import {
   MAX_DECLINE_MESSAGE_LENGTH,
   type LivePerson,
@@ -6,9 +7,9 @@ import {
 } from "@bridgeway/domain";
 import { useId, useState } from "react";
 import { HiddenContext } from "../shell/hidden-context";
+import { BreakoutPanel, type BreakoutControls } from "./breakout-panel";
 import type { RoomController } from "./room-controller";
-import { handsInOrder, presenceLabel, rosterView } from "./room-view";
-import { RoomDialog } from "./room-ui";
+import { familyLabelOf, handsInOrder, isMultiFamily, presenceLabel, rosterView } from "./room-view";
 
 type Controls = Pick<
   RoomController,
@@ -21,7 +22,9 @@ type Controls = Pick<
   | "turnOff"
   | "askToUnmute"
   | "allowScreenShare"
->;
+  | "lowerHand"
+> &
+  BreakoutControls;
 
 type DialogState =
   | { kind: "decline"; person: LivePerson }
@@ -35,13 +38,21 @@ const ROLE_LABEL: Record<LiveRole, string> = {
   family: "Family",
 };
 
-function PersonState({ person }: { person: LivePerson }) {
+/** "Jordan's family" beside a name, in multi-family groups. */
+function FamilyLabel({ person, room }: { person: LivePerson; room: RoomSnapshot }) {
+  const label = familyLabelOf(person, room);
+  return label === null ? null : <span className="roster-row__family">{label}</span>;
+}
+
+function PersonState({ person, room }: { person: LivePerson; room?: RoomSnapshot }) {
   const parts = [
     person.microphone ? "Microphone on" : "Microphone off",
     person.camera ? "Camera on" : "Camera off",
   ];
   if (person.screen) parts.push("Sharing screen");
   if (person.handRaisedAt) parts.push("Hand raised");
+  const breakout = room?.breakouts?.rooms.find((r) => r.id === person.breakoutId);
+  if (breakout) parts.push(`In ${breakout.name}`);
   return (
     <p className="roster-row__state">
       <span className={`presence presence--${person.status}`}>{presenceLabel(person.status)}</span>
@@ -89,6 +100,7 @@ export function FacilitatorPanel({
                   <p className="roster-row__who">
                     <span className="roster-row__name">{person.displayName}</span>
                     <span className="roster-row__role">{ROLE_LABEL[person.role]}</span>
+                    <FamilyLabel person={person} room={room} />
                   </p>
                   <div className="roster-row__actions">
                     <button
@@ -156,10 +168,22 @@ export function FacilitatorPanel({
                     {self && " (you)"}
                   </span>
                   <span className="roster-row__role">{ROLE_LABEL[person.role]}</span>
+                  <FamilyLabel person={person} room={room} />
                 </p>
-                <PersonState person={person} />
+                <PersonState person={person} room={room} />
                 {!self && (
                   <div className="roster-row__actions">
+                    {person.handRaisedAt !== null && (
+                      // Once a hand is answered, the facilitator can put it down for them.
+                      <button
+                        type="button"
+                        className="button button--small"
+                        disabled={busy.has(`lower-hand:${person.userId}`)}
+                        onClick={() => void controls.lowerHand(person.userId)}
+                      >
+                        Lower hand<HiddenContext>{`for ${name}`}</HiddenContext>
+                      </button>
+                    )}
                     <button
                       type="button"
                       className="button button--small button--quiet"
@@ -223,6 +247,7 @@ export function FacilitatorPanel({
                   <p className="roster-row__who">
                     <span className="roster-row__name">{person.displayName}</span>
                     <span className="roster-row__role">{ROLE_LABEL[person.role]}</span>
+                    <FamilyLabel person={person} room={room} />
                   </p>
                   <PersonState person={person} />
                 </li>
@@ -231,6 +256,8 @@ export function FacilitatorPanel({
           </>
         )}
       </section>
+
+      {isMultiFamily(room) && <BreakoutPanel room={room} busy={busy} controls={controls} />}
 
       <section className="room-panel__section">
         <h3 className="room-panel__heading">Room</h3>
@@ -268,7 +295,7 @@ export function FacilitatorPanel({
       </section>
 
       {dialog?.kind === "decline" && (
-        <RoomDialog
+        <ConfirmDialog
           title={`Decline ${dialog.person.displayName}?`}
           confirmLabel="Decline"
           onClose={() => setDialog(null)}
@@ -291,10 +318,10 @@ export function FacilitatorPanel({
               onChange={(event) => setDeclineMessage(event.target.value)}
             />
           </div>
-        </RoomDialog>
+        </ConfirmDialog>
       )}
       {dialog?.kind === "remove" && (
-        <RoomDialog
+        <ConfirmDialog
           title={`Remove ${dialog.person.displayName} from the session?`}
           confirmLabel="Remove"
           danger
@@ -305,10 +332,10 @@ export function FacilitatorPanel({
           }}
         >
           <p>They leave the video room at once and can't rejoin this session.</p>
-        </RoomDialog>
+        </ConfirmDialog>
       )}
       {dialog?.kind === "end" && (
-        <RoomDialog
+        <ConfirmDialog
           title="End the session for everyone?"
           confirmLabel="End session"
           danger
@@ -319,7 +346,7 @@ export function FacilitatorPanel({
           }}
         >
           <p>Everyone leaves the video room, and no one can rejoin this session.</p>
-        </RoomDialog>
+        </ConfirmDialog>
       )}
     </aside>
   );

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState, useSyncExternalStore } from "react";
 import { Link } from "react-router";
 import type { AudioLevels } from "./audio-levels";
+import { BreakoutStatus } from "./breakout-status";
 import { ChatPanel } from "./chat-panel";
 import { FacilitatorPanel } from "./facilitator-panel";
 import type { LocalMediaState } from "./local-media";
@@ -77,7 +78,10 @@ function VideoTile({
         </div>
       )}
       <div className="video-tile__caption">
-        <span className="video-tile__name">{name}</span>
+        <span className="video-tile__name">
+          {name}
+          {tile.familyLabel && <span className="video-tile__family"> · {tile.familyLabel}</span>}
+        </span>
         {tile.kind === "camera" && !tile.microphone && (
           <span className="video-tile__flag video-tile__flag--muted">
             <Icon name="mic-off" />
@@ -178,7 +182,8 @@ export function InRoom({
 
   return (
     <div className={`room${chatOpen || (facilitator && manageOpen) ? " room--with-panel" : ""}`}>
-      <div className="room__top">
+      <div className={`room__top${room.breakouts ? " room__top--breakouts" : ""}`}>
+        <BreakoutStatus room={room} now={now} />
         {elapsed !== null && (
           <p className="room__elapsed">
             <Icon name="clock" />
@@ -242,9 +247,10 @@ export function InRoom({
             </button>
           </div>
         )}
-        <ul className="room-notices">
+        {/* A notice is a status or an alert: in a list, that role would replace the list item's. */}
+        <div className="room-notices">
           {state.notices.map((notice) => (
-            <li
+            <div
               key={notice.id}
               className={`room-notice room-notice--${notice.tone}`}
               role={notice.tone === "error" ? "alert" : "status"}
@@ -257,9 +263,9 @@ export function InRoom({
               >
                 Dismiss<span className="visually-hidden"> this message</span>
               </button>
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
         {facilitator && (
           <p className="visually-hidden" role="status">
             {waiting.length > 0

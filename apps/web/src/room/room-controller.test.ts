@@ -378,7 +378,7 @@ describe("in the room", () => {
     expect(sessions[0]?.disconnected).toBe(true);
     expect(sessions).toHaveLength(2);
     expect(sessions[1]?.peers.at(-1)).toEqual([SAM]);
-    expect(controller.getState().notices.at(-1)?.text).toBe("You are now in Lee family.");
+    expect(controller.getState().notices.at(-1)?.text).toBe("You are now in Lee family's room.");
   });
 
   it("keeps the sign-in alive while someone sits in a long session", async () => {
@@ -547,5 +547,185 @@ describe("facilitator controls", () => {
       text: "This session already has 6 people.",
     });
     expect(controller.getState().busy.size).toBe(0);
+  });
+});
+
+describe("breakout rooms", () => {
+  const ROOM_A = "b0000000-0000-4000-8000-00000000000a";
+  const PAT = "9a700000-0000-4000-8000-000000000005";
+  const ROOM_A_CREDENTIAL: MediaCredential = {
+    mode: "direct",
+    iceServers: [{ urls: "stun:stun.example.org" }],
+    expiresAt: "2026-11-23T23:20:00.000Z",
+  };
+
+  function rooms(breakoutId: string | null, as: "participant" | "facilitator") {
+    return snapshot({
+      kind: "MULTI_FAMILY",
+      me: {
+        userId: as === "facilitator" ? DANA : JORDAN,
+        role: as,
+        status: "in-room",
+        breakoutId,
+      },
+      breakouts: {
+        endsAt: "2026-11-23T23:06:00.000Z",
+        rooms: [{ id: ROOM_A, name: "Jordan's family", members: [JORDAN, PAT] }],
+      },
+      people: [
+        person({
+          userId: DANA,
+          displayName: "Dana",
+          role: "facilitator",
+          breakoutId: as === "facilitator" ? breakoutId : null,
+        }),
+        person({ userId: JORDAN, displayName: "Jordan", breakoutId: ROOM_A }),
+        person({ userId: PAT, displayName: "Pat", role: "family", breakoutId: ROOM_A }),
+        person({ userId: SAM, displayName: "Sam" }),
+      ],
+    });
+  }
+
+  async function inRoom(as: "participant" | "facilitator") {
+    const parts = setup({ as });
+    parts.transport.answer(
+      "room:join",
+      admittedReply(
+        parts.room({
+          kind: "MULTI_FAMILY",
+          people: [
+            person({ userId: DANA, displayName: "Dana", role: "facilitator" }),
+            person({ userId: JORDAN, displayName: "Jordan" }),
+            person({ userId: PAT, displayName: "Pat", role: "family" }),
+            person({ userId: SAM, displayName: "Sam" }),
+          ],
+        }),
+      ),
+    );
+    await parts.controller.join(as === "facilitator" ? "Dana" : "Jordan");
+    await flush();
+    return parts;
+  }
+
+  it("names the room once its state arrives, when the move comes first (as the server sends them)", async () => {
+    const { transport, controller, sessions } = await inRoom("participant");
+    transport.serverSends("room:moved", {
+      sessionId: SESSION_ID,
+      breakoutId: ROOM_A,
+      credential: ROOM_A_CREDENTIAL,
+    });
+    await flush();
+    expect(controller.getState().notices).toEqual([]);
+    expect(sessions).toHaveLength(2);
+    expect(sessions[1]?.credential).toEqual(ROOM_A_CREDENTIAL);
+    transport.serverSends("room:state", rooms(ROOM_A, "participant"));
+    expect(controller.getState().notices.map((n) => n.text)).toEqual([
+      "You are now in Jordan's family's room.",
+    ]);
+    // Video goes only to the people in the same room.
+    expect(sessions[1]?.peers.at(-1)).toEqual([PAT]);
+    // Said once, not again with every update.
+    transport.serverSends("room:state", rooms(ROOM_A, "participant"));
+    expect(controller.getState().notices).toHaveLength(1);
+  });
+
+  it("brings everyone back to the main room with a notice when breakouts close", async () => {
+    const { transport, controller, sessions } = await inRoom("participant");
+    transport.serverSends("room:moved", {
+      sessionId: SESSION_ID,
+      breakoutId: ROOM_A,
+      credential: ROOM_A_CREDENTIAL,
+    });
+    transport.serverSends("room:state", rooms(ROOM_A, "participant"));
+    await flush();
+    transport.serverSends("room:moved", {
+      sessionId: SESSION_ID,
+      breakoutId: null,
+      credential: DIRECT_CREDENTIAL,
+    });
+    transport.serverSends("room:state", snapshot({ kind: "MULTI_FAMILY", breakouts: null }));
+    await flush();
+    // Where I was is no longer true: only where I am now is said.
+    expect(controller.getState().notices.map((n) => n.text)).toEqual([
+      "The breakout rooms are closed. You are back in the main room.",
+    ]);
+    expect(sessions.at(-2)?.disconnected).toBe(true);
+    expect(sessions.at(-1)?.peers.at(-1)).toEqual([DANA]);
+  });
+
+  it("opens rooms by family with a timer, and hands a refusal back to the form", async () => {
+    const { transport, controller } = await inRoom("facilitator");
+    transport.answer("room:breakouts-open", () => ({ ok: true, rooms: 2 }));
+    expect(await controller.openBreakouts({ rooms: "by-family", minutes: 5 })).toBeNull();
+    expect(transport.requestsOf("room:breakouts-open")).toEqual([
+      { sessionId: SESSION_ID, rooms: "by-family", minutes: 5 },
+    ]);
+    expect(controller.getState().notices.at(-1)?.text).toBe(
+      "Breakout rooms are open: 2 rooms, 5 minutes.",
+    );
+
+    transport.answer("room:breakouts-open", () => ({
+      ok: false,
+      error: {
+        code: "invalid_input",
+        message: "Check.",
+        fields: { "rooms.0.name": "Name each room." },
+      },
+    }));
+    const refused = await controller.openBreakouts({
+      rooms: [{ name: "", members: [JORDAN] }],
+      minutes: 5,
+    });
+    expect(refused?.fields).toEqual({ "rooms.0.name": "Name each room." });
+    // The form shows it; no notice repeats it.
+    expect(controller.getState().notices).toHaveLength(1);
+    expect(controller.getState().busy.size).toBe(0);
+  });
+
+  it("visits a room with the credential the server answers, and comes back", async () => {
+    const { transport, controller, sessions } = await inRoom("facilitator");
+    transport.serverSends("room:state", rooms(null, "facilitator"));
+    transport.answer("room:visit", () => ({ ok: true, credential: ROOM_A_CREDENTIAL }));
+    // The server updates the room before it answers.
+    transport.serverSends("room:state", rooms(ROOM_A, "facilitator"));
+    expect(await controller.visit(ROOM_A)).toBe(true);
+    expect(transport.requestsOf("room:visit")).toEqual([
+      { sessionId: SESSION_ID, breakoutId: ROOM_A },
+    ]);
+    expect(sessions[0]?.disconnected).toBe(true);
+    expect(sessions[1]?.credential).toEqual(ROOM_A_CREDENTIAL);
+    expect(sessions[1]?.peers.at(-1)).toEqual([JORDAN, PAT]);
+    expect(controller.getState().notices.at(-1)?.text).toBe(
+      "You are visiting Jordan's family's room.",
+    );
+
+    transport.answer("room:visit", () => ({ ok: true, credential: DIRECT_CREDENTIAL }));
+    transport.serverSends("room:state", rooms(null, "facilitator"));
+    expect(await controller.visit(null)).toBe(true);
+    expect(sessions).toHaveLength(3);
+    expect(sessions[2]?.peers.at(-1)).toEqual([SAM]);
+    expect(controller.getState().notices.at(-1)?.text).toBe("You are back in the main room.");
+  });
+
+  it("messages every room, closes them, and lowers a hand, through the server", async () => {
+    const { transport, controller } = await inRoom("facilitator");
+    expect(await controller.messageAllRooms("  Two minutes left  ")).toBeNull();
+    expect(await controller.closeBreakouts()).toBe(true);
+    expect(await controller.lowerHand(JORDAN)).toBe(true);
+    expect(
+      transport.requests
+        .filter((r) => r.event !== "room:join" && r.event !== "chat:subscribe")
+        .map((r) => [r.event, r.payload]),
+    ).toEqual([
+      ["room:breakouts-message", { sessionId: SESSION_ID, message: "Two minutes left" }],
+      ["room:breakouts-close", { sessionId: SESSION_ID }],
+      ["hand:lower", { sessionId: SESSION_ID, userId: JORDAN }],
+    ]);
+    transport.serverSends("room:broadcast", {
+      sessionId: SESSION_ID,
+      from: "Dana",
+      message: "Two minutes left",
+    });
+    expect(controller.getState().notices.at(-1)?.text).toBe("Dana to every room: Two minutes left");
   });
 });

@@ -7,6 +7,7 @@ import type {
   SignalPayload,
 } from "@bridgeway/domain";
 import type { Reply } from "../realtime/socket";
+import { roomPhrase, type OpenBreakoutsPayload } from "./breakouts";
 import type { LocalMedia } from "./local-media";
 import { Listeners } from "./listeners";
 import type { MediaSession, MediaSessionDeps, MediaSessionState, Signaller } from "./media-session";
@@ -118,6 +119,10 @@ export class RoomController {
   private mediaStarting: Promise<void> | null = null;
   private lastReported: string | null = null;
   private noticeId = 0;
+  /** Moved to a breakout room whose name had not arrived yet: say where once it does. */
+  private pendingMoveNotice: string | null = null;
+  /** The notice that says which room I am in, replaced at the next move. */
+  private lastMoveNotice: number | null = null;
   private renewTimer: ReturnType<typeof setTimeout> | undefined;
   private rejoinTimer: ReturnType<typeof setTimeout> | undefined;
   private keepAliveTimer: ReturnType<typeof setInterval> | undefined;
@@ -386,6 +391,71 @@ export class RoomController {
     });
   }
 
+  /** A facilitator lowers someone's hand once it has been answered. */
+  lowerHand(userId: string): Promise<boolean> {
+    return this.act(`lower-hand:${userId}`, "hand:lower", {
+      sessionId: this.deps.sessionId,
+      userId,
+    });
+  }
+
+  /**
+   * Opens breakout rooms (one per family, or as planned by hand) with a timer everyone sees.
+   * Answers the refusal, for the form to show beside its fields, or null when they opened.
+   */
+  async openBreakouts(plan: OpenBreakoutsPayload): Promise<LiveError | null> {
+    const reply = await this.ask<{ rooms: number }>("breakouts-open", "room:breakouts-open", {
+      sessionId: this.deps.sessionId,
+      ...plan,
+    });
+    if (!reply.ok) return reply.error;
+    if (this.isDisposed()) return null;
+    this.notify(
+      "info",
+      `Breakout rooms are open: ${reply.rooms} room${reply.rooms === 1 ? "" : "s"}, ${plan.minutes} minute${plan.minutes === 1 ? "" : "s"}.`,
+    );
+    return null;
+  }
+
+  /** Brings everyone back to the main room. */
+  closeBreakouts(): Promise<boolean> {
+    return this.act("breakouts-close", "room:breakouts-close", { sessionId: this.deps.sessionId });
+  }
+
+  /** A message shown in every breakout room (and the main room); the refusal, or null. */
+  async messageAllRooms(message: string): Promise<LiveError | null> {
+    const reply = await this.ask("breakouts-message", "room:breakouts-message", {
+      sessionId: this.deps.sessionId,
+      message: message.trim(),
+    });
+    return reply.ok ? null : reply.error;
+  }
+
+  /**
+   * A facilitator goes into a breakout room (or back to the main room, with null): the server
+   * answers with a credential for that room's media, and the media starts afresh with it.
+   */
+  async visit(breakoutId: string | null): Promise<boolean> {
+    if (this.state.phase.kind !== "in-room") return false;
+    const reply = await this.ask<{ credential: MediaCredential }>("visit", "room:visit", {
+      sessionId: this.deps.sessionId,
+      breakoutId,
+    });
+    if (this.isDisposed()) return false;
+    if (!reply.ok) {
+      this.notify("error", reply.error.message);
+      return false;
+    }
+    const name = this.state.room?.breakouts?.rooms.find((r) => r.id === breakoutId)?.name;
+    this.movedNotice(
+      breakoutId === null
+        ? "You are back in the main room."
+        : `You are visiting ${name === undefined ? "a breakout room" : roomPhrase(name)}.`,
+    );
+    await this.switchRoom(reply.credential);
+    return true;
+  }
+
   dismissNotice(id: number): void {
     this.set({ notices: this.state.notices.filter((n) => n.id !== id) });
   }
@@ -506,6 +576,12 @@ export class RoomController {
   private applySnapshot(room: RoomSnapshot): void {
     if (room.sessionId !== this.deps.sessionId) return;
     this.set({ room });
+    const pending = this.pendingMoveNotice;
+    const pendingName = room.breakouts?.rooms.find((r) => r.id === pending)?.name;
+    if (pending !== null && pendingName !== undefined) {
+      this.pendingMoveNotice = null;
+      this.movedNotice(`You are now in ${roomPhrase(pendingName)}.`);
+    }
     if (!this.active()) return;
     if (room.ended) {
       this.finish({ kind: "ended" });
@@ -606,22 +682,29 @@ export class RoomController {
 
   /**
    * Moved to a breakout room or back to the main room: the people to see and hear change, so
-   * the media starts afresh with the credential for the new room.
+   * the media starts afresh with the credential for the new room. The server sends the move
+   * before the room's new state, so the room's name may only come with the next snapshot.
    */
   private async moved(breakoutId: string | null, credential: MediaCredential): Promise<void> {
     if (this.state.phase.kind !== "in-room") return;
+    this.pendingMoveNotice = null;
+    if (breakoutId === null) {
+      this.movedNotice("The breakout rooms are closed. You are back in the main room.");
+    } else {
+      const name = this.state.room?.breakouts?.rooms.find((r) => r.id === breakoutId)?.name;
+      if (name === undefined) this.pendingMoveNotice = breakoutId;
+      else this.movedNotice(`You are now in ${roomPhrase(name)}.`);
+    }
+    await this.switchRoom(credential);
+  }
+
+  /** Another room (a breakout, or back): the old media goes, new media for that room starts. */
+  private async switchRoom(credential: MediaCredential): Promise<void> {
     this.mediaOff?.();
     this.mediaOff = null;
     this.media?.disconnect();
     this.media = null;
     this.earlySignals = [];
-    const name = this.state.room?.breakouts?.rooms.find((r) => r.id === breakoutId)?.name;
-    this.notify(
-      "info",
-      breakoutId === null
-        ? "You are back in the main room."
-        : `You are now in ${name ?? "a breakout room"}.`,
-    );
     await this.startMedia(credential);
   }
 
@@ -658,15 +741,23 @@ export class RoomController {
     this.deps.transport.emit("media:state", payload);
   }
 
+  /** A facilitator action: marked busy while it waits, a refusal said as a notice. */
   private async act(key: string, event: Action, payload: unknown): Promise<boolean> {
-    this.set({ busy: new Set([...this.state.busy, key]) });
-    const reply = await this.deps.transport.request(event, payload);
+    const reply = await this.ask(key, event, payload);
     if (this.disposed) return false;
+    if (!reply.ok) this.notify("error", reply.error.message);
+    return reply.ok;
+  }
+
+  /** A request marked busy under `key` while it waits; the caller says what a refusal means. */
+  private async ask<T = object>(key: string, event: Action, payload: unknown): Promise<Reply<T>> {
+    this.set({ busy: new Set([...this.state.busy, key]) });
+    const reply = await this.deps.transport.request<T>(event, payload);
+    if (this.disposed) return reply;
     const busy = new Set(this.state.busy);
     busy.delete(key);
     this.set({ busy });
-    if (!reply.ok) this.notify("error", reply.error.message);
-    return reply.ok;
+    return reply;
   }
 
   private flushSignals(): void {
@@ -704,12 +795,21 @@ export class RoomController {
     this.signalQueue = [];
     this.earlySignals = [];
     this.lastReported = null;
+    this.pendingMoveNotice = null;
     this.set({ media: NO_MEDIA, unmuteRequest: null });
   }
 
-  private notify(tone: Notice["tone"], text: string): void {
+  private notify(tone: Notice["tone"], text: string): number {
     const notice = { id: ++this.noticeId, tone, text };
     this.set({ notices: [...this.state.notices, notice].slice(-MAX_NOTICES) });
+    return notice.id;
+  }
+
+  /** Where I am now: it replaces the notice of the last move, which is no longer true. */
+  private movedNotice(text: string): void {
+    const last = this.lastMoveNotice;
+    if (last !== null) this.set({ notices: this.state.notices.filter((n) => n.id !== last) });
+    this.lastMoveNotice = this.notify("info", text);
   }
 
   private set(patch: Partial<RoomState>): void {

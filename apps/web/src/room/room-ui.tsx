@@ -1,12 +1,4 @@
-import {
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-} from "react";
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { METER_STEPS, type AudioLevels } from "./audio-levels";
 
 /** Small building blocks of the room's screens. */
@@ -238,72 +230,6 @@ export function MicMeter({ levels, id = "self" }: { levels: AudioLevels; id?: st
         ))}
       </div>
     </div>
-  );
-}
-
-/**
- * A modal question (confirm a removal, end the session, decline with a message). Focus goes
- * into it and back where it was when it closes.
- */
-export function RoomDialog({
-  title,
-  children,
-  confirmLabel,
-  onConfirm,
-  onClose,
-  danger = false,
-}: {
-  title: string;
-  children: ReactNode;
-  confirmLabel: string;
-  onConfirm: () => void;
-  onClose: () => void;
-  danger?: boolean;
-}) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const headingId = useId();
-  useLayoutEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const previouslyFocused = document.activeElement;
-    dialog.showModal();
-    return () => {
-      dialog.close();
-      if (previouslyFocused instanceof HTMLElement && previouslyFocused.isConnected)
-        previouslyFocused.focus();
-    };
-  }, []);
-  return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={headingId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <form
-        method="dialog"
-        onSubmit={(event) => {
-          event.preventDefault();
-          onConfirm();
-        }}
-      >
-        <h2 id={headingId} className="dialog__title">
-          {title}
-        </h2>
-        {children}
-        <div className="dialog__actions">
-          <button type="submit" className={`button${danger ? " button--danger" : ""}`}>
-            {confirmLabel}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </dialog>
   );
 }
 

@@ -17,6 +17,19 @@ export function handsInOrder(people: readonly LivePerson[]): LivePerson[] {
     .sort((a, b) => Date.parse(a.handRaisedAt ?? "") - Date.parse(b.handRaisedAt ?? ""));
 }
 
+/** Breakout rooms and family labels belong to multi-family groups only. */
+export function isMultiFamily(room: Pick<RoomSnapshot, "kind">): boolean {
+  return room.kind === "MULTI_FAMILY";
+}
+
+/** The family label to show beside someone's name ("Jordan's family"): multi-family groups only. */
+export function familyLabelOf(
+  person: Pick<LivePerson, "familyLabel">,
+  room: Pick<RoomSnapshot, "kind">,
+): string | null {
+  return isMultiFamily(room) ? person.familyLabel : null;
+}
+
 /** Present means in the room, including anyone whose connection is coming back. */
 export function isPresent(person: Pick<LivePerson, "status">): boolean {
   return person.status === "in-room" || person.status === "reconnecting";
@@ -196,6 +209,8 @@ export type TileModel = {
   userId: string;
   kind: "camera" | "screen";
   name: string;
+  /** "Jordan's family", in multi-family groups; null elsewhere. */
+  familyLabel: string | null;
   self: boolean;
   microphone: boolean;
   camera: boolean;
@@ -231,6 +246,7 @@ export function tileModels(
       userId: p.userId,
       kind: "camera",
       name: p.displayName,
+      familyLabel: familyLabelOf(p, room),
       self,
       microphone: p.microphone,
       camera: p.camera,
@@ -246,6 +262,7 @@ export function tileModels(
       userId: p.userId,
       kind: "screen",
       name: p.displayName,
+      familyLabel: null,
       self: false,
       microphone: true,
       camera: true,

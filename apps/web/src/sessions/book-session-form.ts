@@ -3,7 +3,8 @@ import {
   type BOOKABLE_SESSION_KINDS,
   type BookSessionInput,
 } from "@bridgeway/domain";
-import { problemFromZod, type FormProblem } from "../forms/form-problem";
+import type { z } from "zod";
+import { CHECK_FIELDS_MESSAGE, problemFromZod, type FormProblem } from "../forms/form-problem";
 import { localDateTimeToInstant } from "../time/zoned-time";
 
 export type BookableKind = (typeof BOOKABLE_SESSION_KINDS)[number];
@@ -15,25 +16,17 @@ export const DEFAULT_DURATION_MINUTES: Record<BookableKind, number> = {
   MEDICATION_MANAGEMENT: 30,
 };
 
-export type BookSessionValues = {
-  kind: BookableKind;
-  participantUserId: string;
-  date: string;
-  time: string;
-  durationMinutes: string;
-  facilitatorUserId: string;
-};
+/** A booking form's start: a date and a wall-clock time, as typed. */
+export type StartValues = { date: string; time: string };
 
 /**
- * The booking request for the form's values, the date and time read as wall-clock time in
- * `timeZone` (the booker's), or the problems to show next to each field. `facilitatorUserId`
- * is left out when it is the booker, who is then the clinician by default.
+ * The instant a form's date and time name in `timeZone`, or null; with the messages for the
+ * date and time fields when either is empty or together they name no real moment.
  */
-export function toBookSessionInput(
-  values: BookSessionValues,
+export function readStart(
+  values: StartValues,
   timeZone: string,
-  bookerId: string,
-): { ok: true; input: BookSessionInput } | { ok: false; problem: FormProblem } {
+): { startsAt: string | null; fields: Record<string, string> } {
   const fields: Record<string, string> = {};
   if (values.date === "") fields.date = "Choose a date.";
   if (values.time === "") fields.time = "Choose a start time.";
@@ -44,6 +37,59 @@ export function toBookSessionInput(
   if (startsAt === null && fields.date === undefined && fields.time === undefined) {
     fields.date = "Use a real date and time.";
   }
+  return { startsAt, fields };
+}
+
+/** A typed length in minutes; left empty it is no number, so the schema says it is missing. */
+export function minutesFrom(text: string): number {
+  return text.trim() === "" ? Number.NaN : Number(text);
+}
+
+/**
+ * The parsed booking, or the problem to show: the schema's messages and the form's own
+ * `fields`, without one for `startsAt` when the date and time fields already say what is wrong.
+ */
+export function checkedBooking<T>(
+  parsed: z.ZodSafeParseResult<T>,
+  fields: Readonly<Record<string, string>>,
+  startsAt: string | null,
+): { ok: true; input: T } | { ok: false; problem: FormProblem } {
+  const all = { ...(parsed.success ? {} : problemFromZod(parsed.error).fields), ...fields };
+  if (startsAt === null) delete all.startsAt;
+  if (!parsed.success || Object.keys(all).length > 0) {
+    return { ok: false, problem: { message: CHECK_FIELDS_MESSAGE, fields: all } };
+  }
+  return { ok: true, input: parsed.data };
+}
+
+export type BookSessionValues = {
+  kind: BookableKind;
+  participantUserId: string;
+  date: string;
+  time: string;
+  durationMinutes: string;
+  facilitatorUserId: string;
+  /** Family therapy: who of the participant's consenting family to invite. */
+  familyUserIds?: readonly string[];
+};
+
+export const NO_FAMILY_CHOSEN = "Choose at least one family member to invite.";
+
+/**
+ * The booking request for the form's values, the date and time read as wall-clock time in
+ * `timeZone` (the booker's), or the problems to show next to each field. `facilitatorUserId`
+ * is left out when it is the booker, who is then the clinician by default. Family therapy names
+ * the family members invited, at least one.
+ */
+export function toBookSessionInput(
+  values: BookSessionValues,
+  timeZone: string,
+  bookerId: string,
+): { ok: true; input: BookSessionInput } | { ok: false; problem: FormProblem } {
+  const { startsAt, fields } = readStart(values, timeZone);
+  const family = values.kind === "FAMILY" ? [...(values.familyUserIds ?? [])] : undefined;
+  // A family therapy session with nobody from the family is not one.
+  if (family?.length === 0) fields.familyUserIds = NO_FAMILY_CHOSEN;
   const candidate = {
     kind: values.kind,
     participantUserId: values.participantUserId,
@@ -51,20 +97,9 @@ export function toBookSessionInput(
       ? { facilitatorUserId: values.facilitatorUserId }
       : {}),
     startsAt: startsAt ?? "",
-    durationMinutes:
-      values.durationMinutes.trim() === "" ? Number.NaN : Number(values.durationMinutes),
+    durationMinutes: minutesFrom(values.durationMinutes),
     timeZone,
+    ...(family === undefined || family.length === 0 ? {} : { familyUserIds: family }),
   };
-  const parsed = BookSessionInputSchema.safeParse(candidate);
-  if (!parsed.success) {
-    const problem = problemFromZod(parsed.error);
-    const merged = { ...problem.fields, ...fields };
-    // The date and time fields already say what is wrong with the start.
-    if (startsAt === null) delete merged.startsAt;
-    return { ok: false, problem: { message: problem.message, fields: merged } };
-  }
-  if (Object.keys(fields).length > 0) {
-    return { ok: false, problem: { message: "Check the fields marked below.", fields } };
-  }
-  return { ok: true, input: parsed.data };
+  return checkedBooking(BookSessionInputSchema.safeParse(candidate), fields, startsAt);
 }

@@ -1,6 +1,7 @@
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { apiError, json, stubApi } from "../test/fake-api";
+import type { FamilyMemberSummary } from "@bridgeway/domain";
 import { authStateFor } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { facilitators, IDS, participants, sessionSummary } from "../test/schedule-fixtures";
@@ -8,9 +9,51 @@ import { facilitators, IDS, participants, sessionSummary } from "../test/schedul
 const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
   ({ status: "signed-in", auth: authStateFor(role) }) as const;
 
+const PAT = "00000000-0000-4000-8000-0000000000f1";
+const KIM = "00000000-0000-4000-8000-0000000000f2";
+
+const member = (overrides: Partial<FamilyMemberSummary>): FamilyMemberSummary => ({
+  userId: PAT,
+  invitationId: null,
+  firstName: "Pat",
+  lastName: "Lee",
+  email: "pat@family.example",
+  relationship: "PARENT",
+  status: "active",
+  sessionKinds: ["FAMILY", "MULTI_FAMILY"],
+  invitedAt: "2026-11-01T15:00:00.000Z",
+  expiresAt: null,
+  ...overrides,
+});
+
 const routes = {
   "GET /api/participants": json(200, { participants }),
   "GET /api/facilitators": json(200, { facilitators }),
+  "GET /api/families": json(200, {
+    members: [
+      member({}),
+      member({ userId: KIM, firstName: "Kim", relationship: "SIBLING" }),
+      // Not offered: consent covers only multi-family groups, or was withdrawn, or not accepted.
+      member({
+        userId: "00000000-0000-4000-8000-0000000000f3",
+        firstName: "Lou",
+        sessionKinds: ["MULTI_FAMILY"],
+      }),
+      member({
+        userId: "00000000-0000-4000-8000-0000000000f4",
+        firstName: "Ray",
+        status: "consent-withdrawn",
+        sessionKinds: [],
+      }),
+      member({
+        userId: null,
+        invitationId: "00000000-0000-4000-8000-0000000000a1",
+        firstName: "Ash",
+        status: "invited",
+        expiresAt: "2026-12-01T15:00:00.000Z",
+      }),
+    ],
+  }),
 };
 
 describe("booking a session", () => {
@@ -38,6 +81,14 @@ describe("booking a session", () => {
     expect(length.value).toBe("30");
     await user.selectOptions(screen.getByLabelText("Kind of session"), "FAMILY");
     expect(screen.getByLabelText<HTMLSelectElement>("Participant").value).toBe(IDS.jordan);
+    // Only family members whose consent covers family therapy can be invited; all are chosen.
+    const invitees = await screen.findByRole("group", { name: "Family members to invite" });
+    expect(
+      within(invitees)
+        .getAllByRole("checkbox")
+        .map((c) => c.parentElement?.textContent),
+    ).toEqual(["Pat Lee (Parent)", "Kim Lee (Sibling)"]);
+    await user.click(within(invitees).getByLabelText("Kim Lee (Sibling)"));
     fireEvent.change(screen.getByLabelText("Date"), { target: { value: "2027-03-15" } });
     fireEvent.change(screen.getByLabelText("Start time"), { target: { value: "16:00" } });
     await user.click(screen.getByRole("button", { name: "Book session" }));
@@ -50,7 +101,52 @@ describe("booking a session", () => {
       startsAt: "2027-03-15T16:00:00-04:00",
       durationMinutes: 60,
       timeZone: "America/New_York",
+      familyUserIds: [PAT],
     });
+    expect(requests.find((r) => r.pathname === "/api/families")?.query.get("participantId")).toBe(
+      IDS.jordan,
+    );
+  });
+
+  it("needs a family member for family therapy, and points to inviting one when none has consent", async () => {
+    const { requests } = stubApi({
+      ...routes,
+      "GET /api/families": json(200, { members: [] }),
+    });
+    const { user } = renderApp(`/sessions/new?participantId=${IDS.jordan}`, {
+      auth: signedInAs("FACILITATOR"),
+    });
+    await user.selectOptions(await screen.findByLabelText("Kind of session"), "FAMILY");
+    expect(
+      (await screen.findByRole("link", { name: "Invite a family member" })).getAttribute("href"),
+    ).toBe(`/participants/${IDS.jordan}/family`);
+    fireEvent.change(screen.getByLabelText("Date"), { target: { value: "2027-03-15" } });
+    fireEvent.change(screen.getByLabelText("Start time"), { target: { value: "16:00" } });
+    await user.click(screen.getByRole("button", { name: "Book session" }));
+    expect(await screen.findByText(/No one in Jordan's family has consent/)).toBeTruthy();
+    expect(screen.getByText("Choose at least one family member to invite.")).toBeTruthy();
+    expect(requests.some((r) => r.method === "POST")).toBe(false);
+  });
+
+  it("shows the server's refusal of a family member next to the family field", async () => {
+    stubApi({
+      ...routes,
+      "POST /api/sessions": apiError(400, "invalid_input", "Check familyUserIds.", {
+        familyUserIds: "Someone chosen has no consent for family sessions.",
+      }),
+    });
+    const { user } = renderApp(`/sessions/new?participantId=${IDS.jordan}`, {
+      auth: signedInAs("FACILITATOR"),
+    });
+    await user.selectOptions(await screen.findByLabelText("Kind of session"), "FAMILY");
+    const invitees = await screen.findByRole("group", { name: "Family members to invite" });
+    fireEvent.change(screen.getByLabelText("Date"), { target: { value: "2027-03-15" } });
+    fireEvent.change(screen.getByLabelText("Start time"), { target: { value: "16:00" } });
+    await user.click(screen.getByRole("button", { name: "Book session" }));
+    await waitFor(() =>
+      expect(invitees.textContent).toContain("Someone chosen has no consent for family sessions."),
+    );
+    expect(invitees.getAttribute("aria-invalid")).toBe("true");
   });
 
   it("shows a double-booking refusal prominently at the top", async () => {

@@ -1,13 +1,19 @@
-import { sessionKindInfo, type SessionSummary } from "@bridgeway/domain";
+import {
+  relationshipLabel,
+  sessionKindInfo,
+  type FamilyMemberSummary,
+  type SessionSummary,
+} from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type SubmitEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { describeError } from "../api/api-client";
 import { useServices } from "../app/services-context";
-import { formatTimeZone } from "../format/format";
 import { formatSessionWhen } from "../format/session-time";
 import { CHECK_FIELDS_MESSAGE, problemFromError, type FormProblem } from "../forms/form-problem";
-import { Field, FormAlert, SubmitButton } from "../forms/fields";
+import { CheckboxGroup, Field, FormAlert, SubmitButton } from "../forms/fields";
+import { fullName } from "../families/family-view";
+import { useFamilyMembers } from "../families/use-families";
 import { facilitatorOption } from "../people/facilitator-labels";
 import { useFacilitators, useParticipants } from "../people/use-people";
 import { useSignedIn } from "../session/auth-context";
@@ -20,8 +26,19 @@ import {
   type BookableKind,
   type BookSessionValues,
 } from "./book-session-form";
+import { LengthField, StartFields } from "./booking-fields";
 import { useNow } from "./use-now";
 import { scheduleChanged } from "./use-sessions";
+
+/** Family members who may be invited to family therapy: accepted, with consent covering it. */
+function consentingFamily(
+  members: readonly FamilyMemberSummary[],
+): (FamilyMemberSummary & { userId: string })[] {
+  return members.filter(
+    (m): m is FamilyMemberSummary & { userId: string } =>
+      m.userId !== null && m.status === "active" && m.sessionKinds.includes("FAMILY"),
+  );
+}
 
 const KINDS: BookableKind[] = ["INDIVIDUAL", "FAMILY", "MEDICATION_MANAGEMENT"];
 const KNOWN_FIELDS = [
@@ -32,6 +49,7 @@ const KNOWN_FIELDS = [
   "time",
   "startsAt",
   "durationMinutes",
+  "familyUserIds",
 ];
 
 function Booked({
@@ -102,6 +120,62 @@ export function BookSessionPage() {
   );
 }
 
+/**
+ * Family therapy: which of the participant's family to invite. Only those whose consent covers
+ * family therapy are listed; all of them are chosen until the booker says otherwise.
+ */
+function FamilyInvitees({
+  participantId,
+  participantName,
+  chosen,
+  onChange,
+  error,
+}: {
+  participantId: string;
+  participantName: string;
+  chosen: readonly string[] | null;
+  onChange: (next: string[]) => void;
+  error: string | undefined;
+}) {
+  const members = useFamilyMembers(participantId);
+  if (members.isPending) return <LoadingState label="Loading the participant's family…" />;
+  if (members.isError) {
+    return (
+      <p className="form__error" role="alert">
+        We couldn&apos;t load {participantName}&apos;s family. {describeError(members.error)}
+      </p>
+    );
+  }
+  const consenting = consentingFamily(members.data);
+  const familyPage = `/participants/${encodeURIComponent(participantId)}/family`;
+  if (consenting.length === 0) {
+    return (
+      <div className="field">
+        <p className="field__label">Family members to invite</p>
+        <p className="field__hint">
+          No one in {participantName}&apos;s family has consent to join family therapy yet.{" "}
+          <Link to={familyPage}>Invite a family member</Link> first, with {participantName}&apos;s
+          agreement.
+        </p>
+        {error !== undefined && <p className="field__error">{error}</p>}
+      </div>
+    );
+  }
+  return (
+    <CheckboxGroup
+      legend="Family members to invite"
+      hint={`Only family members with ${participantName}'s consent for family therapy are listed.`}
+      choices={consenting.map((m) => ({
+        value: m.userId,
+        label: `${fullName(m)} (${relationshipLabel(m.relationship)})`,
+      }))}
+      selected={chosen ?? consenting.map((m) => m.userId)}
+      onChange={onChange}
+      error={error}
+    />
+  );
+}
+
 function BookSessionForm({
   initialParticipantId,
   onBooked,
@@ -125,6 +199,12 @@ function BookSessionForm({
     facilitatorUserId: isAdmin ? "" : user.id,
   }));
   const [durationTouched, setDurationTouched] = useState(false);
+  // Null until the booker changes it: everyone with consent is invited.
+  const [chosenFamily, setChosenFamily] = useState<string[] | null>(null);
+  const familyQuery = useFamilyMembers(
+    values.participantUserId === "" ? undefined : values.participantUserId,
+    values.kind === "FAMILY" && values.participantUserId !== "",
+  );
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const today = todayIn(zone, now);
 
@@ -144,7 +224,9 @@ function BookSessionForm({
   function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (book.isPending) return;
-    const result = toBookSessionInput(values, zone, user.id);
+    const familyUserIds =
+      chosenFamily ?? consentingFamily(familyQuery.data ?? []).map((m) => m.userId);
+    const result = toBookSessionInput({ ...values, familyUserIds }, zone, user.id);
     // Admins book for a clinician; facilitators are the clinician unless they choose another.
     const noClinician = isAdmin && values.facilitatorUserId === "";
     if (!result.ok || noClinician) {
@@ -214,7 +296,10 @@ function BookSessionForm({
           <select
             {...control}
             value={values.participantUserId}
-            onChange={(event) => set("participantUserId", event.target.value)}
+            onChange={(event) => {
+              set("participantUserId", event.target.value);
+              setChosenFamily(null);
+            }}
           >
             <option value="">Choose a participant</option>
             {(participants.data ?? []).map((p) => (
@@ -226,50 +311,35 @@ function BookSessionForm({
           </select>
         )}
       </Field>
-      <div className="field-pair">
-        <Field label="Date" error={error("date")}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              min={today}
-              value={values.date}
-              onChange={(event) => set("date", event.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          label="Start time"
-          hint={`${formatTimeZone(zone)}, your time zone.`}
-          error={error("time") ?? error("startsAt")}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="time"
-              value={values.time}
-              onChange={(event) => set("time", event.target.value)}
-            />
-          )}
-        </Field>
-      </div>
-      <Field label="Length in minutes" hint="Between 15 and 240." error={error("durationMinutes")}>
-        {(control) => (
-          <input
-            {...control}
-            type="number"
-            inputMode="numeric"
-            min={15}
-            max={240}
-            step={5}
-            value={values.durationMinutes}
-            onChange={(event) => {
-              setDurationTouched(true);
-              set("durationMinutes", event.target.value);
-            }}
-          />
-        )}
-      </Field>
+      {values.kind === "FAMILY" && values.participantUserId !== "" && (
+        <FamilyInvitees
+          participantId={values.participantUserId}
+          participantName={
+            participants.data
+              ?.find((p) => p.id === values.participantUserId)
+              ?.displayName.split(" ")[0] ?? "the participant"
+          }
+          chosen={chosenFamily}
+          onChange={setChosenFamily}
+          error={error("familyUserIds")}
+        />
+      )}
+      <StartFields
+        values={values}
+        onChange={set}
+        error={error}
+        today={today}
+        timeZone={zone}
+        whoseZone="your"
+      />
+      <LengthField
+        value={values.durationMinutes}
+        onChange={(minutes) => {
+          setDurationTouched(true);
+          set("durationMinutes", minutes);
+        }}
+        error={error("durationMinutes")}
+      />
       <Field
         label="Clinician"
         hint={isAdmin ? undefined : "You, unless you book for a colleague."}

@@ -1,5 +1,5 @@
 import { homePathForRole, sessionKindInfo, type SessionSummary } from "@bridgeway/domain";
-import { useId } from "react";
+import { lazy, Suspense, useId } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../api/api-client";
 import { formatTimeZone } from "../format/format";
@@ -8,12 +8,17 @@ import { QueryView } from "../homes/query-view";
 import { useSignedIn } from "../session/auth-context";
 import { PageHeading } from "../shell/page-heading";
 import { navItemsFor } from "../shell/nav-items";
-import { EmptyState } from "../shell/status-states";
+import { EmptyState, LoadingState } from "../shell/status-states";
 import { LeadName } from "./session-card";
 import { SessionJoinPanel } from "./session-join-panel";
 import { SessionRoster } from "./session-roster";
 import { useNow } from "./use-now";
 import { useSession } from "./use-sessions";
+
+// The session note is for the session's clinicians only: its code loads when one opens it.
+const SessionNoteSection = lazy(() =>
+  import("../clinical/session-note-section").then((m) => ({ default: m.SessionNoteSection })),
+);
 
 function SessionDetails({
   session,
@@ -135,6 +140,11 @@ export function SessionPage() {
                 staff={staff}
                 showCohort={user.role !== "FAMILY"}
               />
+              {user.role === "FACILITATOR" && (
+                <Suspense fallback={<LoadingState label="Loading the session note…" />}>
+                  <SessionNoteSection session={session} now={now} />
+                </Suspense>
+              )}
             </div>
             {staff && (
               <div className="home-grid__side">

@@ -119,6 +119,10 @@ describe("signed-in shell", () => {
         ["Calendar", "/calendar"],
         ["Chat", "/chat"],
         ["Forums", "/forums"],
+        ["My family", "/my-family"],
+        ["Check-ins", "/participant/check-ins"],
+        ["My safety plan", "/participant/safety"],
+        ["My treatment plan", "/participant/treatment-plan"],
       ],
     ],
     [
@@ -153,6 +157,7 @@ describe("signed-in shell", () => {
       [
         ["Home", "/family"],
         ["Calendar", "/calendar"],
+        ["Forums", "/forums"],
       ],
     ],
   ] as const)("gives a %s the main navigation of their role", (role, home, items) => {

@@ -5,7 +5,16 @@ const labels = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).ma
 
 describe("main navigation", () => {
   it("gives each role its own items, home first", () => {
-    expect(labels("PARTICIPANT")).toEqual(["My week", "Calendar", "Chat", "Forums"]);
+    expect(labels("PARTICIPANT")).toEqual([
+      "My week",
+      "Calendar",
+      "Chat",
+      "Forums",
+      "My family",
+      "Check-ins",
+      "My safety plan",
+      "My treatment plan",
+    ]);
     expect(labels("FACILITATOR")).toEqual([
       "Today",
       "Cohorts",
@@ -24,14 +33,24 @@ describe("main navigation", () => {
       "Forums",
       "Alerts",
     ]);
-    expect(labels("FAMILY")).toEqual(["Home", "Calendar"]);
+    expect(labels("FAMILY")).toEqual(["Home", "Calendar", "Forums"]);
     expect(navItemsFor("ADMIN")[0]?.to).toBe("/admin");
   });
 
-  it("gives family members no chat, forums or alerts, and only clinicians the alerts", () => {
+  it("gives family members the forums (their family board) but no chat or alerts, and only clinicians the alerts", () => {
     const paths = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).map((i) => i.to);
-    expect(paths("FAMILY").some((p) => ["/chat", "/forums", "/alerts"].includes(p))).toBe(false);
-    expect(paths("PARTICIPANT")).toEqual(["/participant", "/calendar", "/chat", "/forums"]);
+    expect(paths("FAMILY").some((p) => ["/chat", "/alerts", "/my-family"].includes(p))).toBe(false);
+    expect(paths("FAMILY")).toContain("/forums");
+    expect(paths("PARTICIPANT")).toEqual([
+      "/participant",
+      "/calendar",
+      "/chat",
+      "/forums",
+      "/my-family",
+      "/participant/check-ins",
+      "/participant/safety",
+      "/participant/treatment-plan",
+    ]);
     expect(paths("FACILITATOR")).toContain("/alerts");
     expect(paths("ADMIN")).toContain("/alerts");
   });

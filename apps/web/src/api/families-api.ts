@@ -1,0 +1,117 @@
+import {
+  AuthStateSchema,
+  FamilyRelationshipSchema,
+  FamilySessionKindSchema,
+  type AuthState,
+  type BookMultiFamilyInput,
+  type FamilyMemberSummary,
+  type FamilySessionKind,
+  type InvitationPreview,
+  type InviteFamilyInput,
+} from "@bridgeway/domain";
+import { z } from "zod";
+import type { ApiClient } from "./api-client";
+
+// The domain package describes family answers as types only; they are checked here, where read.
+export const FamilyMemberSummarySchema: z.ZodType<FamilyMemberSummary> = z.object({
+  userId: z.string().nullable(),
+  invitationId: z.string().nullable(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  relationship: FamilyRelationshipSchema,
+  status: z.enum(["invited", "active", "consent-withdrawn", "expired"]),
+  sessionKinds: z.array(FamilySessionKindSchema),
+  invitedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+});
+
+const MemberListSchema = z.object({ members: z.array(FamilyMemberSummarySchema) });
+
+export const InvitationPreviewSchema: z.ZodType<InvitationPreview> = z.object({
+  firstName: z.string(),
+  email: z.string(),
+  relationship: FamilyRelationshipSchema,
+  participantFirstName: z.string(),
+  clinicName: z.string(),
+  expiresAt: z.string(),
+});
+
+/** For a family member: whom they support, and which sessions that person's consent covers. */
+export const SupportedPersonSchema = z.object({
+  participantId: z.string(),
+  participantFirstName: z.string(),
+  sessionKinds: z.array(FamilySessionKindSchema),
+});
+export type SupportedPerson = z.infer<typeof SupportedPersonSchema>;
+const SupportingSchema = z.object({ supporting: z.array(SupportedPersonSchema) });
+
+const BookedSchema = z.object({ id: z.string() });
+
+/** `?participantId=` when a clinician acts for a participant; nothing when they act for themself. */
+function forParticipant(participantId: string | undefined): string {
+  return participantId === undefined ? "" : `?${new URLSearchParams({ participantId }).toString()}`;
+}
+
+/** Family members: invitations, consent, accepting an invitation, and multi-family groups. */
+export function createFamiliesApi(api: ApiClient) {
+  const member = (familyUserId: string) => `/api/families/${encodeURIComponent(familyUserId)}`;
+  return {
+    /** The participant's family (their own, or for a clinician the one named). */
+    async members(participantId: string | undefined, signal?: AbortSignal) {
+      const path = `/api/families${forParticipant(participantId)}`;
+      return (await api.get(path, MemberListSchema, signal)).members;
+    },
+    /** For a family member: the people they support. */
+    async supporting(signal?: AbortSignal): Promise<SupportedPerson[]> {
+      return (await api.get("/api/families/supporting", SupportingSchema, signal)).supporting;
+    },
+    invite(input: InviteFamilyInput): Promise<FamilyMemberSummary> {
+      return api.write("POST", "/api/families/invitations", input, FamilyMemberSummarySchema);
+    },
+    revokeInvitation(invitationId: string): Promise<void> {
+      return api.writeNoContent(
+        "POST",
+        `/api/families/invitations/${encodeURIComponent(invitationId)}/revoke`,
+      );
+    },
+    updateConsent(
+      familyUserId: string,
+      sessionKinds: FamilySessionKind[],
+      participantId?: string,
+    ): Promise<void> {
+      return api.writeNoContent(
+        "PUT",
+        `${member(familyUserId)}/consent${forParticipant(participantId)}`,
+        { sessionKinds },
+      );
+    },
+    withdrawConsent(familyUserId: string, participantId?: string): Promise<void> {
+      return api.writeNoContent(
+        "POST",
+        `${member(familyUserId)}/withdraw-consent${forParticipant(participantId)}`,
+      );
+    },
+    /** What an invitation link is for; no sign-in needed (the token is the secret). */
+    preview(token: string, signal?: AbortSignal): Promise<InvitationPreview> {
+      const query = new URLSearchParams({ token }).toString();
+      return api.get(`/api/families/invitations/preview?${query}`, InvitationPreviewSchema, signal);
+    },
+    /** Accepts an invitation: creates the family account and signs it in. */
+    accept(token: string, password: string): Promise<AuthState> {
+      return api.write(
+        "POST",
+        "/api/families/invitations/accept",
+        { token, password },
+        AuthStateSchema,
+      );
+    },
+    /** Books a multi-family group for a cohort; answers the new session's id. */
+    async bookMultiFamily(cohortId: string, input: BookMultiFamilyInput): Promise<string> {
+      const path = `/api/cohorts/${encodeURIComponent(cohortId)}/multi-family-sessions`;
+      return (await api.write("POST", path, input, BookedSchema)).id;
+    },
+  };
+}
+
+export type FamiliesApi = ReturnType<typeof createFamiliesApi>;

@@ -1,0 +1,282 @@
+import { SAFETY_PLAN_STEPS, type SafetyPlanContent, type SafetyPlanDto } from "@bridgeway/domain";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
+import { ApiError } from "../api/api-client";
+import { Field, FormAlert, SubmitButton } from "../forms/fields";
+import { problemFromError, type FormProblem } from "../forms/form-problem";
+import { HiddenContext } from "../shell/hidden-context";
+import { article, TextListField, useRowFocus } from "./edit-list";
+import {
+  compactDraft,
+  draftFromPlan,
+  isEmptyDraft,
+  STEP_ITEM,
+  toSafetyPlanContent,
+  type ContactDraft,
+  type ContactStep,
+  type SafetyPlanDraft,
+} from "./safety-plan-form";
+import { clinicalChanged, useClinicalApi } from "./use-clinical";
+
+export const NEWER_VERSION_MESSAGE =
+  "Someone saved a newer version of this safety plan while you were editing. Load the latest version to see their changes, then make yours again.";
+
+function ContactListField({
+  legend,
+  step,
+  items,
+  fields,
+  onChange,
+}: {
+  legend: string;
+  step: ContactStep;
+  items: readonly ContactDraft[];
+  fields: Readonly<Record<string, string>>;
+  onChange: (items: ContactDraft[]) => void;
+}) {
+  const { base, focus } = useRowFocus();
+  const hintId = useId();
+  const { one, hint } = STEP_ITEM[step];
+  const name = `content.${step}`;
+  const addId = `${base}-add`;
+  const set = (index: number, change: Partial<ContactDraft>) =>
+    onChange(items.map((c, i) => (i === index ? { ...c, ...change } : c)));
+  return (
+    <fieldset className="field-group edit-list" aria-describedby={hintId}>
+      <legend className="field__label">{legend}</legend>
+      <p id={hintId} className="field__hint">
+        {hint}
+      </p>
+      {fields[name] && <p className="field__error">{fields[name]}</p>}
+      {items.length > 0 && (
+        <ul className="edit-list__rows">
+          {items.map((contact, index) => {
+            const nameError = fields[`${name}.${index}.name`];
+            const phoneError = fields[`${name}.${index}.phone`];
+            const which = `${one} ${index + 1}`;
+            return (
+              <li key={index} className="edit-list__row edit-list__row--contact">
+                <div className="field">
+                  <label className="field__label field__label--small" htmlFor={`${base}-${index}`}>
+                    Name<HiddenContext>{`of ${which}`}</HiddenContext>
+                  </label>
+                  <input
+                    id={`${base}-${index}`}
+                    className="field__input"
+                    value={contact.name}
+                    maxLength={120}
+                    aria-invalid={nameError ? true : undefined}
+                    aria-describedby={nameError ? `${base}-${index}-name-error` : undefined}
+                    onChange={(event) => set(index, { name: event.target.value })}
+                  />
+                  {nameError && (
+                    <p id={`${base}-${index}-name-error`} className="field__error">
+                      {nameError}
+                    </p>
+                  )}
+                </div>
+                <div className="field">
+                  <label
+                    className="field__label field__label--small"
+                    htmlFor={`${base}-${index}-phone`}
+                  >
+                    Phone (optional)<HiddenContext>{`of ${which}`}</HiddenContext>
+                  </label>
+                  <input
+                    id={`${base}-${index}-phone`}
+                    className="field__input"
+                    type="tel"
+                    value={contact.phone}
+                    maxLength={40}
+                    aria-invalid={phoneError ? true : undefined}
+                    aria-describedby={phoneError ? `${base}-${index}-phone-error` : undefined}
+                    onChange={(event) => set(index, { phone: event.target.value })}
+                  />
+                  {phoneError && (
+                    <p id={`${base}-${index}-phone-error`} className="field__error">
+                      {phoneError}
+                    </p>
+                  )}
+                </div>
+                <button
+                  type="button"
+                  className="button button--quiet button--small edit-list__remove"
+                  onClick={() => {
+                    onChange(items.filter((_, i) => i !== index));
+                    focus(addId);
+                  }}
+                >
+                  Remove<HiddenContext>{which}</HiddenContext>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <div>
+        <button
+          id={addId}
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => {
+            onChange([...items, { name: "", phone: "" }]);
+            focus(`${base}-${items.length}`);
+          }}
+        >
+          Add {article(one)} {one}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * The six steps of the safety plan as editable lists. Saving makes a new version on top of the
+ * one the editor started from; if someone saved another in between, nothing is overwritten and
+ * the clinician is told so.
+ */
+export function SafetyPlanEditor({
+  participantId,
+  plan,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  participantId: string;
+  plan: SafetyPlanDto | null;
+  onSaved: (message: string) => void;
+  onCancel: () => void;
+  /** Fetch the latest version; the editor then starts again from it. */
+  onReload: () => void;
+}) {
+  const clinicalApi = useClinicalApi();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<SafetyPlanDraft>(() => draftFromPlan(plan?.content ?? null));
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [stale, setStale] = useState(false);
+  const basedOn = plan?.version ?? null;
+  const save = useMutation({
+    mutationFn: (content: SafetyPlanContent) =>
+      clinicalApi.saveSafetyPlan(participantId, content, basedOn),
+    onSuccess: async (saved) => {
+      await clinicalChanged(queryClient);
+      onSaved(`Safety plan saved as version ${saved.version}.`);
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) {
+        setStale(true);
+        setProblem({ message: NEWER_VERSION_MESSAGE, fields: {} });
+        return;
+      }
+      setProblem(problemFromError(error));
+    },
+  });
+  const fields = problem?.fields ?? {};
+  const formRef = useRef<HTMLFormElement>(null);
+  // The button that opened the editor is gone: start the keyboard at the first step.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>("input, button")?.focus();
+  }, []);
+
+  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (save.isPending || stale) return;
+    const compact = compactDraft(draft);
+    setDraft(compact);
+    if (isEmptyDraft(compact)) {
+      setProblem({ message: "Write at least one step of the plan before saving.", fields: {} });
+      return;
+    }
+    const result = toSafetyPlanContent(compact);
+    if (!result.ok) {
+      setProblem(result.problem);
+      return;
+    }
+    setProblem(null);
+    save.mutate(result.content);
+  }
+
+  const known = (name: string) =>
+    name === "content.reasonsForLiving" ||
+    SAFETY_PLAN_STEPS.some(
+      (s) => name === `content.${s.key}` || name.startsWith(`content.${s.key}.`),
+    );
+  return (
+    <form
+      ref={formRef}
+      className="form safety-editor"
+      noValidate
+      onSubmit={onSubmit}
+      aria-busy={save.isPending}
+    >
+      <FormAlert
+        problem={problem}
+        extra={Object.entries(fields)
+          .filter(([name]) => !known(name) && name !== "basedOn")
+          .map(([, message]) => message)}
+      />
+      {stale && (
+        <div className="actions">
+          <button type="button" className="button" onClick={onReload}>
+            Load the latest version
+          </button>
+        </div>
+      )}
+      {SAFETY_PLAN_STEPS.map((step, index) => {
+        const legend = `Step ${index + 1}: ${step.title}`;
+        switch (step.key) {
+          case "warningSigns":
+          case "copingStrategies":
+          case "environmentSafety":
+            return (
+              <TextListField
+                key={step.key}
+                legend={legend}
+                hint={STEP_ITEM[step.key].hint}
+                one={STEP_ITEM[step.key].one}
+                name={`content.${step.key}`}
+                items={draft[step.key]}
+                fields={fields}
+                onChange={(items) => setDraft({ ...draft, [step.key]: items })}
+              />
+            );
+          case "distractions":
+          case "peopleToAsk":
+          case "professionals":
+            return (
+              <ContactListField
+                key={step.key}
+                legend={legend}
+                step={step.key}
+                items={draft[step.key]}
+                fields={fields}
+                onChange={(items) => setDraft({ ...draft, [step.key]: items })}
+              />
+            );
+        }
+      })}
+      <Field
+        label="What matters most, worth living for (optional)"
+        error={fields["content.reasonsForLiving"]}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            rows={2}
+            maxLength={1000}
+            value={draft.reasonsForLiving}
+            onChange={(event) => setDraft({ ...draft, reasonsForLiving: event.target.value })}
+          />
+        )}
+      </Field>
+      <div className="actions">
+        <SubmitButton pending={save.isPending} pendingLabel="Saving…">
+          {plan ? `Save as version ${plan.version + 1}` : "Save the first version"}
+        </SubmitButton>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,121 @@
+import {
+  CRISIS_LINE,
+  SAFETY_PLAN_STEPS,
+  type SafetyPlanContent,
+  type SafetyPlanDto,
+} from "@bridgeway/domain";
+import { useId } from "react";
+import { formatMoment } from "../format/session-time";
+
+type Contact = SafetyPlanContent["distractions"][number];
+type StepKey = (typeof SAFETY_PLAN_STEPS)[number]["key"];
+
+/** A phone number as a link to call it, when it looks like one. */
+function telHref(phone: string): string | null {
+  const digits = phone.replace(/[^\d+]/g, "");
+  return digits.length >= 3 ? `tel:${digits}` : null;
+}
+
+function ContactItem({ contact }: { contact: Contact }) {
+  const href = contact.phone ? telHref(contact.phone) : null;
+  return (
+    <li>
+      <span className="safety-step__name">{contact.name}</span>
+      {contact.phone &&
+        (href ? (
+          <a className="safety-step__phone" href={href}>
+            {contact.phone}
+          </a>
+        ) : (
+          <span className="safety-step__phone">{contact.phone}</span>
+        ))}
+    </li>
+  );
+}
+
+function StepItems({ stepKey, content }: { stepKey: StepKey; content: SafetyPlanContent }) {
+  switch (stepKey) {
+    case "warningSigns":
+    case "copingStrategies":
+    case "environmentSafety": {
+      const items = content[stepKey];
+      return items.length === 0 ? (
+        <p className="muted">Nothing written here yet.</p>
+      ) : (
+        <ul className="safety-step__list">
+          {items.map((text, index) => (
+            <li key={`${index}-${text}`}>{text}</li>
+          ))}
+        </ul>
+      );
+    }
+    case "distractions":
+    case "peopleToAsk":
+    case "professionals": {
+      const items = content[stepKey];
+      return (
+        <ul className="safety-step__list">
+          {items.map((contact, index) => (
+            <ContactItem key={`${index}-${contact.name}`} contact={contact} />
+          ))}
+          {stepKey === "professionals" && (
+            <li>
+              <span className="safety-step__name">{CRISIS_LINE.name}</span>
+              <a className="safety-step__phone" href={CRISIS_LINE.callHref}>
+                Call {CRISIS_LINE.number}
+              </a>
+              <a className="safety-step__phone" href={CRISIS_LINE.textHref}>
+                Text {CRISIS_LINE.number}
+              </a>
+            </li>
+          )}
+          {items.length === 0 && stepKey !== "professionals" && (
+            <li className="muted">Nothing written here yet.</li>
+          )}
+        </ul>
+      );
+    }
+  }
+}
+
+/**
+ * The Stanley-Brown safety plan in its six steps, in order, with what matters most at the end,
+ * as the person wrote it with their therapist.
+ */
+export function SafetyPlanSteps({
+  plan,
+  headingLevel = 2,
+}: {
+  plan: SafetyPlanContent;
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const reasonsId = useId();
+  return (
+    <>
+      <ol className="safety-steps">
+        {SAFETY_PLAN_STEPS.map((step, index) => (
+          <li key={step.key} className="safety-step">
+            <Heading className="safety-step__title">
+              <span className="safety-step__number">Step {index + 1}</span> {step.title}
+            </Heading>
+            <StepItems stepKey={step.key} content={plan} />
+          </li>
+        ))}
+      </ol>
+      {plan.reasonsForLiving && (
+        <section className="safety-reasons" aria-labelledby={reasonsId}>
+          <Heading id={reasonsId} className="safety-step__title">
+            What matters most to me
+          </Heading>
+          <p className="safety-reasons__text">{plan.reasonsForLiving}</p>
+        </section>
+      )}
+    </>
+  );
+}
+
+/** "Version 2, updated November 25, 2026 at 4:12 PM EST by Dana Whitfield" */
+export function safetyPlanVersionText(plan: SafetyPlanDto, timeZone: string): string {
+  return `Version ${plan.version}, updated ${formatMoment(plan.updatedAt, timeZone)} by ${plan.authoredBy}`;
+}

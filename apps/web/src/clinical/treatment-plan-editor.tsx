@@ -1,0 +1,399 @@
+import type { TreatmentPlanDto, TreatmentPlanInput } from "@bridgeway/domain";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState, type SubmitEvent } from "react";
+import { ApiError } from "../api/api-client";
+import { formatCalendarDate } from "../format/format";
+import { Field, FormAlert, SubmitButton } from "../forms/fields";
+import { problemFromError, type FormProblem } from "../forms/form-problem";
+import { HiddenContext } from "../shell/hidden-context";
+import { TextListField, useRowFocus } from "./edit-list";
+import {
+  draftFromPlan,
+  emptyGoal,
+  emptyObjective,
+  emptyProblem,
+  toTreatmentPlanInput,
+  withoutBlankInterventions,
+  type GoalDraft,
+  type ProblemDraft,
+  type TreatmentPlanDraft,
+} from "./treatment-plan-form";
+import { clinicalChanged, useClinicalApi } from "./use-clinical";
+
+export const NEWER_PLAN_MESSAGE =
+  "Someone saved a newer version of this treatment plan while you were editing. Load the latest version to see their changes, then make yours again.";
+
+/** Field names of the editor, to say at the top any error that has no field here. */
+const PLACED =
+  /^(reviewEveryDays|content\.problems(\.\d+(\.problem|\.goals(\.\d+(\.goal|\.objectives(\.\d+\.(text|measure|targetDate))?|\.interventions(\.\d+)?))?)?)?)$/;
+
+function GoalFields({
+  goal,
+  path,
+  label,
+  fields,
+  today,
+  onChange,
+  onRemove,
+}: {
+  goal: GoalDraft;
+  path: string;
+  label: string;
+  fields: Readonly<Record<string, string>>;
+  today: string;
+  onChange: (goal: GoalDraft) => void;
+  onRemove: (() => void) | null;
+}) {
+  const { base, focus } = useRowFocus();
+  const objectivesError = fields[`${path}.objectives`];
+  return (
+    <fieldset className="plan-edit plan-edit--goal">
+      <legend className="plan-edit__legend">{label}</legend>
+      <Field label="Goal" error={fields[`${path}.goal`]}>
+        {(control) => (
+          <input
+            {...control}
+            value={goal.goal}
+            maxLength={500}
+            onChange={(event) => onChange({ ...goal, goal: event.target.value })}
+          />
+        )}
+      </Field>
+      <fieldset className="field-group plan-edit__objectives">
+        <legend className="field__label">Measurable objectives</legend>
+        {objectivesError && <p className="field__error">{objectivesError}</p>}
+        <ol className="plan-edit__rows">
+          {goal.objectives.map((objective, o) => {
+            const at = `${path}.objectives.${o}`;
+            const set = (change: Partial<typeof objective>) =>
+              onChange({
+                ...goal,
+                objectives: goal.objectives.map((x, i) => (i === o ? { ...x, ...change } : x)),
+              });
+            return (
+              <li key={o} className="plan-edit__objective">
+                <div id={`${base}-${o}`} tabIndex={-1} className="plan-edit__row-title">
+                  Objective {o + 1}
+                </div>
+                <Field label="Objective" error={fields[`${at}.text`]}>
+                  {(control) => (
+                    <input
+                      {...control}
+                      value={objective.text}
+                      maxLength={500}
+                      onChange={(event) => set({ text: event.target.value })}
+                    />
+                  )}
+                </Field>
+                <div className="field-pair">
+                  <Field label="Measured by" error={fields[`${at}.measure`]}>
+                    {(control) => (
+                      <input
+                        {...control}
+                        value={objective.measure}
+                        maxLength={300}
+                        onChange={(event) => set({ measure: event.target.value })}
+                      />
+                    )}
+                  </Field>
+                  <Field label="Target date" error={fields[`${at}.targetDate`]}>
+                    {(control) => (
+                      <input
+                        {...control}
+                        type="date"
+                        value={objective.targetDate}
+                        onChange={(event) => set({ targetDate: event.target.value })}
+                      />
+                    )}
+                  </Field>
+                </div>
+                <div>
+                  <button
+                    type="button"
+                    className="button button--quiet button--small"
+                    onClick={() => {
+                      onChange({
+                        ...goal,
+                        objectives: goal.objectives.filter((_, i) => i !== o),
+                      });
+                      focus(`${base}-add`);
+                    }}
+                  >
+                    Remove objective {o + 1}
+                    <HiddenContext>{`of ${label.toLowerCase()}`}</HiddenContext>
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+        <div>
+          <button
+            id={`${base}-add`}
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => {
+              onChange({ ...goal, objectives: [...goal.objectives, emptyObjective(today)] });
+              focus(`${base}-${goal.objectives.length}`);
+            }}
+          >
+            Add an objective<HiddenContext>{`to ${label.toLowerCase()}`}</HiddenContext>
+          </button>
+        </div>
+      </fieldset>
+      <TextListField
+        legend="Interventions"
+        one="intervention"
+        name={`${path}.interventions`}
+        items={goal.interventions}
+        fields={fields}
+        maxLength={200}
+        onChange={(interventions) => onChange({ ...goal, interventions })}
+      />
+      {onRemove && (
+        <div>
+          <button
+            type="button"
+            className="button button--danger-quiet button--small"
+            onClick={onRemove}
+          >
+            Remove {label.toLowerCase()}
+          </button>
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+function ProblemFields({
+  problem,
+  index,
+  fields,
+  today,
+  onChange,
+  onRemove,
+}: {
+  problem: ProblemDraft;
+  index: number;
+  fields: Readonly<Record<string, string>>;
+  today: string;
+  onChange: (problem: ProblemDraft) => void;
+  onRemove: (() => void) | null;
+}) {
+  const path = `content.problems.${index}`;
+  const { base, focus } = useRowFocus();
+  return (
+    <fieldset className="plan-edit plan-edit--problem">
+      <legend className="plan-edit__legend">Problem {index + 1}</legend>
+      <Field label="Problem" error={fields[`${path}.problem`]}>
+        {(control) => (
+          <textarea
+            {...control}
+            rows={2}
+            value={problem.problem}
+            maxLength={500}
+            onChange={(event) => onChange({ ...problem, problem: event.target.value })}
+          />
+        )}
+      </Field>
+      {fields[`${path}.goals`] && <p className="field__error">{fields[`${path}.goals`]}</p>}
+      {problem.goals.map((goal, g) => (
+        <div key={g} id={`${base}-${g}`} tabIndex={-1} className="plan-edit__goal-slot">
+          <GoalFields
+            goal={goal}
+            path={`${path}.goals.${g}`}
+            label={`Goal ${g + 1} of problem ${index + 1}`}
+            fields={fields}
+            today={today}
+            onChange={(next) =>
+              onChange({ ...problem, goals: problem.goals.map((x, i) => (i === g ? next : x)) })
+            }
+            onRemove={
+              problem.goals.length > 1
+                ? () => {
+                    onChange({ ...problem, goals: problem.goals.filter((_, i) => i !== g) });
+                    focus(`${base}-add`);
+                  }
+                : null
+            }
+          />
+        </div>
+      ))}
+      <div className="actions">
+        <button
+          id={`${base}-add`}
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => {
+            onChange({ ...problem, goals: [...problem.goals, emptyGoal(today)] });
+            focus(`${base}-${problem.goals.length}`);
+          }}
+        >
+          Add a goal<HiddenContext>{`to problem ${index + 1}`}</HiddenContext>
+        </button>
+        {onRemove && (
+          <button
+            type="button"
+            className="button button--danger-quiet button--small"
+            onClick={onRemove}
+          >
+            Remove problem {index + 1}
+          </button>
+        )}
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * The treatment plan as nested lists: problems, each with goals, each with measurable objectives
+ * (what, how measured, by when) and interventions; and how often it is reviewed. Saving makes a
+ * new version on top of the one the editor started from.
+ */
+export function TreatmentPlanEditor({
+  enrollmentId,
+  plan,
+  today,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  enrollmentId: string;
+  plan: TreatmentPlanDto | null;
+  today: string;
+  onSaved: (message: string) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const clinicalApi = useClinicalApi();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<TreatmentPlanDraft>(() => draftFromPlan(plan, today));
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [stale, setStale] = useState(false);
+  const { base, focus } = useRowFocus();
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>("textarea, input")?.focus();
+  }, []);
+  const basedOn = plan?.version ?? null;
+  const save = useMutation({
+    mutationFn: (input: TreatmentPlanInput) =>
+      clinicalApi.saveTreatmentPlan(enrollmentId, input, basedOn),
+    onSuccess: async (saved) => {
+      await clinicalChanged(queryClient);
+      onSaved(
+        `Treatment plan saved as version ${saved.version}. Next review on ${formatCalendarDate(saved.nextReviewOn)}.`,
+      );
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409 && "basedOn" in error.fields) {
+        setStale(true);
+        setProblem({ message: NEWER_PLAN_MESSAGE, fields: {} });
+        return;
+      }
+      setProblem(problemFromError(error));
+    },
+  });
+  const fields = problem?.fields ?? {};
+
+  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (save.isPending || stale) return;
+    const clean = withoutBlankInterventions(draft);
+    setDraft(clean);
+    const result = toTreatmentPlanInput(clean);
+    if (!result.ok) {
+      setProblem(result.problem);
+      return;
+    }
+    setProblem(null);
+    save.mutate(result.input);
+  }
+
+  return (
+    <form
+      ref={formRef}
+      className="form plan-editor"
+      noValidate
+      onSubmit={onSubmit}
+      aria-busy={save.isPending}
+    >
+      <FormAlert
+        problem={problem}
+        extra={Object.entries(fields)
+          .filter(([name]) => !PLACED.test(name) || name === "content.problems")
+          .map(([, message]) => message)}
+      />
+      {stale && (
+        <div className="actions">
+          <button type="button" className="button" onClick={onReload}>
+            Load the latest version
+          </button>
+        </div>
+      )}
+      {draft.problems.map((p, index) => (
+        <div key={index} id={`${base}-${index}`} tabIndex={-1} className="plan-edit__problem-slot">
+          <ProblemFields
+            problem={p}
+            index={index}
+            fields={fields}
+            today={today}
+            onChange={(next) =>
+              setDraft({
+                ...draft,
+                problems: draft.problems.map((x, i) => (i === index ? next : x)),
+              })
+            }
+            onRemove={
+              draft.problems.length > 1
+                ? () => {
+                    setDraft({ ...draft, problems: draft.problems.filter((_, i) => i !== index) });
+                    focus(`${base}-add`);
+                  }
+                : null
+            }
+          />
+        </div>
+      ))}
+      <div>
+        <button
+          id={`${base}-add`}
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            setDraft({ ...draft, problems: [...draft.problems, emptyProblem(today)] });
+            focus(`${base}-${draft.problems.length}`);
+          }}
+        >
+          Add a problem
+        </button>
+      </div>
+      <Field
+        label="Review every (days)"
+        hint="Between 7 and 90 days. The next review is counted from today."
+        error={fields.reviewEveryDays}
+      >
+        {(control) => (
+          <input
+            {...control}
+            className="field__input field__input--short"
+            type="number"
+            inputMode="numeric"
+            min={7}
+            max={90}
+            value={draft.reviewEveryDays}
+            onChange={(event) => setDraft({ ...draft, reviewEveryDays: event.target.value })}
+          />
+        )}
+      </Field>
+      <div className="actions">
+        <SubmitButton pending={save.isPending} pendingLabel="Saving…">
+          {plan ? `Save as version ${plan.version + 1}` : "Save the first version"}
+        </SubmitButton>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

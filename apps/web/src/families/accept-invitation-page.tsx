@@ -1,0 +1,311 @@
+import {
+  AcceptInvitationSchema,
+  homePathForRole,
+  InvitationTokenSchema,
+  MIN_PASSWORD_LENGTH,
+  relationshipLabel,
+  type InvitationPreview,
+} from "@bridgeway/domain";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useId, useState, type SubmitEvent } from "react";
+import { Link, Navigate, useSearchParams } from "react-router";
+import { ApiError } from "../api/api-client";
+import { useServices } from "../app/services-context";
+import { formatMoment } from "../format/session-time";
+import { Field, FormAlert, SubmitButton } from "../forms/fields";
+import {
+  CHECK_FIELDS_MESSAGE,
+  problemFromError,
+  problemFromZod,
+  unplacedFields,
+  type FormProblem,
+} from "../forms/form-problem";
+import { useAuthStatus } from "../session/auth-context";
+import { PageHeading } from "../shell/page-heading";
+import { PublicLayout } from "../shell/public-layout";
+import { ErrorState, LoadingState } from "../shell/status-states";
+import { INCOMPLETE_LINK, invitationLinkProblem, type LinkProblem } from "./family-view";
+import { SharingExplained } from "./sharing-explained";
+import "./families.css";
+
+/** The browser's own zone: whoever opens the link has no account (and so no zone) yet. */
+function browserZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+}
+
+function ProblemView({ problem }: { problem: LinkProblem }) {
+  const status = useAuthStatus();
+  const headingId = useId();
+  const signedIn = status.status === "signed-in";
+  return (
+    <section className="card card--warning" aria-labelledby={headingId}>
+      <h2 id={headingId} className="card__title">
+        {problem.title}
+      </h2>
+      <p>{problem.message}</p>
+      <p>
+        {signedIn ? (
+          <Link className="button" to={homePathForRole(status.auth.user.role)}>
+            Go to your home page
+          </Link>
+        ) : problem.kind === "used" ? (
+          <Link className="button" to="/sign-in">
+            Sign in
+          </Link>
+        ) : (
+          <Link to="/sign-in">Already have an account? Sign in</Link>
+        )}
+      </p>
+    </section>
+  );
+}
+
+/** Someone else is signed in on this browser: the new account must not mix with theirs. */
+function SignedInElsewhere({ name }: { name: string }) {
+  const { session } = useServices();
+  const headingId = useId();
+  const signOut = useMutation({ mutationFn: () => session.signOut() });
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId} className="card__title">
+        You are signed in as {name}
+      </h2>
+      <p>
+        This invitation creates a new family account. Sign out first, then accept it here on this
+        page.
+      </p>
+      {signOut.isError && (
+        <p className="field__error" role="alert">
+          Signing out did not finish. Try again.
+        </p>
+      )}
+      <button
+        type="button"
+        className="button"
+        disabled={signOut.isPending}
+        onClick={() => signOut.mutate()}
+      >
+        {signOut.isPending ? "Signing out…" : "Sign out"}
+      </button>
+    </section>
+  );
+}
+
+/** A password being chosen, shown as plain text while "Show passwords" is pressed. */
+function NewPasswordField({
+  label,
+  hint,
+  error,
+  shown,
+  value,
+  onChange,
+}: {
+  label: string;
+  hint?: string;
+  error: string | undefined;
+  shown: boolean;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(control) => (
+        <input
+          {...control}
+          type={shown ? "text" : "password"}
+          autoComplete="new-password"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+function AcceptForm({
+  token,
+  preview,
+  onAccepted,
+  onLinkProblem,
+}: {
+  token: string;
+  preview: InvitationPreview;
+  onAccepted: () => void;
+  onLinkProblem: (problem: LinkProblem) => void;
+}) {
+  const { familiesApi, session } = useServices();
+  const [password, setPassword] = useState("");
+  const [confirm, setConfirm] = useState("");
+  const [show, setShow] = useState(false);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const accept = useMutation({
+    mutationFn: (input: { token: string; password: string }) =>
+      familiesApi.accept(input.token, input.password),
+    onSuccess: (auth) => {
+      onAccepted();
+      session.signedIn(auth);
+    },
+    onError: (error) => {
+      const linkProblem =
+        error instanceof ApiError && error.code !== "invalid_input"
+          ? invitationLinkProblem(error)
+          : null;
+      if (linkProblem) onLinkProblem(linkProblem);
+      else setProblem(problemFromError(error));
+    },
+  });
+
+  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (accept.isPending) return;
+    const parsed = AcceptInvitationSchema.safeParse({ token, password });
+    const fields: Record<string, string> = parsed.success
+      ? {}
+      : problemFromZod(parsed.error).fields;
+    if (confirm === "") fields.confirmPassword = "Type the password again.";
+    else if (confirm !== password) fields.confirmPassword = "The two passwords are not the same.";
+    if (!parsed.success || Object.keys(fields).length > 0) {
+      setProblem({ message: CHECK_FIELDS_MESSAGE, fields });
+      return;
+    }
+    setProblem(null);
+    accept.mutate(parsed.data);
+  }
+
+  const error = (name: string) => problem?.fields[name];
+  return (
+    <form className="form card" noValidate onSubmit={onSubmit} aria-busy={accept.isPending}>
+      <h2 className="card__title">Choose a password</h2>
+      <FormAlert
+        problem={problem}
+        extra={unplacedFields(problem, ["password", "confirmPassword"])}
+      />
+      <p>
+        You will sign in with <strong>{preview.email}</strong> and this password.
+      </p>
+      {/* Lets a password manager save the email with the new password. */}
+      <input
+        type="email"
+        name="username"
+        autoComplete="username"
+        value={preview.email}
+        readOnly
+        hidden
+      />
+      <NewPasswordField
+        label="Password"
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few words you will remember work well.`}
+        error={error("password")}
+        shown={show}
+        value={password}
+        onChange={setPassword}
+      />
+      <NewPasswordField
+        label="Type the password again"
+        error={error("confirmPassword")}
+        shown={show}
+        value={confirm}
+        onChange={setConfirm}
+      />
+      <div className="actions">
+        <SubmitButton pending={accept.isPending} pendingLabel="Creating your account…">
+          Accept invitation
+        </SubmitButton>
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-pressed={show}
+          onClick={() => setShow(!show)}
+        >
+          Show passwords
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Invitation({ token }: { token: string }) {
+  const { familiesApi } = useServices();
+  const status = useAuthStatus();
+  const [accepted, setAccepted] = useState(false);
+  const [lateProblem, setLateProblem] = useState<LinkProblem | null>(null);
+  const headingId = useId();
+  const preview = useQuery({
+    queryKey: ["invitation-preview", token],
+    queryFn: ({ signal }) => familiesApi.preview(token, signal),
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+  });
+  if (accepted && status.status === "signed-in") {
+    return <Navigate to={homePathForRole(status.auth.user.role)} replace />;
+  }
+  if (lateProblem) return <ProblemView problem={lateProblem} />;
+  if (preview.isPending) return <LoadingState label="Checking your invitation…" />;
+  if (preview.isError) {
+    const problem = invitationLinkProblem(preview.error instanceof ApiError ? preview.error : null);
+    if (problem) return <ProblemView problem={problem} />;
+    return (
+      <ErrorState
+        title="We couldn't check your invitation"
+        error={preview.error}
+        onRetry={() => void preview.refetch()}
+        retrying={preview.isFetching}
+      />
+    );
+  }
+  const invitation = preview.data;
+  const who = invitation.participantFirstName;
+  return (
+    <div className="accept">
+      <section className="card" aria-labelledby={headingId}>
+        <h2 id={headingId} className="card__title">
+          {who} invited you to join their family sessions at {invitation.clinicName}
+        </h2>
+        <p className="accept__lead">
+          Hello {invitation.firstName}. With {who}&apos;s consent, you can join their family
+          sessions by video, from your own home.
+        </p>
+        <dl className="facts">
+          <div className="facts__item">
+            <dt>Invited as</dt>
+            <dd>{relationshipLabel(invitation.relationship)}</dd>
+          </div>
+          <div className="facts__item">
+            <dt>Link works until</dt>
+            <dd>{formatMoment(invitation.expiresAt, browserZone())}</dd>
+          </div>
+        </dl>
+        <SharingExplained whose={{ kind: "other", firstName: who }} who="you" />
+      </section>
+      {status.status === "signed-in" && !accepted ? (
+        <SignedInElsewhere name={status.auth.user.displayName} />
+      ) : (
+        <AcceptForm
+          token={token}
+          preview={invitation}
+          onAccepted={() => setAccepted(true)}
+          onLinkProblem={setLateProblem}
+        />
+      )}
+    </div>
+  );
+}
+
+/**
+ * `/family/accept?token=…`: the link in an invitation email. No sign-in needed: it shows who
+ * invited whom, what the family member will see, and creates their account with a password.
+ */
+export function AcceptInvitationPage() {
+  const [searchParams] = useSearchParams();
+  const token = searchParams.get("token") ?? "";
+  const wellFormed = InvitationTokenSchema.safeParse(token).success;
+  return (
+    <PublicLayout>
+      <PageHeading>Join family sessions</PageHeading>
+      {wellFormed ? <Invitation token={token} /> : <ProblemView problem={INCOMPLETE_LINK} />}
+    </PublicLayout>
+  );
+}

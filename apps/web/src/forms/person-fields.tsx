@@ -1,0 +1,79 @@
+import type { ReactNode } from "react";
+import { Field } from "./fields";
+
+type NameValues = { firstName: string; lastName: string };
+
+/**
+ * First and last name side by side, for someone being added or invited by another person;
+ * the browser offers no autofill, which would be the person typing's own name.
+ */
+export function NameFields({
+  values,
+  onChange,
+  error,
+  autoFocus = false,
+}: {
+  values: NameValues;
+  onChange: (name: keyof NameValues, value: string) => void;
+  error: (name: keyof NameValues) => string | undefined;
+  /** Focus the first name when the form opens. */
+  autoFocus?: boolean;
+}) {
+  return (
+    <div className="field-pair">
+      <Field label="First name" error={error("firstName")}>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            autoComplete="off"
+            autoFocus={autoFocus}
+            value={values.firstName}
+            onChange={(event) => onChange("firstName", event.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="Last name" error={error("lastName")}>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            autoComplete="off"
+            value={values.lastName}
+            onChange={(event) => onChange("lastName", event.target.value)}
+          />
+        )}
+      </Field>
+    </div>
+  );
+}
+
+/** Someone else's email address: an email keyboard, no capitals, no spelling marks, no autofill. */
+export function EmailField({
+  value,
+  onChange,
+  error,
+  hint,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+  hint?: ReactNode;
+}) {
+  return (
+    <Field label="Email" hint={hint} error={error}>
+      {(control) => (
+        <input
+          {...control}
+          type="email"
+          inputMode="email"
+          autoCapitalize="none"
+          autoComplete="off"
+          spellCheck={false}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
