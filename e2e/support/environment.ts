@@ -1,6 +1,16 @@
+import { fileURLToPath } from "node:url";
+
 /** Where the server under test listens, and the browser it is driven with. */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4317);
 export const BASE_URL = `http://localhost:${E2E_PORT}`;
+
+/**
+ * With no SMTP relay the server writes each email as an .eml file here, and tests read them
+ * (invitation links). One folder per port, so two runs side by side never clear each other's.
+ */
+export const OUTBOX_DIR = fileURLToPath(
+  new URL(`../test-results/outbox-${E2E_PORT}`, import.meta.url),
+);
 export const DEMO_PASSWORD = "e2e-demo-password";
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

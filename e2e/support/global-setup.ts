@@ -1,14 +1,15 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { CHROMIUM_PATH, DEMO_PASSWORD, E2E_PORT } from "./environment";
+import { CHROMIUM_PATH, DEMO_PASSWORD, E2E_PORT, OUTBOX_DIR } from "./environment";
 
 const SERVER = fileURLToPath(new URL("../../apps/server/dist/main.js", import.meta.url));
+// One per port: a second run on another port must not stop this run's server when it ends.
 export const STATE_FILE = fileURLToPath(
-  new URL("../test-results/.server-state.json", import.meta.url),
+  new URL(`../test-results/.server-state-${E2E_PORT}.json`, import.meta.url),
 );
 
 /**
@@ -30,7 +31,11 @@ export default async function globalSetup(): Promise<void> {
     DEMO_PASSWORD,
     LOG_LEVEL: "warn",
     NODE_ENV: "test",
+    // No SMTP: invitation emails land in this folder, emptied first so tests read only theirs.
+    OUTBOX_DIR,
   };
+  rmSync(OUTBOX_DIR, { recursive: true, force: true });
+  mkdirSync(OUTBOX_DIR, { recursive: true });
   const adminUrl = process.env.DATABASE_URL;
   if (adminUrl) {
     database = `bw_e2e_${randomBytes(5).toString("hex")}`;
