@@ -1,4 +1,4 @@
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
 import type * as SocketModule from "../realtime/socket";
 
@@ -9,6 +9,10 @@ vi.mock("../realtime/socket", async (importOriginal) => ({
   ...(await importOriginal<typeof SocketModule>()),
   ...(await import("../chat/fake-socket")).fakeSocketModule(),
 }));
+
+// A page's first render imports its lazily loaded module; with the server's tests running beside
+// these on a two-core CI machine that alone can take longer than the default second.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom has <dialog> but not its modal API; this is enough to open and close one in tests.
 if (typeof HTMLDialogElement.prototype.showModal !== "function") {
