@@ -11,13 +11,14 @@ import { ApiError, describeError } from "../api/api-client";
 import { formatCalendarDate } from "../format/format";
 import { formatMoment } from "../format/session-time";
 import { ConfirmDialog } from "../forms/confirm-dialog";
-import { Field, FormAlert, SubmitButton } from "../forms/fields";
+import { Field, FormAlert, SubmitOrCancel } from "../forms/fields";
 import { problemFromError, problemFromZod, type FormProblem } from "../forms/form-problem";
 import { QueryView } from "../homes/query-view";
 import { useSignedIn } from "../session/auth-context";
 import { scheduleChanged } from "../sessions/use-sessions";
 import { HiddenContext } from "../shell/hidden-context";
-import { TextListField, useRowFocus } from "./edit-list";
+import { EditableRows, TextListField } from "./edit-list";
+import { EditableSection, OpenFormButton, useSectionEditing } from "./editable-section";
 import type { ChartEnrollment } from "./treatment-plan-section";
 import { AftercareView } from "./treatment-plan-view";
 import { clinicalChanged, useClinicalApi, useDischarge } from "./use-clinical";
@@ -75,86 +76,60 @@ function FollowUpsField({
   today: string;
   onChange: (items: FollowUpDraft[]) => void;
 }) {
-  const { base, focus } = useRowFocus();
-  const set = (index: number, change: Partial<FollowUpDraft>) =>
-    onChange(items.map((f, i) => (i === index ? { ...f, ...change } : f)));
   return (
     <fieldset className="field-group edit-list">
       <legend className="field__label">Follow-up appointments</legend>
       {fields["aftercare.followUps"] && (
         <p className="field__error">{fields["aftercare.followUps"]}</p>
       )}
-      {items.length > 0 && (
-        <ol className="plan-edit__rows">
-          {items.map((f, index) => {
-            const at = `aftercare.followUps.${index}`;
-            return (
-              <li key={index} className="plan-edit__objective">
-                <div id={`${base}-${index}`} tabIndex={-1} className="plan-edit__row-title">
-                  Follow-up {index + 1}
-                </div>
-                <div className="field-pair">
-                  <Field label="With" error={fields[`${at}.with`]}>
-                    {(control) => (
-                      <input
-                        {...control}
-                        value={f.with}
-                        maxLength={200}
-                        onChange={(event) => set(index, { with: event.target.value })}
-                      />
-                    )}
-                  </Field>
-                  <Field label="On" error={fields[`${at}.on`]}>
-                    {(control) => (
-                      <input
-                        {...control}
-                        type="date"
-                        value={f.on}
-                        onChange={(event) => set(index, { on: event.target.value })}
-                      />
-                    )}
-                  </Field>
-                </div>
-                <Field label="Details (optional)" error={fields[`${at}.details`]}>
+      <EditableRows
+        items={items}
+        onChange={onChange}
+        newItem={() => ({ with: "", on: today, details: "" })}
+        title={(index) => `Follow-up ${index + 1}`}
+        removeLabel={(index) => `Remove follow-up ${index + 1}`}
+        addLabel="Add a follow-up appointment"
+      >
+        {(f, index, set) => {
+          const at = `aftercare.followUps.${index}`;
+          return (
+            <>
+              <div className="field-pair">
+                <Field label="With" error={fields[`${at}.with`]}>
                   {(control) => (
                     <input
                       {...control}
-                      value={f.details}
-                      maxLength={500}
-                      onChange={(event) => set(index, { details: event.target.value })}
+                      value={f.with}
+                      maxLength={200}
+                      onChange={(event) => set({ with: event.target.value })}
                     />
                   )}
                 </Field>
-                <div>
-                  <button
-                    type="button"
-                    className="button button--quiet button--small"
-                    onClick={() => {
-                      onChange(items.filter((_, i) => i !== index));
-                      focus(`${base}-add`);
-                    }}
-                  >
-                    Remove follow-up {index + 1}
-                  </button>
-                </div>
-              </li>
-            );
-          })}
-        </ol>
-      )}
-      <div>
-        <button
-          id={`${base}-add`}
-          type="button"
-          className="button button--secondary button--small"
-          onClick={() => {
-            onChange([...items, { with: "", on: today, details: "" }]);
-            focus(`${base}-${items.length}`);
-          }}
-        >
-          Add a follow-up appointment
-        </button>
-      </div>
+                <Field label="On" error={fields[`${at}.on`]}>
+                  {(control) => (
+                    <input
+                      {...control}
+                      type="date"
+                      value={f.on}
+                      onChange={(event) => set({ on: event.target.value })}
+                    />
+                  )}
+                </Field>
+              </div>
+              <Field label="Details (optional)" error={fields[`${at}.details`]}>
+                {(control) => (
+                  <input
+                    {...control}
+                    value={f.details}
+                    maxLength={500}
+                    onChange={(event) => set({ details: event.target.value })}
+                  />
+                )}
+              </Field>
+            </>
+          );
+        }}
+      </EditableRows>
     </fieldset>
   );
 }
@@ -314,14 +289,13 @@ function DischargeForm({
           fields={fields}
           onChange={(resources) => setDraft({ ...draft, resources })}
         />
-        <div className="actions">
-          <SubmitButton pending={discharge.isPending} pendingLabel="Discharging…">
-            Discharge…
-          </SubmitButton>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <SubmitOrCancel
+          pending={discharge.isPending}
+          pendingLabel="Discharging…"
+          onCancel={onCancel}
+        >
+          Discharge…
+        </SubmitOrCancel>
       </form>
       {confirming && (
         <ConfirmDialog
@@ -386,40 +360,28 @@ export function DischargeSection({
   enrollment: ChartEnrollment | null;
   today: string;
 }) {
-  const headingId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const [open, setOpen] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [returned, setReturned] = useState(0);
-  useEffect(() => {
-    if (returned > 0) headingRef.current?.focus();
-  }, [returned]);
+  const section = useSectionEditing();
   const discharge = useDischarge(enrollment?.id ?? "", enrollment !== null && !enrollment.active);
   if (!enrollment) return null;
   return (
-    <section className="card" aria-labelledby={headingId}>
-      <h2 ref={headingRef} id={headingId} tabIndex={-1} className="card__title">
-        Discharge
-        {!enrollment.active && <span className="badge badge--ok">Enrollment closed</span>}
-      </h2>
-      <div className="status-slot" role="status">
-        {notice && <p className="notice">{notice}</p>}
-      </div>
+    <EditableSection
+      headingRef={section.headingRef}
+      notice={section.notice}
+      title={
+        <>
+          Discharge
+          {!enrollment.active && <span className="badge badge--ok">Enrollment closed</span>}
+        </>
+      }
+    >
       {enrollment.active ? (
-        open ? (
+        section.editing ? (
           <DischargeForm
             enrollment={enrollment}
             name={name}
             today={today}
-            onDone={(message) => {
-              setNotice(message);
-              setOpen(false);
-              setReturned((n) => n + 1);
-            }}
-            onCancel={() => {
-              setOpen(false);
-              setReturned((n) => n + 1);
-            }}
+            onDone={section.done}
+            onCancel={section.cancel}
           />
         ) : (
           <>
@@ -427,18 +389,9 @@ export function DischargeSection({
               When {name} finishes or leaves {enrollment.cohortName}, write the discharge summary
               and aftercare plan here. Discharging closes the enrollment.
             </p>
-            <div className="actions">
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => {
-                  setNotice(null);
-                  setOpen(true);
-                }}
-              >
-                Start discharge<HiddenContext>{`of ${name}`}</HiddenContext>
-              </button>
-            </div>
+            <OpenFormButton onClick={section.open} className="actions">
+              Start discharge<HiddenContext>{`of ${name}`}</HiddenContext>
+            </OpenFormButton>
           </>
         )
       ) : discharge.isError &&
@@ -456,6 +409,6 @@ export function DischargeSection({
           {(done) => <DischargeSummary discharge={done} />}
         </QueryView>
       )}
-    </section>
+    </EditableSection>
   );
 }

@@ -21,6 +21,128 @@ export function useRowFocus() {
 }
 
 /**
+ * Adding, changing and removing rows of a list, with the focus movement of `useRowFocus`:
+ * row `index` carries the id `rowId(index)` and the Add button `addId`.
+ */
+export function useEditableRows<T>(items: readonly T[], onChange: (items: T[]) => void) {
+  const { base, focus } = useRowFocus();
+  const addId = `${base}-add`;
+  const rowId = (index: number) => `${base}-${index}`;
+  return {
+    addId,
+    rowId,
+    update: (index: number, next: T) => onChange(items.map((x, i) => (i === index ? next : x))),
+    remove: (index: number) => {
+      onChange(items.filter((_, i) => i !== index));
+      focus(addId);
+    },
+    add: (item: T) => {
+      onChange([...items, item]);
+      focus(rowId(items.length));
+    },
+  };
+}
+
+/** The button under a list that adds a row to it. */
+export function AddRowButton({
+  id,
+  onClick,
+  children,
+}: {
+  id: string;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <div>
+      <button
+        id={id}
+        type="button"
+        className="button button--secondary button--small"
+        onClick={onClick}
+      >
+        {children}
+      </button>
+    </div>
+  );
+}
+
+/** The button in a row that removes it. */
+export function RemoveRowButton({
+  className,
+  onClick,
+  children,
+}: {
+  /** Added to the button's usual classes. */
+  className?: string;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={`button button--quiet button--small${className ? ` ${className}` : ""}`}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
+
+/**
+ * Numbered rows of several fields each (follow-ups, objectives): a title that takes focus when
+ * the row is added, the row's fields, its Remove button; then the Add button.
+ */
+export function EditableRows<T>({
+  items,
+  onChange,
+  newItem,
+  title,
+  removeLabel,
+  addLabel,
+  listWhenEmpty = false,
+  children,
+}: {
+  items: readonly T[];
+  onChange: (items: T[]) => void;
+  newItem: () => T;
+  /** The row's title, "Objective 2". */
+  title: (index: number) => ReactNode;
+  removeLabel: (index: number) => ReactNode;
+  addLabel: ReactNode;
+  /** Keep the (empty) list element when there are no rows. */
+  listWhenEmpty?: boolean;
+  /** The fields of one row; `set` changes some of its values. */
+  children: (item: T, index: number, set: (change: Partial<T>) => void) => ReactNode;
+}) {
+  const rows = useEditableRows(items, onChange);
+  return (
+    <>
+      {(listWhenEmpty || items.length > 0) && (
+        <ol className="plan-edit__rows">
+          {items.map((item, index) => (
+            <li key={index} className="plan-edit__objective">
+              <div id={rows.rowId(index)} tabIndex={-1} className="plan-edit__row-title">
+                {title(index)}
+              </div>
+              {children(item, index, (change) => rows.update(index, { ...item, ...change }))}
+              <div>
+                <RemoveRowButton onClick={() => rows.remove(index)}>
+                  {removeLabel(index)}
+                </RemoveRowButton>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      <AddRowButton id={rows.addId} onClick={() => rows.add(newItem())}>
+        {addLabel}
+      </AddRowButton>
+    </>
+  );
+}
+
+/**
  * A list of one-line entries (warning signs, interventions, resources) to add to, edit and
  * remove from, in a fieldset. Errors are keyed by the API's names: `${name}` for the list,
  * `${name}.${index}` for one entry.
@@ -46,12 +168,11 @@ export function TextListField({
   onChange: (items: string[]) => void;
   maxLength?: number;
 }) {
-  const { base, focus } = useRowFocus();
+  const rows = useEditableRows(items, onChange);
   const hintId = useId();
   const listErrorId = useId();
   const listError = fields[name];
   const label = (index: number) => `${capitalise(one)} ${index + 1}`;
-  const addId = `${base}-add`;
   return (
     <fieldset
       className="field-group edit-list"
@@ -76,7 +197,7 @@ export function TextListField({
       {items.length > 0 && (
         <ul className="edit-list__rows">
           {items.map((text, index) => {
-            const id = `${base}-${index}`;
+            const id = rows.rowId(index);
             const error = fields[`${name}.${index}`];
             return (
               <li key={index} className="edit-list__row">
@@ -90,20 +211,11 @@ export function TextListField({
                   maxLength={maxLength}
                   aria-invalid={error ? true : undefined}
                   aria-describedby={error ? `${id}-error` : undefined}
-                  onChange={(event) =>
-                    onChange(items.map((t, i) => (i === index ? event.target.value : t)))
-                  }
+                  onChange={(event) => rows.update(index, event.target.value)}
                 />
-                <button
-                  type="button"
-                  className="button button--quiet button--small"
-                  onClick={() => {
-                    onChange(items.filter((_, i) => i !== index));
-                    focus(addId);
-                  }}
-                >
+                <RemoveRowButton onClick={() => rows.remove(index)}>
                   Remove<HiddenContext>{label(index).toLowerCase()}</HiddenContext>
-                </button>
+                </RemoveRowButton>
                 {error && (
                   <p id={`${id}-error`} className="field__error edit-list__error">
                     {error}
@@ -114,19 +226,9 @@ export function TextListField({
           })}
         </ul>
       )}
-      <div>
-        <button
-          id={addId}
-          type="button"
-          className="button button--secondary button--small"
-          onClick={() => {
-            onChange([...items, ""]);
-            focus(`${base}-${items.length}`);
-          }}
-        >
-          Add {article(one)} {one}
-        </button>
-      </div>
+      <AddRowButton id={rows.addId} onClick={() => rows.add("")}>
+        Add {article(one)} {one}
+      </AddRowButton>
     </fieldset>
   );
 }

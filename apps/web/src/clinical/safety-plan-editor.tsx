@@ -2,10 +2,17 @@ import { SAFETY_PLAN_STEPS, type SafetyPlanContent, type SafetyPlanDto } from "@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { ApiError } from "../api/api-client";
-import { Field, FormAlert, SubmitButton } from "../forms/fields";
+import { Field, FormAlert, SubmitOrCancel } from "../forms/fields";
 import { problemFromError, type FormProblem } from "../forms/form-problem";
 import { HiddenContext } from "../shell/hidden-context";
-import { article, TextListField, useRowFocus } from "./edit-list";
+import {
+  AddRowButton,
+  article,
+  RemoveRowButton,
+  TextListField,
+  useEditableRows,
+} from "./edit-list";
+import { LoadLatestVersion, saveVersionLabel } from "./plan-versions";
 import {
   compactDraft,
   draftFromPlan,
@@ -34,13 +41,10 @@ function ContactListField({
   fields: Readonly<Record<string, string>>;
   onChange: (items: ContactDraft[]) => void;
 }) {
-  const { base, focus } = useRowFocus();
+  const rows = useEditableRows(items, onChange);
   const hintId = useId();
   const { one, hint } = STEP_ITEM[step];
   const name = `content.${step}`;
-  const addId = `${base}-add`;
-  const set = (index: number, change: Partial<ContactDraft>) =>
-    onChange(items.map((c, i) => (i === index ? { ...c, ...change } : c)));
   return (
     <fieldset className="field-group edit-list" aria-describedby={hintId}>
       <legend className="field__label">{legend}</legend>
@@ -54,78 +58,61 @@ function ContactListField({
             const nameError = fields[`${name}.${index}.name`];
             const phoneError = fields[`${name}.${index}.phone`];
             const which = `${one} ${index + 1}`;
+            const id = rows.rowId(index);
+            const set = (change: Partial<ContactDraft>) =>
+              rows.update(index, { ...contact, ...change });
             return (
               <li key={index} className="edit-list__row edit-list__row--contact">
                 <div className="field">
-                  <label className="field__label field__label--small" htmlFor={`${base}-${index}`}>
+                  <label className="field__label field__label--small" htmlFor={id}>
                     Name<HiddenContext>{`of ${which}`}</HiddenContext>
                   </label>
                   <input
-                    id={`${base}-${index}`}
+                    id={id}
                     className="field__input"
                     value={contact.name}
                     maxLength={120}
                     aria-invalid={nameError ? true : undefined}
-                    aria-describedby={nameError ? `${base}-${index}-name-error` : undefined}
-                    onChange={(event) => set(index, { name: event.target.value })}
+                    aria-describedby={nameError ? `${id}-name-error` : undefined}
+                    onChange={(event) => set({ name: event.target.value })}
                   />
                   {nameError && (
-                    <p id={`${base}-${index}-name-error`} className="field__error">
+                    <p id={`${id}-name-error`} className="field__error">
                       {nameError}
                     </p>
                   )}
                 </div>
                 <div className="field">
-                  <label
-                    className="field__label field__label--small"
-                    htmlFor={`${base}-${index}-phone`}
-                  >
+                  <label className="field__label field__label--small" htmlFor={`${id}-phone`}>
                     Phone (optional)<HiddenContext>{`of ${which}`}</HiddenContext>
                   </label>
                   <input
-                    id={`${base}-${index}-phone`}
+                    id={`${id}-phone`}
                     className="field__input"
                     type="tel"
                     value={contact.phone}
                     maxLength={40}
                     aria-invalid={phoneError ? true : undefined}
-                    aria-describedby={phoneError ? `${base}-${index}-phone-error` : undefined}
-                    onChange={(event) => set(index, { phone: event.target.value })}
+                    aria-describedby={phoneError ? `${id}-phone-error` : undefined}
+                    onChange={(event) => set({ phone: event.target.value })}
                   />
                   {phoneError && (
-                    <p id={`${base}-${index}-phone-error`} className="field__error">
+                    <p id={`${id}-phone-error`} className="field__error">
                       {phoneError}
                     </p>
                   )}
                 </div>
-                <button
-                  type="button"
-                  className="button button--quiet button--small edit-list__remove"
-                  onClick={() => {
-                    onChange(items.filter((_, i) => i !== index));
-                    focus(addId);
-                  }}
-                >
+                <RemoveRowButton className="edit-list__remove" onClick={() => rows.remove(index)}>
                   Remove<HiddenContext>{which}</HiddenContext>
-                </button>
+                </RemoveRowButton>
               </li>
             );
           })}
         </ul>
       )}
-      <div>
-        <button
-          id={addId}
-          type="button"
-          className="button button--secondary button--small"
-          onClick={() => {
-            onChange([...items, { name: "", phone: "" }]);
-            focus(`${base}-${items.length}`);
-          }}
-        >
-          Add {article(one)} {one}
-        </button>
-      </div>
+      <AddRowButton id={rows.addId} onClick={() => rows.add({ name: "", phone: "" })}>
+        Add {article(one)} {one}
+      </AddRowButton>
     </fieldset>
   );
 }
@@ -215,13 +202,7 @@ export function SafetyPlanEditor({
           .filter(([name]) => !known(name) && name !== "basedOn")
           .map(([, message]) => message)}
       />
-      {stale && (
-        <div className="actions">
-          <button type="button" className="button" onClick={onReload}>
-            Load the latest version
-          </button>
-        </div>
-      )}
+      {stale && <LoadLatestVersion onReload={onReload} />}
       {SAFETY_PLAN_STEPS.map((step, index) => {
         const legend = `Step ${index + 1}: ${step.title}`;
         switch (step.key) {
@@ -269,14 +250,9 @@ export function SafetyPlanEditor({
           />
         )}
       </Field>
-      <div className="actions">
-        <SubmitButton pending={save.isPending} pendingLabel="Saving…">
-          {plan ? `Save as version ${plan.version + 1}` : "Save the first version"}
-        </SubmitButton>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SubmitOrCancel pending={save.isPending} pendingLabel="Saving…" onCancel={onCancel}>
+        {saveVersionLabel(plan)}
+      </SubmitOrCancel>
     </form>
   );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useState } from "react";
 import { formatMoment } from "../format/session-time";
 import { QueryView } from "../homes/query-view";
 import { useSignedIn } from "../session/auth-context";
+import { EditableSection, OpenFormButton, useSectionEditing } from "./editable-section";
 import { SafetyPlanEditor } from "./safety-plan-editor";
 import { SafetyPlanSteps, safetyPlanVersionText } from "./safety-plan-view";
 import { useSafetyPlan, useSafetyPlanVersions } from "./use-clinical";
@@ -45,45 +46,32 @@ export function SafetyPlanSection({
 }) {
   const { user } = useSignedIn();
   const plan = useSafetyPlan(participantId);
-  const headingId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const [editing, setEditing] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  // Back from the editor (saved or not): the keyboard continues from the section's heading.
-  const [returned, setReturned] = useState(0);
-  useEffect(() => {
-    if (returned > 0) headingRef.current?.focus();
-  }, [returned]);
+  const section = useSectionEditing();
 
   return (
-    <section className="card" aria-labelledby={headingId}>
-      <h2 ref={headingRef} id={headingId} tabIndex={-1} className="card__title">
-        Safety plan
-        {plan.data && <span className="badge badge--info">Version {plan.data.version}</span>}
-      </h2>
-      <div className="status-slot" role="status">
-        {notice && <p className="notice">{notice}</p>}
-      </div>
+    <EditableSection
+      headingRef={section.headingRef}
+      notice={section.notice}
+      title={
+        <>
+          Safety plan
+          {plan.data && <span className="badge badge--info">Version {plan.data.version}</span>}
+        </>
+      }
+    >
       <QueryView
         query={plan}
         loadingLabel="Loading the safety plan…"
         errorTitle="We couldn't load the safety plan"
       >
         {(current) =>
-          editing ? (
+          section.editing ? (
             <SafetyPlanEditor
               key={current?.version ?? 0}
               participantId={participantId}
               plan={current}
-              onSaved={(message) => {
-                setNotice(message);
-                setEditing(false);
-                setReturned((n) => n + 1);
-              }}
-              onCancel={() => {
-                setEditing(false);
-                setReturned((n) => n + 1);
-              }}
+              onSaved={section.done}
+              onCancel={section.cancel}
               onReload={() => void plan.refetch()}
             />
           ) : (
@@ -99,18 +87,9 @@ export function SafetyPlanSection({
                   <SafetyPlanSteps plan={current.content} headingLevel={3} />
                 </>
               )}
-              <div className="actions section-after">
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => {
-                    setNotice(null);
-                    setEditing(true);
-                  }}
-                >
-                  {current === null ? "Write the safety plan" : "Edit the safety plan"}
-                </button>
-              </div>
+              <OpenFormButton onClick={section.open}>
+                {current === null ? "Write the safety plan" : "Edit the safety plan"}
+              </OpenFormButton>
               {current !== null && current.version > 1 && (
                 <VersionHistory participantId={participantId} />
               )}
@@ -118,6 +97,6 @@ export function SafetyPlanSection({
           )
         }
       </QueryView>
-    </section>
+    </EditableSection>
   );
 }

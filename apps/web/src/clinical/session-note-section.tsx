@@ -5,7 +5,7 @@ import { ApiError, describeError } from "../api/api-client";
 import type { SessionNoteState } from "../api/clinical-api";
 import { formatMoment } from "../format/session-time";
 import { ConfirmDialog } from "../forms/confirm-dialog";
-import { CheckboxGroup, Field, FormAlert, SubmitButton } from "../forms/fields";
+import { CheckboxGroup, Field, FormAlert, SubmitButton, SubmitOrCancel } from "../forms/fields";
 import { problemFromError, type FormProblem } from "../forms/form-problem";
 import { QueryView } from "../homes/query-view";
 import { useSignedIn } from "../session/auth-context";
@@ -316,14 +316,9 @@ function AddendumForm({
           )}
         </Field>
       )}
-      <div className="actions">
-        <SubmitButton pending={add.isPending} pendingLabel="Adding…">
-          Add addendum
-        </SubmitButton>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SubmitOrCancel pending={add.isPending} pendingLabel="Adding…" onCancel={onCancel}>
+        Add addendum
+      </SubmitOrCancel>
     </form>
   );
 }

@@ -3,10 +3,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type SubmitEvent } from "react";
 import { ApiError } from "../api/api-client";
 import { formatCalendarDate } from "../format/format";
-import { Field, FormAlert, SubmitButton } from "../forms/fields";
+import { Field, FormAlert, SubmitOrCancel } from "../forms/fields";
 import { problemFromError, type FormProblem } from "../forms/form-problem";
 import { HiddenContext } from "../shell/hidden-context";
-import { TextListField, useRowFocus } from "./edit-list";
+import { EditableRows, TextListField, useEditableRows } from "./edit-list";
+import { LoadLatestVersion, saveVersionLabel } from "./plan-versions";
 import {
   draftFromPlan,
   emptyGoal,
@@ -44,7 +45,6 @@ function GoalFields({
   onChange: (goal: GoalDraft) => void;
   onRemove: (() => void) | null;
 }) {
-  const { base, focus } = useRowFocus();
   const objectivesError = fields[`${path}.objectives`];
   return (
     <fieldset className="plan-edit plan-edit--goal">
@@ -62,19 +62,28 @@ function GoalFields({
       <fieldset className="field-group plan-edit__objectives">
         <legend className="field__label">Measurable objectives</legend>
         {objectivesError && <p className="field__error">{objectivesError}</p>}
-        <ol className="plan-edit__rows">
-          {goal.objectives.map((objective, o) => {
+        <EditableRows
+          items={goal.objectives}
+          onChange={(objectives) => onChange({ ...goal, objectives })}
+          newItem={() => emptyObjective(today)}
+          title={(o) => `Objective ${o + 1}`}
+          removeLabel={(o) => (
+            <>
+              Remove objective {o + 1}
+              <HiddenContext>{`of ${label.toLowerCase()}`}</HiddenContext>
+            </>
+          )}
+          addLabel={
+            <>
+              Add an objective<HiddenContext>{`to ${label.toLowerCase()}`}</HiddenContext>
+            </>
+          }
+          listWhenEmpty
+        >
+          {(objective, o, set) => {
             const at = `${path}.objectives.${o}`;
-            const set = (change: Partial<typeof objective>) =>
-              onChange({
-                ...goal,
-                objectives: goal.objectives.map((x, i) => (i === o ? { ...x, ...change } : x)),
-              });
             return (
-              <li key={o} className="plan-edit__objective">
-                <div id={`${base}-${o}`} tabIndex={-1} className="plan-edit__row-title">
-                  Objective {o + 1}
-                </div>
+              <>
                 <Field label="Objective" error={fields[`${at}.text`]}>
                   {(control) => (
                     <input
@@ -107,39 +116,10 @@ function GoalFields({
                     )}
                   </Field>
                 </div>
-                <div>
-                  <button
-                    type="button"
-                    className="button button--quiet button--small"
-                    onClick={() => {
-                      onChange({
-                        ...goal,
-                        objectives: goal.objectives.filter((_, i) => i !== o),
-                      });
-                      focus(`${base}-add`);
-                    }}
-                  >
-                    Remove objective {o + 1}
-                    <HiddenContext>{`of ${label.toLowerCase()}`}</HiddenContext>
-                  </button>
-                </div>
-              </li>
+              </>
             );
-          })}
-        </ol>
-        <div>
-          <button
-            id={`${base}-add`}
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => {
-              onChange({ ...goal, objectives: [...goal.objectives, emptyObjective(today)] });
-              focus(`${base}-${goal.objectives.length}`);
-            }}
-          >
-            Add an objective<HiddenContext>{`to ${label.toLowerCase()}`}</HiddenContext>
-          </button>
-        </div>
+          }}
+        </EditableRows>
       </fieldset>
       <TextListField
         legend="Interventions"
@@ -181,7 +161,7 @@ function ProblemFields({
   onRemove: (() => void) | null;
 }) {
   const path = `content.problems.${index}`;
-  const { base, focus } = useRowFocus();
+  const goals = useEditableRows(problem.goals, (next) => onChange({ ...problem, goals: next }));
   return (
     <fieldset className="plan-edit plan-edit--problem">
       <legend className="plan-edit__legend">Problem {index + 1}</legend>
@@ -198,36 +178,24 @@ function ProblemFields({
       </Field>
       {fields[`${path}.goals`] && <p className="field__error">{fields[`${path}.goals`]}</p>}
       {problem.goals.map((goal, g) => (
-        <div key={g} id={`${base}-${g}`} tabIndex={-1} className="plan-edit__goal-slot">
+        <div key={g} id={goals.rowId(g)} tabIndex={-1} className="plan-edit__goal-slot">
           <GoalFields
             goal={goal}
             path={`${path}.goals.${g}`}
             label={`Goal ${g + 1} of problem ${index + 1}`}
             fields={fields}
             today={today}
-            onChange={(next) =>
-              onChange({ ...problem, goals: problem.goals.map((x, i) => (i === g ? next : x)) })
-            }
-            onRemove={
-              problem.goals.length > 1
-                ? () => {
-                    onChange({ ...problem, goals: problem.goals.filter((_, i) => i !== g) });
-                    focus(`${base}-add`);
-                  }
-                : null
-            }
+            onChange={(next) => goals.update(g, next)}
+            onRemove={problem.goals.length > 1 ? () => goals.remove(g) : null}
           />
         </div>
       ))}
       <div className="actions">
         <button
-          id={`${base}-add`}
+          id={goals.addId}
           type="button"
           className="button button--secondary button--small"
-          onClick={() => {
-            onChange({ ...problem, goals: [...problem.goals, emptyGoal(today)] });
-            focus(`${base}-${problem.goals.length}`);
-          }}
+          onClick={() => goals.add(emptyGoal(today))}
         >
           Add a goal<HiddenContext>{`to problem ${index + 1}`}</HiddenContext>
         </button>
@@ -270,7 +238,9 @@ export function TreatmentPlanEditor({
   const [draft, setDraft] = useState<TreatmentPlanDraft>(() => draftFromPlan(plan, today));
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [stale, setStale] = useState(false);
-  const { base, focus } = useRowFocus();
+  const problems = useEditableRows(draft.problems, (next) =>
+    setDraft({ ...draft, problems: next }),
+  );
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     formRef.current?.querySelector<HTMLElement>("textarea, input")?.focus();
@@ -324,46 +294,30 @@ export function TreatmentPlanEditor({
           .filter(([name]) => !PLACED.test(name) || name === "content.problems")
           .map(([, message]) => message)}
       />
-      {stale && (
-        <div className="actions">
-          <button type="button" className="button" onClick={onReload}>
-            Load the latest version
-          </button>
-        </div>
-      )}
+      {stale && <LoadLatestVersion onReload={onReload} />}
       {draft.problems.map((p, index) => (
-        <div key={index} id={`${base}-${index}`} tabIndex={-1} className="plan-edit__problem-slot">
+        <div
+          key={index}
+          id={problems.rowId(index)}
+          tabIndex={-1}
+          className="plan-edit__problem-slot"
+        >
           <ProblemFields
             problem={p}
             index={index}
             fields={fields}
             today={today}
-            onChange={(next) =>
-              setDraft({
-                ...draft,
-                problems: draft.problems.map((x, i) => (i === index ? next : x)),
-              })
-            }
-            onRemove={
-              draft.problems.length > 1
-                ? () => {
-                    setDraft({ ...draft, problems: draft.problems.filter((_, i) => i !== index) });
-                    focus(`${base}-add`);
-                  }
-                : null
-            }
+            onChange={(next) => problems.update(index, next)}
+            onRemove={draft.problems.length > 1 ? () => problems.remove(index) : null}
           />
         </div>
       ))}
       <div>
         <button
-          id={`${base}-add`}
+          id={problems.addId}
           type="button"
           className="button button--secondary"
-          onClick={() => {
-            setDraft({ ...draft, problems: [...draft.problems, emptyProblem(today)] });
-            focus(`${base}-${draft.problems.length}`);
-          }}
+          onClick={() => problems.add(emptyProblem(today))}
         >
           Add a problem
         </button>
@@ -386,14 +340,9 @@ export function TreatmentPlanEditor({
           />
         )}
       </Field>
-      <div className="actions">
-        <SubmitButton pending={save.isPending} pendingLabel="Saving…">
-          {plan ? `Save as version ${plan.version + 1}` : "Save the first version"}
-        </SubmitButton>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SubmitOrCancel pending={save.isPending} pendingLabel="Saving…" onCancel={onCancel}>
+        {saveVersionLabel(plan)}
+      </SubmitOrCancel>
     </form>
   );
 }

@@ -1,10 +1,11 @@
 import { WEEKDAYS, type TreatmentPlanDto, type Weekday } from "@bridgeway/domain";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId } from "react";
 import { formatCalendarDate } from "../format/format";
 import { formatMoment, formatWeekdays } from "../format/session-time";
 import { QueryView } from "../homes/query-view";
 import { useSignedIn } from "../session/auth-context";
 import { TableScroll } from "../shell/table-scroll";
+import { EditableSection, OpenFormButton, useSectionEditing } from "./editable-section";
 import { TreatmentPlanEditor } from "./treatment-plan-editor";
 import { TreatmentPlanContentView } from "./treatment-plan-view";
 import { useTreatmentPlan } from "./use-clinical";
@@ -91,28 +92,19 @@ export function TreatmentPlanSection({
   today: string;
 }) {
   const plan = useTreatmentPlan(participantId);
-  const headingId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const [editing, setEditing] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [returned, setReturned] = useState(0);
-  useEffect(() => {
-    if (returned > 0) headingRef.current?.focus();
-  }, [returned]);
-  const back = () => {
-    setEditing(false);
-    setReturned((n) => n + 1);
-  };
+  const section = useSectionEditing();
 
   return (
-    <section className="card" aria-labelledby={headingId}>
-      <h2 ref={headingRef} id={headingId} tabIndex={-1} className="card__title">
-        Treatment plan
-        {plan.data?.reviewDue && <span className="badge badge--warning">Review due</span>}
-      </h2>
-      <div className="status-slot" role="status">
-        {notice && <p className="notice">{notice}</p>}
-      </div>
+    <EditableSection
+      headingRef={section.headingRef}
+      notice={section.notice}
+      title={
+        <>
+          Treatment plan
+          {plan.data?.reviewDue && <span className="badge badge--warning">Review due</span>}
+        </>
+      }
+    >
       <QueryView
         query={plan}
         loadingLabel="Loading the treatment plan…"
@@ -121,18 +113,15 @@ export function TreatmentPlanSection({
         {(current) => {
           const enrollmentId = current?.enrollmentId ?? enrollment?.id ?? null;
           const canEdit = enrollmentId !== null && (enrollment?.active ?? false);
-          if (editing && enrollmentId !== null) {
+          if (section.editing && enrollmentId !== null) {
             return (
               <TreatmentPlanEditor
                 key={current?.version ?? 0}
                 enrollmentId={enrollmentId}
                 plan={current}
                 today={today}
-                onSaved={(message) => {
-                  setNotice(message);
-                  back();
-                }}
-                onCancel={back}
+                onSaved={section.done}
+                onCancel={section.cancel}
                 onReload={() => void plan.refetch()}
               />
             );
@@ -159,23 +148,14 @@ export function TreatmentPlanSection({
                 </p>
               )}
               {canEdit && (
-                <div className="actions section-after">
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={() => {
-                      setNotice(null);
-                      setEditing(true);
-                    }}
-                  >
-                    {current === null ? "Write the treatment plan" : "Review and edit the plan"}
-                  </button>
-                </div>
+                <OpenFormButton onClick={section.open}>
+                  {current === null ? "Write the treatment plan" : "Review and edit the plan"}
+                </OpenFormButton>
               )}
             </>
           );
         }}
       </QueryView>
-    </section>
+    </EditableSection>
   );
 }

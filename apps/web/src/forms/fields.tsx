@@ -191,3 +191,28 @@ export function SubmitButton({
     </button>
   );
 }
+
+/** A form's actions: its submit button, then Cancel. */
+export function SubmitOrCancel({
+  pending,
+  pendingLabel,
+  children,
+  onCancel,
+}: {
+  pending: boolean;
+  pendingLabel: string;
+  /** The submit button's label. */
+  children: string;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="actions">
+      <SubmitButton pending={pending} pendingLabel={pendingLabel}>
+        {children}
+      </SubmitButton>
+      <button type="button" className="button button--secondary" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
