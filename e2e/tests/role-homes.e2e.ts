@@ -64,6 +64,12 @@ const ROLES: RoleCase[] = [
       // Nothing of Jordan's care: no cohort, schedule or clinicians.
       await expect(page.getByText("Evening track")).toHaveCount(0);
       await expect(page.getByText("Whitfield")).toHaveCount(0);
+      // Support for the family member themselves, 988 first.
+      await expect(
+        page
+          .getByRole("region", { name: "Support for you" })
+          .getByRole("link", { name: /^Call 988/ }),
+      ).toHaveAttribute("href", "tel:988");
     },
   },
 ];

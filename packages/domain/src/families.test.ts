@@ -4,6 +4,7 @@ import {
   InvitationTokenSchema,
   InviteFamilyInputSchema,
   UpdateConsentSchema,
+  FAMILY_RESOURCES,
   familyLabel,
 } from "./families";
 
@@ -68,5 +69,22 @@ describe("family invitations and consent", () => {
 
   it("labels a family by the participant's first name", () => {
     expect(familyLabel("Jordan")).toBe("Jordan's family");
+  });
+});
+
+describe("resources for family members", () => {
+  it("starts with 988 and gives every resource a way to reach it that a phone can open", () => {
+    expect(FAMILY_RESOURCES[0]?.phone?.tel).toBe("tel:988");
+    expect(FAMILY_RESOURCES[0]?.text?.sms).toBe("sms:988");
+    for (const resource of FAMILY_RESOURCES) {
+      expect(resource.phone ?? resource.text ?? resource.url, resource.name).toBeDefined();
+      if (resource.phone) expect(resource.phone.tel).toMatch(/^tel:(\+1\d{10}|988)$/);
+      // The number shown is the number dialled.
+      if (resource.phone && resource.phone.display !== "988")
+        expect(`tel:+1${resource.phone.display.replace(/\D/g, "").slice(1)}`).toBe(
+          resource.phone.tel,
+        );
+      if (resource.url) expect(new URL(resource.url).protocol).toBe("https:");
+    }
   });
 });

@@ -81,3 +81,50 @@ export type InvitationPreview = {
 export function familyLabel(participantFirstName: string): string {
   return `${participantFirstName}'s family`;
 }
+
+/** A place a family member can turn to for their own support, outside the program. */
+export type FamilyResource = {
+  name: string;
+  what: string;
+  /** A phone line: shown as the number, dialled from `tel:`. */
+  phone?: { display: string; tel: string };
+  text?: { display: string; sms: string };
+  /** The organisation's home page (https). */
+  url?: string;
+};
+
+/**
+ * Support for family members themselves, shown on their home page with the sessions and the
+ * family board (the "resources" their consent always allows). National US lines and groups;
+ * 988 first, for a crisis of the person they support or their own.
+ */
+export const FAMILY_RESOURCES: readonly FamilyResource[] = [
+  {
+    name: "988 Suicide & Crisis Lifeline",
+    what: "Call or text any time, day or night, if you are worried about someone's safety or your own.",
+    phone: { display: "988", tel: "tel:988" },
+    text: { display: "988", sms: "sms:988" },
+  },
+  {
+    name: "SAMHSA National Helpline",
+    what: "Free, confidential information and treatment referral for mental health and substance use, 24 hours a day, in English and Spanish.",
+    phone: { display: "1-800-662-4357", tel: "tel:+18006624357" },
+    url: "https://www.samhsa.gov",
+  },
+  {
+    name: "NAMI HelpLine",
+    what: "Answers and support for families living with mental illness, and NAMI's free Family-to-Family classes.",
+    phone: { display: "1-800-950-6264", tel: "tel:+18009506264" },
+    url: "https://www.nami.org",
+  },
+  {
+    name: "Al-Anon Family Groups",
+    what: "Meetings for families and friends of people with a drinking problem, in person and online.",
+    url: "https://al-anon.org",
+  },
+  {
+    name: "Nar-Anon Family Groups",
+    what: "Meetings for families and friends of people with a drug problem, in person and online.",
+    url: "https://www.nar-anon.org",
+  },
+];

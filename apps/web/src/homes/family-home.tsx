@@ -1,4 +1,4 @@
-import { relationshipLabel } from "@bridgeway/domain";
+import { FAMILY_RESOURCES, relationshipLabel } from "@bridgeway/domain";
 import { useId } from "react";
 import { Link } from "react-router";
 import { describeKinds } from "../families/family-view";
@@ -9,6 +9,7 @@ import { JoinControl } from "../sessions/join-control";
 import { SessionCard, SessionDays } from "../sessions/session-card";
 import { useNow } from "../sessions/use-now";
 import { dayRange, useSessionList } from "../sessions/use-sessions";
+import { HiddenContext } from "../shell/hidden-context";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState } from "../shell/status-states";
 import { QueryView } from "./query-view";
@@ -78,6 +79,49 @@ function FamilySessions({ names, viewerZone }: { names: readonly string[]; viewe
   );
 }
 
+/** Support for the family member themselves: phone lines a tap away, and groups to look up. */
+function FamilyResources() {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId} className="section-title">
+        Support for you
+      </h2>
+      <p className="muted section-note">
+        Supporting someone in treatment is hard work. These are free and confidential.
+      </p>
+      <ul className="plain-list stack">
+        {FAMILY_RESOURCES.map((resource) => (
+          <li key={resource.name} className="card">
+            <h3 className="card__title">{resource.name}</h3>
+            <p>{resource.what}</p>
+            <p className="actions">
+              {resource.phone && (
+                <a className="button button--secondary" href={resource.phone.tel}>
+                  Call {resource.phone.display}
+                  <HiddenContext>{`(${resource.name})`}</HiddenContext>
+                </a>
+              )}
+              {resource.text && (
+                <a className="button button--secondary" href={resource.text.sms}>
+                  Text {resource.text.display}
+                  <HiddenContext>{`(${resource.name})`}</HiddenContext>
+                </a>
+              )}
+              {resource.url && (
+                <a href={resource.url} target="_blank" rel="noopener noreferrer">
+                  {new URL(resource.url).hostname.replace(/^www\./, "")}
+                  <HiddenContext>(opens in a new tab)</HiddenContext>
+                </a>
+              )}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function FamilyHome() {
   const { user } = useSignedIn();
   const query = useRoleHome("FAMILY");
@@ -137,6 +181,7 @@ export function FamilyHome() {
             viewerZone={user.timeZone}
           />
         )}
+        <FamilyResources />
       </div>
     </>
   );

@@ -73,6 +73,33 @@ describe("facilitator's Today", () => {
 });
 
 describe("family member's sessions", () => {
+  it("offers support for the family member themselves: 988 first, phone lines a tap away", async () => {
+    stubApi({
+      "GET /api/home": json(200, familyHome),
+      "GET /api/sessions": sessionList([]),
+    });
+    renderApp("/family", { auth: signedInAs("FAMILY") });
+
+    const support = await screen.findByRole("region", { name: "Support for you" });
+    const items = within(support).getAllByRole("listitem");
+    expect(within(items[0] as HTMLElement).getByRole("heading").textContent).toBe(
+      "988 Suicide & Crisis Lifeline",
+    );
+    expect(
+      within(support)
+        .getByRole("link", { name: "Call 988 (988 Suicide & Crisis Lifeline)" })
+        .getAttribute("href"),
+    ).toBe("tel:988");
+    expect(
+      within(support)
+        .getByRole("link", { name: "Call 1-800-662-4357 (SAMHSA National Helpline)" })
+        .getAttribute("href"),
+    ).toBe("tel:+18006624357");
+    const nami = within(support).getByRole("link", { name: "nami.org (opens in a new tab)" });
+    expect(nami.getAttribute("href")).toBe("https://www.nami.org");
+    expect(nami.getAttribute("rel")).toBe("noopener noreferrer");
+  });
+
   it("says whose care team will invite them when no family session is scheduled", async () => {
     const { requests } = stubApi({
       "GET /api/home": json(200, familyHome),
