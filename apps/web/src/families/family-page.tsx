@@ -10,7 +10,7 @@ import { describeError } from "../api/api-client";
 import { useServices } from "../app/services-context";
 import { formatMoment } from "../format/session-time";
 import { ConfirmDialog } from "../forms/confirm-dialog";
-import { CheckboxGroup, FormAlert, SubmitButton } from "../forms/fields";
+import { CheckboxGroup, FormAlert, SubmitOrCancel } from "../forms/fields";
 import { problemFromError, unplacedFields, type FormProblem } from "../forms/form-problem";
 import { QueryView } from "../homes/query-view";
 import { useParticipants } from "../people/use-people";
@@ -47,20 +47,17 @@ function Notice({ message }: { message: string | null }) {
   );
 }
 
-/** Changing which sessions a family member may join (or giving consent again). */
-function ConsentForm({
-  member,
-  familyUserId,
-  scope,
-  onDone,
-  onClose,
-}: {
+/** What a change to one family member's consent works on, and where it goes when done. */
+type MemberAction = {
   member: FamilyMemberSummary;
   familyUserId: string;
   scope: Scope;
   onDone: (message: string) => void;
   onClose: () => void;
-}) {
+};
+
+/** Changing which sessions a family member may join (or giving consent again). */
+function ConsentForm({ member, familyUserId, scope, onDone, onClose }: MemberAction) {
   const { familiesApi, queryClient } = useServices();
   const [kinds, setKinds] = useState<FamilySessionKind[]>(
     member.sessionKinds.length > 0 ? member.sessionKinds : ["FAMILY", "MULTI_FAMILY"],
@@ -104,31 +101,14 @@ function ConsentForm({
         error={problem?.fields.sessionKinds}
       />
       <SharingExplained whose={scope.whose} who={member.firstName} level={4} />
-      <div className="actions">
-        <SubmitButton pending={save.isPending} pendingLabel="Saving…">
-          {member.status === "active" ? "Save consent" : "Give consent"}
-        </SubmitButton>
-        <button type="button" className="button button--secondary" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <SubmitOrCancel pending={save.isPending} pendingLabel="Saving…" onCancel={onClose}>
+        {member.status === "active" ? "Save consent" : "Give consent"}
+      </SubmitOrCancel>
     </form>
   );
 }
 
-function WithdrawDialog({
-  member,
-  familyUserId,
-  scope,
-  onDone,
-  onClose,
-}: {
-  member: FamilyMemberSummary;
-  familyUserId: string;
-  scope: Scope;
-  onDone: (message: string) => void;
-  onClose: () => void;
-}) {
+function WithdrawDialog({ member, familyUserId, scope, onDone, onClose }: MemberAction) {
   const { familiesApi, queryClient } = useServices();
   const withdraw = useMutation({
     mutationFn: () => familiesApi.withdrawConsent(familyUserId, scope.participantId),
