@@ -15,13 +15,8 @@ import { fileURLToPath } from "node:url";
 import { chromium, expect, request, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, DEMO_PASSWORD } from "../support/environment";
 import { DEMO } from "../support/helpers";
-import {
-  apiSignedIn,
-  cancelSession,
-  moveGroupMeetingToNow,
-  signedIn,
-  type Person,
-} from "../support/live";
+import { apiSignedIn } from "../support/api";
+import { cancelSession, moveGroupMeetingToNow, signedIn, type Person } from "../support/live";
 
 const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 10));
 const PORT = Number(process.env.BENCH_PORT ?? 4318);
@@ -203,9 +198,9 @@ const server = await startServer();
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 let cleanup: (() => Promise<void>) | undefined;
 try {
-  const api = await apiSignedIn(request, BASE_URL, DEMO.facilitator);
-  const sessionId = await moveGroupMeetingToNow(api);
-  cleanup = () => cancelSession(api, sessionId).finally(() => api.dispose());
+  const staff = await apiSignedIn(request, BASE_URL, DEMO.facilitator);
+  const sessionId = await moveGroupMeetingToNow(staff.api);
+  cleanup = () => cancelSession(staff.api, sessionId).finally(() => staff.dispose());
   const dana = await signedIn(browser, DEMO.facilitator, { baseURL: BASE_URL });
   const jordan = await signedIn(browser, DEMO.participant, { baseURL: BASE_URL });
   // The baseline's page: the app's origin (a secure context, so the camera may start), no room.

@@ -1,67 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  expect,
-  type APIRequestContext,
-  type Browser,
-  type BrowserContext,
-} from "@playwright/test";
-import { BASE_URL, DEMO_PASSWORD, OUTBOX_DIR } from "./environment";
+import { expect, type Browser, type BrowserContext } from "@playwright/test";
+import { Api } from "./api";
+import { DEMO_PASSWORD, OUTBOX_DIR } from "./environment";
 import { DEMO } from "./helpers";
 
-/** The header the web app echoes its session's CSRF token in (CSRF_HEADER in the domain). */
-const CSRF_HEADER = "x-csrf-token";
 const DAY = 86_400_000;
 const MINUTE = 60_000;
-
-type Reply = { status: number; body: unknown };
-
-/**
- * The API as the web app calls it, for one signed-in browser context: the session cookie, the
- * session's CSRF token echoed in a header on writes, and the app's own origin.
- */
-export class Api {
-  private csrfToken: string | null = null;
-
-  constructor(private readonly request: APIRequestContext) {}
-
-  /** Signs in with email and password, as the sign-in form does. */
-  async signIn(email: string, password: string): Promise<void> {
-    const res = await this.request.post("/api/auth/login", {
-      headers: { origin: BASE_URL },
-      data: { email, password },
-    });
-    expect(res.status(), `sign in as ${email}`).toBe(200);
-    this.csrfToken = ((await res.json()) as { csrfToken: string }).csrfToken;
-  }
-
-  async get<T>(path: string): Promise<T> {
-    const res = await this.request.get(path);
-    expect(res.status(), `GET ${path}`).toBe(200);
-    return (await res.json()) as T;
-  }
-
-  async write(method: "POST" | "PUT" | "PATCH", path: string, data?: unknown): Promise<Reply> {
-    if (this.csrfToken === null) {
-      const me = await this.get<{ csrfToken: string }>("/api/auth/me");
-      this.csrfToken = me.csrfToken;
-    }
-    const res = await this.request.fetch(path, {
-      method,
-      headers: { [CSRF_HEADER]: this.csrfToken, origin: BASE_URL },
-      ...(data === undefined ? {} : { data }),
-    });
-    const text = await res.text();
-    return { status: res.status(), body: text ? (JSON.parse(text) as unknown) : null };
-  }
-
-  /** A write that must succeed with `status`; answers its body. */
-  async created<T>(path: string, data: unknown, status = 201): Promise<T> {
-    const reply = await this.write("POST", path, data);
-    expect(reply.status, `POST ${path}: ${JSON.stringify(reply.body)}`).toBe(status);
-    return reply.body as T;
-  }
-}
 
 /** YYYY-MM-DD of an instant in a zone. */
 function dateIn(zone: string, instant: number): string {

@@ -1,17 +1,14 @@
 import {
   expect,
   test as base,
-  type APIRequestContext,
-  type APIResponse,
   type Browser,
   type BrowserContext,
   type Page,
 } from "@playwright/test";
+import { apiSignedIn, type Api } from "./api";
 import { DEMO_PASSWORD } from "./environment";
 import { DEMO, signIn } from "./helpers";
 
-/** The header the web app echoes its session's CSRF token in (CSRF_HEADER in the domain). */
-const CSRF_HEADER = "x-csrf-token";
 const COHORT = "Evening track";
 
 type SessionSummary = {
@@ -21,39 +18,6 @@ type SessionSummary = {
   cohort: { id: string; name: string } | null;
   rescheduled: boolean;
 };
-
-/**
- * Someone's signed-in API access outside any page, sending writes as the web app does: the
- * session cookie, the session's CSRF token in a header, and the app's own origin.
- */
-export type Api = {
-  get(path: string): Promise<APIResponse>;
-  write(method: "POST" | "PATCH", path: string, data: unknown): Promise<APIResponse>;
-  dispose(): Promise<void>;
-};
-
-/** Signs `email` in through POST /api/auth/login on a request context of its own. */
-export async function apiSignedIn(
-  request: { newContext(options: { baseURL: string }): Promise<APIRequestContext> },
-  baseURL: string,
-  email: string,
-  password = DEMO_PASSWORD,
-): Promise<Api> {
-  const origin = new URL(baseURL).origin;
-  const context = await request.newContext({ baseURL });
-  const login = await context.post("/api/auth/login", {
-    headers: { origin },
-    data: { email, password },
-  });
-  expect(login.status(), `sign-in as ${email}`).toBe(200);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return {
-    get: (path) => context.get(path),
-    write: (method, path, data) =>
-      context.fetch(path, { method, headers: { origin, [CSRF_HEADER]: csrfToken }, data }),
-    dispose: () => context.dispose(),
-  };
-}
 
 const isoDate = (instant: number) => new Date(instant).toISOString().slice(0, 10);
 const DAY = 86_400_000;
@@ -73,11 +37,9 @@ const MINUTE = 60_000;
  */
 export async function moveGroupMeetingToNow(facilitator: Api): Promise<string> {
   const now = Date.now();
-  const listing = await facilitator.get(
+  const { sessions } = await facilitator.get<{ sessions: SessionSummary[] }>(
     `/api/sessions?from=${isoDate(now)}&to=${isoDate(now + 30 * DAY)}`,
   );
-  expect(listing.status()).toBe(200);
-  const { sessions } = (await listing.json()) as { sessions: SessionSummary[] };
   const later = sessions.filter(
     (s) =>
       s.cohort?.name === COHORT &&
@@ -103,19 +65,20 @@ export async function moveGroupMeetingToNow(facilitator: Api): Promise<string> {
       startsAt: new Date(window.startsAt).toISOString(),
       durationMinutes: window.durationMinutes,
     });
-    if (moved.status() === 200) return meeting.id;
-    refusals.push(`${moved.status()} ${await moved.text()}`);
-    if (moved.status() !== 409) break;
+    if (moved.status === 200) return meeting.id;
+    refusals.push(`${moved.status} ${JSON.stringify(moved.body)}`);
+    if (moved.status !== 409) break;
   }
   throw new Error(`could not move a ${COHORT} meeting to now:\n${refusals.join("\n")}`);
 }
 
 /** Cancels a session whose room is over, so it no longer counts in anyone's clash checks. */
 export async function cancelSession(facilitator: Api, sessionId: string): Promise<void> {
-  const cancelled = await facilitator.write("POST", `/api/sessions/${sessionId}/cancel`, {
-    reason: "The browser test of the live room is over.",
-  });
-  expect(cancelled.status(), await cancelled.text()).toBe(200);
+  await facilitator.created(
+    `/api/sessions/${sessionId}/cancel`,
+    { reason: "The browser test of the live room is over." },
+    200,
+  );
 }
 
 /**
@@ -128,14 +91,13 @@ export async function participantOutsideCohort(
   const tag = Math.random().toString(36).slice(2, 8);
   const email = `outsider.${tag}@riverbend.example`;
   const password = `temporary-password-${tag}`;
-  const created = await admin.write("POST", "/api/participants", {
+  await admin.created("/api/participants", {
     email,
     firstName: "Quinn",
     lastName: `Outsider${tag}`,
     timeZone: "America/New_York",
     temporaryPassword: password,
   });
-  expect(created.status(), await created.text()).toBe(201);
   return { email, password };
 }
 
@@ -225,9 +187,9 @@ export const test = base.extend<{
   groupSessionId: async ({ playwright, baseURL }, use) => {
     if (!baseURL) throw new Error("the live-room tests need baseURL in the config");
     const dana = await apiSignedIn(playwright.request, baseURL, DEMO.facilitator);
-    const sessionId = await moveGroupMeetingToNow(dana);
+    const sessionId = await moveGroupMeetingToNow(dana.api);
     await use(sessionId);
-    await cancelSession(dana, sessionId);
+    await cancelSession(dana.api, sessionId);
     await dana.dispose();
   },
   signInAs: async ({ browser }, use) => {

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { Api, groupOfOurOwn, invitationLinkFor, multiFamilyGroupNow } from "../support/families";
+import { Api } from "../support/api";
+import { groupOfOurOwn, invitationLinkFor, multiFamilyGroupNow } from "../support/families";
 import {
   expectNoHorizontalScroll,
   expectNoSeriousA11yViolations,

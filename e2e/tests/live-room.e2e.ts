@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { DEMO, expectNoHorizontalScroll, expectNoSeriousA11yViolations } from "../support/helpers";
+import { apiSignedIn } from "../support/api";
 import {
-  apiSignedIn,
   attendanceOf,
   expectVideoFrom,
   participantOutsideCohort,
@@ -200,7 +200,7 @@ test("a participant who is not enrolled in the cohort is refused at the door", a
   signInAs,
 }) => {
   const admin = await apiSignedIn(playwright.request, baseURL ?? "", DEMO.admin);
-  const login = await participantOutsideCohort(admin);
+  const login = await participantOutsideCohort(admin.api);
   await admin.dispose();
 
   const outsider = await signInAs(login.email, { password: login.password });
