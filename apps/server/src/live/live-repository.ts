@@ -155,23 +155,28 @@ export function createLiveRepository(prisma: PrismaClient) {
       return toAttendee(row);
     },
 
-    /** Moves waiting people to admitted in one step; answers who was let in. */
-    async admitWaiting(sessionId: string, by: string, at: Date, limit: number): Promise<string[]> {
+    /** Moves waiting people to admitted in one step; answers who was let in, as they are now. */
+    async admitWaiting(
+      sessionId: string,
+      by: string,
+      at: Date,
+      limit: number,
+    ): Promise<Attendee[]> {
       return prisma.$transaction(async (tx) => {
         const waiting = await tx.liveAttendee.findMany({
           where: { sessionId, status: "WAITING", connection: { not: "GONE" } },
           orderBy: { requestedAt: "asc" },
           take: limit,
-          select: { userId: true },
         });
-        const ids = waiting.map((w) => w.userId);
-        if (ids.length > 0) {
+        if (waiting.length > 0) {
           await tx.liveAttendee.updateMany({
-            where: { sessionId, userId: { in: ids } },
+            where: { sessionId, userId: { in: waiting.map((w) => w.userId) } },
             data: { status: "ADMITTED", admittedAt: at, admittedByUserId: by },
           });
         }
-        return ids;
+        return waiting.map((row) =>
+          toAttendee({ ...row, status: "ADMITTED", admittedAt: at, admittedByUserId: by }),
+        );
       });
     },
 

@@ -484,13 +484,10 @@ export function createLiveService(deps: {
       ).length;
       const room_left =
         media.mode === "direct" ? Math.max(0, DIRECT_MODE_MAX_PEOPLE - inRoom) : waiting;
-      if (waiting > 0 && room_left === 0) await checkCapacity(sessionId, 1);
+      if (waiting > 0 && room_left === 0) await checkCapacity(sessionId, 1, attendees);
       const now = clock.now();
       const admitted = await live.admitWaiting(sessionId, actor.userId, now, room_left);
-      for (const userId of admitted) {
-        const attendee = await live.attendee(sessionId, userId);
-        if (attendee) await letIn(sessionId, attendee, now);
-      }
+      for (const attendee of admitted) await letIn(sessionId, attendee, now);
       await deps.audit.record(
         { actor },
         "update",
