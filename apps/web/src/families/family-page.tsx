@@ -177,6 +177,17 @@ function MemberCard({
   });
   const actions = actionsFor(member);
   const familyUserId = member.userId;
+  /** The consent form's and the withdraw dialog's props: done closes the panel and says so. */
+  const action = (userId: string): MemberAction => ({
+    member,
+    familyUserId: userId,
+    scope,
+    onDone: (message) => {
+      setOpen(null);
+      onChanged(message);
+    },
+    onClose: () => setOpen(null),
+  });
   return (
     <article className="card family-member" aria-labelledby={nameId}>
       <div className="family-member__head">
@@ -292,30 +303,10 @@ function MemberCard({
         </p>
       )}
       <div id={panelId} hidden={panel !== "consent"}>
-        {panel === "consent" && familyUserId !== null && (
-          <ConsentForm
-            member={member}
-            familyUserId={familyUserId}
-            scope={scope}
-            onDone={(message) => {
-              setOpen(null);
-              onChanged(message);
-            }}
-            onClose={() => setOpen(null)}
-          />
-        )}
+        {panel === "consent" && familyUserId !== null && <ConsentForm {...action(familyUserId)} />}
       </div>
       {panel === "withdraw" && familyUserId !== null && (
-        <WithdrawDialog
-          member={member}
-          familyUserId={familyUserId}
-          scope={scope}
-          onDone={(message) => {
-            setOpen(null);
-            onChanged(message);
-          }}
-          onClose={() => setOpen(null)}
-        />
+        <WithdrawDialog {...action(familyUserId)} />
       )}
     </article>
   );
