@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localeSchema } from "./locale";
 import { RoleSchema } from "./roles";
 
 /** A session ends after this long without activity (HIPAA automatic logoff). */
@@ -45,6 +46,8 @@ export const SessionUserSchema = z.object({
   organizationId: z.uuid(),
   organizationName: z.string(),
   timeZone: z.string(),
+  /** The language the person chose (see locale.ts); staff screens stay English whatever it is. */
+  locale: localeSchema,
 });
 export type SessionUser = z.infer<typeof SessionUserSchema>;
 
@@ -57,6 +60,8 @@ export type SessionTimes = z.infer<typeof SessionTimesSchema>;
 /** Answer of login, `GET /api/auth/me` and keep-alive. */
 export const AuthStateSchema = z.object({
   user: SessionUserSchema,
+  /** The language the app speaks to this person: the same as `user.locale`, here for short. */
+  locale: localeSchema,
   csrfToken: z.string(),
   session: SessionTimesSchema,
 });
@@ -69,3 +74,10 @@ export function sessionEndsAt(times: SessionTimes): Date {
 
 /** Name of the header that carries the CSRF token on cookie-authenticated writes. */
 export const CSRF_HEADER = "x-csrf-token";
+
+/**
+ * Sent by the web app on reads it makes by itself (loading and refreshing what a page shows):
+ * such a read is not activity, so a page left open cannot keep an idle session alive. What the
+ * person does (pointer, keys, writes) keeps it alive instead.
+ */
+export const BACKGROUND_REQUEST_HEADER = "x-bridgeway-background";

@@ -45,6 +45,8 @@ export const MAX_CHAT_MESSAGE_LENGTH = 4000;
 /** Authors may edit or delete their own message for this long after sending it. */
 export const CHAT_EDIT_WINDOW_MS = 15 * 60 * 1000;
 export const CHAT_PAGE_SIZE = 50;
+/** Catch-up answers at most this many messages a page; the client asks again while `hasMore`. */
+export const CHAT_SINCE_PAGE_SIZE = 500;
 
 export const RoomKeySchema = z
   .string({ error: "roomKey is required." })
@@ -71,7 +73,11 @@ export const ChatHistorySchema = z.strictObject({
   before: MessageIdSchema.optional(),
   limit: z.int().min(1).max(100).default(CHAT_PAGE_SIZE),
 });
-export const ChatSinceSchema = z.strictObject({ roomKey: RoomKeySchema, after: MessageIdSchema });
+export const ChatSinceSchema = z.strictObject({
+  roomKey: RoomKeySchema,
+  after: MessageIdSchema,
+  limit: z.int().min(1).max(CHAT_SINCE_PAGE_SIZE).default(CHAT_SINCE_PAGE_SIZE),
+});
 export const ChatTypingSchema = z.strictObject({ roomKey: RoomKeySchema, typing: z.boolean() });
 export const ChatReadSchema = z.strictObject({
   roomKey: RoomKeySchema,
@@ -111,3 +117,31 @@ export type ChatRoomSummary = {
 };
 
 export type ChatTyping = { roomKey: string; userId: string; displayName: string; typing: boolean };
+
+/**
+ * Server processes' clocks and the order messages are stored in may differ by this much: a
+ * catch-up after an interruption starts this far before the interruption began.
+ */
+export const RESYNC_MARGIN_MS = 5_000;
+
+/**
+ * Where to catch up from after live delivery was interrupted from `since`: the newest message
+ * the client has from before the interruption (less the margin), or, when it has none that old,
+ * its oldest one. Undefined when it has no messages (its newest page is all it needs).
+ */
+export function resyncPoint(
+  messages: Iterable<Pick<ChatMessageDto, "id" | "createdAt">>,
+  since: string,
+): string | undefined {
+  const before = Date.parse(since) - RESYNC_MARGIN_MS;
+  let point: Pick<ChatMessageDto, "id" | "createdAt"> | undefined;
+  let oldest: Pick<ChatMessageDto, "id" | "createdAt"> | undefined;
+  const earlier = (a: Pick<ChatMessageDto, "id" | "createdAt">, b: typeof a) =>
+    a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
+  for (const message of messages) {
+    if (!oldest || earlier(message, oldest)) oldest = message;
+    if (Date.parse(message.createdAt) < before && (!point || earlier(point, message)))
+      point = message;
+  }
+  return (point ?? oldest)?.id;
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { IsoDateSchema, minutesOfDay, TimeOfDaySchema, TimeZoneSchema } from "./dates";
+import { daysBetween, IsoDateSchema, minutesOfDay, TimeOfDaySchema, TimeZoneSchema } from "./dates";
+import { refuseUnsafeName } from "./text";
 
 export const WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
 export const WeekdaySchema = z.enum(WEEKDAYS);
@@ -67,9 +68,17 @@ export function describeWeeklyPattern(pattern: WeeklyPattern): string {
   return `${days.join(", ")} ${pattern.startTime}-${pattern.endTime}`;
 }
 
+/** The longest a cohort may run (two years); longer tracks are a new cohort. */
+export const MAX_COHORT_DAYS = 731;
+
 const cohortFields = {
   programId: z.uuid(),
-  name: z.string().trim().min(1, { error: "Name is required." }).max(200),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: "Name is required." })
+    .max(200)
+    .superRefine(refuseUnsafeName),
   timeZone: TimeZoneSchema,
   capacity: z
     .int({ error: "Capacity must be a whole number." })
@@ -86,6 +95,11 @@ export const CohortInputSchema = z
   .strictObject(cohortFields)
   .refine((c) => c.endsOn >= c.startsOn, {
     error: "The end date must not be before the start date.",
+    path: ["endsOn"],
+  })
+  // Meetings are generated from the start date: a longer span would be unbounded work.
+  .refine((c) => !(daysBetween(c.startsOn, c.endsOn) > MAX_COHORT_DAYS), {
+    error: `A cohort runs for at most ${MAX_COHORT_DAYS} days; start another for the next run.`,
     path: ["endsOn"],
   });
 export type CohortInput = z.infer<typeof CohortInputSchema>;

@@ -1,98 +1,77 @@
 /**
  * Crisis language in chat messages and forum posts. A match never blocks the message: it raises
- * an alert to the author's care team and shows the author 988 and their safety plan. Matching is
- * deliberately generous (case, punctuation, spacing, look-alike characters, repeated letters,
- * one-letter slips in longer words): a false alarm costs a clinician a glance, a miss costs more.
+ * an alert to the author's care team and shows the author 988 and their safety plan.
+ *
+ * Detection is the curated lexicon in crisis-lexicon.ts matched against text normalised by
+ * crisis-normalise.ts (case, look-alike letters, invisible characters, leetspeak, split letters,
+ * repeated letters), plus one-letter slips in a few long key words ("sucidal", "myslef").
+ * Everything is compiled once at load; a message with no crisis language costs one regular
+ * expression scan per normalised form (usually one).
  */
+import {
+  CRISIS_LEXICON,
+  type CrisisCategory,
+  type CrisisKind,
+  type LexiconEntry,
+} from "./crisis-lexicon";
+import { patternKeys } from "./crisis-keys";
+import { collapseRepeats, crisisForms } from "./crisis-normalise";
 
-export type CrisisCategory = "suicide" | "self-harm" | "overdose";
+export { CRISIS_KINDS, CRISIS_LEXICON } from "./crisis-lexicon";
+export type { CrisisCategory, CrisisKind, LexiconEntry } from "./crisis-lexicon";
 
-/** Phrases as words; each is matched against the words of the normalised text. */
-const PHRASES: Record<CrisisCategory, readonly string[]> = {
-  suicide: [
-    "suicide",
-    "suicidal",
-    "kill myself",
-    "killing myself",
-    "kms",
-    "end my life",
-    "ending my life",
-    "end it all",
-    "take my own life",
-    "take my life",
-    "want to die",
-    "wanna die",
-    "want to be dead",
-    "wish i was dead",
-    "wish i were dead",
-    "better off dead",
-    "better off without me",
-    "no reason to live",
-    "nothing to live for",
-    "dont want to live",
-    "dont want to be alive",
-    "dont want to wake up",
-    "not want to wake up",
-    "cant go on",
-    "hang myself",
-    "shoot myself",
-    "jump off a bridge",
-    "goodbye forever",
-  ],
-  "self-harm": [
-    "hurt myself",
-    "hurting myself",
-    "harm myself",
-    "self harm",
-    "selfharm",
-    "cut myself",
-    "cutting myself",
-    "burn myself",
-    "cutting again",
-  ],
-  overdose: [
-    "overdose",
-    "take all my pills",
-    "take all the pills",
-    "swallow all my pills",
-    "od on",
-  ],
+const CATEGORY_ORDER: readonly CrisisCategory[] = ["suicide", "self-harm", "overdose"];
+
+/** Key words matched despite one slip (a changed, added, dropped or swapped letter). */
+const FUZZY_ANCHORS = [
+  "suicide",
+  "suicidal",
+  "myself",
+  "overdose",
+  "unalive",
+  "unaliving",
+  "suicidarme",
+];
+/** Real words one slip away from an anchor, never corrected ("the steak was overdone"). */
+const NOT_SLIPS = new Set([
+  "overdone",
+  "overdoes",
+  "overdo",
+  "overdos",
+  "suicides",
+  "suicida",
+  "suicidas",
+]);
+/** Words a censoring asterisk may stand in ("k*ll", "s*icide"), collapsed like the text. */
+const CENSOR_ANCHORS = [
+  ...FUZZY_ANCHORS,
+  "kil",
+  "kiling",
+  "kms",
+  "die",
+  "dead",
+  "cut",
+  "cuting",
+  "hang",
+  "pils",
+  "harm",
+  "self",
+  "life",
+  "suicidio",
+  "morir",
+  "matarme",
+  "morirme",
+];
+/** Neighbouring words that together spell a key word: "sui cide", "my self", "over dose". */
+const JOINABLE = new Set([...FUZZY_ANCHORS, "kil", "kiling", "matarme", "morirme", "suicidio"]);
+const JOINABLE_LENGTH = {
+  min: Math.min(...[...JOINABLE].map((w) => w.length)) - 1,
+  max: Math.max(...[...JOINABLE].map((w) => w.length)),
 };
-
-const LOOKALIKES: Record<string, string> = {
-  "0": "o",
-  "1": "i",
-  "3": "e",
-  "4": "a",
-  "5": "s",
-  "7": "t",
-  "@": "a",
-  $: "s",
-  "!": "i",
-};
-
-/** Words for matching: lower case, look-alikes mapped, apostrophes dropped, repeats squeezed. */
-export function crisisWords(text: string): string[] {
-  const mapped = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    // A look-alike counts only inside a word ("k1ll"), not as punctuation ("die!!!").
-    .replace(/(?<=[a-z])[013457@$!]+(?=[a-z])/g, (run) =>
-      run.replace(/./g, (c) => LOOKALIKES[c] ?? c),
-    )
-    .replace(/\b2\b/g, "to")
-    .replace(/['’`]/g, "")
-    .replace(/[^a-z]+/g, " ");
-  return mapped
-    .split(" ")
-    .filter((w) => w.length > 0)
-    .map((w) => w.replace(/(.)\1+/g, "$1"));
-}
 
 /**
  * Whether `a` becomes `b` with at most one edit: a changed, added or dropped letter, or two
- * neighbouring letters swapped. Linear time: this runs for every word of every message.
+ * neighbouring letters swapped. Linear time: this runs for every long word of every message.
  */
 export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
@@ -113,85 +92,248 @@ export function withinOneEdit(a: string, b: string): boolean {
   return short.slice(i) === long.slice(i + 1);
 }
 
-function wordMatches(word: string, expected: string): boolean {
-  if (word === expected) return true;
-  // Short words must be exact: "die" and "dye" are different things.
-  return expected.length >= 5 && withinOneEdit(word, expected);
-}
-
-const COMPILED = (Object.entries(PHRASES) as [CrisisCategory, readonly string[]][]).flatMap(
-  ([category, phrases]) => phrases.map((phrase) => ({ category, words: crisisWords(phrase) })),
-);
-const PHRASE_WORDS = [...new Set(COMPILED.flatMap((p) => p.words))];
-
-/**
- * For each word of the text, the phrase words it matches, worked out once per word: the phrase
- * search below is then only lookups, so a message costs microseconds, not a scan per phrase.
- */
-function matcher(words: readonly string[]): (index: number, expected: string) => boolean {
-  const cache = new Map<string, Set<string>>();
-  const matchesOf = (word: string): Set<string> => {
-    let found = cache.get(word);
-    if (!found) {
-      found = new Set(
-        PHRASE_WORDS.filter((p) => Math.abs(p.length - word.length) <= 1 && wordMatches(word, p)),
-      );
-      cache.set(word, found);
-    }
-    return found;
-  };
-  return (index, expected) => matchesOf(words[index] ?? "").has(expected);
-}
-
-/**
- * The crisis categories `text` touches, in a fixed order; empty when none. Also tries each pair
- * of neighbouring words joined ("my self" as "myself", "self harm" as "selfharm").
- */
-export function detectCrisisLanguage(text: string): CrisisCategory[] {
-  const words = crisisWords(text);
-  const joined = words.flatMap((w, i) =>
-    i + 1 < words.length ? [`${w}${words[i + 1] ?? ""}`] : [],
-  );
-  const sequences = [words, mergePairs(words)].map((seq) => ({ seq, match: matcher(seq) }));
-  const joinedMatch = matcher(joined);
-  const found = new Set<CrisisCategory>();
-  for (const { category, words: phrase } of COMPILED) {
-    if (found.has(category)) continue;
-    const inSequence = sequences.some(({ seq, match }) =>
-      containsSequence(seq.length, phrase, match),
-    );
-    const asJoined = phrase.length === 1 && joined.some((_, i) => joinedMatch(i, phrase[0] ?? ""));
-    if (inSequence || asJoined) found.add(category);
+function censoredMatch(word: string, anchor: string): boolean {
+  if (word.length !== anchor.length) return false;
+  for (let i = 0; i < word.length; i += 1) {
+    if (word[i] !== "#" && word[i] !== anchor[i]) return false;
   }
-  return (["suicide", "self-harm", "overdose"] as const).filter((c) => found.has(c));
+  return true;
 }
 
-/** "my self" -> "myself", "self harm" stays; lets split words meet phrases written joined. */
-function mergePairs(words: string[]): string[] {
+const fixedWords = new Map<string, string>();
+
+/** The word as the lexicon knows it: slips and censoring in key words undone. */
+function fixWord(word: string): string {
+  const known = fixedWords.get(word);
+  if (known !== undefined) return known;
+  let fixed = word;
+  if (word.includes("#")) {
+    fixed = CENSOR_ANCHORS.find((anchor) => censoredMatch(word, anchor)) ?? word.replace(/#/g, "");
+  } else if (word.length >= 5 && !NOT_SLIPS.has(word) && !FUZZY_ANCHORS.includes(word)) {
+    fixed = FUZZY_ANCHORS.find((anchor) => withinOneEdit(word, anchor)) ?? word;
+  }
+  // Bounded: words are few, but a flood of random words must not grow this without end.
+  if (fixedWords.size > 20_000) fixedWords.clear();
+  fixedWords.set(word, fixed);
+  return fixed;
+}
+
+function fixWords(form: string): string {
+  const words = form.trim().split(" ").map(fixWord);
   const out: string[] = [];
   for (let i = 0; i < words.length; i += 1) {
-    const w = words[i] ?? "";
+    const word = words[i] ?? "";
     const next = words[i + 1];
-    if ((w === "my" || w === "her" || w === "him") && next === "self") {
-      out.push(`${w}self`);
+    const length = word.length + (next?.length ?? 0);
+    if (
+      next !== undefined &&
+      length >= JOINABLE_LENGTH.min &&
+      length <= JOINABLE_LENGTH.max + 1 &&
+      !/^[.,]$/.test(word) &&
+      !/^[.,]$/.test(next) &&
+      JOINABLE.has(fixWord(word + next))
+    ) {
+      out.push(fixWord(word + next));
       i += 1;
-    } else out.push(w);
+    } else out.push(word);
   }
-  return out;
+  return ` ${out.join(" ")} `;
 }
 
-function containsSequence(
-  length: number,
-  phrase: readonly string[],
-  match: (index: number, expected: string) => boolean,
-): boolean {
-  outer: for (let i = 0; i + phrase.length <= length; i += 1) {
-    for (let j = 0; j < phrase.length; j += 1) {
-      if (!match(i + j, phrase[j] ?? "")) continue outer;
+/**
+ * Lexicon source to regular-expression source: diacritics folded and repeats collapsed as in
+ * the text, a space optional between words, `_` a required space, `~` any one word.
+ */
+function folded(pattern: string): string {
+  return collapseRepeats(pattern.normalize("NFD").replace(/\p{M}/gu, ""));
+}
+
+function toSource(pattern: string): string {
+  return (
+    folded(pattern)
+      // An optional space; glued words share a letter once collapsed ("wanttodie" is "wantodie").
+      .replace(/ ([a-z])/g, "(?:¤$1|(?<=$1))")
+      .replace(/ /g, "¤")
+      .replace(/_/g, " ")
+      .replace(/~/g, "(?:[a-z0-9#]+ )")
+      .replace(/¤/g, " ?")
+  );
+}
+
+const WORD_START = "(?<![a-z0-9#])";
+const WORD_END = "(?![a-z0-9#])";
+
+type Compiled = {
+  entry: LexiconEntry;
+  find: RegExp;
+  notBefore: RegExp | null;
+  notAfter: RegExp | null;
+};
+
+const COMPILED: readonly Compiled[] = CRISIS_LEXICON.map((entry) => ({
+  entry,
+  find: new RegExp(`${WORD_START}(?:${toSource(entry.pattern)})${WORD_END}`, "g"),
+  notBefore: entry.notBefore ? new RegExp(`(?:^| )(?:${toSource(entry.notBefore)}) ?$`) : null,
+  notAfter: entry.notAfter ? new RegExp(`^ (?:${toSource(entry.notAfter)})${WORD_END}`) : null,
+}));
+
+/** For each key word, the entries (by index) that cannot match without it. */
+const ENTRIES_BY_KEY = new Map<string, number[]>();
+/** Entries with no key word to wait for: always run. */
+const ALWAYS: number[] = [];
+CRISIS_LEXICON.forEach((entry, index) => {
+  const keys = patternKeys(folded(entry.pattern).replace(/~/g, "(?:[a-z0-9#]+_)"));
+  if (keys === null) ALWAYS.push(index);
+  else for (const key of keys) ENTRIES_BY_KEY.set(key, [...(ENTRIES_BY_KEY.get(key) ?? []), index]);
+});
+const LONGEST_KEY = Math.max(...[...ENTRIES_BY_KEY.keys()].map((k) => k.length));
+
+const keysOfWord = new Map<string, readonly string[]>();
+const MAX_KEYED_WORD = 100;
+
+/** The key words inside a word (glued text holds several: "kilmyself"). */
+function keysIn(word: string): readonly string[] {
+  const known = keysOfWord.get(word);
+  if (known) return known;
+  const found: string[] = [];
+  for (let start = 0; start < word.length; start += 1) {
+    const last = Math.min(word.length, start + LONGEST_KEY);
+    for (let end = start + 3; end <= last; end += 1) {
+      const piece = word.slice(start, end);
+      if (ENTRIES_BY_KEY.has(piece)) found.push(piece);
+    }
+  }
+  if (keysOfWord.size > 20_000) keysOfWord.clear();
+  keysOfWord.set(word, found);
+  return found;
+}
+
+/** The entries that could match one of `forms`, in lexicon order. */
+function candidates(forms: readonly string[]): number[] {
+  const picked = new Set<number>(ALWAYS);
+  for (const form of forms) {
+    for (const word of form.split(" ")) {
+      if (word.length < 3) continue;
+      // Not a word: a long run of glued letters. Try every entry rather than every substring.
+      if (word.length > MAX_KEYED_WORD) return COMPILED.map((_, index) => index);
+      for (const key of keysIn(word))
+        for (const index of ENTRIES_BY_KEY.get(key) ?? []) picked.add(index);
+    }
+  }
+  return [...picked].sort((a, b) => a - b);
+}
+
+/** "not", "never", "don't"... with a few words between them and the phrase: "I'd never kill myself". */
+const NEGATED = new RegExp(
+  `(?:^| )(?:${toSource(
+    "not|never|dont|do not|didnt|did not|doesnt|does not|havent|have not|hasnt|has not|hadnt|had not|wont|will not|wouldnt|would not|no longer|isnt|arent|wasnt|no|nor|nunca|jamas|tampoco",
+  )})(?: (?:${toSource(
+    "plans to|plan to|intention to|intentions to|intention of|desire to|urge to|urges to|wish to|need to|thoughts about|thought about|really|ever|actually|truly|even|currently|honestly|at all|going to|gonna|want to|wanna|plan to|plan on|planning to|planning on|intend to|try to|trying to|be|been|am|feel|feeling|have|had|any|thoughts of|thought of|thinking of|thinking about|think about|having|about|me|la|lo|te|se|voy a|quiero|pienso|pienso en|en|me voy a|me quiero|tengo|tengo ganas de|ganas de|would|will|ll|d|ever going to|ever gonna|in a million years|anymore|any more",
+  )}))* ?$`,
+);
+
+/** A clause about news, films, prevention or study, where a bare term is a topic, not a feeling. */
+const TOPIC = new RegExp(
+  `${WORD_START}(?:${toSource(
+    "watched|watching|reasons why|paper|papers|teens|adolescents|youth|prevalence|literature|journal|evidence|clinicians|nursing|psychology|psychiatry|news|article|articles|story|stories|headline|headlines|documentary|documentaries|docuseries|movie|movies|film|films|show|shows|series|episode|episodes|season|book|books|novel|novels|podcast|podcasts|song|songs|lyrics|album|band|video game|videogame|squad|prevention|awareness|hotline|hotlines|helpline|lifeline|statistics|stats|rate|rates|research|researcher|researchers|study|studies|report|reported|reports|reporter|reporters|journalist|journalists|celebrity|celebrities|actor|actress|singer|rapper|famous|history|historical|historian|lecture|essay|homework|assignment|thesis|training|course|workshop|bomber|bombers|bombing|bombings|character|characters|anime|manga|netflix|hbo|theatre|theater|poem|poetry|fiction|fictional|playlist|trope|plot|noticias|noticia|pelicula|peliculas|serie|libro|articulo|prevencion|cancion|documental|estadisticas|epidemic|opioid|opioids|naloxone|narcan|museum|the 1990s|decades ago|years ago|in 19[0-9]{2}|in 20[0-9]{2}|last century|shakespeare|romeo|juliet|hamlet|kurt cobain|robin williams|nirvana|awareness month|awareness week|conference|webinar|pamphlet|brochure|poster|campaign|statistic|survey|policy|protocol|screening|questionnaire|worksheet",
+  )})${WORD_END}`,
+);
+
+/** The text before and after a match, within the match's clause (breaks: in `marks`). */
+function around(
+  form: string,
+  start: number,
+  end: number,
+  marks: readonly string[],
+): [string, string] {
+  const from = Math.max(...marks.map((m) => form.lastIndexOf(` ${m} `, start)));
+  const tos = marks.map((m) => form.indexOf(` ${m} `, end)).filter((i) => i !== -1);
+  const to = tos.length > 0 ? Math.min(...tos) : -1;
+  return [
+    form.slice(from === -1 ? 0 : from + 2, start),
+    form.slice(end, to === -1 ? form.length : to + 1),
+  ];
+}
+const CLAUSE_MARKS = [".", ","];
+const SENTENCE_MARKS = ["."];
+
+function counts(compiled: Compiled, form: string): boolean {
+  const { entry, find, notBefore, notAfter } = compiled;
+  find.lastIndex = 0;
+  for (let m = find.exec(form); m !== null; m = find.exec(form)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    find.lastIndex = start + 1;
+    const [before, after] = around(form, start, end, CLAUSE_MARKS);
+    if (notBefore?.test(before)) continue;
+    if (notAfter?.test(after)) continue;
+    if (entry.negatable && NEGATED.test(before)) continue;
+    if (entry.topical) {
+      const [sentenceBefore, sentenceAfter] = around(form, start, end, SENTENCE_MARKS);
+      if (TOPIC.test(`${sentenceBefore}${m[0]}${sentenceAfter}`)) continue;
     }
     return true;
   }
   return false;
+}
+
+export type CrisisMatch = {
+  /** Alert categories, in a fixed order; empty when none. */
+  categories: CrisisCategory[];
+  /** The kinds of warning sign found (lexicon tags), in lexicon order. */
+  kinds: CrisisKind[];
+};
+
+/**
+ * What crisis language `text` holds: alert categories and the lexicon kinds that matched.
+ * Returns tags only, never the text, so callers can log the result.
+ */
+export function matchCrisisLanguage(text: string): CrisisMatch {
+  const forms = crisisForms(text).map(fixWords);
+  const categories = new Set<CrisisCategory>();
+  const kinds = new Set<CrisisKind>();
+  for (const index of candidates(forms)) {
+    const compiled = COMPILED[index];
+    if (!compiled) continue;
+    if (kinds.has(compiled.entry.kind) && categories.has(compiled.entry.category)) continue;
+    if (forms.some((form) => counts(compiled, form))) {
+      categories.add(compiled.entry.category);
+      kinds.add(compiled.entry.kind);
+      // Pills put by for an overdose are a plan to die, not only a risk of overdose.
+      if (compiled.entry.kind === "plan-or-means" && compiled.entry.category === "overdose")
+        categories.add("suicide");
+    }
+  }
+  return {
+    categories: CATEGORY_ORDER.filter((c) => categories.has(c)),
+    kinds: [...kinds],
+  };
+}
+
+/** The crisis categories `text` touches, in a fixed order; empty when none. */
+export function detectCrisisLanguage(text: string): CrisisCategory[] {
+  return matchCrisisLanguage(text).categories;
+}
+
+/**
+ * The categories to raise when `before` is edited into `after`: those of `after` when it shows
+ * a kind or category of crisis language that `before` did not ("ok" edited to "I bought a
+ * rope"), else none, so fixing a typo in a message that already raised an alert does not raise
+ * it again.
+ */
+export function crisisLanguageAdded(before: string, after: string): CrisisCategory[] {
+  const now = matchCrisisLanguage(after);
+  if (now.categories.length === 0) return [];
+  const was = matchCrisisLanguage(before);
+  const added =
+    now.categories.some((c) => !was.categories.includes(c)) ||
+    now.kinds.some((k) => !was.kinds.includes(k));
+  return added ? now.categories : [];
+}
+
+/** Words for matching: the normalised text as written, split into words (for tests and tools). */
+export function crisisWords(text: string): string[] {
+  return (crisisForms(text)[0] ?? "").split(" ").filter((w) => w !== "" && w !== "." && w !== ",");
 }
 
 export function crisisCategoryLabel(category: CrisisCategory): string {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { CohortInputSchema } from "./cohorts";
 import {
+  BoundedInstantSchema,
+  daysBetween,
   IsoDateSchema,
   isIanaTimeZone,
+  isInstantInRange,
   isoDateInZone,
   minutesOfDay,
   TimeOfDaySchema,
@@ -93,5 +97,52 @@ describe("isoDateInZone", () => {
 
   it("is already tomorrow east of UTC", () => {
     expect(isoDateInZone(new Date("2026-12-31T20:00:00Z"), "Asia/Tokyo")).toBe("2027-01-01");
+  });
+});
+
+describe("date ranges", () => {
+  it.each(["0000-01-01", "1970-01-01", "1999-12-31", "2101-01-01", "9999-12-31"])(
+    "refuses %s as outside the years Bridgeway accepts",
+    (date) => {
+      const result = IsoDateSchema.safeParse(date);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toMatch(/between 2000-01-01 and 2100-12-31/);
+    },
+  );
+
+  it.each(["2000-01-01", "2026-12-06", "2100-12-31"])("accepts %s", (date) => {
+    expect(IsoDateSchema.safeParse(date).success).toBe(true);
+  });
+
+  it.each(["1970-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z"])(
+    "refuses the instant %s",
+    (instant) => {
+      expect(BoundedInstantSchema.safeParse(instant).success).toBe(false);
+    },
+  );
+
+  it("accepts an instant with an offset in range", () => {
+    expect(BoundedInstantSchema.safeParse("2026-11-24T18:00:00-05:00").success).toBe(true);
+    expect(isInstantInRange(new Date("2100-12-31T23:59:59Z"))).toBe(true);
+  });
+
+  it("counts days between dates", () => {
+    expect(daysBetween("2026-01-01", "2026-12-31")).toBe(364);
+    expect(daysBetween("2026-03-01", "2026-02-28")).toBe(-1);
+  });
+});
+
+describe("cohort span", () => {
+  it("refuses a cohort running longer than two years, naming endsOn", () => {
+    const result = CohortInputSchema.safeParse({
+      programId: "6f1c1c9e-1d1a-4b55-9a53-6f0d2d8e9c11",
+      name: "Evening",
+      timeZone: "America/New_York",
+      startsOn: "2000-01-03",
+      endsOn: "2026-03-01",
+      weeklyPattern: { days: ["MO"], startTime: "18:00", endTime: "21:00" },
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["endsOn"]);
   });
 });

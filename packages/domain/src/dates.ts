@@ -1,8 +1,51 @@
 import { z } from "zod";
 
-/** A calendar date with no time and no zone, as `YYYY-MM-DD` (a license expiry, a start date). */
-export const IsoDateSchema = z.iso.date({ error: "Use a date in the form YYYY-MM-DD." });
+/**
+ * The calendar years Bridgeway accepts anywhere (bodies and queries). Everything it schedules,
+ * records or reports falls well inside them; a date outside is a mistake or an attack (year 0000
+ * made a date loop run for ever; a cohort starting in 1990 generated 13,500 meetings).
+ */
+export const MIN_ISO_DATE = "2000-01-01";
+export const MAX_ISO_DATE = "2100-12-31";
+const DATE_RANGE_MESSAGE = `Use a date between ${MIN_ISO_DATE} and ${MAX_ISO_DATE}.`;
+
+/** Whether a `YYYY-MM-DD` date lies in the years Bridgeway accepts. */
+export function isDateInRange(date: string): boolean {
+  return date >= MIN_ISO_DATE && date <= MAX_ISO_DATE;
+}
+
+/** Whether an instant lies in the years Bridgeway accepts (compared in UTC). */
+export function isInstantInRange(instant: string | Date): boolean {
+  const ms = typeof instant === "string" ? Date.parse(instant) : instant.getTime();
+  return (
+    Number.isFinite(ms) &&
+    ms >= Date.parse(`${MIN_ISO_DATE}T00:00:00Z`) &&
+    ms < Date.parse(`${MAX_ISO_DATE}T00:00:00Z`) + 86_400_000
+  );
+}
+
+/**
+ * A calendar date with no time and no zone, as `YYYY-MM-DD` (a license expiry, a start date),
+ * between MIN_ISO_DATE and MAX_ISO_DATE.
+ */
+export const IsoDateSchema = z.iso
+  .date({ error: "Use a date in the form YYYY-MM-DD.", abort: true })
+  .refine(isDateInRange, { error: DATE_RANGE_MESSAGE });
 export type IsoDate = z.infer<typeof IsoDateSchema>;
+
+/** An instant with an explicit offset, e.g. 2026-11-24T18:00:00-05:00 or ...Z, in range. */
+export const BoundedInstantSchema = z.iso
+  .datetime({
+    offset: true,
+    error: "Use a date and time with its offset, such as 2026-11-24T18:00:00-05:00.",
+    abort: true,
+  })
+  .refine((value) => isInstantInRange(value), { error: DATE_RANGE_MESSAGE });
+
+/** Days from `from` to `to` (both `YYYY-MM-DD`); negative when `to` comes first. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
 
 /** A wall-clock time of day, `HH:MM` in 24-hour form. */
 export const TimeOfDaySchema = z

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ENROLLMENT_PHASES, EnrollmentInputSchema, nextStepDownPhase } from "./enrollments";
+import {
+  ENROLLMENT_PHASES,
+  EnrollmentInputSchema,
+  enrollmentOverlaps,
+  isActiveEnrollment,
+  isEnrolledOn,
+  isWithinEnrollment,
+  nextStepDownPhase,
+  type EnrollmentSpan,
+} from "./enrollments";
 
 const validEnrollment = {
   cohortId: "0b7f2d36-1c4e-4f8a-9d2b-6e5a4c3b2a10",
@@ -72,5 +81,56 @@ describe("EnrollmentInputSchema", () => {
 
   it("refuses a cohort id that is not a uuid", () => {
     expect(issuePaths({ ...validEnrollment, cohortId: "cohort-1" })).toEqual(["cohortId"]);
+  });
+});
+
+describe("active enrolment, in its two meanings", () => {
+  // Pat's twelve weeks: from Monday 2 March to the planned discharge on Friday 22 May.
+  const open: EnrollmentSpan = {
+    status: "ACTIVE",
+    startsOn: "2026-03-02",
+    plannedDischargeOn: "2026-05-22",
+    endedOn: null,
+  };
+  const discharged: EnrollmentSpan = { ...open, status: "DISCHARGED", endedOn: "2026-04-10" };
+  const withdrawn: EnrollmentSpan = { ...open, status: "WITHDRAWN", endedOn: "2026-03-20" };
+
+  it("calls an enrollment active while it is open, whatever its dates", () => {
+    expect(isActiveEnrollment(open)).toBe(true);
+    const next: EnrollmentSpan = { ...open, startsOn: "2027-01-04" };
+    expect(isActiveEnrollment(next)).toBe(true);
+    expect(isActiveEnrollment(discharged)).toBe(false);
+    expect(isActiveEnrollment(withdrawn)).toBe(false);
+  });
+
+  it("counts an open enrollment from its first day to its planned discharge, both included", () => {
+    expect(isEnrolledOn(open, "2026-03-01")).toBe(false);
+    expect(isEnrolledOn(open, "2026-03-02")).toBe(true);
+    expect(isEnrolledOn(open, "2026-04-15")).toBe(true);
+    expect(isEnrolledOn(open, "2026-05-22")).toBe(true);
+    expect(isEnrolledOn(open, "2026-05-23")).toBe(false);
+  });
+
+  it("counts a closed enrollment on no day, even one within its dates", () => {
+    for (const date of ["2026-03-02", "2026-03-20", "2026-04-10"]) {
+      expect(isEnrolledOn(discharged, date), date).toBe(false);
+      expect(isEnrolledOn(withdrawn, date), date).toBe(false);
+    }
+  });
+
+  it("ends a closed enrollment's dates on the day it closed, not on its planned discharge", () => {
+    expect(isWithinEnrollment(discharged, "2026-03-02")).toBe(true);
+    expect(isWithinEnrollment(discharged, "2026-04-10")).toBe(true);
+    expect(isWithinEnrollment(discharged, "2026-04-11")).toBe(false);
+    expect(isWithinEnrollment(discharged, "2026-05-22")).toBe(false);
+  });
+
+  it("lets a range meet an enrollment on its first or last day", () => {
+    expect(enrollmentOverlaps(open, "2026-02-23", "2026-03-01")).toBe(false);
+    expect(enrollmentOverlaps(open, "2026-02-23", "2026-03-02")).toBe(true);
+    expect(enrollmentOverlaps(open, "2026-05-22", "2026-05-31")).toBe(true);
+    expect(enrollmentOverlaps(open, "2026-05-23", "2026-05-31")).toBe(false);
+    expect(enrollmentOverlaps(discharged, "2026-04-06", "2026-04-12")).toBe(true);
+    expect(enrollmentOverlaps(discharged, "2026-04-13", "2026-04-19")).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth";
+import { localeSchema } from "./locale";
 import {
   EmailSchema,
   FamilyRelationshipSchema,
@@ -35,6 +36,11 @@ export const InviteFamilyInputSchema = z.strictObject({
   sessionKinds: SessionKindsSchema,
   /** A facilitator confirms the participant consented (required when inviting on their behalf). */
   participantConsented: z.boolean().optional(),
+  /**
+   * The language of the invitation and of the account it makes. Without it: the inviting
+   * participant's own language, or, when staff invite, the participant's.
+   */
+  locale: localeSchema.optional(),
 });
 export type InviteFamilyInput = z.infer<typeof InviteFamilyInputSchema>;
 
@@ -50,7 +56,15 @@ export const AcceptInvitationSchema = z.strictObject({
     .max(MAX_PASSWORD_LENGTH, { error: "That password is too long." }),
 });
 
-export const UpdateConsentSchema = z.strictObject({ sessionKinds: SessionKindsSchema });
+export const UpdateConsentSchema = z.strictObject({
+  sessionKinds: SessionKindsSchema,
+  /**
+   * Staff confirm the participant agreed: required when anyone but the participant grants a
+   * kind of session not consented to now (as after the participant withdrew consent).
+   */
+  participantConsented: z.boolean().optional(),
+});
+export type UpdateConsentInput = z.infer<typeof UpdateConsentSchema>;
 
 export type FamilyMemberStatus = "invited" | "active" | "consent-withdrawn" | "expired";
 

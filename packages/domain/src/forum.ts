@@ -14,6 +14,33 @@ export const BoardParamsSchema = z.strictObject({
   id: z.uuid({ error: "Not a valid board id." }),
 });
 
+/** What the `forum:changed` socket event says changed; never the post's text. */
+export type ForumChange = {
+  board: { kind: BoardKind; id: string };
+  threadId: string;
+  replyId?: string;
+  change:
+    | "thread-created"
+    | "thread-updated"
+    | "thread-deleted"
+    | "reply-created"
+    | "reply-updated"
+    | "reply-deleted"
+    /** A moderator hid or unhid the thread's opening post or (with `replyId`) a reply. */
+    | "post-hidden"
+    | "post-unhidden";
+};
+
+/**
+ * A post as the reader sees it: shown; deleted by its author (a reply reads "This post was
+ * deleted", a thread leaves the board); or hidden by a moderator ("Hidden by a moderator";
+ * moderators still read it, marked hidden).
+ */
+export const POST_STATUSES = ["visible", "hidden", "deleted"] as const;
+export type PostStatus = (typeof POST_STATUSES)[number];
+export const HIDDEN_POST_TEXT = "Hidden by a moderator";
+export const DELETED_POST_TEXT = "This post was deleted";
+
 export const MAX_THREAD_TITLE = 200;
 export const MAX_POST_LENGTH = 20_000;
 export const FORUM_PAGE_SIZE = 20;
@@ -24,22 +51,48 @@ const PostBody = z
   .min(1, { error: "Write something." })
   .max(MAX_POST_LENGTH, { error: `Keep posts under ${MAX_POST_LENGTH} characters.` });
 
-export const CreateThreadSchema = z.strictObject({
-  title: z
-    .string({ error: "Give the thread a title." })
-    .trim()
-    .min(1, { error: "Give the thread a title." })
-    .max(MAX_THREAD_TITLE, { error: `Keep titles under ${MAX_THREAD_TITLE} characters.` }),
-  body: PostBody,
-});
+const ThreadTitle = z
+  .string({ error: "Give the thread a title." })
+  .trim()
+  .min(1, { error: "Give the thread a title." })
+  .max(MAX_THREAD_TITLE, { error: `Keep titles under ${MAX_THREAD_TITLE} characters.` });
+
+export const CreateThreadSchema = z.strictObject({ title: ThreadTitle, body: PostBody });
 export type CreateThreadInput = z.infer<typeof CreateThreadSchema>;
 
+/** An author changes their thread's title, body or both. */
+export const EditThreadSchema = z
+  .strictObject({ title: ThreadTitle.optional(), body: PostBody.optional() })
+  .refine((input) => input.title !== undefined || input.body !== undefined, {
+    error: "Change the title or the body.",
+    path: ["body"],
+  });
+export type EditThreadInput = z.infer<typeof EditThreadSchema>;
+
 export const CreateReplySchema = z.strictObject({ body: PostBody });
+/** An author changes their reply. */
+export const EditReplySchema = CreateReplySchema;
 export const PinThreadSchema = z.strictObject({
   pinned: z.boolean({ error: "pinned must be true or false." }),
 });
 export const LockThreadSchema = z.strictObject({
   locked: z.boolean({ error: "locked must be true or false." }),
+});
+
+export const MAX_REPORT_REASON = 500;
+/** Someone reports a post to the board's moderators, optionally saying why. */
+export const ReportPostSchema = z.strictObject({
+  reason: z
+    .string({ error: "The reason must be text." })
+    .trim()
+    .max(MAX_REPORT_REASON, { error: `Keep the reason under ${MAX_REPORT_REASON} characters.` })
+    .optional()
+    .transform((reason) => (reason === "" ? undefined : reason)),
+});
+export type ReportPostInput = z.infer<typeof ReportPostSchema>;
+/** A moderator hides a post from the board's members, or shows it again. */
+export const HidePostSchema = z.strictObject({
+  hidden: z.boolean({ error: "hidden must be true or false." }),
 });
 
 export const ThreadListQuerySchema = z.strictObject({
@@ -70,6 +123,8 @@ export type BoardSummary = {
   id: string;
   title: string;
   canPost: boolean;
+  /** Whether this person moderates the board (sees its reports, hides posts). */
+  canModerate: boolean;
   threadCount: number;
 };
 
@@ -85,15 +140,58 @@ export type ThreadSummary = {
   pinned: boolean;
   locked: boolean;
   createdAt: string;
+  /** When the author last edited it (shown as "edited"); null if never. */
+  editedAt: string | null;
+  /** Hidden: its title reads "Hidden by a moderator" to all but moderators. */
+  status: PostStatus;
   lastActivityAt: string;
 };
 
-export type ForumReply = { id: string; author: PostAuthor; bodyHtml: string; createdAt: string };
+/** What the reader may do to a post, and the author's own words to edit. */
+export type PostActions = {
+  /** The author's markdown, only for the author while they may edit it. */
+  source: string | null;
+  canEdit: boolean;
+  canDelete: boolean;
+  canReport: boolean;
+  /** This person already reported the post. */
+  reportedByMe: boolean;
+};
 
-export type ThreadDetail = ThreadSummary & {
+export type ForumReply = PostActions & {
+  id: string;
+  author: PostAuthor;
+  /** Empty when deleted, and when hidden for all but moderators. */
   bodyHtml: string;
-  replies: ForumReply[];
-  nextRepliesAfter: string | null;
-  canReply: boolean;
-  canModerate: boolean;
+  status: PostStatus;
+  createdAt: string;
+  /** When the author last edited it (shown as "edited"); null if never. */
+  editedAt: string | null;
+};
+
+export type ThreadDetail = ThreadSummary &
+  PostActions & {
+    bodyHtml: string;
+    replies: ForumReply[];
+    nextRepliesAfter: string | null;
+    canReply: boolean;
+    canModerate: boolean;
+  };
+
+/** An open report of a post, as the board's moderators see it. */
+export type ForumReportDto = {
+  id: string;
+  board: { kind: BoardKind; id: string; title: string };
+  post: {
+    threadId: string;
+    threadTitle: string;
+    /** null when the thread's opening post is reported. */
+    replyId: string | null;
+    author: PostAuthor;
+    bodyHtml: string;
+    status: PostStatus;
+  };
+  reporter: { userId: string; displayName: string };
+  reason: string | null;
+  createdAt: string;
 };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CohortFacilitatorRoleSchema } from "./cohorts";
+import { CohortFacilitatorRoleSchema, WeekdaySchema } from "./cohorts";
 import { EnrollmentPhaseSchema } from "./enrollments";
 import { CredentialKindSchema, FamilyRelationshipSchema, LicenseStateSchema } from "./people";
 
@@ -23,7 +23,16 @@ export const ParticipantHomeSchema = z.object({
     z.object({
       cohortName: z.string(),
       programName: z.string(),
+      /** The phase in effect today in the cohort's zone (the first one before the start). */
       phase: EnrollmentPhaseSchema,
+      /** The next planned step-down, not yet in effect. */
+      nextPhase: z
+        .object({
+          phase: EnrollmentPhaseSchema,
+          days: z.array(WeekdaySchema),
+          effectiveFrom: z.string(),
+        })
+        .nullable(),
       startsOn: z.string(),
       plannedDischargeOn: z.string(),
       schedule: z.string(),

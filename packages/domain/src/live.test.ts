@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ChatSendSchema } from "./chat";
-import { attendanceSummary, MuteSchema, SignalSchema } from "./live";
+import { attendanceSummary, BreakoutsOpenSchema, MuteSchema, SignalSchema } from "./live";
 
 const session = {
   startsAt: new Date("2026-11-23T23:00:00Z"),
@@ -104,5 +104,35 @@ describe("live room inputs", () => {
     expect(MuteSchema.safeParse({ sessionId, target: "everyone", kind: "speaker" }).success).toBe(
       false,
     );
+  });
+});
+
+describe("opening breakout rooms", () => {
+  const sessionId = "00000000-0000-4000-8000-000000000001";
+
+  it("closes the rooms when time is up unless the facilitator chooses to keep them open", () => {
+    expect(
+      BreakoutsOpenSchema.parse({ sessionId, rooms: "by-family", minutes: 5 }).whenTimeIsUp,
+    ).toBe("close");
+    expect(
+      BreakoutsOpenSchema.parse({
+        sessionId,
+        rooms: "by-family",
+        minutes: 5,
+        whenTimeIsUp: "keep-open",
+      }).whenTimeIsUp,
+    ).toBe("keep-open");
+  });
+
+  it("refuses any other choice, naming the field", () => {
+    const parsed = BreakoutsOpenSchema.safeParse({
+      sessionId,
+      rooms: "by-family",
+      minutes: 5,
+      whenTimeIsUp: "never",
+    });
+    expect(parsed.success ? [] : parsed.error.issues.map((i) => i.path.join("."))).toEqual([
+      "whenTimeIsUp",
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDateSchema } from "./dates";
+import { refuseUnsafeName } from "./text";
 
 /**
  * Live sessions: the waiting room, the room itself, facilitator controls and media credentials.
@@ -45,6 +46,8 @@ export type LivePerson = {
   camera: boolean;
   screen: boolean;
   screenShareAllowed: boolean;
+  /** Taking part by audio only: no camera sent, no video received. */
+  audioOnly: boolean;
 };
 
 export type RoomSnapshot = {
@@ -67,11 +70,26 @@ export type RoomSnapshot = {
   /** Breakout rooms while they are open (multi-family sessions). */
   breakouts: {
     endsAt: string | null;
+    /** What happens when the timer runs out, as the facilitator chose when opening them. */
+    whenTimeIsUp: BreakoutTimeUp;
     rooms: { id: string; name: string; members: string[] }[];
   } | null;
   /** Everyone in the room (and, for clinicians, everyone waiting). */
   people: LivePerson[];
+  /** For clinicians: people removed from this session, whom they can let back in. */
+  removed?: { userId: string; displayName: string }[];
 };
+
+/**
+ * When the breakout timer runs out: the server closes the rooms and brings everyone back (with a
+ * warning a minute before), or the rooms stay open until the facilitator closes them.
+ */
+export type BreakoutTimeUp = "close" | "keep-open";
+/** How long before an automatic close everyone in the session is warned. */
+export const BREAKOUT_WARNING_MS = 60_000;
+
+/** Why someone was taken out of a session: a clinician's decision, or consent withdrawn. */
+export type RemovalReason = "facilitator" | "consent";
 
 export type LiveErrorCode =
   | "invalid_input"
@@ -83,7 +101,13 @@ export type LiveErrorCode =
   | "declined"
   | "room_full"
   | "not_admitted"
-  | "forbidden";
+  | "forbidden"
+  /** Too many events too fast (chat messages): wait and try again. */
+  | "rate_limited"
+  /** The sign-in session behind the socket ended; `session:ended` follows. */
+  | "session_expired"
+  /** The server could not reach what it depends on (the database); the same request may work later. */
+  | "unavailable";
 
 export type LiveError = { code: LiveErrorCode; message: string; fields?: Record<string, string> };
 
@@ -119,7 +143,8 @@ export const JoinRoomSchema = z.strictObject({
     .min(1, { error: "Say the name others will see." })
     .max(MAX_DISPLAY_NAME_LENGTH, {
       error: `Keep the name under ${MAX_DISPLAY_NAME_LENGTH} characters.`,
-    }),
+    })
+    .superRefine(refuseUnsafeName),
 });
 export const SessionOnlySchema = z.strictObject({ sessionId: SessionIdSchema });
 export const PersonInSessionSchema = z.strictObject({
@@ -149,6 +174,8 @@ export const MediaStateSchema = z.strictObject({
   microphone: z.boolean(),
   camera: z.boolean(),
   screen: z.boolean(),
+  /** Switching to or from audio-only starts a new attendance span in the new modality. */
+  audioOnly: z.boolean().optional(),
 });
 const SdpSchema = z.strictObject({
   type: z.enum(["offer", "answer", "pranswer", "rollback"]),
@@ -177,18 +204,30 @@ export const BreakoutsOpenSchema = z.strictObject({
     z
       .array(
         z.strictObject({
-          name: z.string().trim().min(1, { error: "Name each room." }).max(60),
+          name: z
+            .string()
+            .trim()
+            .min(1, { error: "Name each room." })
+            .max(60)
+            .superRefine(refuseUnsafeName),
           members: z.array(UserIdSchema).max(30),
         }),
       )
       .min(1, { error: "Make at least one room." })
       .max(MAX_BREAKOUT_ROOMS, { error: `At most ${MAX_BREAKOUT_ROOMS} rooms.` }),
   ]),
-  /** The timer everyone sees; breakouts stay open until closed even when it runs out. */
+  /** The timer everyone sees. */
   minutes: z
     .int()
     .min(1, { error: "At least a minute." })
     .max(120, { error: "At most two hours." }),
+  /**
+   * Closing when time is up is the default: the timer everyone sees then means what it says, and
+   * a facilitator running several rooms need not watch the clock. Keeping them open is a choice.
+   */
+  whenTimeIsUp: z
+    .enum(["close", "keep-open"], { error: "Choose what happens when time is up." })
+    .default("close"),
 });
 export const BreakoutsMessageSchema = z.strictObject({
   sessionId: SessionIdSchema,
@@ -259,7 +298,13 @@ export const SessionAttendanceSchema = z.object({
       late: z.boolean(),
       leftEarly: z.boolean(),
       attended: z.boolean(),
-      joins: z.array(z.object({ joinedAt: z.iso.datetime(), leftAt: z.iso.datetime().nullable() })),
+      joins: z.array(
+        z.object({
+          joinedAt: z.iso.datetime(),
+          leftAt: z.iso.datetime().nullable(),
+          modality: z.enum(["video", "audio-only"]),
+        }),
+      ),
     }),
   ),
 });
@@ -314,6 +359,9 @@ export type CohortAttendance = {
       minutes: number;
       late: boolean;
       leftEarly: boolean;
+      /** Of `minutes`, those attended by audio only (billed differently from video). */
+      audioOnlyMinutes: number;
+      videoMinutes: number;
     }[];
     weeks: {
       weekStart: string;

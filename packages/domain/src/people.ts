@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { IsoDateSchema, TimeZoneSchema } from "./dates";
+import { refuseUnsafeName } from "./text";
 
 export const PersonNameSchema = z
   .string({ error: "Name must be text." })
   .trim()
   .min(1, { error: "Name is required." })
-  .max(100, { error: "Name must be 100 characters or fewer." });
+  .max(100, { error: "Name must be 100 characters or fewer." })
+  .superRefine(refuseUnsafeName);
 
 export const EmailSchema = z
   .email({ error: "Enter a valid email address." })

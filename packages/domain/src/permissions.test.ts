@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   ACTIONS,
   can,
+  careTeamOf,
+  cohortClinicians,
+  consentGrantDecision,
   decide,
+  FORMER_CARE_TEAM_READ_DAYS,
+  liveRoleIn,
+  programClinicians,
   RESOURCE_TYPES,
   type Action,
   type Actor,
@@ -140,25 +146,170 @@ const ownAccount: Scenario<"user-account"> = {
 
 /** Every relationship between an actor and a record that the policy has to tell apart. */
 type PersonalClinicalType =
-  "assessment" | "safety-plan" | "treatment-plan" | "discharge-summary" | "aftercare";
+  | "assessment"
+  | "assessment-assignment"
+  | "safety-plan"
+  | "treatment-plan"
+  | "discharge-summary"
+  | "aftercare";
 
-/** One person's clinical record of a kind: Pat's (Farah treats Pat), Quinn's, another clinic's. */
+/**
+ * One person's clinical record of a kind: Pat's (Farah treats Pat), Pat's after discharge from
+ * Farah's cohort (Farah is on the former care team, Gil now treats Pat), Quinn's, another
+ * clinic's.
+ */
 function clinicalScenarios<T extends PersonalClinicalType>(type: T, what: string) {
   const build =
-    (organizationId: string, participantId: string, facilitatorId: string) => (): ResourceOf<T> =>
-      ({ type, organizationId, participantId, facilitatorIds: [facilitatorId] }) as ResourceOf<T>;
+    (organizationId: string, participantId: string, current: string[], former: string[]) =>
+    (): ResourceOf<T> =>
+      ({
+        type,
+        organizationId,
+        participantId,
+        facilitatorIds: current,
+        formerFacilitatorIds: former,
+      }) as ResourceOf<T>;
   return {
-    pat: { describe: `${what} (Farah treats Pat)`, build: build(RIVERSIDE, PAT, FARAH) },
+    pat: { describe: `${what} (Farah treats Pat)`, build: build(RIVERSIDE, PAT, [FARAH], []) },
+    "pat-discharged": {
+      describe: `${what} after Pat's discharge from Farah's cohort, within the read window`,
+      build: build(RIVERSIDE, PAT, [GIL], [FARAH]),
+    },
     unrelated: {
       describe: `${what.replace("Pat's", "Quinn's")} (Gil treats Quinn)`,
-      build: build(RIVERSIDE, QUINN, GIL),
+      build: build(RIVERSIDE, QUINN, [GIL], []),
     },
     "other-clinic": {
       describe: `${what} in another clinic`,
-      build: build(LAKESIDE, PAT, FARAH),
+      build: build(LAKESIDE, PAT, [FARAH], []),
     },
   } satisfies Record<string, Scenario<T>>;
 }
+
+const patsCohortStaff: Scenario<"cohort-staff"> = {
+  describe: "who runs Pat's cohort (Farah)",
+  build: () => ({
+    type: "cohort-staff",
+    organizationId: RIVERSIDE,
+    facilitatorIds: [FARAH],
+    participantIds: [PAT],
+  }),
+};
+const patsAlert: Scenario<"crisis-alert"> = {
+  describe: "a crisis alert about Pat (Farah treats Pat)",
+  build: () => ({
+    type: "crisis-alert",
+    organizationId: RIVERSIDE,
+    participantId: PAT,
+    facilitatorIds: [FARAH],
+  }),
+};
+
+/*
+ * Forum boards: Pat's cohort board (Farah moderates, Pat reads), its family board (Mo too, with
+ * Pat's consent), the program's announcements (Farah moderates, Pat reads) and Quinn's board.
+ */
+type ForumBoardFacts = {
+  boardKind: "cohort" | "family" | "announcements";
+  moderatorIds: readonly string[];
+  memberIds: readonly string[];
+};
+const PATS_BOARD = { boardKind: "cohort", moderatorIds: [FARAH], memberIds: [PAT] } as const;
+const PATS_FAMILY_BOARD = {
+  boardKind: "family",
+  moderatorIds: [FARAH],
+  memberIds: [PAT, MO],
+} as const;
+const ANNOUNCEMENTS = {
+  boardKind: "announcements",
+  moderatorIds: [FARAH],
+  memberIds: [PAT],
+} as const;
+const QUINNS_BOARD = { boardKind: "cohort", moderatorIds: [GIL], memberIds: [QUINN] } as const;
+
+/** Posts (or reports of posts) by the actor, by Pat, by Farah and by Quinn, on those boards. */
+function forumScenarios<T extends "forum-post" | "forum-report">(type: T, what: string) {
+  const build =
+    (board: ForumBoardFacts, author?: string) =>
+    (actor: Actor): ResourceOf<T> =>
+      ({
+        type,
+        organizationId: RIVERSIDE,
+        ...board,
+        authorId: author ?? actor.userId,
+      }) as ResourceOf<T>;
+  return {
+    "own-family": {
+      describe: `${what} of their own on Pat's family board`,
+      build: build(PATS_FAMILY_BOARD),
+    },
+    "pats-family": {
+      describe: `${what} of Pat's on Pat's family board`,
+      build: build(PATS_FAMILY_BOARD, PAT),
+    },
+    pats: { describe: `${what} of Pat's on Pat's cohort board`, build: build(PATS_BOARD, PAT) },
+    announcement: {
+      describe: `${what} of Farah's among the announcements of Pat's program`,
+      build: build(ANNOUNCEMENTS, FARAH),
+    },
+    unrelated: {
+      describe: `${what} of Quinn's on Quinn's cohort board (Gil moderates)`,
+      build: build(QUINNS_BOARD, QUINN),
+    },
+    "other-clinic": {
+      describe: `${what} of Pat's on a board of another clinic`,
+      build: (actor: Actor) => ({ ...build(PATS_BOARD, PAT)(actor), organizationId: LAKESIDE }),
+    },
+  } satisfies Record<string, Scenario<T>>;
+}
+
+const moderationOf =
+  (board: ForumBoardFacts, organizationId = RIVERSIDE) =>
+  (): ResourceOf<"forum-moderation"> => ({
+    type: "forum-moderation",
+    organizationId,
+    ...board,
+  });
+
+const patsGroupRoom: Scenario<"live-room"> = {
+  describe: "the live room of a group session of Pat's cohort, run by Farah",
+  build: () => ({
+    type: "live-room",
+    organizationId: RIVERSIDE,
+    facilitatorIds: [FARAH],
+    participantIds: [PAT],
+    familyIds: [],
+  }),
+};
+
+/** Chat rooms: each kind with Farah and Pat in it, a thread that has lapsed, and Quinn's room. */
+const chatRoom =
+  (
+    roomKind: "cohort" | "staff" | "session" | "thread",
+    moderatorIds: string[],
+    memberIds: string[],
+    organizationId = RIVERSIDE,
+  ) =>
+  (): ResourceOf<"chat-room"> => ({
+    type: "chat-room",
+    organizationId,
+    roomKind,
+    moderatorIds,
+    memberIds,
+  });
+
+const boardOf =
+  (board: ForumBoardFacts, organizationId = RIVERSIDE) =>
+  (): ResourceOf<"forum-board"> => ({ type: "forum-board", organizationId, ...board });
+
+const attendanceOf =
+  (facilitatorIds: string[], participantId: string | null, organizationId = RIVERSIDE) =>
+  (): ResourceOf<"attendance"> => ({
+    type: "attendance",
+    organizationId,
+    facilitatorIds,
+    participantId,
+  });
 
 const SCENARIOS = {
   organization: {
@@ -193,6 +344,19 @@ const SCENARIOS = {
       }),
     },
     "other-clinic": inLakeside(patsCohort, "a cohort of another clinic listing Farah and Pat"),
+  },
+  "cohort-staff": {
+    pats: patsCohortStaff,
+    unrelated: {
+      describe: "who runs Quinn's cohort (Gil)",
+      build: () => ({
+        type: "cohort-staff",
+        organizationId: RIVERSIDE,
+        facilitatorIds: [GIL],
+        participantIds: [QUINN],
+      }),
+    },
+    "other-clinic": inLakeside(patsCohortStaff, "the staff of another clinic's cohort with Farah"),
   },
   "cohort-roster": {
     pats: patsRoster,
@@ -337,6 +501,16 @@ const SCENARIOS = {
       build: () => ({ type: "audit-log", organizationId: LAKESIDE }),
     },
   },
+  "audit-export": {
+    own: {
+      describe: "a CSV export of their clinic's audit log",
+      build: () => ({ type: "audit-export", organizationId: RIVERSIDE }),
+    },
+    "other-clinic": {
+      describe: "a CSV export of another clinic's audit log",
+      build: () => ({ type: "audit-export", organizationId: LAKESIDE }),
+    },
+  },
   "clinical-note": {
     pat: {
       describe: "the note of Pat's group session, written by Farah",
@@ -367,10 +541,153 @@ const SCENARIOS = {
     },
   },
   assessment: clinicalScenarios("assessment", "Pat's PHQ-9 and GAD-7 results"),
+  "assessment-assignment": clinicalScenarios(
+    "assessment-assignment",
+    "Pat's PHQ-9 assignment (the order to complete it)",
+  ),
   "safety-plan": clinicalScenarios("safety-plan", "Pat's safety plan"),
   "treatment-plan": clinicalScenarios("treatment-plan", "Pat's treatment plan"),
   "discharge-summary": clinicalScenarios("discharge-summary", "Pat's discharge summary"),
   aftercare: clinicalScenarios("aftercare", "Pat's aftercare plan"),
+  "crisis-alert": {
+    pat: patsAlert,
+    unrelated: {
+      describe: "a crisis alert about Quinn (Gil treats Quinn)",
+      build: () => ({
+        type: "crisis-alert",
+        organizationId: RIVERSIDE,
+        participantId: QUINN,
+        facilitatorIds: [GIL],
+      }),
+    },
+    "other-clinic": inLakeside(patsAlert, "a crisis alert of another clinic about Pat"),
+  },
+  "crisis-alert-queue": {
+    own: {
+      describe: "their clinic's list of crisis alerts",
+      build: () => ({ type: "crisis-alert-queue", organizationId: RIVERSIDE }),
+    },
+    "other-clinic": {
+      describe: "another clinic's list of crisis alerts",
+      build: () => ({ type: "crisis-alert-queue", organizationId: LAKESIDE }),
+    },
+  },
+  "forum-post": forumScenarios("forum-post", "a forum post"),
+  "forum-report": forumScenarios("forum-report", "the reports of a forum post"),
+  "forum-moderation": {
+    pats: { describe: "the moderation of Pat's cohort board", build: moderationOf(PATS_BOARD) },
+    "pats-family": {
+      describe: "the moderation of Pat's family board",
+      build: moderationOf(PATS_FAMILY_BOARD),
+    },
+    announcements: {
+      describe: "the moderation of the announcements of Pat's program",
+      build: moderationOf(ANNOUNCEMENTS),
+    },
+    unrelated: {
+      describe: "the moderation of Quinn's cohort board (Gil moderates)",
+      build: moderationOf(QUINNS_BOARD),
+    },
+    "other-clinic": {
+      describe: "the moderation of a board of another clinic",
+      build: moderationOf(PATS_BOARD, LAKESIDE),
+    },
+  },
+  "forum-board": {
+    pats: { describe: "Pat's cohort board (Farah moderates)", build: boardOf(PATS_BOARD) },
+    "pats-family": {
+      describe: "Pat's family board (Mo holds Pat's consent)",
+      build: boardOf(PATS_FAMILY_BOARD),
+    },
+    announcements: {
+      describe: "the announcements board of Pat's program",
+      build: boardOf(ANNOUNCEMENTS),
+    },
+    unrelated: { describe: "Quinn's cohort board (Gil moderates)", build: boardOf(QUINNS_BOARD) },
+    "other-clinic": {
+      describe: "a board of another clinic listing Farah and Pat",
+      build: boardOf(PATS_BOARD, LAKESIDE),
+    },
+  },
+  "live-room": {
+    "pats-group": patsGroupRoom,
+    "mo-let-in": {
+      describe: "the live room of Pat's family session, into which Mo is let",
+      build: () => ({
+        type: "live-room",
+        organizationId: RIVERSIDE,
+        facilitatorIds: [FARAH],
+        participantIds: [PAT],
+        familyIds: [MO],
+      }),
+    },
+    unrelated: {
+      describe: "the live room of Quinn's family session, run by Gil, with Rae let in",
+      build: () => ({
+        type: "live-room",
+        organizationId: RIVERSIDE,
+        facilitatorIds: [GIL],
+        participantIds: [QUINN],
+        familyIds: [RAE],
+      }),
+    },
+    "other-clinic": inLakeside(
+      patsGroupRoom,
+      "a live room of another clinic listing Farah and Pat",
+    ),
+  },
+  "chat-room": {
+    "pats-cohort": {
+      describe: "the chat room of Pat's cohort (Farah moderates)",
+      build: chatRoom("cohort", [FARAH], [PAT]),
+    },
+    staff: {
+      describe: "the staff room of Pat's program (Farah is one of its clinicians)",
+      build: chatRoom("staff", [FARAH], []),
+    },
+    "unrelated-staff": {
+      describe: "the staff room of Quinn's program (Gil is its only clinician)",
+      build: chatRoom("staff", [GIL], []),
+    },
+    "pats-session": {
+      describe: "the chat of Pat's family session, with Farah, Pat and Mo admitted",
+      build: chatRoom("session", [FARAH], [PAT, MO]),
+    },
+    "pats-thread": {
+      describe: "the private thread between Pat and Farah, who treats Pat",
+      build: chatRoom("thread", [FARAH], [PAT]),
+    },
+    "lapsed-thread": {
+      describe: "a private thread between Pat and Farah after Farah left Pat's care team",
+      build: chatRoom("thread", [], []),
+    },
+    unrelated: {
+      describe: "the chat room of Quinn's cohort (Gil moderates)",
+      build: chatRoom("cohort", [GIL], [QUINN]),
+    },
+    "other-clinic": {
+      describe: "a cohort chat room of another clinic listing Farah and Pat",
+      build: chatRoom("cohort", [FARAH], [PAT], LAKESIDE),
+    },
+  },
+  attendance: {
+    "pats-session": {
+      describe: "the attendance of a group session of Pat's cohort, run by Farah",
+      build: attendanceOf([FARAH], null),
+    },
+    "pats-week": {
+      describe: "Pat's week of attended hours (Farah treats Pat)",
+      build: attendanceOf([FARAH], PAT),
+    },
+    unrelated: {
+      describe: "Quinn's week of attended hours (Gil treats Quinn)",
+      build: attendanceOf([GIL], QUINN),
+    },
+    "other-clinic": {
+      describe: "Pat's week of hours in another clinic",
+      build: attendanceOf([FARAH], PAT, LAKESIDE),
+    },
+  },
 } satisfies { [T in ResourceType]: Record<string, Scenario<T>> };
 
 type ScenarioKey<T extends ResourceType> = keyof (typeof SCENARIOS)[T] & string;
@@ -385,6 +702,55 @@ type RoleTable = { [T in ResourceType]: Record<ScenarioKey<T>, Cells> };
  * N = not-found (they must not even learn the record exists). Columns: read, create, update,
  * delete.
  */
+type ClinicalCells = Record<ScenarioKey<PersonalClinicalType>, Cells>;
+/** A participant's own clinical record of a kind: theirs whoever treats them, nobody else's. */
+const OWN_RECORD = (cells: Cells): ClinicalCells => ({
+  pat: cells,
+  "pat-discharged": cells,
+  unrelated: "NNNN",
+  "other-clinic": "NNNN",
+});
+const CLOSED_CLINICAL: ClinicalCells = OWN_RECORD("NNNN");
+const NO_FORUM_POSTS: Record<ScenarioKey<"forum-post">, Cells> = {
+  "own-family": "NNNN",
+  "pats-family": "NNNN",
+  pats: "NNNN",
+  announcement: "NNNN",
+  unrelated: "NNNN",
+  "other-clinic": "NNNN",
+};
+const NO_MODERATION: Record<ScenarioKey<"forum-moderation">, Cells> = {
+  pats: "NNNN",
+  "pats-family": "NNNN",
+  announcements: "NNNN",
+  unrelated: "NNNN",
+  "other-clinic": "NNNN",
+};
+
+const NO_BOARDS: Record<ScenarioKey<"forum-board">, Cells> = {
+  pats: "NNNN",
+  "pats-family": "NNNN",
+  announcements: "NNNN",
+  unrelated: "NNNN",
+  "other-clinic": "NNNN",
+};
+const NO_CHAT_ROOMS: Record<ScenarioKey<"chat-room">, Cells> = {
+  "pats-cohort": "NNNN",
+  staff: "NNNN",
+  "unrelated-staff": "NNNN",
+  "pats-session": "NNNN",
+  "pats-thread": "NNNN",
+  "lapsed-thread": "NNNN",
+  unrelated: "NNNN",
+  "other-clinic": "NNNN",
+};
+const NO_LIVE_ROOMS: Record<ScenarioKey<"live-room">, Cells> = {
+  "pats-group": "NNNN",
+  "mo-let-in": "NNNN",
+  unrelated: "NNNN",
+  "other-clinic": "NNNN",
+};
+
 const EXPECTED: Record<Role, RoleTable> = {
   ADMIN: {
     // Clinics are provisioned outside the app: admins edit theirs, never create or delete one.
@@ -392,6 +758,8 @@ const EXPECTED: Record<Role, RoleTable> = {
     // Set-up mistakes may be deleted (the database refuses once anything depends on them).
     program: { own: "AAAA", "other-clinic": "NNNN" },
     cohort: { pats: "AAAA", unrelated: "AAAA", "other-clinic": "NNNN" },
+    // The clinic decides who treats whom: assigning clinicians creates care relationships.
+    "cohort-staff": { pats: "AAAF", unrelated: "AAAF", "other-clinic": "NNNN" },
     // Derived from enrollments: changed only through them.
     "cohort-roster": { pats: "AFFF", unrelated: "AFFF", "other-clinic": "NNNN" },
     // People and their records are deactivated, discharged or withdrawn, never deleted:
@@ -411,24 +779,49 @@ const EXPECTED: Record<Role, RoleTable> = {
     "user-account": { own: "AAAF", "someone-they-work-with": "AAAF", "other-clinic": "NNNN" },
     // Append-only: admins read it, nobody writes it through the API.
     "audit-log": { own: "AFFF", "other-clinic": "NNNN" },
+    // Exporting is reading it into a file: admins only, and never a change.
+    "audit-export": { own: "AFFF", "other-clinic": "NNNN" },
     // Clinical records are for the clinicians treating the person, not for clinic operations.
     "clinical-note": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
-    assessment: { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
-    "safety-plan": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
-    "treatment-plan": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
-    "discharge-summary": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
-    aftercare: { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    assessment: CLOSED_CLINICAL,
+    "assessment-assignment": CLOSED_CLINICAL,
+    "safety-plan": CLOSED_CLINICAL,
+    "treatment-plan": CLOSED_CLINICAL,
+    "discharge-summary": CLOSED_CLINICAL,
+    aftercare: CLOSED_CLINICAL,
+    // Crisis alerts are clinical too: the care team reads and acknowledges them.
+    "crisis-alert": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    "crisis-alert-queue": { own: "NNNN", "other-clinic": "NNNN" },
+    // Cohort and family boards are treatment spaces; the clinic moderates its announcements.
+    "forum-post": { ...NO_FORUM_POSTS, announcement: "AFFF" },
+    "forum-report": { ...NO_FORUM_POSTS, announcement: "AAAF" },
+    "forum-moderation": { ...NO_MODERATION, announcements: "AFAF" },
+    // They post and pin announcements; the boards are derived from cohorts, never deleted.
+    "forum-board": { ...NO_BOARDS, announcements: "AAAF" },
+    // They do not sit in therapy, nor read its chat; every staff room of the clinic is theirs.
+    "live-room": NO_LIVE_ROOMS,
+    "chat-room": { ...NO_CHAT_ROOMS, staff: "AAAF", "unrelated-staff": "AAAF" },
+    // Payers audit hours: admins read all attendance, which is derived and so never changed.
+    attendance: {
+      "pats-session": "AFFF",
+      "pats-week": "AFFF",
+      unrelated: "AFFF",
+      "other-clinic": "NNNN",
+    },
   },
   FACILITATOR: {
     organization: { own: "AFFF", "other-clinic": "NNNN" },
     program: { own: "AFFF", "other-clinic": "NNNN" },
     cohort: { pats: "AFAF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    // They see who they work with; adding anyone (themselves too) to a care team is the clinic's.
+    "cohort-staff": { pats: "AFFF", unrelated: "NNNN", "other-clinic": "NNNN" },
     "cohort-roster": { pats: "AFFF", unrelated: "NNNN", "other-clinic": "NNNN" },
     // Colleagues see each other's credentials; admins maintain them.
     facilitator: { farah: "AFFF", unrelated: "AFFF", "other-clinic": "NNNN" },
     participant: { pat: "AFAF", "mo-revoked": "AFAF", unrelated: "NNNN", "other-clinic": "NNNN" },
-    // Step-down and discharge are updates; an enrollment is never deleted.
-    enrollment: { pat: "AAAF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    // Step-down and discharge are updates; an enrollment is never deleted. Enrolling someone is
+    // the clinic's decision: otherwise a clinician could open anyone's record by enrolling them.
+    enrollment: { pat: "AFAF", unrelated: "NNNN", "other-clinic": "NNNN" },
     // Create relies on the service recording Pat's consent; withdrawal is an update.
     "family-member": { mo: "AAAF", sam: "AAAF", unrelated: "NNNN", "other-clinic": "NNNN" },
     // Their own sessions: book, reschedule, cancel; anyone else's do not exist for them.
@@ -440,19 +833,97 @@ const EXPECTED: Record<Role, RoleTable> = {
     },
     "user-account": { own: "AFAF", "someone-they-work-with": "NNNN", "other-clinic": "NNNN" },
     "audit-log": { own: "NNNN", "other-clinic": "NNNN" },
+    "audit-export": { own: "NNNN", "other-clinic": "NNNN" },
     // Their own patients' records, never deleted: signing, addenda and new versions are updates.
+    // After discharge they read them (only) for the window; then the record closes to them.
     "clinical-note": { pat: "AAAF", unrelated: "NNNN", "other-clinic": "NNNN" },
-    assessment: { pat: "AAAF", unrelated: "NNNN", "other-clinic": "NNNN" },
-    "safety-plan": { pat: "AAAF", unrelated: "NNNN", "other-clinic": "NNNN" },
-    "treatment-plan": { pat: "AAAF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    assessment: {
+      pat: "AAAF",
+      "pat-discharged": "AFFF",
+      unrelated: "NNNN",
+      "other-clinic": "NNNN",
+    },
+    "assessment-assignment": {
+      pat: "AAAF",
+      "pat-discharged": "AFFF",
+      unrelated: "NNNN",
+      "other-clinic": "NNNN",
+    },
+    "safety-plan": {
+      pat: "AAAF",
+      "pat-discharged": "AFFF",
+      unrelated: "NNNN",
+      "other-clinic": "NNNN",
+    },
+    "treatment-plan": {
+      pat: "AAAF",
+      "pat-discharged": "AFFF",
+      unrelated: "NNNN",
+      "other-clinic": "NNNN",
+    },
     // Written once when the enrollment closes.
-    "discharge-summary": { pat: "AAFF", unrelated: "NNNN", "other-clinic": "NNNN" },
-    aftercare: { pat: "AFFF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    "discharge-summary": {
+      pat: "AAFF",
+      "pat-discharged": "AFFF",
+      unrelated: "NNNN",
+      "other-clinic": "NNNN",
+    },
+    aftercare: { pat: "AFFF", "pat-discharged": "AFFF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    // Their current patients' alerts: read and acknowledge (an update); the system raises them.
+    "crisis-alert": { pat: "AFAF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    "crisis-alert-queue": { own: "AFFF", "other-clinic": "NNNN" },
+    // Only an author edits or deletes their words; Farah moderates her boards by hiding posts.
+    "forum-post": {
+      ...NO_FORUM_POSTS,
+      "own-family": "AFAA",
+      "pats-family": "AFFF",
+      pats: "AFFF",
+      announcement: "AFAA",
+    },
+    // She reports others' posts (to her co-facilitators too), reads and dismisses reports.
+    "forum-report": {
+      ...NO_FORUM_POSTS,
+      "own-family": "AFAF",
+      "pats-family": "AAAF",
+      pats: "AAAF",
+      announcement: "AFAF",
+    },
+    "forum-moderation": {
+      ...NO_MODERATION,
+      pats: "AFAF",
+      "pats-family": "AFAF",
+      announcements: "AFAF",
+    },
+    // The boards of her cohorts and programs: post, pin and lock.
+    "forum-board": {
+      ...NO_BOARDS,
+      pats: "AAAF",
+      "pats-family": "AAAF",
+      announcements: "AAAF",
+    },
+    // The rooms of sessions she runs: she enters and runs them; they open with their session.
+    "live-room": { ...NO_LIVE_ROOMS, "pats-group": "AFAF", "mo-let-in": "AFAF" },
+    // Her cohort's, her program's staff room, her session's and her patient's thread, which she
+    // moderates; a thread closes when she leaves the patient's care team.
+    "chat-room": {
+      ...NO_CHAT_ROOMS,
+      "pats-cohort": "AAAF",
+      staff: "AAAF",
+      "pats-session": "AAAF",
+      "pats-thread": "AAAF",
+    },
+    attendance: {
+      "pats-session": "AFFF",
+      "pats-week": "AFFF",
+      unrelated: "NNNN",
+      "other-clinic": "NNNN",
+    },
   },
   PARTICIPANT: {
     organization: { own: "AFFF", "other-clinic": "NNNN" },
     program: { own: "AFFF", "other-clinic": "NNNN" },
     cohort: { pats: "AFFF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    "cohort-staff": { pats: "AFFF", unrelated: "NNNN", "other-clinic": "NNNN" },
     "cohort-roster": { pats: "AFFF", unrelated: "NNNN", "other-clinic": "NNNN" },
     facilitator: { farah: "AFFF", unrelated: "NNNN", "other-clinic": "NNNN" },
     participant: { pat: "AFAF", "mo-revoked": "AFAF", unrelated: "NNNN", "other-clinic": "NNNN" },
@@ -468,21 +939,67 @@ const EXPECTED: Record<Role, RoleTable> = {
     },
     "user-account": { own: "AFAF", "someone-they-work-with": "NNNN", "other-clinic": "NNNN" },
     "audit-log": { own: "NNNN", "other-clinic": "NNNN" },
+    "audit-export": { own: "NNNN", "other-clinic": "NNNN" },
     // Their plans and scores, but never clinicians' notes, even about them.
     "clinical-note": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
-    // They complete what is assigned (create) and read their results.
-    assessment: { pat: "AAFF", unrelated: "NNNN", "other-clinic": "NNNN" },
-    "safety-plan": { pat: "AFFF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    // They complete what is assigned (create) and read their results, whoever treats them.
+    assessment: OWN_RECORD("AAFF"),
+    // Assigning a questionnaire is a clinician's action: they see what is due, nothing more.
+    "assessment-assignment": OWN_RECORD("AFFF"),
+    "safety-plan": OWN_RECORD("AFFF"),
     // Update is acknowledging the plan, the only change the service lets them make.
-    "treatment-plan": { pat: "AFAF", unrelated: "NNNN", "other-clinic": "NNNN" },
-    "discharge-summary": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
-    aftercare: { pat: "AFFF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    "treatment-plan": OWN_RECORD("AFAF"),
+    "discharge-summary": CLOSED_CLINICAL,
+    aftercare: OWN_RECORD("AFFF"),
+    // They are shown 988 and their safety plan; the alert record is for clinicians.
+    "crisis-alert": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    "crisis-alert-queue": { own: "NNNN", "other-clinic": "NNNN" },
+    "forum-post": {
+      ...NO_FORUM_POSTS,
+      "own-family": "AFAA",
+      "pats-family": "AFAA",
+      pats: "AFAA",
+      announcement: "AFFF",
+    },
+    // Anyone's post but their own (which they edit or delete) they may report; read is whether
+    // they reported it.
+    "forum-report": {
+      ...NO_FORUM_POSTS,
+      "own-family": "AFFF",
+      "pats-family": "AFFF",
+      pats: "AFFF",
+      announcement: "AAFF",
+    },
+    "forum-moderation": NO_MODERATION,
+    // They post on their cohort's boards and read their program's announcements.
+    "forum-board": {
+      ...NO_BOARDS,
+      pats: "AAFF",
+      "pats-family": "AAFF",
+      announcements: "AFFF",
+    },
+    "live-room": { ...NO_LIVE_ROOMS, "pats-group": "AFFF", "mo-let-in": "AFFF" },
+    // Never the staff room; a thread only while its clinician treats them.
+    "chat-room": {
+      ...NO_CHAT_ROOMS,
+      "pats-cohort": "AAFF",
+      "pats-session": "AAFF",
+      "pats-thread": "AAFF",
+    },
+    // Their own hours, not a session's list of who came.
+    attendance: {
+      "pats-session": "NNNN",
+      "pats-week": "AFFF",
+      unrelated: "NNNN",
+      "other-clinic": "NNNN",
+    },
   },
   FAMILY: {
     organization: { own: "AFFF", "other-clinic": "NNNN" },
     // Nothing of Pat's care: which program or cohort Pat is in is itself health information.
     program: { own: "NNNN", "other-clinic": "NNNN" },
     cohort: { pats: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    "cohort-staff": { pats: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
     "cohort-roster": { pats: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
     facilitator: { farah: "AFFF", unrelated: "NNNN", "other-clinic": "NNNN" },
     participant: { pat: "AFFF", "mo-revoked": "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
@@ -498,13 +1015,32 @@ const EXPECTED: Record<Role, RoleTable> = {
     },
     "user-account": { own: "AFAF", "someone-they-work-with": "NNNN", "other-clinic": "NNNN" },
     "audit-log": { own: "NNNN", "other-clinic": "NNNN" },
+    "audit-export": { own: "NNNN", "other-clinic": "NNNN" },
     // Consent covers joining sessions, never the clinical record.
     "clinical-note": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
-    assessment: { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
-    "safety-plan": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
-    "treatment-plan": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
-    "discharge-summary": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
-    aftercare: { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    assessment: CLOSED_CLINICAL,
+    "assessment-assignment": CLOSED_CLINICAL,
+    "safety-plan": CLOSED_CLINICAL,
+    "treatment-plan": CLOSED_CLINICAL,
+    "discharge-summary": CLOSED_CLINICAL,
+    aftercare: CLOSED_CLINICAL,
+    "crisis-alert": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    "crisis-alert-queue": { own: "NNNN", "other-clinic": "NNNN" },
+    // Only the family board they share with Pat's consent.
+    "forum-post": { ...NO_FORUM_POSTS, "own-family": "AFAA", "pats-family": "AFFF" },
+    "forum-report": { ...NO_FORUM_POSTS, "own-family": "AFFF", "pats-family": "AAFF" },
+    "forum-moderation": NO_MODERATION,
+    "forum-board": { ...NO_BOARDS, "pats-family": "AAFF" },
+    // Only the sessions they are let into, and those sessions' chat.
+    "live-room": { ...NO_LIVE_ROOMS, "mo-let-in": "AFFF" },
+    "chat-room": { ...NO_CHAT_ROOMS, "pats-session": "AAFF" },
+    // Pat's hours in treatment are part of Pat's care.
+    attendance: {
+      "pats-session": "NNNN",
+      "pats-week": "NNNN",
+      unrelated: "NNNN",
+      "other-clinic": "NNNN",
+    },
   },
 };
 
@@ -664,7 +1200,15 @@ describe("rules that hold across the whole matrix", () => {
     expect(ROLES.filter((role) => can(ACTORS[role], "read", auditLog))).toEqual(["ADMIN"]);
   });
 
-  it("shows a family member only Pat, Pat's facilitator, their own link and account, and sessions they are invited to", () => {
+  it("lets only admins export the audit log, and hides that the export exists from everyone else", () => {
+    const auditExport: Resource = { type: "audit-export", organizationId: RIVERSIDE };
+    expect(ROLES.filter((role) => can(ACTORS[role], "read", auditExport))).toEqual(["ADMIN"]);
+    for (const role of ["FACILITATOR", "PARTICIPANT", "FAMILY"] as const) {
+      expect(decide(ACTORS[role], "read", auditExport)).toBe("not-found");
+    }
+  });
+
+  it("shows a family member only Pat, Pat's facilitator, their own link and account, sessions they are invited to (their rooms and chat) and the family board", () => {
     const readable = CELLS.filter(
       (c) =>
         c.role === "FAMILY" &&
@@ -679,6 +1223,13 @@ describe("rules that hold across the whole matrix", () => {
         "family-member:mo",
         "session:mo-invited",
         "user-account:own",
+        "forum-post:own-family",
+        "forum-post:pats-family",
+        "forum-report:own-family",
+        "forum-report:pats-family",
+        "forum-board:pats-family",
+        "live-room:mo-let-in",
+        "chat-room:pats-session",
       ].sort(),
     );
   });
@@ -694,5 +1245,177 @@ describe("rules that hold across the whole matrix", () => {
         decide(cell.actor, cell.action, cell.resource) === "allow",
       );
     }
+  });
+});
+
+describe("careTeamOf(), the one definition of a participant's care team", () => {
+  const TODAY = "2026-03-31";
+
+  it("puts the clinicians of an active enrollment on the care team", () => {
+    expect(
+      careTeamOf([{ facilitatorId: FARAH, enrollmentStatus: "ACTIVE", endedOn: null }], TODAY),
+    ).toEqual({ facilitatorIds: [FARAH], formerFacilitatorIds: [] });
+  });
+
+  it("keeps the clinicians of an enrollment closed within the window on the former care team", () => {
+    expect(FORMER_CARE_TEAM_READ_DAYS).toBe(30);
+    const team = careTeamOf(
+      [
+        { facilitatorId: FARAH, enrollmentStatus: "DISCHARGED", endedOn: "2026-03-01" },
+        { facilitatorId: GIL, enrollmentStatus: "WITHDRAWN", endedOn: "2026-03-30" },
+      ],
+      TODAY,
+    );
+    expect(team.facilitatorIds).toEqual([]);
+    expect([...team.formerFacilitatorIds].sort()).toEqual([FARAH, GIL].sort());
+  });
+
+  it("drops the clinicians of an enrollment closed more than 30 days ago", () => {
+    expect(
+      careTeamOf(
+        [{ facilitatorId: FARAH, enrollmentStatus: "DISCHARGED", endedOn: "2026-02-28" }],
+        TODAY,
+      ),
+    ).toEqual({ facilitatorIds: [], formerFacilitatorIds: [] });
+  });
+
+  it("gives no access through a closed enrollment with no end date", () => {
+    expect(
+      careTeamOf([{ facilitatorId: FARAH, enrollmentStatus: "DISCHARGED", endedOn: null }], TODAY),
+    ).toEqual({ facilitatorIds: [], formerFacilitatorIds: [] });
+  });
+
+  it("lists a clinician who treats the participant again only on the current team", () => {
+    expect(
+      careTeamOf(
+        [
+          { facilitatorId: FARAH, enrollmentStatus: "DISCHARGED", endedOn: "2026-03-20" },
+          { facilitatorId: FARAH, enrollmentStatus: "ACTIVE", endedOn: null },
+        ],
+        TODAY,
+      ),
+    ).toEqual({ facilitatorIds: [FARAH], formerFacilitatorIds: [] });
+  });
+});
+
+describe("care relationships only the clinic creates", () => {
+  const stranger = "user-stranger";
+
+  it("refuses a facilitator enrolling anyone, even into a cohort they run", () => {
+    expect(
+      decide(ACTORS.FACILITATOR, "create", {
+        type: "enrollment",
+        organizationId: RIVERSIDE,
+        participantId: stranger,
+        facilitatorIds: [FARAH],
+      }),
+    ).toBe("forbidden");
+  });
+
+  it("refuses a facilitator changing who runs their own cohort", () => {
+    expect(
+      decide(ACTORS.FACILITATOR, "update", SCENARIOS["cohort-staff"].pats.build(ACTORS.ADMIN)),
+    ).toBe("forbidden");
+  });
+
+  it("lets an admin enroll a participant and assign a cohort's clinicians", () => {
+    expect(
+      decide(ACTORS.ADMIN, "create", {
+        type: "enrollment",
+        organizationId: RIVERSIDE,
+        participantId: stranger,
+        facilitatorIds: [FARAH],
+      }),
+    ).toBe("allow");
+    expect(decide(ACTORS.ADMIN, "update", SCENARIOS["cohort-staff"].pats.build(ACTORS.ADMIN))).toBe(
+      "allow",
+    );
+  });
+
+  it("hides a stranger's record from a facilitator who is not on their care team", () => {
+    expect(
+      decide(ACTORS.FACILITATOR, "read", {
+        type: "safety-plan",
+        organizationId: RIVERSIDE,
+        participantId: stranger,
+        facilitatorIds: [],
+        formerFacilitatorIds: [],
+      }),
+    ).toBe("not-found");
+  });
+
+  it("lets a participant read but never assign their own questionnaires", () => {
+    const own = SCENARIOS["assessment-assignment"].pat.build();
+    expect(decide(ACTORS.PARTICIPANT, "read", own)).toBe("allow");
+    expect(decide(ACTORS.PARTICIPANT, "create", own)).toBe("forbidden");
+  });
+});
+
+describe("consentGrantDecision(): consent belongs to the participant", () => {
+  const change = (widens: boolean, participantStatement: boolean) => ({
+    participantId: PAT,
+    widens,
+    participantStatement,
+  });
+
+  it("lets the participant grant, widen or give consent again without any statement", () => {
+    expect(consentGrantDecision(ACTORS.PARTICIPANT, change(true, false))).toBe("allow");
+  });
+
+  it("asks staff for the participant's recorded agreement before they grant or widen consent", () => {
+    for (const staff of [ACTORS.FACILITATOR, ACTORS.ADMIN]) {
+      expect(consentGrantDecision(staff, change(true, false))).toBe("needs-participant-statement");
+      expect(consentGrantDecision(staff, change(true, true))).toBe("allow");
+    }
+  });
+
+  it("lets staff narrow consent without a statement", () => {
+    expect(consentGrantDecision(ACTORS.FACILITATOR, change(false, false))).toBe("allow");
+  });
+
+  it("treats another participant as staff would be treated: it is not their consent", () => {
+    const quinn: Actor = { userId: QUINN, role: "PARTICIPANT", organizationId: RIVERSIDE };
+    expect(consentGrantDecision(quinn, change(true, false))).toBe("needs-participant-statement");
+  });
+});
+
+describe("cohortClinicians(), the one definition of a cohort's clinicians", () => {
+  it("lists the lead first, then the co-facilitators, each once", () => {
+    expect(cohortClinicians({ leadId: FARAH, coIds: [GIL, FARAH] })).toEqual([FARAH, GIL]);
+  });
+
+  it("lists only the co-facilitators of a cohort without a lead", () => {
+    expect(cohortClinicians({ leadId: null, coIds: [GIL] })).toEqual([GIL]);
+    expect(cohortClinicians({ leadId: null, coIds: [] })).toEqual([]);
+  });
+
+  it("lists a program's clinicians across its cohorts, each once", () => {
+    expect(
+      programClinicians([
+        { leadId: FARAH, coIds: [] },
+        { leadId: GIL, coIds: [FARAH] },
+        { leadId: null, coIds: [] },
+      ]),
+    ).toEqual([FARAH, GIL]);
+    expect(programClinicians([])).toEqual([]);
+  });
+});
+
+describe("liveRoleIn(): as what someone enters a live room", () => {
+  const roomOf = (scenario: keyof (typeof SCENARIOS)["live-room"]) =>
+    SCENARIOS["live-room"][scenario].build(ACTORS.ADMIN);
+  const room = roomOf("mo-let-in");
+
+  it("lets the clinicians in to run it, the participant and family to take part", () => {
+    expect(liveRoleIn(ACTORS.FACILITATOR, room)).toBe("facilitator");
+    expect(liveRoleIn(ACTORS.PARTICIPANT, room)).toBe("participant");
+    expect(liveRoleIn(ACTORS.FAMILY, room)).toBe("family");
+  });
+
+  it("keeps out admins, people not let in and everyone of another clinic", () => {
+    expect(liveRoleIn(ACTORS.ADMIN, room)).toBeNull();
+    expect(liveRoleIn(ACTORS.FAMILY, roomOf("pats-group"))).toBeNull();
+    expect(liveRoleIn(ACTORS.PARTICIPANT, roomOf("unrelated"))).toBeNull();
+    expect(liveRoleIn(ACTORS.FACILITATOR, { ...room, organizationId: LAKESIDE })).toBeNull();
   });
 });

@@ -1,4 +1,9 @@
+import type { ChatRoomKind } from "./chat";
+import { isActiveEnrollment, type EnrollmentStatus } from "./enrollments";
+import type { BoardKind } from "./forum";
+import type { LiveRole } from "./live";
 import type { Role } from "./roles";
+import { addDaysToDate } from "./schedule";
 
 /**
  * Who may do what to which record. Pure: callers load the relationship facts (who facilitates
@@ -18,11 +23,115 @@ export type Actor = {
 
 type InOrganization = { organizationId: string };
 
+/**
+ * The clinicians who treat a participant, as `careTeamOf` derives them: `facilitatorIds` are the
+ * current care team (full access), `formerFacilitatorIds` the clinicians of an enrollment that
+ * closed within the last {@link FORMER_CARE_TEAM_READ_DAYS} days (read only).
+ */
+type TreatedBy = {
+  facilitatorIds: readonly string[];
+  formerFacilitatorIds: readonly string[];
+};
+
+/**
+ * The board a forum post sits on. `moderatorIds`: its clinicians (the cohort's lead and
+ * co-facilitators; for announcements, the clinicians of the program's cohorts), who moderate it.
+ * `memberIds`: everyone else who reads it (the cohort's actively enrolled participants, on a
+ * family board also the family members holding multi-family consent). Admins read and moderate
+ * announcements boards only: cohort and family boards are treatment spaces, not clinic operations.
+ */
+type OnForumBoard = {
+  boardKind: BoardKind;
+  moderatorIds: readonly string[];
+  memberIds: readonly string[];
+};
+
+/** How long the clinicians of a closed enrollment may still read (never change) the record. */
+export const FORMER_CARE_TEAM_READ_DAYS = 30;
+
+/**
+ * One clinician's place on one of a participant's enrollments. Only the clinic creates these:
+ * admins enroll participants and assign clinicians to cohorts, so no clinician can give
+ * themselves a care relationship.
+ */
+export type CareRelationship = {
+  facilitatorId: string;
+  enrollmentStatus: EnrollmentStatus;
+  /** The day the enrollment closed (discharge or withdrawal); null while it is open. */
+  endedOn: string | null;
+};
+
+/**
+ * The one definition of a cohort's clinicians: its lead and its co-facilitators, each once. They
+ * moderate its boards and chat, run its meetings and, for everyone actively enrolled in it, are
+ * the care team (see `careTeamOf`).
+ */
+export function cohortClinicians(cohort: {
+  leadId: string | null;
+  coIds: readonly string[];
+}): string[] {
+  return [...new Set([cohort.leadId, ...cohort.coIds].filter((id) => id !== null))];
+}
+
+/** The clinicians of a program: every clinician of any of its cohorts, each once. */
+export function programClinicians(
+  cohorts: readonly { leadId: string | null; coIds: readonly string[] }[],
+): string[] {
+  return [...new Set(cohorts.flatMap(cohortClinicians))];
+}
+
+export type CareTeam = { facilitatorIds: string[]; formerFacilitatorIds: string[] };
+
+/**
+ * The one definition of a participant's care team, used by every clinical route.
+ *
+ * - The **care team** is every clinician (lead or co-facilitator) of a cohort the participant is
+ *   actively enrolled in. It reads and writes the clinical record.
+ * - The **former care team** is every clinician of an enrollment that closed (discharge or
+ *   withdrawal) within the last {@link FORMER_CARE_TEAM_READ_DAYS} days, who is not on the
+ *   current team. It may read the record, read only, to finish notes and hand over; after
+ *   that window the record is closed to them (not found).
+ * - A **newly assigned care team reads the whole record, including what was written before it
+ *   was assigned** (earlier PHQ-9/GAD-7 results, safety plans, treatment plans, discharge
+ *   summaries): continuity of care needs the history, and the safety plan most of all. This is
+ *   safe only because the relationship is created by the clinic, never by the clinician:
+ *   creating enrollments and assigning clinicians to cohorts are admin actions
+ *   (`enrollment` create, `cohort-staff` create/update), and each read is audited.
+ * - Leading a one-off session does not make a clinician part of the care team: it gives access
+ *   to that session's note only (see `clinical-note`).
+ *
+ * `today` is the `YYYY-MM-DD` date the decision is made on.
+ */
+export function careTeamOf(relationships: readonly CareRelationship[], today: string): CareTeam {
+  const current = new Set<string>();
+  const former = new Set<string>();
+  const readUntilEndedOnOrAfter = addDaysToDate(today, -FORMER_CARE_TEAM_READ_DAYS);
+  for (const relationship of relationships) {
+    if (isActiveEnrollment({ status: relationship.enrollmentStatus }))
+      current.add(relationship.facilitatorId);
+    else if (relationship.endedOn !== null && relationship.endedOn >= readUntilEndedOnOrAfter)
+      former.add(relationship.facilitatorId);
+  }
+  return {
+    facilitatorIds: [...current],
+    formerFacilitatorIds: [...former].filter((id) => !current.has(id)),
+  };
+}
+
 export type Resource = InOrganization &
   (
     | { type: "organization" }
     | { type: "program" }
     | { type: "cohort"; facilitatorIds: readonly string[]; participantIds: readonly string[] }
+    /**
+     * Which clinicians run a cohort. Assigning one gives them a care relationship with everyone
+     * enrolled, so only the clinic (admins) changes it.
+     */
+    | {
+        type: "cohort-staff";
+        facilitatorIds: readonly string[];
+        participantIds: readonly string[];
+      }
     /** Who is enrolled in a cohort: names of people in treatment. */
     | {
         type: "cohort-roster";
@@ -72,17 +181,82 @@ export type Resource = InOrganization &
         participantIds: readonly string[];
         facilitatorIds: readonly string[];
       }
-    /** A participant's PHQ-9 / GAD-7 assignments and results. */
-    | { type: "assessment"; participantId: string; facilitatorIds: readonly string[] }
+    /** A participant's PHQ-9 / GAD-7 results: completing an assigned one creates a result. */
+    | ({ type: "assessment"; participantId: string } & TreatedBy)
+    /** A clinician's order that a participant complete a PHQ-9 / GAD-7 on a cadence. */
+    | ({ type: "assessment-assignment"; participantId: string } & TreatedBy)
     /** A participant's Stanley-Brown safety plan. */
-    | { type: "safety-plan"; participantId: string; facilitatorIds: readonly string[] }
+    | ({ type: "safety-plan"; participantId: string } & TreatedBy)
     /** A treatment plan (problems, goals, objectives) of a participant's enrollment. */
-    | { type: "treatment-plan"; participantId: string; facilitatorIds: readonly string[] }
+    | ({ type: "treatment-plan"; participantId: string } & TreatedBy)
     /** The clinical discharge summary closing an enrollment. */
-    | { type: "discharge-summary"; participantId: string; facilitatorIds: readonly string[] }
+    | ({ type: "discharge-summary"; participantId: string } & TreatedBy)
     /** The aftercare plan given at discharge: follow-ups, level of care, resources. */
-    | { type: "aftercare"; participantId: string; facilitatorIds: readonly string[] }
+    | ({ type: "aftercare"; participantId: string } & TreatedBy)
+    /**
+     * A crisis alert (crisis language, PHQ-9 item 9) about a participant: clinical. Raised by the
+     * system; `facilitatorIds` is the participant's current care team.
+     */
+    | { type: "crisis-alert"; participantId: string; facilitatorIds: readonly string[] }
+    /** The list of crisis alerts; each entry in it is further limited to the reader's patients. */
+    | { type: "crisis-alert-queue" }
     | { type: "audit-log" }
+    /** The audit trail copied out of the app as a file (CSV): the same events, in bulk. */
+    | { type: "audit-export" }
+    /**
+     * A thread's opening post or a reply, written by `authorId`. Update is its author editing it,
+     * delete its author deleting it (kept for the record, shown as deleted); nobody else changes
+     * someone's words: moderators hide a post instead (`forum-moderation`).
+     */
+    | ({ type: "forum-post"; authorId: string } & OnForumBoard)
+    /**
+     * Reports of posts to a board's moderators. Create is reporting a post (by `authorId`) one
+     * can read; read is seeing the board's reports, update dismissing one.
+     */
+    | ({ type: "forum-report"; authorId: string } & OnForumBoard)
+    /** A board's moderation: seeing hidden and deleted posts (read), hiding and unhiding (update). */
+    | ({ type: "forum-moderation" } & OnForumBoard)
+    /**
+     * A forum board itself: read is seeing it and its threads, create starting a thread or
+     * replying, update pinning and locking threads. Participants read their program's
+     * announcements; only its clinicians (and the clinic's admins) post there.
+     */
+    | ({ type: "forum-board" } & OnForumBoard)
+    /**
+     * A session's live room: read is entering it and taking part, update running it (admitting,
+     * muting, moving people, ending). `facilitatorIds`: the session's clinicians (its lead and
+     * its cohort's); `participantIds`: a one-to-one session's participant, or those enrolled in
+     * its cohort on its date (`isEnrolledOn`); `familyIds`: family members let in (invited with
+     * consent, or consented to multi-family groups). Each list needs to be complete only as far
+     * as the actor is concerned: the server may look up just the actor's own relationship.
+     */
+    | {
+        type: "live-room";
+        facilitatorIds: readonly string[];
+        participantIds: readonly string[];
+        familyIds: readonly string[];
+      }
+    /**
+     * A chat room: read is being in it and reading it, create writing in it, update moderating
+     * it (hiding messages, hearing of reports). `moderatorIds`: a cohort room's clinicians, a
+     * staff room's program clinicians, a session room's admitted clinicians, a private thread's
+     * clinician; `memberIds`: a cohort room's actively enrolled participants, a session room's
+     * admitted others, a thread's participant. A thread exists only while its clinician is on
+     * its participant's care team: otherwise both lists are empty. Admins are in every staff
+     * room of their clinic. As for live rooms, the lists need be complete only for the actor.
+     */
+    | {
+        type: "chat-room";
+        roomKind: ChatRoomKind;
+        moderatorIds: readonly string[];
+        memberIds: readonly string[];
+      }
+    /**
+     * Attendance taken from time in live rooms: a session's, a cohort's grid, or one
+     * participant's week (`participantId`, null for a session or cohort). `facilitatorIds`: the
+     * session's or cohort's clinicians, or the participant's care team. Derived, so only read.
+     */
+    | { type: "attendance"; facilitatorIds: readonly string[]; participantId: string | null }
   );
 
 export type ResourceType = Resource["type"];
@@ -90,6 +264,7 @@ export const RESOURCE_TYPES = [
   "organization",
   "program",
   "cohort",
+  "cohort-staff",
   "cohort-roster",
   "facilitator",
   "participant",
@@ -98,12 +273,23 @@ export const RESOURCE_TYPES = [
   "session",
   "user-account",
   "audit-log",
+  "audit-export",
   "clinical-note",
   "assessment",
+  "assessment-assignment",
   "safety-plan",
   "treatment-plan",
   "discharge-summary",
   "aftercare",
+  "crisis-alert",
+  "crisis-alert-queue",
+  "forum-post",
+  "forum-report",
+  "forum-moderation",
+  "forum-board",
+  "live-room",
+  "chat-room",
+  "attendance",
 ] as const satisfies readonly ResourceType[];
 
 export type Decision = "allow" | "not-found" | "forbidden";
@@ -124,13 +310,106 @@ function when(condition: boolean, grant: Grant): Grant {
   return condition ? grant : HIDDEN;
 }
 
-function adminGrant(resource: Resource): Grant {
+/**
+ * A clinical record for its care team: `whileTreating` for the current team, read only for the
+ * former team within its window (see `careTeamOf`), hidden from everyone else.
+ */
+function forCareTeam(actor: Actor, resource: TreatedBy, whileTreating: Grant): Grant {
+  if (resource.facilitatorIds.includes(actor.userId)) return whileTreating;
+  if (resource.formerFacilitatorIds.includes(actor.userId)) return READ_ONLY;
+  return HIDDEN;
+}
+
+type ForumResource = Extract<
+  Resource,
+  { type: "forum-post" | "forum-report" | "forum-moderation" }
+>;
+
+/**
+ * Forum posts, reports and moderation, the same for every role once the board says who the
+ * actor is to it. Who reads a board sees its posts; only a post's author edits or deletes it;
+ * anyone who reads a post (its author aside, who can edit or delete it) may report it; the
+ * board's moderators see reports, dismiss them and hide or unhide posts.
+ */
+function forumGrant(actor: Actor, resource: ForumResource): Grant {
+  const moderates =
+    resource.moderatorIds.includes(actor.userId) ||
+    (actor.role === "ADMIN" && resource.boardKind === "announcements");
+  const reads = moderates || resource.memberIds.includes(actor.userId);
+  if (!reads) return HIDDEN;
+  switch (resource.type) {
+    case "forum-post":
+      return resource.authorId === actor.userId
+        ? { visible: true, may: ["read", "update", "delete"] }
+        : READ_ONLY;
+    case "forum-report": {
+      // A member reads only whether they reported a post themselves (the service limits it);
+      // moderators read the board's reports and dismiss them (update).
+      const may: Action[] = moderates ? ["read", "update"] : ["read"];
+      if (resource.authorId !== actor.userId) may.push("create");
+      return { visible: true, may };
+    }
+    case "forum-moderation":
+      // Hidden and deleted posts and the reports list do not exist for members.
+      return when(moderates, { visible: true, may: ["read", "update"] });
+  }
+}
+
+/** Starting threads and replying, and pinning and locking them: what a board's people may do. */
+const POSTS: Grant = { visible: true, may: ["read", "create"] };
+const RUNS: Grant = { visible: true, may: ["read", "create", "update"] };
+
+/**
+ * A forum board: its moderators read, post and pin or lock; its members read and post, except
+ * on announcements, which participants only read. Family members are members of family boards
+ * only; admins run the announcements boards and no others.
+ */
+function forumBoardGrant(actor: Actor, board: Extract<Resource, { type: "forum-board" }>): Grant {
+  const member = board.memberIds.includes(actor.userId);
+  switch (actor.role) {
+    case "ADMIN":
+      return when(board.boardKind === "announcements", RUNS);
+    case "FACILITATOR":
+      return when(board.moderatorIds.includes(actor.userId), RUNS);
+    case "PARTICIPANT":
+      return when(member, board.boardKind === "announcements" ? READ_ONLY : POSTS);
+    case "FAMILY":
+      return when(member && board.boardKind === "family", POSTS);
+  }
+}
+
+/**
+ * A chat room: its moderators read, write and moderate; its members read and write. Admins
+ * moderate their clinic's staff rooms; family members are only ever in a session's room.
+ */
+function chatRoomGrant(actor: Actor, room: Extract<Resource, { type: "chat-room" }>): Grant {
+  const member = room.memberIds.includes(actor.userId);
+  switch (actor.role) {
+    case "ADMIN":
+      return when(room.roomKind === "staff", RUNS);
+    case "FACILITATOR":
+      return when(room.moderatorIds.includes(actor.userId), RUNS);
+    case "PARTICIPANT":
+      return when(member && room.roomKind !== "staff", POSTS);
+    case "FAMILY":
+      return when(member && room.roomKind === "session", POSTS);
+  }
+}
+
+/** Records whose grants each role spells out (boards, posts and chat rooms are decided alike). */
+type ByRole = Exclude<Resource, { type: SharedGrantType }>;
+type SharedGrantType = ForumResource["type"] | "forum-board" | "chat-room";
+
+function adminGrant(resource: ByRole): Grant {
   switch (resource.type) {
     case "organization":
       // Organizations are provisioned outside the app and never deleted from it.
       return { visible: true, may: ["read", "update"] };
     case "audit-log":
       // Append-only: written by the system, read by admins, changed by nobody.
+      return READ_ONLY;
+    case "audit-export":
+      // Exporting is reading the trail into a file; the export is itself audited.
       return READ_ONLY;
     case "cohort-roster":
       // Derived from enrollments; it changes only through them.
@@ -139,6 +418,9 @@ function adminGrant(resource: Resource): Grant {
     case "cohort":
       // Set-up mistakes can be deleted; the database refuses once anything depends on them.
       return { visible: true, may: ALL };
+    case "cohort-staff":
+      // The clinic decides who treats whom: assigning a clinician is how a care team is made.
+      return NEVER_DELETED;
     case "session":
       // A meeting is cancelled (with its reason kept), never deleted: attendance hangs on it.
       return NEVER_DELETED;
@@ -151,16 +433,26 @@ function adminGrant(resource: Resource): Grant {
       return NEVER_DELETED;
     case "clinical-note":
     case "assessment":
+    case "assessment-assignment":
     case "safety-plan":
     case "treatment-plan":
     case "discharge-summary":
     case "aftercare":
-      // Clinical records are for the clinicians treating the person, not for clinic operations.
+    case "crisis-alert":
+    case "crisis-alert-queue":
+      // Clinical records (crisis alerts too) are for the clinicians treating the person, not
+      // for clinic operations.
       return HIDDEN;
+    case "live-room":
+      // Admins run the clinic, they do not sit in its therapy.
+      return HIDDEN;
+    case "attendance":
+      // Payers audit hours: the clinic reads every record, which nobody edits (it is derived).
+      return READ_ONLY;
   }
 }
 
-function facilitatorGrant(actor: Actor, resource: Resource): Grant {
+function facilitatorGrant(actor: Actor, resource: ByRole): Grant {
   switch (resource.type) {
     case "organization":
     case "program":
@@ -171,6 +463,9 @@ function facilitatorGrant(actor: Actor, resource: Resource): Grant {
         may: ["read", "update"],
       });
     case "cohort-roster":
+      return when(resource.facilitatorIds.includes(actor.userId), READ_ONLY);
+    case "cohort-staff":
+      // They see who they work with, but cannot add anyone (themselves included) to a care team.
       return when(resource.facilitatorIds.includes(actor.userId), READ_ONLY);
     case "facilitator":
       // Colleagues in the same clinic see each other's credentials; admins maintain them.
@@ -181,10 +476,12 @@ function facilitatorGrant(actor: Actor, resource: Resource): Grant {
         may: ["read", "update"],
       });
     case "enrollment":
-      // Discharge and step-down are updates; enrollments are never deleted.
+      // Discharge and step-down are updates; enrollments are never deleted. Creating one is the
+      // clinic's (admin's) decision: a clinician who could enroll anyone into their own cohort
+      // could open anyone's record.
       return when(resource.facilitatorIds.includes(actor.userId), {
         visible: true,
-        may: ["read", "create", "update"],
+        may: ["read", "update"],
       });
     case "family-member":
       // Facilitators invite family and withdraw consent on a participant's behalf.
@@ -194,33 +491,52 @@ function facilitatorGrant(actor: Actor, resource: Resource): Grant {
     case "user-account":
       return ownAccount(actor, resource.userId);
     case "audit-log":
+    case "audit-export":
       return HIDDEN;
     case "clinical-note":
+      // The notes of sessions they run or of their own patients; an update is signing or an
+      // addendum. Nothing clinical is ever deleted.
+      return when(resource.facilitatorIds.includes(actor.userId), NEVER_DELETED);
     case "assessment":
+    case "assessment-assignment":
     case "safety-plan":
     case "treatment-plan":
-      // Their own patients' records; an update is signing or an addendum, an assignment's end,
-      // a new version. Nothing clinical is ever deleted.
-      return when(resource.facilitatorIds.includes(actor.userId), NEVER_DELETED);
+      // Their own patients' records; an update is an assignment's end or a new version.
+      return forCareTeam(actor, resource, NEVER_DELETED);
     case "discharge-summary":
       // Written once when the enrollment closes.
-      return when(resource.facilitatorIds.includes(actor.userId), {
-        visible: true,
-        may: ["read", "create"],
-      });
+      return forCareTeam(actor, resource, { visible: true, may: ["read", "create"] });
     case "aftercare":
       // Part of the discharge: written with it, read afterwards.
+      return forCareTeam(actor, resource, READ_ONLY);
+    case "crisis-alert":
+      // Their current patients' alerts: acknowledging is the update; only the system raises them.
+      return when(resource.facilitatorIds.includes(actor.userId), {
+        visible: true,
+        may: ["read", "update"],
+      });
+    case "crisis-alert-queue":
+      return READ_ONLY;
+    case "live-room":
+      // The session's clinicians enter and run it; rooms open and close with their sessions.
+      return when(resource.facilitatorIds.includes(actor.userId), {
+        visible: true,
+        may: ["read", "update"],
+      });
+    case "attendance":
+      // Their sessions', cohorts' and patients' attendance, derived from the room: read only.
       return when(resource.facilitatorIds.includes(actor.userId), READ_ONLY);
   }
 }
 
-function participantGrant(actor: Actor, resource: Resource): Grant {
+function participantGrant(actor: Actor, resource: ByRole): Grant {
   switch (resource.type) {
     case "organization":
     case "program":
       return READ_ONLY;
     case "cohort":
     case "cohort-roster":
+    case "cohort-staff":
       return when(resource.participantIds.includes(actor.userId), READ_ONLY);
     case "facilitator":
       return when(resource.participantIds.includes(actor.userId), READ_ONLY);
@@ -239,6 +555,7 @@ function participantGrant(actor: Actor, resource: Resource): Grant {
     case "user-account":
       return ownAccount(actor, resource.userId);
     case "audit-log":
+    case "audit-export":
       return HIDDEN;
     case "clinical-note":
     case "discharge-summary":
@@ -250,6 +567,13 @@ function participantGrant(actor: Actor, resource: Resource): Grant {
         visible: true,
         may: ["read", "create"],
       });
+    case "assessment-assignment":
+      // They see what is due; assigning a questionnaire is a clinician's decision.
+      return when(resource.participantId === actor.userId, READ_ONLY);
+    case "crisis-alert":
+    case "crisis-alert-queue":
+      // They are shown 988 and their safety plan at once; the alert itself is for clinicians.
+      return HIDDEN;
     case "treatment-plan":
       // They read their plan and acknowledge it (the only update the service allows them).
       return when(resource.participantId === actor.userId, {
@@ -260,10 +584,15 @@ function participantGrant(actor: Actor, resource: Resource): Grant {
     case "aftercare":
       // Written with their therapist; always theirs to read, also after discharge.
       return when(resource.participantId === actor.userId, READ_ONLY);
+    case "live-room":
+      return when(resource.participantIds.includes(actor.userId), READ_ONLY);
+    case "attendance":
+      // Their own week of hours; a session's or a cohort's attendance names other people.
+      return when(resource.participantId === actor.userId, READ_ONLY);
   }
 }
 
-function familyGrant(actor: Actor, resource: Resource): Grant {
+function familyGrant(actor: Actor, resource: ByRole): Grant {
   switch (resource.type) {
     case "organization":
       return READ_ONLY;
@@ -282,15 +611,26 @@ function familyGrant(actor: Actor, resource: Resource): Grant {
     // Family members see nothing else of the participant's care unless consent says so.
     case "program":
     case "cohort":
+    case "cohort-staff":
     case "cohort-roster":
     case "enrollment":
     case "audit-log":
+    case "audit-export":
     case "clinical-note":
     case "assessment":
+    case "assessment-assignment":
+    case "crisis-alert":
+    case "crisis-alert-queue":
     case "safety-plan":
     case "treatment-plan":
     case "discharge-summary":
     case "aftercare":
+      return HIDDEN;
+    case "live-room":
+      // Only the sessions they are let into.
+      return when(resource.familyIds.includes(actor.userId), READ_ONLY);
+    case "attendance":
+      // How many hours someone spent in treatment is part of their care.
       return HIDDEN;
   }
 }
@@ -300,6 +640,19 @@ function ownAccount(actor: Actor, userId: string): Grant {
 }
 
 function grantFor(actor: Actor, resource: Resource): Grant {
+  // The same for every role once the board or room says who the actor is to it.
+  if (resource.type === "forum-board") return forumBoardGrant(actor, resource);
+  if (resource.type === "chat-room") return chatRoomGrant(actor, resource);
+  if (
+    resource.type === "forum-post" ||
+    resource.type === "forum-report" ||
+    resource.type === "forum-moderation"
+  )
+    return forumGrant(actor, resource);
+  return byRole(actor, resource);
+}
+
+function byRole(actor: Actor, resource: ByRole): Grant {
   switch (actor.role) {
     case "ADMIN":
       return adminGrant(resource);
@@ -323,4 +676,34 @@ export function decide(actor: Actor, action: Action, resource: Resource): Decisi
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   return decide(actor, action, resource) === "allow";
+}
+
+/**
+ * As what `actor` enters a live room, or null when they may not: its clinicians run it, the
+ * others take part as the participant or family member they are.
+ */
+export function liveRoleIn(
+  actor: Actor,
+  room: Extract<Resource, { type: "live-room" }>,
+): LiveRole | null {
+  if (!can(actor, "read", room)) return null;
+  if (can(actor, "update", room)) return "facilitator";
+  return actor.role === "FAMILY" ? "family" : "participant";
+}
+
+/**
+ * Consent to family involvement belongs to the participant. The participant may grant it, widen
+ * it or grant it again after withdrawing it. Anyone else (their clinician) may narrow it, but
+ * may grant or widen it (a session kind not consented to now, as after a withdrawal) only with a
+ * recorded statement that the participant agreed, as for invitations; the server audits that
+ * statement. Whether the actor may act for the participant at all is `decide` on the
+ * `family-member` record.
+ */
+export function consentGrantDecision(
+  actor: Actor,
+  change: { participantId: string; widens: boolean; participantStatement: boolean },
+): "allow" | "needs-participant-statement" {
+  if (actor.role === "PARTICIPANT" && actor.userId === change.participantId) return "allow";
+  if (!change.widens || change.participantStatement) return "allow";
+  return "needs-participant-statement";
 }

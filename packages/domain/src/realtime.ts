@@ -15,6 +15,7 @@ import type {
   ChatTypingSchema,
 } from "./chat";
 import type { CrisisAlertDto } from "./alerts";
+import type { BoardParamsSchema, ForumChange } from "./forum";
 import type {
   Ack,
   BreakoutsMessageSchema,
@@ -30,6 +31,7 @@ import type {
   MediaStateSchema,
   MuteSchema,
   PersonInSessionSchema,
+  RemovalReason,
   RoomSnapshot,
   ScreenShareSchema,
   SessionOnlySchema,
@@ -43,7 +45,30 @@ import type { Role } from "./roles";
  * the same session cookie as the API; connection errors carry a `code` the client can show.
  */
 
-export type SessionEndReason = "signed-out" | "expired";
+export type SessionEndReason = "signed-out" | "expired" | "access-revoked";
+
+/**
+ * What `session:ended` tells the client to show: signed out (here or elsewhere), the session's
+ * idle or absolute limit passed, or the account's access changed (deactivated, new role).
+ */
+export type SessionEndCode = "signed_out" | "session_expired" | "access_revoked";
+
+/**
+ * How the web app's socket reconnects: tries at 250 ms doubling to at most 1.5 s, each moved by
+ * up to ±50% so that every client of a restarted server does not knock at the same instant; back
+ * within about 2 s of the network (or a restarted server) answering.
+ */
+export const SOCKET_RECONNECTION = {
+  reconnectionDelay: 250,
+  reconnectionDelayMax: 1_500,
+  randomizationFactor: 0.5,
+} as const;
+
+export const SESSION_END_CODES: Record<SessionEndReason, SessionEndCode> = {
+  "signed-out": "signed_out",
+  expired: "session_expired",
+  "access-revoked": "access_revoked",
+};
 
 export type RealtimeErrorCode = "unauthenticated" | "session_expired" | "forbidden_origin";
 
@@ -51,14 +76,21 @@ type In<S extends z.ZodType> = z.input<S>;
 
 export interface ServerToClientEvents {
   /** The sign-in session behind this socket ended (signed out elsewhere, or expired). */
-  "session:ended": (payload: { reason: SessionEndReason }) => void;
+  "session:ended": (payload: { reason: SessionEndReason; code: SessionEndCode }) => void;
+  /**
+   * You may no longer be in this chat room (discharged, consent withdrawn, care team changed):
+   * the server has taken the socket out of it and refuses what it sends there.
+   */
+  "chat:removed": (payload: { roomKey: string; reason: "access_changed" }) => void;
   /** The room changed: who is waiting, in the room, reconnecting; hands; lock. */
   "room:state": (room: RoomSnapshot) => void;
   /** You were let in: connect your media with this credential. */
   "room:admitted": (payload: { sessionId: string; credential: MediaCredential }) => void;
   "room:declined": (payload: { sessionId: string; message: string }) => void;
   /** Removed by a clinician, or (reason "consent") because consent to take part was withdrawn. */
-  "room:removed": (payload: { sessionId: string; reason?: "consent" }) => void;
+  "room:removed": (payload: { sessionId: string; reason: RemovalReason }) => void;
+  /** A clinician let this removed person back in: they may join the waiting room again. */
+  "room:readmitted": (payload: { sessionId: string }) => void;
   "room:ended": (payload: { sessionId: string }) => void;
   /** A clinician turned off your microphone or camera; you turn it back on yourself. */
   /** A facilitator turned someone's microphone or camera off; `by` is their display name. */
@@ -75,6 +107,8 @@ export interface ServerToClientEvents {
     breakoutId: string | null;
     credential: MediaCredential;
   }) => void;
+  /** The breakout rooms close at `endsAt` (the facilitator chose so): a minute's warning. */
+  "room:breakouts-ending": (payload: { sessionId: string; endsAt: string }) => void;
   /** A facilitator's message to every breakout room. */
   "room:broadcast": (payload: { sessionId: string; from: string; message: string }) => void;
   /** Direct mode: an offer, answer or ICE candidate from another person in the room. */
@@ -82,11 +116,22 @@ export interface ServerToClientEvents {
   /** A refused or malformed event; the room keeps working. */
   "room:error": (payload: LiveError & { event: string }) => void;
   "chat:message": (message: ChatMessageDto) => void;
+  /**
+   * Live delivery between server processes was interrupted (Redis was down) from `since` until
+   * now: events sent then may not have arrived. Catch up from the database from just before it.
+   */
+  "realtime:resync": (payload: { since: string }) => void;
   /** A message was edited, deleted or hidden. */
   "chat:updated": (message: ChatMessageDto) => void;
   "chat:typing": (payload: ChatTyping) => void;
   /** A message was reported; sent to the room's staff. */
   "chat:reported": (payload: { roomKey: string; messageId: string }) => void;
+  /**
+   * Something changed on a forum board you follow (a thread or reply was posted, edited,
+   * deleted, pinned, locked or hidden). It names what changed, never its text: the client
+   * fetches it through the API, which checks access again.
+   */
+  "forum:changed": (change: ForumChange) => void;
   /** To the author of crisis language: help is one tap away. */
   "crisis:support": (payload: { crisisLine: "988"; safetyPlanPath: string }) => void;
   /** To the care team, at once. */
@@ -96,6 +141,11 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   /** Round trip for connection health; answers the server time. */
   "presence:ping": (ack: (reply: { serverTime: string }) => void) => void;
+  /**
+   * Before the device check starts the camera: may I enter this room at all? Refused (not_found,
+   * removed, ended) as joining would be; a removed person then hears if they are let back in.
+   */
+  "room:check": (payload: In<typeof SessionOnlySchema>, ack: Ack<object>) => void;
   "room:join": (payload: In<typeof JoinRoomSchema>, ack: Ack<JoinReply>) => void;
   "room:leave": (payload: In<typeof SessionOnlySchema>, ack?: Ack<object>) => void;
   "room:admit": (payload: In<typeof PersonInSessionSchema>, ack?: Ack<object>) => void;
@@ -105,6 +155,8 @@ export interface ClientToServerEvents {
   ) => void;
   "room:decline": (payload: In<typeof DeclineSchema>, ack?: Ack<object>) => void;
   "room:remove": (payload: In<typeof PersonInSessionSchema>, ack?: Ack<object>) => void;
+  /** A clinician lets a removed person back in: they return to the waiting room. */
+  "room:readmit": (payload: In<typeof PersonInSessionSchema>, ack?: Ack<object>) => void;
   "room:lock": (payload: In<typeof LockSchema>, ack?: Ack<object>) => void;
   "room:end": (payload: In<typeof SessionOnlySchema>, ack?: Ack<object>) => void;
   "room:turn-off": (payload: In<typeof MuteSchema>, ack?: Ack<object>) => void;
@@ -142,10 +194,13 @@ export interface ClientToServerEvents {
     payload: In<typeof ChatHistorySchema>,
     ack: Ack<{ messages: ChatMessageDto[]; nextBefore: string | null }>,
   ) => void;
-  /** Messages after one the client has, oldest first: catching up after a long drop. */
+  /**
+   * Messages after one the client has, oldest first, a page at a time: catching up after a
+   * drop. While `hasMore`, ask again after the last message answered.
+   */
   "chat:since": (
     payload: In<typeof ChatSinceSchema>,
-    ack: Ack<{ messages: ChatMessageDto[] }>,
+    ack: Ack<{ messages: ChatMessageDto[]; hasMore: boolean }>,
   ) => void;
   "chat:send": (payload: In<typeof ChatSendSchema>, ack: Ack<{ message: ChatMessageDto }>) => void;
   "chat:typing": (payload: In<typeof ChatTypingSchema>) => void;
@@ -157,10 +212,15 @@ export interface ClientToServerEvents {
   ) => void;
   "chat:hide": (payload: In<typeof ChatHideSchema>, ack?: Ack<{ message: ChatMessageDto }>) => void;
   "chat:report": (payload: In<typeof ChatReportSchema>, ack?: Ack<object>) => void;
+  /** Starts receiving a forum board's changes; refused (not_found) without access to it. */
+  "forum:subscribe": (payload: In<typeof BoardParamsSchema>, ack?: Ack<object>) => void;
+  "forum:unsubscribe": (payload: In<typeof BoardParamsSchema>, ack?: Ack<object>) => void;
 }
 
-/** No events between server processes beyond what the adapter itself carries. */
-export type InterServerEvents = Record<string, never>;
+/** Between server processes: someone's access changed, so each re-checks its own sockets. */
+export interface InterServerEvents {
+  "access:changed": (payload: { userId: string }) => void;
+}
 
 export interface SocketData {
   userId: string;

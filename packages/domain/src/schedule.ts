@@ -6,10 +6,12 @@ import {
   WeeklyPatternSchema,
   type Weekday,
 } from "./cohorts";
-import { IsoDateSchema, TimeZoneSchema } from "./dates";
-import { EnrollmentPhaseSchema, type EnrollmentPhase } from "./enrollments";
+import { BoundedInstantSchema, IsoDateSchema, TimeZoneSchema } from "./dates";
+import { localeSchema } from "./locale";
+import { refuseUnsafeName } from "./text";
+import { EnrollmentPhaseSchema, isWithinEnrollment, type EnrollmentPhase } from "./enrollments";
 import { CredentialKindSchema, EmailSchema, LicenseStateSchema, PersonNameSchema } from "./people";
-import { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from "./auth";
+import { AccountStatusSchema } from "./accounts";
 import { SessionKindSchema, sessionKindInfo, type SessionKind } from "./session-kinds";
 
 /** The usual IOP minimum: below this a week is flagged. */
@@ -129,15 +131,7 @@ const DurationSchema = z
   .max(MAX_SESSION_MINUTES, { error: `Sessions last at most ${MAX_SESSION_MINUTES} minutes.` });
 
 /** An instant with an explicit offset, e.g. 2026-11-24T18:00:00-05:00 or ...Z. */
-export const InstantSchema = z.iso.datetime({
-  offset: true,
-  error: "Use a date and time with its offset, such as 2026-11-24T18:00:00-05:00.",
-});
-
-const PasswordSchema = z
-  .string({ error: "A temporary password is required." })
-  .min(MIN_PASSWORD_LENGTH, { error: `Use at least ${MIN_PASSWORD_LENGTH} characters.` })
-  .max(MAX_PASSWORD_LENGTH);
+export const InstantSchema = BoundedInstantSchema;
 
 // ---- Requests ------------------------------------------------------------------------------
 
@@ -146,7 +140,8 @@ export const CreateProgramInputSchema = z.strictObject({
     .string({ error: "Name is required." })
     .trim()
     .min(1, { error: "Name is required." })
-    .max(200),
+    .max(200)
+    .superRefine(refuseUnsafeName),
   description: z.string().trim().max(2000).default(""),
 });
 export type CreateProgramInput = z.infer<typeof CreateProgramInputSchema>;
@@ -159,7 +154,8 @@ export const CreateFacilitatorInputSchema = z.strictObject({
   credential: CredentialKindSchema,
   licenseState: LicenseStateSchema,
   licenseExpiresOn: IsoDateSchema,
-  temporaryPassword: PasswordSchema,
+  /** The language of the invitation email (and the account); English when not given. */
+  locale: localeSchema.optional(),
 });
 export type CreateFacilitatorInput = z.infer<typeof CreateFacilitatorInputSchema>;
 
@@ -181,7 +177,8 @@ export const CreateParticipantInputSchema = z.strictObject({
   lastName: PersonNameSchema,
   preferredName: PersonNameSchema.optional(),
   timeZone: TimeZoneSchema,
-  temporaryPassword: PasswordSchema,
+  /** The person's language: their invitation email, reminders and screens. English when not given. */
+  locale: localeSchema.optional(),
 });
 export type CreateParticipantInput = z.infer<typeof CreateParticipantInputSchema>;
 
@@ -201,7 +198,12 @@ export type CreateCohortInput = z.infer<typeof CreateCohortInputSchema>;
 
 export const UpdateCohortInputSchema = z
   .strictObject({
-    name: z.string().trim().min(1, { error: "Name is required." }).max(200),
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: "Name is required." })
+      .max(200)
+      .superRefine(refuseUnsafeName),
     capacity: z.int().min(1).max(30),
     endsOn: IsoDateSchema,
     weeklyPattern: WeeklyPatternSchema,
@@ -315,6 +317,8 @@ export const SessionSummarySchema = z.object({
   cancelReason: z.string().nullable(),
   /** Changed from what the cohort's pattern gave it. */
   rescheduled: z.boolean(),
+  /** When a facilitator ended the live room, if they did: the session is over for everyone. */
+  endedAt: z.iso.datetime().nullable(),
 });
 export type SessionSummary = z.infer<typeof SessionSummarySchema>;
 
@@ -326,6 +330,23 @@ export const PlannedWeekSchema = z.object({
   status: z.enum(["below-minimum", "within-range", "php-range"]),
 });
 export type PlannedWeek = z.infer<typeof PlannedWeekSchema>;
+
+/**
+ * Why a week is planned below the IOP minimum: a step-down to fewer days, sessions cancelled
+ * (holidays apart), a holiday closure, or an enrolment that starts or ends part-way through it.
+ */
+export const SHORT_WEEK_REASONS = [
+  "step-down",
+  "cancellations",
+  "holidays",
+  "partial-week",
+] as const;
+export type ShortWeekReason = (typeof SHORT_WEEK_REASONS)[number];
+
+export const PlannedEnrollmentWeekSchema = PlannedWeekSchema.extend({
+  reasons: z.array(z.enum(SHORT_WEEK_REASONS)),
+});
+export type PlannedEnrollmentWeek = z.infer<typeof PlannedEnrollmentWeekSchema>;
 
 export const EnrollmentSummarySchema = z.object({
   id: z.uuid(),
@@ -343,6 +364,8 @@ export const EnrollmentSummarySchema = z.object({
     }),
   ),
   plannedThisWeek: PlannedWeekSchema,
+  /** Every week of the enrolment, Monday to Sunday in the clinic's zone. */
+  plannedWeeks: z.array(PlannedEnrollmentWeekSchema),
 });
 export type EnrollmentSummary = z.infer<typeof EnrollmentSummarySchema>;
 
@@ -384,6 +407,7 @@ export const FacilitatorListItemSchema = z.object({
   credential: CredentialKindSchema,
   licenseState: LicenseStateSchema,
   licenseExpiresOn: IsoDateSchema,
+  status: AccountStatusSchema,
 });
 export const FacilitatorListSchema = z.object({ facilitators: z.array(FacilitatorListItemSchema) });
 export type FacilitatorListItem = z.infer<typeof FacilitatorListItemSchema>;
@@ -394,6 +418,7 @@ export const ParticipantListItemSchema = z.object({
   email: z.string(),
   timeZone: z.string(),
   activeCohort: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  status: AccountStatusSchema,
 });
 export const ParticipantListSchema = z.object({ participants: z.array(ParticipantListItemSchema) });
 export type ParticipantListItem = z.infer<typeof ParticipantListItemSchema>;
@@ -437,9 +462,7 @@ export type EnrollmentWindow = {
  * in the cohort's zone): within the enrollment, on a day their phase in effect that day attends.
  */
 export function expectedOn(enrollment: EnrollmentWindow, date: string): boolean {
-  if (date < enrollment.startsOn) return false;
-  const last = enrollment.endedOn ?? enrollment.plannedDischargeOn;
-  if (date > last) return false;
+  if (!isWithinEnrollment(enrollment, date)) return false;
   const period = phaseOn(enrollment.phases, date);
   return period !== undefined && period.days.includes(weekdayOf(date));
 }
