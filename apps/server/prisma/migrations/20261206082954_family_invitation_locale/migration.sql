@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "FamilyInvitation" ADD COLUMN     "locale" TEXT NOT NULL DEFAULT 'en';
