@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { AuthStateSchema } from "@bridgeway/domain";
+import { MfaConfirmedSchema, MfaEnrolmentSchema, MfaPendingStateSchema } from "@bridgeway/domain";
 import { afterAll, describe, expect, it } from "vitest";
+import { totpCode } from "../auth/totp";
 import { PACKAGE_ROOT } from "../config";
 import { TestClient } from "../testing/http-client";
 import { startTestServer } from "../testing/test-server";
@@ -59,9 +60,23 @@ describe("creating the first clinic and admin from the command line", () => {
       env: { DEMO_SEED: "false" },
     });
     try {
-      const signIn = await new TestClient(server.url).login("owner@lakeview.example", PASSWORD);
+      const client = new TestClient(server.url);
+      const signIn = await client.post("/api/auth/login", {
+        email: "owner@lakeview.example",
+        password: PASSWORD,
+      });
       expect(signIn.status).toBe(200);
-      expect(AuthStateSchema.parse(signIn.body).user).toMatchObject({
+      // A real clinic requires MFA of its admin: the password leads to enrolment first.
+      const pending = MfaPendingStateSchema.parse(signIn.body);
+      expect(pending.mfaPending).toBe("enrolment");
+      client.csrfToken = pending.csrfToken;
+      const { secret } = MfaEnrolmentSchema.parse(
+        (await client.post("/api/auth/mfa/enrolment")).body,
+      );
+      const confirmed = await client.post("/api/auth/mfa/enrolment/confirm", {
+        code: totpCode(secret, Date.now()),
+      });
+      expect(MfaConfirmedSchema.parse(confirmed.body).auth.user).toMatchObject({
         role: "ADMIN",
         firstName: "Robin",
         timeZone: "America/Denver",

@@ -54,6 +54,8 @@ export async function createClinic(
         organizationId: org.id,
         email: input.adminEmail,
         passwordHash,
+        // Whoever runs this command chooses the first admin's password: their own.
+        passwordSetAt: new Date(),
         role: "ADMIN",
         firstName: input.adminFirstName,
         lastName: input.adminLastName,

@@ -1,5 +1,11 @@
 import type { Actor } from "@bridgeway/domain";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import {
+  appendAuditEvent,
+  createAuditAppender,
+  inChainTransaction,
+  type AuditEventInput,
+} from "./audit-repository";
 
 export type AuditAction =
   "read" | "create" | "update" | "delete" | "login" | "login_failed" | "logout";
@@ -29,7 +35,7 @@ export type AuditEvent = {
   requestId: string | null;
 };
 
-type Writer = Pick<PrismaClient, "auditEvent"> | Prisma.TransactionClient;
+type Writer = Prisma.TransactionClient;
 
 function eventData(
   context: AuditContext,
@@ -37,7 +43,7 @@ function eventData(
   record: AuditRecordRef,
   outcome: AuditOutcome,
   organizationId?: string,
-): Prisma.AuditEventUncheckedCreateInput {
+): AuditEventInput {
   return {
     organizationId: context.actor?.organizationId ?? organizationId ?? null,
     actorUserId: context.actor?.userId ?? null,
@@ -57,6 +63,8 @@ function eventData(
  * is never stored without its audit event (nor the event without the change).
  */
 export function createAuditLog(prisma: PrismaClient) {
+  const appender = createAuditAppender(prisma);
+
   async function record(
     context: AuditContext,
     action: AuditAction,
@@ -64,10 +72,10 @@ export function createAuditLog(prisma: PrismaClient) {
     outcome: AuditOutcome,
     options: { organizationId?: string; writer?: Writer } = {},
   ): Promise<void> {
-    const writer = options.writer ?? prisma;
-    await writer.auditEvent.create({
-      data: eventData(context, action, ref, outcome, options.organizationId),
-    });
+    // Every event is chained to the one before it (see audit-repository.ts).
+    const data = eventData(context, action, ref, outcome, options.organizationId);
+    if (options.writer) await appendAuditEvent(options.writer, data);
+    else await appender.append(data);
   }
 
   return {
@@ -86,7 +94,7 @@ export function createAuditLog(prisma: PrismaClient) {
       write: (tx: Prisma.TransactionClient) => Promise<T>,
       idOf: (result: T) => string | undefined,
     ): Promise<T> {
-      return prisma.$transaction(async (tx) => {
+      return inChainTransaction(prisma, async (tx) => {
         const result = await write(tx);
         await record(context, action, { type, id: idOf(result) }, "success", { writer: tx });
         return result;

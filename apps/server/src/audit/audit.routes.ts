@@ -1,10 +1,11 @@
 import { Router } from "express";
-import { decide } from "@bridgeway/domain";
+import { AuditFilterSchema, AuditReportQuerySchema, decide } from "@bridgeway/domain";
 import { z } from "zod";
 import { forbidden, notFound } from "../http/errors";
-import { auditContext, requireAuth } from "../http/request-context";
+import { actorContext, auditContext, requireAuth } from "../http/request-context";
 import { parseInput } from "../http/validate";
 import type { AuditLog } from "./audit-log";
+import type { AuditReportService } from "./audit-report-service";
 
 const ListQuerySchema = z.strictObject({
   limit: z.coerce
@@ -19,9 +20,32 @@ const ListQuerySchema = z.strictObject({
     .optional(),
 });
 
-/** Admins read their clinic's audit trail, newest first, a page at a time. */
-export function auditRoutes(audit: AuditLog): Router {
+/**
+ * Admins read their clinic's audit trail: GET / (newest first, a page at a time), and the report
+ * GET /report (filtered, sorted, paged), GET /report.csv (the filtered result as a file) and
+ * GET /people (who it can be filtered by).
+ */
+export function auditRoutes(audit: AuditLog, reports: AuditReportService): Router {
   const router = Router();
+  router.get("/report", async (req, res) => {
+    const context = actorContext(req);
+    const query = parseInput(AuditReportQuerySchema, req.query, "query");
+    res.json(await reports.page(context, requireAuth(req).user.timeZone, query));
+  });
+  router.get("/report.csv", async (req, res) => {
+    const context = actorContext(req);
+    const filter = parseInput(AuditFilterSchema, req.query, "query");
+    const csv = await reports.csv(context, requireAuth(req).user.timeZone, filter);
+    const file = `audit-trail-${filter.from ?? "start"}-to-${filter.to ?? "now"}.csv`;
+    res
+      .type("text/csv; charset=utf-8")
+      .setHeader("Content-Disposition", `attachment; filename="${file}"`)
+      .setHeader("Cache-Control", "no-store")
+      .send(csv);
+  });
+  router.get("/people", async (req, res) => {
+    res.json(await reports.people(actorContext(req)));
+  });
   router.get("/", async (req, res) => {
     const auth = requireAuth(req);
     const decision = decide(auth.actor, "read", {

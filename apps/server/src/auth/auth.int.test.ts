@@ -1,6 +1,7 @@
 import {
   ApiErrorBodySchema,
   AuthStateSchema,
+  BACKGROUND_REQUEST_HEADER,
   SESSION_ABSOLUTE_LIFETIME_MS,
   SESSION_IDLE_TIMEOUT_MS,
 } from "@bridgeway/domain";
@@ -10,7 +11,7 @@ import { signedInClient, TestClient } from "../testing/http-client";
 import { ManualClock } from "../testing/manual-clock";
 import { databaseKinds, redisUrlForTests } from "../testing/test-databases";
 import { startTestServer, TEST_PASSWORD, type TestServer } from "../testing/test-server";
-import { LOGIN_FAILURES_PER_ACCOUNT } from "./login-rate-limit";
+import { LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS } from "./login-rate-limit";
 import { hashToken } from "./sessions";
 
 const ADMIN = DEMO_ACCOUNTS.admin;
@@ -145,6 +146,25 @@ describe.each(databaseKinds())("sign-in and sessions on %s", (kind) => {
     }
   });
 
+  it("does not count the web app's background reads as activity", async () => {
+    const client = await signedInClient(server.url, ADMIN, TEST_PASSWORD);
+    const background = { [BACKGROUND_REQUEST_HEADER]: "1" };
+    clock.advance(20 * 60_000);
+    expect((await client.request("GET", "/api/auth/me", { headers: background })).status).toBe(200);
+    clock.advance(11 * 60_000);
+    // 31 minutes since anything the person did: the page refreshing itself kept nothing alive.
+    const res = await client.request("GET", "/api/auth/me", { headers: background });
+    expect(res.status).toBe(401);
+    expect(errorCode(res.body)).toBe("session_expired");
+
+    // A read without the mark (another client, a person opening a page) still counts.
+    const reader = await signedInClient(server.url, ADMIN, TEST_PASSWORD);
+    clock.advance(20 * 60_000);
+    expect((await reader.get("/api/auth/me")).status).toBe(200);
+    clock.advance(20 * 60_000);
+    expect((await reader.request("GET", "/api/auth/me", { headers: background })).status).toBe(200);
+  });
+
   it("moves the idle deadline on keep-alive", async () => {
     const client = await signedInClient(server.url, ADMIN, TEST_PASSWORD);
     clock.advance(29 * 60_000);
@@ -221,7 +241,7 @@ describe.each(databaseKinds())("sign-in and sessions on %s", (kind) => {
 
   it("limits failed sign-ins per account, and then refuses even the right password for a while", async () => {
     const email = DEMO_ACCOUNTS.participants[5];
-    for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT; i += 1) {
+    for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS; i += 1) {
       expect((await new TestClient(server.url).login(email, `guess-number-${i}`)).status).toBe(401);
     }
     const limited = await new TestClient(server.url).login(email, TEST_PASSWORD);

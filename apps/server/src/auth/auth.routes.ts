@@ -1,10 +1,13 @@
-import { Router, type Request, type RequestHandler, type Response } from "express";
-import { LoginInputSchema } from "@bridgeway/domain";
+import { Router, type Request, type Response } from "express";
+import { LoginInputSchema, setLocaleSchema } from "@bridgeway/domain";
 import type { AuditLog } from "../audit/audit-log";
 import { HttpError } from "../http/errors";
 import { auditContext, requireAuth } from "../http/request-context";
 import { parseInput } from "../http/validate";
-import type { Realtime } from "../realtime/realtime";
+import type { LoginThrottle } from "./login-rate-limit";
+import { pendingState } from "./mfa.routes";
+import type { MfaPendingStage } from "./session-repository";
+import { deviceOf } from "./device";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { authState, type SessionService } from "./sessions";
 import type { UserRepository } from "./user-repository";
@@ -13,8 +16,9 @@ type Deps = {
   users: UserRepository;
   sessions: SessionService;
   audit: AuditLog;
-  realtime: Pick<Realtime, "endSession">;
-  loginLimits: RequestHandler[];
+  loginThrottle: LoginThrottle;
+  /** What sign-in still needs after a right password (see mfa-service.ts). */
+  mfaStage: (userId: string) => Promise<MfaPendingStage | null>;
 };
 
 const invalidCredentials = () =>
@@ -24,10 +28,11 @@ export function authRoutes(deps: Deps): Router {
   const router = Router();
   const { users, sessions, audit } = deps;
 
-  router.post("/login", ...deps.loginLimits, async (req: Request, res: Response) => {
+  router.post("/login", async (req: Request, res: Response) => {
     const input = parseInput(LoginInputSchema, req.body);
     const context = auditContext(req);
     const user = await users.findForLogin(input.email);
+    const attempt = await deps.loginThrottle.begin(req, input.email, user?.id);
     const ok = user
       ? (await verifyPassword(user.passwordHash, input.password)) && user.active
       : await verifyAgainstDummy(input.password);
@@ -41,12 +46,28 @@ export function authRoutes(deps: Deps): Router {
       );
       throw invalidCredentials();
     }
+    await deps.loginThrottle.succeeded(attempt);
     // A fresh session on every sign-in; any session the browser already had is ended, so a
     // planted cookie cannot be carried into a signed-in session.
     const previous = req.sessionCheck;
     if (previous?.status === "active") await sessions.end(previous.auth.session.id);
+    if (previous?.status === "mfa-pending") await sessions.end(previous.pending.session.id);
 
-    const { token, session } = await sessions.start(user.id);
+    // With MFA on (or required and not set up yet), the password opens only the next step.
+    const stage = await deps.mfaStage(user.id);
+    if (stage) {
+      const started = await sessions.start(user.id, deviceOf(req), { pending: stage });
+      const pending = await sessions.check(started.token, { touch: false });
+      if (pending.status !== "mfa-pending") throw new Error("a pending session is not pending");
+      res.setHeader("Set-Cookie", [
+        sessions.setCookieHeader(started.token, started.session),
+        deps.loginThrottle.deviceCookie(user.id, attempt),
+      ]);
+      res.json(pendingState(pending.pending));
+      return;
+    }
+
+    const { token, session } = await sessions.start(user.id, deviceOf(req));
     const check = await sessions.check(token, { touch: false });
     if (check.status !== "active") throw new Error("a session just started is not active");
     await audit.record(
@@ -55,12 +76,37 @@ export function authRoutes(deps: Deps): Router {
       { type: "auth-session" },
       "success",
     );
-    res.setHeader("Set-Cookie", sessions.setCookieHeader(token, session));
+    res.setHeader("Set-Cookie", [
+      sessions.setCookieHeader(token, session),
+      deps.loginThrottle.deviceCookie(user.id, attempt),
+    ]);
     res.json(authState(check.auth));
   });
 
   router.get("/me", (req: Request, res: Response) => {
+    const check = req.sessionCheck;
+    if (check?.status === "mfa-pending") {
+      res.json(pendingState(check.pending));
+      return;
+    }
     res.json(authState(requireAuth(req)));
+  });
+
+  // Any signed-in person may choose their language; staff screens simply stay English.
+  router.put("/me/locale", async (req: Request, res: Response) => {
+    const auth = requireAuth(req);
+    const { locale } = parseInput(setLocaleSchema, req.body);
+    await users.setLocale(auth.user.id, locale);
+    // The cached session holds this same user object: the next request on this process speaks
+    // the new language at once (other processes re-read within the session cache's few seconds).
+    auth.user.locale = locale;
+    await audit.record(
+      auditContext(req),
+      "update",
+      { type: "user-locale", id: auth.user.id },
+      "success",
+    );
+    res.json({ locale });
   });
 
   router.post("/keepalive", async (req: Request, res: Response) => {
@@ -70,10 +116,12 @@ export function authRoutes(deps: Deps): Router {
   });
 
   router.post("/logout", async (req: Request, res: Response) => {
-    const auth = requireAuth(req);
-    await sessions.end(auth.session.id);
+    const check = req.sessionCheck;
+    // Giving up half-way through an MFA sign-in ends the half-way session.
+    const auth = check?.status === "mfa-pending" ? check.pending : requireAuth(req);
+    // Ending the session also closes its sockets on every process (session-revocations.ts).
+    await sessions.end(auth.session.id, "signed-out");
     await audit.record(auditContext(req), "logout", { type: "auth-session" }, "success");
-    await deps.realtime.endSession(auth.session.id, "signed-out");
     res.setHeader("Set-Cookie", sessions.clearCookieHeader());
     res.status(204).end();
   });

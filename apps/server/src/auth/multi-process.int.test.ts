@@ -42,9 +42,13 @@ describe.runIf(redisUrl && databaseUrl)(
       );
       const user = await a.db.prisma.user.update({ where: { email }, data: { active: false } });
       await a.sessions.endAllForUser(user.id);
-      expect((await fetch(new URL("/api/auth/me", b.url), { headers: { cookie } })).status).toBe(
-        401,
-      );
+      // The news reaches the other process through Redis: within a second, not at the same instant.
+      await expect
+        .poll(
+          async () => (await fetch(new URL("/api/auth/me", b.url), { headers: { cookie } })).status,
+          { timeout: 1_000, interval: 50 },
+        )
+        .toBe(401);
     });
   },
 );

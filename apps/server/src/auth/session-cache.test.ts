@@ -23,6 +23,7 @@ function entry(sessionId: string, userId: string): SessionWithUser {
       organizationId: "00000000-0000-4000-8000-000000000000",
       organizationName: "Clinic",
       timeZone: "UTC",
+      locale: "en",
     },
     userActive: true,
   };

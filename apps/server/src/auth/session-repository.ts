@@ -10,7 +10,16 @@ export type StoredSession = {
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
+  /** The device that signed in (see device.ts); only written at the start. */
+  userAgent?: string | null;
+  ipAddress?: string | null;
+  /** Set while the sign-in waits for its second factor or for MFA enrolment (see mfa.ts). */
+  mfaPending?: MfaPendingStage | null;
+  /** When a password or code was last confirmed on this session (sign-in counts). */
+  reauthenticatedAt?: Date | null;
 };
+
+export type MfaPendingStage = "code" | "enrolment";
 
 export type SessionWithUser = {
   session: StoredSession;
@@ -25,12 +34,15 @@ type SessionRow = {
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
+  mfaPending: string | null;
+  reauthenticatedAt: Date | string | null;
   email: string;
   role: Role;
   firstName: string;
   lastName: string;
   preferredName: string | null;
   timeZone: string;
+  locale: string;
   organizationId: string;
   active: boolean;
   organizationName: string;
@@ -40,8 +52,9 @@ type SessionRow = {
 // query compiler costs more per call than the query itself (see bench/auth-me.bench.ts).
 const FIND_WITH_USER = `
   SELECT s."id", s."userId", s."csrfToken", s."createdAt", s."lastSeenAt", s."expiresAt",
+         s."mfaPending", s."reauthenticatedAt",
          u."email", u."role"::text AS "role", u."firstName", u."lastName", u."preferredName",
-         u."timeZone", u."organizationId", u."active", o."name" AS "organizationName"
+         u."timeZone", u."locale", u."organizationId", u."active", o."name" AS "organizationName"
     FROM "AuthSession" s
     JOIN "User" u ON u."id" = s."userId"
     JOIN "Organization" o ON o."id" = u."organizationId"
@@ -66,6 +79,9 @@ export function createSessionRepository(prisma: PrismaClient, sql: SqlSession) {
           createdAt: asDate(row.createdAt),
           lastSeenAt: asDate(row.lastSeenAt),
           expiresAt: asDate(row.expiresAt),
+          mfaPending:
+            row.mfaPending === "code" || row.mfaPending === "enrolment" ? row.mfaPending : null,
+          reauthenticatedAt: row.reauthenticatedAt ? asDate(row.reauthenticatedAt) : null,
         },
         user: toSessionUser({
           id: row.userId,
@@ -75,6 +91,7 @@ export function createSessionRepository(prisma: PrismaClient, sql: SqlSession) {
           lastName: row.lastName,
           preferredName: row.preferredName,
           timeZone: row.timeZone,
+          locale: row.locale,
           organizationId: row.organizationId,
           active: row.active,
           organization: { name: row.organizationName },
@@ -85,6 +102,21 @@ export function createSessionRepository(prisma: PrismaClient, sql: SqlSession) {
 
     async touch(id: string, at: Date): Promise<void> {
       await sql.query(`UPDATE "AuthSession" SET "lastSeenAt" = $2 WHERE "id" = $1`, [id, at]);
+    },
+
+    async markReauthenticated(id: string, at: Date): Promise<void> {
+      await sql.query(`UPDATE "AuthSession" SET "reauthenticatedAt" = $2 WHERE "id" = $1`, [
+        id,
+        at,
+      ]);
+    },
+
+    async reauthenticatedAt(id: string): Promise<Date | null> {
+      const row = await prisma.authSession.findUnique({
+        where: { id },
+        select: { reauthenticatedAt: true },
+      });
+      return row?.reauthenticatedAt ?? null;
     },
 
     /** Returns whether a session was there to delete. */

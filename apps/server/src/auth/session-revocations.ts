@@ -1,17 +1,24 @@
+import type { SessionEndReason } from "@bridgeway/domain";
 import { createClient } from "redis";
 import { z } from "zod";
 import type { Logger } from "../logger";
+import { bounded, failFastRedisOptions } from "../realtime/redis-resilience";
 
-export type Revocation = { sessionId: string } | { userId: string };
+/** Sessions that ended, and why: their sockets are told the reason before they are dropped. */
+export type Revocation =
+  { sessionId: string; reason: SessionEndReason } | { userId: string; reason: SessionEndReason };
+
+const ReasonSchema = z.enum(["signed-out", "expired", "access-revoked"]);
 
 const RevocationSchema = z.union([
-  z.strictObject({ sessionId: z.string().min(1) }),
-  z.strictObject({ userId: z.string().min(1) }),
+  z.strictObject({ sessionId: z.string().min(1), reason: ReasonSchema }),
+  z.strictObject({ userId: z.string().min(1), reason: ReasonSchema }),
 ]);
 
 /**
- * Tells every server process that sessions ended, so their caches drop them at once. One
- * process needs nothing more than a function call; several share a Redis channel.
+ * Tells every server process that sessions ended, so their caches drop them and their sockets
+ * of those sessions are closed at once. One process needs nothing more than a function call;
+ * several share a Redis channel.
  */
 export type RevocationBus = {
   publish(revocation: Revocation): Promise<void>;
@@ -39,7 +46,7 @@ export async function createRedisRevocationBus(options: {
   logger: Logger;
 }): Promise<RevocationBus> {
   const { logger, channel } = options;
-  const publisher = createClient({ url: options.redisUrl });
+  const publisher = createClient(failFastRedisOptions(options.redisUrl));
   const subscriber = publisher.duplicate();
   for (const client of [publisher, subscriber]) {
     client.on("error", (error: Error) =>
@@ -66,7 +73,18 @@ export async function createRedisRevocationBus(options: {
     async publish(revocation) {
       // Local caches are cleared before the message leaves, so this process never lags.
       for (const handler of handlers) handler(revocation);
-      await publisher.publish(channel, JSON.stringify(revocation));
+      // Sign-out never waits on Redis: when it is down, other processes learn of the end from
+      // the database within their session cache's few seconds (see redis-resilience.ts).
+      await bounded(
+        () => publisher.isReady,
+        "revocation",
+        () => publisher.publish(channel, JSON.stringify(revocation)),
+      ).catch((error: unknown) =>
+        logger.warn(
+          { err: { class: error instanceof Error ? error.constructor.name : typeof error } },
+          "session revocation not sent to other processes",
+        ),
+      );
     },
     subscribe(handler) {
       handlers.push(handler);

@@ -1,16 +1,25 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import {
+  MFA_PENDING_LIFETIME_MS,
+  reauthenticationFresh,
   SESSION_ABSOLUTE_LIFETIME_MS,
   SESSION_IDLE_TIMEOUT_MS,
   SESSION_TOUCH_INTERVAL_MS,
   type Actor,
   type AuthState,
+  type SessionEndReason,
   type SessionUser,
 } from "@bridgeway/domain";
 import { parse as parseCookies, serialize as serializeCookie } from "cookie";
 import type { Clock } from "../clock";
+import type { SessionDevice } from "./device";
 import { SessionCache } from "./session-cache";
-import type { SessionRepository, SessionWithUser, StoredSession } from "./session-repository";
+import type {
+  MfaPendingStage,
+  SessionRepository,
+  SessionWithUser,
+  StoredSession,
+} from "./session-repository";
 import type { RevocationBus } from "./session-revocations";
 
 /**
@@ -26,8 +35,17 @@ export type AuthContext = {
   session: StoredSession;
 };
 
+/**
+ * A session whose sign-in is not finished (second factor, or MFA enrolment for staff): it is
+ * not `active`, so nothing that asks for a signed-in caller accepts it.
+ */
+export type PendingMfaSession = AuthContext & { stage: MfaPendingStage };
+
 export type SessionCheck =
-  { status: "none" } | { status: "ended" } | { status: "active"; auth: AuthContext };
+  | { status: "none" }
+  | { status: "ended" }
+  | { status: "active"; auth: AuthContext }
+  | { status: "mfa-pending"; pending: PendingMfaSession };
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -51,6 +69,7 @@ export function idleExpiresAt(session: StoredSession): Date {
 export function authState(auth: AuthContext): AuthState {
   return {
     user: auth.user,
+    locale: auth.user.locale,
     csrfToken: auth.session.csrfToken,
     session: {
       idleExpiresAt: idleExpiresAt(auth.session).toISOString(),
@@ -81,10 +100,13 @@ export function createSessionService(deps: {
     else cache.deleteUser(revocation.userId);
   });
 
-  /** Ends one session everywhere: deleted from the database and dropped from every cache. */
-  async function end(sessionId: string): Promise<boolean> {
+  /**
+   * Ends one session everywhere: deleted from the database, dropped from every cache, and its
+   * open sockets told why and closed (see realtime.ts).
+   */
+  async function end(sessionId: string, reason: SessionEndReason = "signed-out"): Promise<boolean> {
     const deleted = await sessions.delete(sessionId);
-    await revocations.publish({ sessionId });
+    await revocations.publish({ sessionId, reason });
     return deleted;
   }
 
@@ -105,8 +127,15 @@ export function createSessionService(deps: {
     cookieName,
     tokenFromCookieHeader,
 
-    /** Starts a session for a user who has just proved who they are. */
-    async start(userId: string): Promise<{ token: string; session: StoredSession }> {
+    /**
+     * Starts a session for a user who has just proved who they are; with `mfa.pending`, one
+     * that only finishes signing in (second factor or enrolment) and lapses in 15 minutes.
+     */
+    async start(
+      userId: string,
+      device?: SessionDevice,
+      mfa: { pending?: MfaPendingStage } = {},
+    ): Promise<{ token: string; session: StoredSession }> {
       const now = clock.now();
       const token = newSecret();
       const session: StoredSession = {
@@ -115,7 +144,12 @@ export function createSessionService(deps: {
         csrfToken: newSecret(),
         createdAt: now,
         lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_LIFETIME_MS),
+        expiresAt: new Date(
+          now.getTime() + (mfa.pending ? MFA_PENDING_LIFETIME_MS : SESSION_ABSOLUTE_LIFETIME_MS),
+        ),
+        ...device,
+        // Signing in is itself a confirmation of the password (and code, when finished by one).
+        ...(mfa.pending ? { mfaPending: mfa.pending } : { reauthenticatedAt: now }),
       };
       await sessions.create(session);
       return { token, session };
@@ -139,7 +173,7 @@ export function createSessionService(deps: {
       }
       const { session } = found;
       if (hasEnded(found, now)) {
-        await end(session.id);
+        await end(session.id, "expired");
         return { status: "ended" };
       }
       cache.set(id, found, now.getTime());
@@ -148,14 +182,32 @@ export function createSessionService(deps: {
         session.lastSeenAt = now;
       }
       const { user } = found;
-      return {
-        status: "active",
-        auth: {
-          user,
-          actor: { userId: user.id, role: user.role, organizationId: user.organizationId },
-          session,
-        },
+      const auth: AuthContext = {
+        user,
+        actor: { userId: user.id, role: user.role, organizationId: user.organizationId },
+        session,
       };
+      if (session.mfaPending) {
+        return { status: "mfa-pending", pending: { ...auth, stage: session.mfaPending } };
+      }
+      return { status: "active", auth };
+    },
+
+    /** Records that the person confirmed their password or a code on this session just now. */
+    async markReauthenticated(auth: AuthContext): Promise<void> {
+      const now = clock.now();
+      await sessions.markReauthenticated(auth.session.id, now);
+      auth.session.reauthenticatedAt = now;
+    },
+
+    /**
+     * When the session last confirmed a password or code. A cached copy can be older than a
+     * confirmation made through another server process, so a stale answer is re-read.
+     */
+    async reauthenticatedAt(auth: AuthContext): Promise<Date | null> {
+      const cached = auth.session.reauthenticatedAt ?? null;
+      if (reauthenticationFresh(cached, clock.now())) return cached;
+      return sessions.reauthenticatedAt(auth.session.id);
     },
 
     /** Records activity now, whatever the touch interval (the "stay signed in" button). */
@@ -167,10 +219,16 @@ export function createSessionService(deps: {
 
     end,
 
-    /** Ends every session of a user (deactivation, password change). */
-    async endAllForUser(userId: string): Promise<number> {
+    /**
+     * Ends every session of a user (deactivation, role change, password change) and closes
+     * their sockets on every process.
+     */
+    async endAllForUser(
+      userId: string,
+      reason: SessionEndReason = "access-revoked",
+    ): Promise<number> {
       const count = await sessions.deleteForUser(userId);
-      await revocations.publish({ userId });
+      await revocations.publish({ userId, reason });
       return count;
     },
 

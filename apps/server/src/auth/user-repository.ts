@@ -1,4 +1,4 @@
-import type { Role, SessionUser } from "@bridgeway/domain";
+import { parseLocale, type Locale, type Role, type SessionUser } from "@bridgeway/domain";
 import type { PrismaClient } from "../generated/prisma/client";
 
 export type UserForLogin = {
@@ -17,6 +17,7 @@ const SESSION_USER_SELECT = {
   lastName: true,
   preferredName: true,
   timeZone: true,
+  locale: true,
   organizationId: true,
   active: true,
   organization: { select: { name: true } },
@@ -30,6 +31,7 @@ type SessionUserRow = {
   lastName: string;
   preferredName: string | null;
   timeZone: string;
+  locale: string;
   organizationId: string;
   active: boolean;
   organization: { name: string };
@@ -46,6 +48,7 @@ export function toSessionUser(row: SessionUserRow): SessionUser {
     organizationId: row.organizationId,
     organizationName: row.organization.name,
     timeZone: row.timeZone,
+    locale: parseLocale(row.locale),
   };
 }
 
@@ -61,6 +64,10 @@ export function createUserRepository(prisma: PrismaClient) {
     async findSessionUser(id: string): Promise<SessionUser | null> {
       const row = await prisma.user.findUnique({ where: { id }, select: SESSION_USER_SELECT });
       return row ? toSessionUser(row) : null;
+    },
+
+    async setLocale(id: string, locale: Locale): Promise<void> {
+      await prisma.user.update({ where: { id }, data: { locale }, select: { id: true } });
     },
   };
 }

@@ -1,0 +1,242 @@
+import { isInfrastructureFailure } from "../db/unavailable";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import {
+  chainHash,
+  GENESIS_HASH,
+  verifyChain,
+  type ChainVerdict,
+  type ChainedEvent,
+} from "./audit-chain";
+
+/** pg_advisory_xact_lock key that serialises appends to the audit chain across processes. */
+const AUDIT_CHAIN_LOCK_KEY = 7_314_002_114;
+const BATCH = 1000;
+
+export type AuditEventInput = Omit<
+  Prisma.AuditEventUncheckedCreateInput,
+  "id" | "occurredAt" | "prevHash" | "hash"
+>;
+
+const chainSelect = {
+  id: true,
+  occurredAt: true,
+  organizationId: true,
+  actorUserId: true,
+  actorRole: true,
+  action: true,
+  recordType: true,
+  recordId: true,
+  outcome: true,
+  requestId: true,
+  ipAddress: true,
+  prevHash: true,
+  hash: true,
+} as const;
+
+function asChained(
+  row: Omit<ChainedEvent, "actorRole"> & { actorRole: string | null },
+): ChainedEvent {
+  return row;
+}
+
+/**
+ * Chains events written before the chain existed (hash still NULL), in id order, after the
+ * chained events before them. Must run under the chain lock.
+ */
+async function sealUnchained(tx: Prisma.TransactionClient): Promise<void> {
+  for (;;) {
+    const unsealed = await tx.auditEvent.findMany({
+      where: { hash: null },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      select: chainSelect,
+    });
+    if (unsealed.length === 0) return;
+    const first = unsealed[0];
+    if (!first) return;
+    const before = await tx.auditEvent.findFirst({
+      where: { id: { lt: first.id }, hash: { not: null } },
+      orderBy: { id: "desc" },
+      select: { hash: true },
+    });
+    let prevHash = before?.hash ?? GENESIS_HASH;
+    for (const row of unsealed) {
+      const hash = chainHash(prevHash, asChained(row));
+      await tx.auditEvent.update({ where: { id: row.id }, data: { prevHash, hash } });
+      prevHash = hash;
+    }
+  }
+}
+
+async function lockChain(tx: Prisma.TransactionClient): Promise<void> {
+  await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})::text AS locked`);
+}
+
+/**
+ * Appends one event to the chain inside `tx`. The advisory lock is held until `tx` commits, so
+ * concurrent writers (in this or another process) append one after the other, and the id, drawn
+ * under the lock, follows chain order.
+ */
+export function appendAuditEvent(
+  tx: Prisma.TransactionClient,
+  data: AuditEventInput,
+): Promise<void> {
+  return appendAuditEvents(tx, [data]);
+}
+
+/**
+ * Appends events to the chain inside `tx`, in the order given, under one hold of the chain lock:
+ * the lock is held until `tx` commits, so a writer that has many events to record (chat sends
+ * gathered into one transaction, see chat-repository.ts) pays for the lock, the head read and
+ * the commit once, not once per event.
+ */
+export async function appendAuditEvents(
+  tx: Prisma.TransactionClient,
+  events: readonly AuditEventInput[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await lockChain(tx);
+  let head = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  if (head && head.hash === null) {
+    await sealUnchained(tx);
+    head = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  }
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  // Drawn under the lock, so every id follows the head's; sorted, as chain order is id order.
+  const drawn = await tx.$queryRaw<{ id: bigint | number | string }[]>`
+    SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) AS id
+    FROM generate_series(1, ${events.length}::int)`;
+  const ids = drawn.map((row) => BigInt(row.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (ids.length !== events.length) throw new Error("no audit event id");
+  const occurredAt = new Date();
+  const rows = events.map((data, i) => {
+    const event = {
+      id: ids[i] ?? 0n,
+      occurredAt,
+      organizationId: data.organizationId ?? null,
+      actorUserId: data.actorUserId ?? null,
+      actorRole: data.actorRole ?? null,
+      action: data.action,
+      recordType: data.recordType,
+      recordId: data.recordId ?? null,
+      outcome: data.outcome,
+      requestId: data.requestId ?? null,
+      ipAddress: data.ipAddress ?? null,
+    };
+    const hash = chainHash(prevHash, event);
+    const row = { ...event, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  await tx.auditEvent.createMany({ data: rows });
+}
+
+/** Runs `append` in its own transaction when the caller has none. */
+export function inChainTransaction<T>(
+  prisma: PrismaClient,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
+  return prisma.$transaction(work, { maxWait: 30_000, timeout: 30_000 });
+}
+
+/** Events appended in one transaction at most. */
+const MAX_APPEND_BATCH = 500;
+
+/**
+ * Appends events that have no transaction of their own (reads, refusals, sign-ins). Events that
+ * arrive while a transaction holds the chain lock wait and go together in the next one, so a
+ * busy clinic takes the lock and commits once per batch, not once per event (group commit).
+ * Each append resolves once its event is committed.
+ */
+export function createAuditAppender(prisma: PrismaClient) {
+  const queue: {
+    data: AuditEventInput;
+    resolve: () => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  let draining = false;
+
+  async function write(batch: readonly (typeof queue)[number][]): Promise<void> {
+    try {
+      await inChainTransaction(prisma, (tx) =>
+        appendAuditEvents(
+          tx,
+          batch.map((entry) => entry.data),
+        ),
+      );
+    } catch (error) {
+      // Without the database every event fails alike; otherwise one bad event must not take
+      // the others down with it, so each is tried on its own.
+      if (batch.length === 1 || isInfrastructureFailure(error)) {
+        for (const entry of batch) entry.reject(error);
+      } else {
+        for (const entry of batch) await write([entry]);
+      }
+      return;
+    }
+    for (const entry of batch) entry.resolve();
+  }
+
+  async function drain(): Promise<void> {
+    try {
+      while (queue.length > 0) await write(queue.splice(0, MAX_APPEND_BATCH));
+    } finally {
+      draining = false;
+    }
+  }
+
+  return {
+    append(data: AuditEventInput): Promise<void> {
+      return new Promise((resolve, reject) => {
+        queue.push({ data, resolve, reject });
+        if (!draining) {
+          draining = true;
+          // Events recorded in the same turn of the event loop go in the first transaction.
+          setImmediate(() => void drain());
+        }
+      });
+    },
+  };
+}
+
+/** Chains rows written before the chain existed; called at start. */
+export function sealAuditChain(prisma: PrismaClient): Promise<void> {
+  return inChainTransaction(prisma, async (tx) => {
+    await lockChain(tx);
+    await sealUnchained(tx);
+  });
+}
+
+/** Checks the whole chain from its first event, in batches. */
+export async function verifyAuditChain(prisma: PrismaClient): Promise<ChainVerdict> {
+  let expected = GENESIS_HASH;
+  let after: bigint | undefined;
+  let checked = 0;
+  for (;;) {
+    const rows = await prisma.auditEvent.findMany({
+      where: after === undefined ? {} : { id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      select: chainSelect,
+    });
+    const verdict = verifyChain(rows.map(asChained), expected);
+    checked += verdict.checked;
+    if (!verdict.ok) return { ...verdict, checked };
+    const last = rows.at(-1);
+    if (!last || last.hash === null) return { ok: true, checked };
+    expected = last.hash;
+    after = last.id;
+  }
+}
+
+/** Checks the last `count` events (and their link to the event before them). */
+export async function verifyAuditTail(prisma: PrismaClient, count = 1000): Promise<ChainVerdict> {
+  const rows = await prisma.auditEvent.findMany({
+    orderBy: { id: "desc" },
+    take: count + 1,
+    select: chainSelect,
+  });
+  rows.reverse();
+  const startsAtGenesis = rows.length <= count;
+  return verifyChain(rows.map(asChained), startsAtGenesis ? GENESIS_HASH : null);
+}
