@@ -1,23 +1,28 @@
-// Chat benchmark: N sockets in rooms of 10, each sending a message every few seconds, every
-// message stored; delivery latency p50/p99, the highest sustained rate before p99 passes one
-// second, the same load against a bare socket.io broadcast server, and server memory per idle
-// socket. Run: `pnpm --filter @bridgeway/server bench:chat` (set DATABASE_URL for PostgreSQL).
-//   BENCH_SOCKETS=1000 BENCH_ROOM_SIZE=10 BENCH_STEP_SECONDS=10 BENCH_RATES=200,400,800,1600
+// Chat benchmark: N sockets (5,000 by default) in rooms of 10, each sending a message every few
+// seconds, every message stored; delivery latency p50/p99, the highest sustained rate before p99
+// passes one second (rates keep rising until each server passes it), the same load against a
+// bare socket.io broadcast server, and server memory per idle socket.
+// Run: `DATABASE_URL=… [REDIS_URL=…] pnpm --filter @bridgeway/server bench:chat`.
+//   BENCH_SOCKETS=5000 BENCH_ROOM_SIZE=10 BENCH_STEP_SECONDS=10 BENCH_RATES=1000,2000,4000
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { build } from "esbuild";
 import { io as connect, type Socket } from "socket.io-client";
 import { openDatabase } from "../src/db/database";
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "../src/db/migrate";
 import { createTestDatabase } from "../src/testing/test-databases";
 
-const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 1000);
+const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 5000);
 const ROOM_SIZE = Number(process.env.BENCH_ROOM_SIZE ?? 10);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 10);
+/**
+ * Total messages per second; the first is the default load (every socket every 5 s). After the
+ * list, the rate keeps rising by half until p99 passes one second (or this cap).
+ */
+const MAX_RATE = Number(process.env.BENCH_MAX_RATE ?? 60_000);
 /** Total messages per second; the first is the default load (every socket every 5 s). */
-const RATES = (
-  process.env.BENCH_RATES ?? [1, 2, 4, 6, 8, 12, 16].map((k) => (SOCKETS / 5) * k).join(",")
-)
+const RATES = (process.env.BENCH_RATES ?? [1, 2, 4, 6, 8].map((k) => (SOCKETS / 5) * k).join(","))
   .split(",")
   .filter((rate) => rate.trim() !== "")
   .map(Number);
@@ -35,11 +40,34 @@ type Target = {
 
 type Started = { child: ChildProcess; match: RegExpMatchArray; memory: () => Promise<number> };
 
+/**
+ * Bundles an entry point the way `scripts/build.mjs` builds the server for production, next to
+ * dist/main.js so its paths resolve alike. Run through tsx instead, every named closure gets a
+ * `name` property (esbuild's keepNames) and with it a property dictionary: about 10 KB more per
+ * socket, which production does not pay.
+ */
+async function bundle(entry: string, name: string): Promise<string> {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    dependencies: Record<string, string>;
+  };
+  await build({
+    entryPoints: { [name]: entry },
+    outdir: new URL("../dist", import.meta.url).pathname,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20.19",
+    external: Object.keys(pkg.dependencies).filter((dep) => !dep.startsWith("@bridgeway/")),
+    logLevel: "warning",
+  });
+  return `dist/${name}.js`;
+}
+
 function start(args: string[], env: Record<string, string>, ready: RegExp): Promise<Started> {
   const profile = process.env.BENCH_CPU_PROFILE
     ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
     : [];
-  const child = spawn(process.execPath, ["--expose-gc", ...profile, "--import", "tsx", ...args], {
+  const child = spawn(process.execPath, ["--expose-gc", ...profile, ...args], {
     cwd: new URL("..", import.meta.url).pathname,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
@@ -75,6 +103,21 @@ function start(args: string[], env: Record<string, string>, ready: RegExp): Prom
     child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited with ${code}`)));
   });
 }
+
+/** A step passes while p99 stays under one second and nothing failed. */
+const passes = (step: { p99: number; failed: number }) => step.p99 < 1000 && step.failed === 0;
+
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    // A clean exit writes the CPU profile; a server stuck in its backlog is killed after 15 s.
+    const kill = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    child.once("exit", () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
 
 const rssKb = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
@@ -241,11 +284,16 @@ async function measure(target: Target, people: { token: string; room: string }[]
   // Warm up first: JIT, connection pools and prepared statements settle before anything counts.
   await run(RATES[0] ?? 200, 8, false);
   const steps = [];
-  for (const rate of RATES) {
+  const rates = [...RATES];
+  for (let i = 0; i < rates.length; i += 1) {
+    const rate = rates[i] ?? 0;
     const step = await run(rate, STEP_SECONDS, true);
     steps.push(step);
-    // Past the ceiling there is nothing more to learn, only a backlog to wait out.
-    if (step.p99 > 5000) break;
+    // Past the ceiling there is nothing more to learn, only a backlog to wait out. A step with
+    // no deliveries at all (p99 NaN) is past it too.
+    if (!passes(step)) break;
+    const next = Math.round(rate * 1.5);
+    if (i === rates.length - 1 && next <= MAX_RATE) rates.push(next);
   }
   for (const socket of sockets) socket.disconnect();
   return { perSocketKb, perSocketHeapKb, steps };
@@ -260,17 +308,26 @@ console.log(`Seeding ${SOCKETS} participants in rooms of ${ROOM_SIZE}…`);
 const people = await seed(database.config);
 
 const app = await start(
-  ["src/main.ts"],
+  [await bundle("src/main.ts", "chat-bench-server")],
   {
     DATABASE_URL: database.config.url,
     PORT: "0",
     LOG_LEVEL: "info",
     DEMO_SEED: "false",
-    REDIS_URL: "",
+    // Through Redis (the streams adapter every multi-process clinic runs) when REDIS_URL is set.
+    REDIS_URL: process.env.REDIS_URL ?? "",
+    // Round robin over the sockets: at the top rates each person sends several a second, which
+    // the flood guard (2 a second) is there to refuse. The benchmark measures delivery.
+    CHAT_BURST_MESSAGES: "100000",
+    CHAT_MESSAGES_PER_SECOND: "100000",
   },
   /"url":"(http:\/\/[^"]+)".*Bridgeway is running/,
 );
-const bare = await start(["bench/bare-chat-server.ts"], {}, /LISTENING (\d+)/);
+const bare = await start(
+  [await bundle("bench/bare-chat-server.ts", "chat-bench-bare")],
+  {},
+  /LISTENING (\d+)/,
+);
 const appUrl = app.match[1] ?? "";
 const bareUrl = `http://127.0.0.1:${bare.match[1] ?? ""}`;
 
@@ -329,6 +386,9 @@ try {
     console.log(`\nLoading ${target.name}…`);
     const result = await measure(target, people);
     results.push({ target, ...result });
+    // A server past its ceiling still works through its backlog; stopped, so it takes no CPU
+    // from the next server's run on the same machine.
+    await stop(target.child);
     console.log(
       `  memory per connected socket: ${result.perSocketHeapKb.toFixed(1)} KB live heap (after a full GC), ${result.perSocketKb.toFixed(1)} KB resident`,
     );
@@ -342,7 +402,7 @@ try {
   const ceiling = (steps: { rate: number; p99: number; failed: number }[]) => {
     let best = 0;
     for (const step of steps) {
-      if (step.p99 >= 1000 || step.failed > 0) break;
+      if (!passes(step)) break;
       best = step.rate;
     }
     return best;
@@ -356,10 +416,10 @@ try {
     `  default load ${first?.rate ?? 0} msg/s: p50 ${first?.p50.toFixed(1) ?? "?"} ms, p99 ${first?.p99.toFixed(1) ?? "?"} ms (target p99 < 50 ms)`,
   );
   console.log(
-    `  highest rate with p99 < 1 s: Bridgeway ${ourCeiling} msg/s, bare socket.io ${bareCeiling} msg/s, ratio ${(ourCeiling / Math.max(1, bareCeiling)).toFixed(2)} (target >= 0.5; "max tested" when both pass every step)`,
+    `  highest rate with p99 < 1 s: Bridgeway ${ourCeiling} msg/s, bare socket.io ${bareCeiling} msg/s, ratio ${(ourCeiling / Math.max(1, bareCeiling)).toFixed(2)} (target >= 0.8)`,
   );
   console.log(
-    `  memory per idle socket: ${ours?.perSocketHeapKb.toFixed(1) ?? "?"} KB of live heap, ${ours?.perSocketKb.toFixed(1) ?? "?"} KB resident (target < 50 KB); bare socket.io ${bareResult?.perSocketHeapKb.toFixed(1) ?? "?"} KB heap`,
+    `  memory per idle socket: ${ours?.perSocketHeapKb.toFixed(1) ?? "?"} KB of live heap, ${ours?.perSocketKb.toFixed(1) ?? "?"} KB resident; bare socket.io ${bareResult?.perSocketHeapKb.toFixed(1) ?? "?"} KB heap, ${bareResult?.perSocketKb.toFixed(1) ?? "?"} KB resident (target at most 2x bare)`,
   );
   const stored = await (async () => {
     const db = await openDatabase(database.config);

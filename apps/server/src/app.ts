@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,9 +10,18 @@ import { pinoHttp } from "pino-http";
 import { RedisStore } from "rate-limit-redis";
 import { createClient } from "redis";
 import { createAuditLog } from "./audit/audit-log";
+import { createAuditReportRepository } from "./audit/audit-report-repository";
+import { createAuditReportService } from "./audit/audit-report-service";
 import { auditRoutes } from "./audit/audit.routes";
+import { createAccountRepository } from "./auth/account-repository";
+import { createAccountService } from "./auth/account-service";
+import { accountRoutes } from "./auth/accounts.routes";
 import { authRoutes } from "./auth/auth.routes";
-import { loginRateLimits } from "./auth/login-rate-limit";
+import { createLoginThrottle, sharedDeviceSecret } from "./auth/login-rate-limit";
+import { createMfaRepository } from "./auth/mfa-repository";
+import { createSecretBox } from "./auth/mfa-secret-box";
+import { createMfaService } from "./auth/mfa-service";
+import { mfaRoutes, requireReauthentication } from "./auth/mfa.routes";
 import { createSessionRepository } from "./auth/session-repository";
 import { createLocalRevocationBus, createRedisRevocationBus } from "./auth/session-revocations";
 import { createSessionService, type SessionService } from "./auth/sessions";
@@ -26,6 +35,7 @@ import { createHomeRepository } from "./home/home-repository";
 import { createHomeService, homeRoutes } from "./home/home.routes";
 import { errorHandler } from "./http/error-handler";
 import { notFound } from "./http/errors";
+import { rejectUnstorableText } from "./http/text-input";
 import {
   csrfProtection,
   loadSession,
@@ -35,6 +45,12 @@ import {
 } from "./http/security";
 import { createLogger, type Logger } from "./logger";
 import { createRealtime, type Realtime } from "./realtime/realtime";
+import {
+  createRedisHealth,
+  failFastRedisOptions,
+  storeWithFallback,
+} from "./realtime/redis-resilience";
+import { createAccessControl, type AccessControl } from "./realtime/access-control";
 import { calendarRoutes } from "./schedules/calendar.routes";
 import { createCalendarFeeds } from "./schedules/calendar-feed";
 import { createCohortService } from "./schedules/cohort-service";
@@ -46,23 +62,39 @@ import { createScheduleRepository } from "./schedules/schedule-repository";
 import { createSessionDirectory } from "./schedules/session-directory";
 import { createSessionService as createMeetingService } from "./schedules/session-service";
 import { sessionRoutes } from "./schedules/sessions.routes";
-import { seedDemoClinic } from "./seed/demo-clinic";
+import { demoClinicWithoutMfa, seedDemoClinic } from "./seed/demo-clinic";
 import { createAttendanceService } from "./live/attendance-service";
 import { createLiveRepository } from "./live/live-repository";
 import { createLiveService } from "./live/live-service";
 import { registerLiveSockets } from "./live/live.socket";
 import { attendanceRoutes, livekitWebhookRoutes } from "./live/live.routes";
+import { createMemoryReplayGuard, createRedisReplayGuard } from "./live/webhook-replay";
 import { createDirectMedia, createLivekitMedia } from "./live/media";
 import { createAlertRepository } from "./alerts/alert-repository";
 import { createFamilyRepository } from "./families/family-repository";
 import { createFamilyService } from "./families/family-service";
 import { familyRoutes } from "./families/families.routes";
 import { createMailer } from "./mail/mailer";
+import { createFollowUpRepository } from "./follow-ups/follow-up-repository";
+import { createFollowUpService } from "./follow-ups/follow-up-service";
+import { followUpRoutes } from "./follow-ups/follow-ups.routes";
+import { createMentionNotifier } from "./push/chat-mentions";
+import { createPushRepository } from "./push/push-repository";
+import { createPushService, type PushNotify } from "./push/push-service";
+import { createSessionStartPushes } from "./push/session-start-pushes";
+import { pushRoutes } from "./push/push.routes";
+import { resolveVapidKeys } from "./push/vapid-keys";
+import { createJobRunner, type JobRunner } from "./reminders/job-runner";
+import { createReminderRepository } from "./reminders/reminder-repository";
+import { createReminderService } from "./reminders/reminder-service";
+import { checkInRoutes, reminderRoutes } from "./reminders/reminders.routes";
+import { createSmsSender } from "./reminders/sms";
 import { createAlertService } from "./alerts/alert-service";
 import { alertRoutes } from "./alerts/alerts.routes";
 import { createChatAccess } from "./chat/chat-access";
 import { createChatRepository } from "./chat/chat-repository";
 import { createChatService } from "./chat/chat-service";
+import { createChatRateLimiter } from "./chat/chat-rate-limit";
 import { registerChatSockets } from "./chat/chat.socket";
 import { createForumRepository } from "./forums/forum-repository";
 import { createForumService } from "./forums/forum-service";
@@ -73,9 +105,24 @@ import { createNoteService } from "./clinical/note-service";
 import { createSafetyPlanService } from "./clinical/safety-plan-service";
 import { createTreatmentPlanService } from "./clinical/treatment-plan-service";
 import { forumRoutes } from "./forums/forums.routes";
+import { registerForumSockets } from "./forums/forums.socket";
 
 const JSON_BODY_LIMIT = "64kb";
 const SESSION_SWEEP_INTERVAL_MS = 10 * 60 * 1000;
+/**
+ * The API takes small JSON bodies and answers in well under a second, so a request whose
+ * headers take over 10 s, or whose whole request over 30 s, is a slow or hostile client. Socket.io
+ * long-polling holds responses (not requests) open, and upgraded WebSockets are not requests, so
+ * neither is cut. Idle keep-alive connections close after 65 s, longer than the 60 s of common
+ * load balancers so that the balancer, not the server, closes them. Timeouts are checked every
+ * second rather than Node's 30.
+ */
+export const HTTP_TIMEOUTS = {
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  keepAliveTimeout: 65_000,
+  connectionsCheckingInterval: 1_000,
+} as const;
 /** Cohort meetings are generated ahead to the horizon; this keeps the horizon moving. */
 const HORIZON_INTERVAL_MS = 6 * 60 * 60 * 1000;
 
@@ -87,7 +134,11 @@ export type RunningServer = {
   db: Database;
   realtime: Realtime;
   sessions: SessionService;
+  /** Makes open sockets follow changes of access (deactivation, role change: `revokeUser`). */
+  access: AccessControl;
   logger: Logger;
+  /** Reminders and no-show reviews; tests run them at a moment of their own clock. */
+  jobs: JobRunner;
   close(): Promise<void>;
 };
 
@@ -129,16 +180,30 @@ export async function startServer(
     if (unknown.length > 0)
       logger.warn({ unknown }, "database has migrations newer than this build");
     const audit = createAuditLog(db.prisma);
+    const pushRepo = createPushRepository(db.prisma);
+    const push = createPushService({
+      repo: pushRepo,
+      keys: resolveVapidKeys(config.push),
+      subject: config.push.subject,
+      audit,
+      logger,
+      anyEndpoint: config.env === "test",
+    });
+    // Other services tell people's devices without waiting for the push services to answer.
+    const notify: PushNotify = (userIds, kind, url) => void push.notify(userIds, kind, url);
     const scheduleRepo = createScheduleRepository(db.prisma);
     const familyRepo = createFamilyRepository(db.prisma);
     const directory = createSessionDirectory(scheduleRepo, familyRepo);
     const plannedHours = createPlannedHours({ repo: scheduleRepo, directory });
+    // Access control needs the live service, which is built later: bound once it exists.
+    let staffRemoved: (userIds: readonly string[]) => Promise<void> = () => Promise.resolve();
     const cohorts = createCohortService({
       repo: scheduleRepo,
       directory,
       audit,
       clock,
       plannedHours,
+      onStaffRemoved: (userIds) => staffRemoved(userIds),
     });
     if (config.demo.seed) {
       const seeded = await seedDemoClinic(db.prisma, {
@@ -155,21 +220,32 @@ export async function startServer(
     }
     await cohorts.extendHorizon();
 
+    const redisHealth = createRedisHealth(logger);
     let rateLimitStore: (name: string) => Store | undefined = () => undefined;
+    // Signs sign-in device cookies; one process may keep its own, several share one in Redis.
+    let deviceSecret = randomBytes(32);
+    let webhookReplays = createMemoryReplayGuard(() => clock.now());
     if (config.redisUrl) {
-      const redis = createClient({ url: config.redisUrl });
-      redis.on("error", (error: Error) =>
-        logger.warn({ err: error.name }, "redis connection error"),
-      );
+      // Fails fast while Redis is down instead of holding sign-ins until it returns.
+      const redis = createClient(failFastRedisOptions(config.redisUrl));
+      // Logged once per outage, with what failed, by redisHealth.
+      redis.on("error", () => undefined);
+      redisHealth.track(redis, "rate limits");
       await redis.connect();
       cleanups.push(async () => {
         if (redis.isOpen) await redis.quit();
       });
       rateLimitStore = (name) =>
-        new RedisStore({
-          prefix: `${redisKeyPrefix}rl:${name}:`,
-          sendCommand: (...args: string[]) => redis.sendCommand(args),
-        });
+        storeWithFallback(
+          new RedisStore({
+            prefix: `${redisKeyPrefix}rl:${name}:`,
+            sendCommand: (...args: string[]) => redis.sendCommand(args),
+          }),
+          () => redis.isReady,
+          logger,
+        );
+      deviceSecret = await sharedDeviceSecret(redis, `${redisKeyPrefix}login-device-secret`);
+      webhookReplays = createRedisReplayGuard(redis, `${redisKeyPrefix}livekit-webhook:`);
     }
 
     const revocations = config.redisUrl
@@ -187,25 +263,65 @@ export async function startServer(
       revocations,
     });
     const users = createUserRepository(db.prisma);
+    const mfa = createMfaService({
+      repo: createMfaRepository(db.prisma),
+      secrets: createSecretBox(config.mfaEncryptionKey),
+      sessions,
+      audit,
+      clock,
+    });
+    const demoWithoutMfa = await demoClinicWithoutMfa(db.prisma);
 
     const app = express();
-    const httpServer = createServer(app);
+    const httpServer = createServer(HTTP_TIMEOUTS, app);
+    // A client that sends its headers or body slowly is dropped in seconds, not Node's minutes.
+    httpServer.keepAliveTimeout = HTTP_TIMEOUTS.keepAliveTimeout;
     const realtime = await createRealtime({
       httpServer,
       sessions,
+      revocations,
+      clock,
       redisUrl: config.redisUrl,
       redisKeyPrefix,
       publicOrigin: config.publicOrigin,
       logger,
+      redisHealth,
     });
     cleanups.unshift(() => realtime.close());
+
+    // Links in emails use the configured public origin, never a request's Host header; with
+    // none configured, the address this server listens on (known once it listens).
+    let listeningOrigin = `http://localhost:${config.port}`;
+    const mailer = createMailer(config.mail, logger);
+    // Ending sessions also closes their sockets through the revocation bus; closing them here
+    // as well, on every process, keeps that true whatever the bus does.
+    const endSockets = (room: string): Promise<void> => {
+      realtime.io.in(room).disconnectSockets(true);
+      return Promise.resolve();
+    };
+    const accounts = createAccountService({
+      accounts: createAccountRepository(db.prisma),
+      sessions,
+      mailer,
+      audit,
+      clock,
+      origin: () => config.publicOrigin ?? listeningOrigin,
+      endSessionSockets: (sessionId) => endSockets(`session:${sessionId}`),
+      endUserSockets: (userId) => endSockets(`user:${userId}`),
+    });
+    const accountRouters = accountRoutes({
+      accounts,
+      sessions,
+      rateLimitStore,
+      mfaStage: (userId) => mfa.signInStage(userId),
+    });
 
     const liveRepo = createLiveRepository(db.prisma);
     const now = () => clock.now();
     const media =
       config.media.kind === "livekit"
         ? createLivekitMedia(config.media, now)
-        : createDirectMedia(config.iceServers, now);
+        : createDirectMedia(config.iceServers, now, config.turn);
     const liveService = createLiveService({
       io: realtime.io,
       live: liveRepo,
@@ -217,8 +333,28 @@ export async function startServer(
       logger,
       ...(options.reconnectGraceMs ? { reconnectGraceMs: options.reconnectGraceMs } : {}),
       families: familyRepo,
+      notify,
     });
     registerLiveSockets(realtime, liveService, logger);
+    const access = createAccessControl({
+      realtime,
+      sessions,
+      enforceLive: (userId) => liveService.enforceAccess(userId),
+      logger,
+    });
+    /** The change is already stored: a failure here is logged, not shown as a failed request. */
+    const accessChanged =
+      (reason: Parameters<AccessControl["changed"]>[1]) =>
+      (userId: string): Promise<void> =>
+        access.changed(userId, reason).catch((error: unknown) => {
+          logger.error(
+            { err: error instanceof Error ? error.name : typeof error, reason },
+            "realtime access change failed",
+          );
+        });
+    staffRemoved = async (userIds) => {
+      await Promise.all(userIds.map(accessChanged("care_team_changed")));
+    };
     const alertService = createAlertService({
       alerts: createAlertRepository(db.prisma),
       schedules: scheduleRepo,
@@ -226,18 +362,27 @@ export async function startServer(
       audit,
       clock,
       logger,
+      notify,
     });
+    const chatAccess = createChatAccess({ schedules: scheduleRepo, live: liveRepo });
     const chatService = createChatService({
       io: realtime.io,
       chat: createChatRepository(db.prisma, db.sql),
-      access: createChatAccess({ schedules: scheduleRepo, live: liveRepo }),
+      access: chatAccess,
+      accessNewsSince: () => realtime.accessNewsSince(),
+      mentions: createMentionNotifier({ schedules: scheduleRepo, access: chatAccess, notify }),
       schedules: scheduleRepo,
       alerts: alertService,
       audit,
       clock,
       logger,
     });
-    registerChatSockets(realtime, chatService, logger);
+    registerChatSockets(
+      realtime,
+      chatService,
+      logger,
+      createChatRateLimiter(clock, config.chatRateLimits),
+    );
     cleanups.unshift(() => {
       liveService.stop();
       return Promise.resolve();
@@ -281,29 +426,68 @@ export async function startServer(
         db,
         logger,
         info: { db: db.kind, realtime: realtime.kind, media: config.media.kind },
+        redis: () => redisHealth.status(),
       }),
     );
     // Signed by LiveKit, not a browser: its own body type and no session cookie.
-    api.use(livekitWebhookRoutes({ media: config.media, live: liveRepo, clock, logger }));
+    api.use(
+      livekitWebhookRoutes({
+        media: config.media,
+        live: liveRepo,
+        clock,
+        logger,
+        replays: webhookReplays,
+      }),
+    );
     api.use(requireJsonBody);
     api.use(express.json({ limit: JSON_BODY_LIMIT, strict: true }));
+    api.use(rejectUnstorableText);
     api.use(loadSession(sessions));
     api.use(csrfProtection({ publicOrigin: config.publicOrigin }));
+    // Sensitive actions need a password or code confirmed on this session in the last 5 minutes.
+    const stepUp = requireReauthentication(mfa);
+    api.post("/sessions/:id/note/sign", stepUp);
+    api.put("/families/:id/consent", stepUp);
+    api.get("/cohorts/:id/attendance.csv", stepUp);
+    api.get("/audit-events/report.csv", stepUp);
+    api.post("/accounts/:id/deactivate", stepUp);
     api.use(
       "/auth",
       authRoutes({
         users,
         sessions,
         audit,
-        realtime,
-        loginLimits: loginRateLimits(rateLimitStore),
+        loginThrottle: createLoginThrottle({
+          makeStore: rateLimitStore,
+          deviceSecret,
+          cookies: { secure: config.secureCookies },
+        }),
+        mfaStage: (userId) => mfa.signInStage(userId),
       }),
     );
+    api.use(
+      "/auth",
+      mfaRoutes({
+        mfa,
+        sessions,
+        audit,
+        demoClinicWithoutMfa: () => demoWithoutMfa,
+        rateLimitStore,
+      }),
+    );
+    api.use("/auth", accountRouters.auth);
+    api.use(accountRouters.admin);
     api.use(
       "/home",
       homeRoutes(createHomeService({ homes: createHomeRepository(db.prisma), audit, clock })),
     );
-    api.use("/audit-events", auditRoutes(audit));
+    api.use(
+      "/audit-events",
+      auditRoutes(
+        audit,
+        createAuditReportService({ reports: createAuditReportRepository(db.prisma), audit }),
+      ),
+    );
     const sessionService = createMeetingService({
       repo: scheduleRepo,
       directory,
@@ -313,8 +497,14 @@ export async function startServer(
     });
     api.use(cohortRoutes(cohorts));
     api.use(
-      peopleRoutes(createPeopleService({ repo: scheduleRepo, audit }), sessionService, (zone) =>
-        isoDateInZone(clock.now(), zone),
+      peopleRoutes(
+        createPeopleService({
+          repo: scheduleRepo,
+          audit,
+          invite: (userId) => accounts.inviteNewAccount(userId),
+        }),
+        sessionService,
+        (zone) => isoDateInZone(clock.now(), zone),
       ),
     );
     api.use(
@@ -337,39 +527,37 @@ export async function startServer(
         families: createFamilyService({
           families: familyRepo,
           schedules: scheduleRepo,
-          mailer: createMailer(config.mail, logger),
+          mailer,
           audit,
           clock,
-          onConsentWithdrawn: (familyUserId) => liveService.enforceAccess(familyUserId),
+          onConsentWithdrawn: accessChanged("consent_withdrawn"),
         }),
         sessions,
-        publicOrigin: config.publicOrigin,
+        origin: () => config.publicOrigin ?? listeningOrigin,
       }),
     );
-    api.use(
-      "/forums",
-      forumRoutes(
-        createForumService({
-          forums: createForumRepository(db.prisma),
-          schedules: scheduleRepo,
-          alerts: alertService,
-          audit,
-          clock,
-          logger,
-          families: familyRepo,
-        }),
-      ),
-    );
+    const forumService = createForumService({
+      forums: createForumRepository(db.prisma),
+      schedules: scheduleRepo,
+      alerts: alertService,
+      audit,
+      clock,
+      logger,
+      families: familyRepo,
+      io: realtime.io,
+    });
+    registerForumSockets(realtime, forumService, logger);
+    api.use("/forums", forumRoutes(forumService));
     api.use(
       calendarRoutes(
         createCalendarFeeds({ repo: scheduleRepo, directory, audit, clock }),
-        config.publicOrigin,
+        () => config.publicOrigin ?? listeningOrigin,
       ),
     );
     const clinicalAccess = createClinicalAccess({
-      prisma: db.prisma,
       schedules: scheduleRepo,
       audit,
+      clock,
     });
     api.use(
       clinicalRoutes({
@@ -401,9 +589,57 @@ export async function startServer(
           access: clinicalAccess,
           audit,
           clock,
+          onEnrollmentEnded: accessChanged("discharged"),
         }),
       }),
     );
+    const reminders = createReminderService({
+      repo: createReminderRepository(db.prisma),
+      schedules: scheduleRepo,
+      directory,
+      mailer,
+      sms: createSmsSender(config.sms, logger),
+      audit,
+      clock,
+      logger,
+      origin: () => config.publicOrigin ?? listeningOrigin,
+    });
+    api.use("/reminder-preferences", reminderRoutes(reminders));
+    api.use("/push", pushRoutes(push));
+    api.use(checkInRoutes(reminders));
+    const followUps = createFollowUpService({
+      prisma: db.prisma,
+      repo: createFollowUpRepository(db.prisma),
+      schedules: scheduleRepo,
+      directory,
+      attendance: createAttendanceService({
+        live: liveRepo,
+        schedules: scheduleRepo,
+        directory,
+        audit,
+        clock,
+      }),
+      audit,
+      clock,
+      logger,
+    });
+    api.use(followUpRoutes(followUps));
+    const sessionStarts = createSessionStartPushes({
+      schedules: scheduleRepo,
+      directory,
+      repo: pushRepo,
+      clock,
+      notify,
+    });
+    const jobs = createJobRunner({
+      steps: [
+        { name: "reminders", run: () => reminders.sweep() },
+        { name: "session-start pushes", run: () => sessionStarts.sweep() },
+        { name: "no-show review", run: () => followUps.review() },
+      ],
+      intervalMs: config.jobIntervalMs,
+      logger,
+    });
     api.use(() => {
       throw notFound("endpoint");
     });
@@ -429,6 +665,7 @@ export async function startServer(
       });
     }, HORIZON_INTERVAL_MS);
     horizon.unref();
+    jobs.start();
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once("error", reject);
@@ -436,6 +673,7 @@ export async function startServer(
     });
     const address = httpServer.address() as AddressInfo;
     const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+    listeningOrigin = `http://${/^(0\.0\.0\.0|::)$/.test(address.address) ? "localhost" : host}:${address.port}`;
 
     let closing: Promise<void> | undefined;
     return {
@@ -446,11 +684,14 @@ export async function startServer(
       db,
       realtime,
       sessions,
+      access,
       logger,
+      jobs,
       close() {
         closing ??= (async () => {
           clearInterval(sweeper);
           clearInterval(horizon);
+          await jobs.stop();
           httpServer.closeAllConnections();
           // realtime.close() closes the HTTP server as well.
           for (const cleanup of cleanups) await cleanup();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_CHAT_RATE_LIMITS } from "./chat/chat-rate-limit";
 import { ConfigError, DEFAULT_DEMO_PASSWORD, loadConfig } from "./config";
 
 function problemsOf(env: Record<string, string>): Record<string, string> {
@@ -42,6 +43,14 @@ describe("configuration", () => {
       url: "wss://media.example.org",
       apiUrl: "wss://media.example.org",
     });
+    expect(config.media).toMatchObject({ tokenTtlSeconds: 600 });
+    const short = loadConfig({
+      LIVEKIT_URL: "wss://media.example.org",
+      LIVEKIT_API_KEY: "key",
+      LIVEKIT_API_SECRET: "secret",
+      LIVEKIT_TOKEN_TTL_SECONDS: "90",
+    });
+    expect(short.media).toMatchObject({ tokenTtlSeconds: 90 });
     // The server may reach LiveKit on an inside address while browsers use the public one.
     const inside = loadConfig({
       LIVEKIT_URL: "wss://media.example.org",
@@ -53,6 +62,17 @@ describe("configuration", () => {
       url: "wss://media.example.org",
       apiUrl: "http://livekit:7880",
     });
+  });
+
+  it("keeps the chat flood guard's defaults unless the operator tunes them, and names bad values", () => {
+    expect(loadConfig({}).chatRateLimits).toEqual(DEFAULT_CHAT_RATE_LIMITS);
+    expect(
+      loadConfig({ CHAT_BURST_MESSAGES: "50", CHAT_MESSAGES_PER_SECOND: "20" }).chatRateLimits,
+    ).toEqual({ ...DEFAULT_CHAT_RATE_LIMITS, burstMessages: 50, messagesPerSecond: 20 });
+    expect(problemsOf({ CHAT_BURST_MESSAGES: "0" })).toHaveProperty("CHAT_BURST_MESSAGES");
+    expect(problemsOf({ CHAT_MESSAGES_PER_SECOND: "fast" })).toHaveProperty(
+      "CHAT_MESSAGES_PER_SECOND",
+    );
   });
 
   it("treats empty variables as unset", () => {
@@ -74,7 +94,12 @@ describe("configuration", () => {
 
   it("refuses production without a database server and an https public origin", () => {
     const problems = problemsOf({ NODE_ENV: "production" });
-    expect(Object.keys(problems).sort()).toEqual(["DATABASE_URL", "PUBLIC_ORIGIN", "SMTP_URL"]);
+    expect(Object.keys(problems).sort()).toEqual([
+      "DATABASE_URL",
+      "MFA_ENCRYPTION_KEY",
+      "PUBLIC_ORIGIN",
+      "SMTP_URL",
+    ]);
     expect(
       problemsOf({
         NODE_ENV: "production",
@@ -91,6 +116,7 @@ describe("configuration", () => {
       DATABASE_URL: "postgresql://db/bridgeway",
       PUBLIC_ORIGIN: "https://iop.example.org",
       SMTP_URL: "smtps://bridgeway:secret@smtp.example.org:465",
+      MFA_ENCRYPTION_KEY: "k".repeat(44),
     };
     expect(loadConfig(production).demo.seed).toBe(false);
     expect(loadConfig(production).secureCookies).toBe(true);
@@ -109,5 +135,46 @@ describe("configuration", () => {
 
   it("lets a developer turn the demo seed off", () => {
     expect(loadConfig({ DEMO_SEED: "false" }).demo.seed).toBe(false);
+  });
+
+  it("reads a TURN server and its shared secret, with a six-hour credential lifetime by default", () => {
+    const config = loadConfig({
+      TURN_URLS: "turn:turn.example.org:3478, turns:turn.example.org:5349",
+      TURN_SECRET: "a-long-shared-secret",
+    });
+    expect(config.turn).toEqual({
+      urls: ["turn:turn.example.org:3478", "turns:turn.example.org:5349"],
+      secret: "a-long-shared-secret",
+      ttlSeconds: 21_600,
+    });
+    expect(loadConfig({}).turn).toBeNull();
+  });
+
+  it("names TURN_URLS or TURN_SECRET when one comes without the other or is malformed", () => {
+    expect(Object.keys(problemsOf({ TURN_URLS: "turn:turn.example.org" }))).toEqual([
+      "TURN_SECRET",
+    ]);
+    expect(Object.keys(problemsOf({ TURN_SECRET: "a-long-shared-secret" }))).toEqual(["TURN_URLS"]);
+    expect(
+      Object.keys(
+        problemsOf({ TURN_URLS: "https://turn.example.org", TURN_SECRET: "a-long-shared-secret" }),
+      ),
+    ).toEqual(["TURN_URLS"]);
+    expect(
+      Object.keys(problemsOf({ TURN_URLS: "turn:t.example.org", TURN_SECRET: "short" })),
+    ).toEqual(["TURN_SECRET"]);
+    expect(
+      Object.keys(
+        problemsOf({
+          TURN_URLS: "turn:t.example.org",
+          TURN_SECRET: "a-long-shared-secret",
+          TURN_TTL_SECONDS: "5",
+        }),
+      ),
+    ).toEqual(["TURN_TTL_SECONDS"]);
+    for (const ttl of ["59", "86401", "soon"])
+      expect(Object.keys(problemsOf({ LIVEKIT_TOKEN_TTL_SECONDS: ttl }))).toEqual([
+        "LIVEKIT_TOKEN_TTL_SECONDS",
+      ]);
   });
 });

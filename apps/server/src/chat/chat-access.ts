@@ -1,4 +1,15 @@
-import { parseRoomKey, roomKey, type Actor, type ChatRoomKind } from "@bridgeway/domain";
+import {
+  can,
+  cohortClinicians,
+  isActiveEnrollment,
+  parseRoomKey,
+  programClinicians,
+  roomKey,
+  type Actor,
+  type ChatRoomKind,
+  type ChatRoomRef,
+  type Resource,
+} from "@bridgeway/domain";
 import type { LiveRepository } from "../live/live-repository";
 import type { ScheduleRepository } from "../schedules/schedule-repository";
 import { sessionTitle } from "../live/live-access";
@@ -25,131 +36,180 @@ export function chatName(
   return staffName;
 }
 
+type ChatRoom = Extract<Resource, { type: "chat-room" }>;
+type RoomFacts = {
+  /** What the permission policy decides on. */
+  room: ChatRoom;
+  /** The room as shown to someone the policy lets in; looked up only then. */
+  describe: () => Omit<RoomAccess, "staff"> | Promise<Omit<RoomAccess, "staff">>;
+};
+
 /**
- * Who may be in a chat room, worked out from relationships every time: a cohort's room is its
- * active participants and facilitators; a program's staff room its cohorts' facilitators and the
- * clinic's admins; a session's room the people let into its live room; a private thread one
+ * Who may be in a chat room is the permission policy's `chat-room` decision, worked out from
+ * relationships every time; this collects its facts. A cohort's room is its actively enrolled
+ * participants and its clinicians; a program's staff room its cohorts' clinicians and the
+ * clinic's admins; a session's room the people admitted to its live room; a private thread one
  * participant and one of their own clinicians. Anyone else gets null: the room does not exist.
  */
 export function createChatAccess(deps: { schedules: ScheduleRepository; live: LiveRepository }) {
   const { schedules, live } = deps;
 
-  async function access(actor: Actor, key: string): Promise<RoomAccess | null> {
-    const ref = parseRoomKey(key);
-    if (!ref) return null;
+  /** The facts of a room, or null when what it is about does not exist. */
+  async function factsOf(actor: Actor, ref: ChatRoomRef, key: string): Promise<RoomFacts | null> {
     switch (ref.kind) {
       case "cohort": {
         const cohort = await schedules.cohort(ref.cohortId);
-        if (!cohort || cohort.organizationId !== actor.organizationId) return null;
-        const staffIds = [cohort.leadId, ...cohort.coIds].filter((id): id is string => id !== null);
-        const base = {
-          roomKey: key,
-          kind: "cohort" as const,
-          title: `${cohort.name} chat`,
-          staffIds,
-          organizationId: cohort.organizationId,
+        if (!cohort) return null;
+        const staffIds = cohortClinicians(cohort);
+        // Only the actor's own enrollments: whether they are among the members is all it takes.
+        const mine = await schedules.enrollments({
+          cohortIds: [cohort.id],
+          participantId: actor.userId,
+        });
+        return {
+          room: {
+            type: "chat-room",
+            organizationId: cohort.organizationId,
+            roomKind: "cohort",
+            moderatorIds: staffIds,
+            memberIds: mine.some(isActiveEnrollment) ? [actor.userId] : [],
+          },
+          describe: () => ({
+            roomKey: key,
+            kind: "cohort",
+            title: `${cohort.name} chat`,
+            staffIds,
+            organizationId: cohort.organizationId,
+          }),
         };
-        if (actor.role === "FACILITATOR" && staffIds.includes(actor.userId))
-          return { ...base, staff: true };
-        if (actor.role === "PARTICIPANT") {
-          const enrollments = await schedules.enrollments({
-            cohortIds: [cohort.id],
-            participantId: actor.userId,
-          });
-          if (enrollments.some((e) => e.status === "ACTIVE")) return { ...base, staff: false };
-        }
-        return null;
       }
       case "staff": {
-        if (actor.role !== "FACILITATOR" && actor.role !== "ADMIN") return null;
         const program = await schedules.program(ref.programId);
-        if (!program || program.organizationId !== actor.organizationId) return null;
-        const programs = await schedules.listPrograms(actor.organizationId);
-        const name = programs.find((p) => p.id === ref.programId)?.name ?? "Program";
-        const cohorts = (await schedules.cohorts({ organizationId: actor.organizationId })).filter(
-          (c) => c.program.id === ref.programId,
-        );
-        const staffIds = [
-          ...new Set(
-            cohorts
-              .flatMap((c) => [c.leadId, ...c.coIds])
-              .filter((id): id is string => id !== null),
-          ),
-        ];
-        if (actor.role === "FACILITATOR" && !staffIds.includes(actor.userId)) return null;
+        if (!program) return null;
+        const cohorts = (
+          await schedules.cohorts({ organizationId: program.organizationId })
+        ).filter((c) => c.program.id === ref.programId);
+        const staffIds = programClinicians(cohorts);
         return {
-          roomKey: key,
-          kind: "staff",
-          title: `${name} staff room`,
-          staff: true,
-          staffIds,
-          organizationId: program.organizationId,
+          room: {
+            type: "chat-room",
+            organizationId: program.organizationId,
+            roomKind: "staff",
+            moderatorIds: staffIds,
+            memberIds: [],
+          },
+          describe: async () => {
+            const programs = await schedules.listPrograms(program.organizationId);
+            const name = programs.find((p) => p.id === ref.programId)?.name ?? "Program";
+            return {
+              roomKey: key,
+              kind: "staff",
+              title: `${name} staff room`,
+              staffIds,
+              organizationId: program.organizationId,
+            };
+          },
         };
       }
       case "session": {
         const occurrence = await schedules.occurrence(ref.sessionId);
-        if (!occurrence || occurrence.organizationId !== actor.organizationId) return null;
-        const me = await live.attendee(ref.sessionId, actor.userId);
-        if (me?.status !== "ADMITTED") return null;
+        if (!occurrence) return null;
         const attendees = await live.attendees(ref.sessionId);
+        const admitted = attendees.filter((a) => a.status === "ADMITTED");
+        const me = admitted.find((a) => a.userId === actor.userId);
         return {
-          roomKey: key,
-          kind: "session",
-          title: `${sessionTitle(occurrence)} chat`,
-          staff: me.role === "facilitator",
-          staffIds: attendees.filter((a) => a.role === "facilitator").map((a) => a.userId),
-          organizationId: occurrence.organizationId,
+          room: {
+            type: "chat-room",
+            organizationId: occurrence.organizationId,
+            roomKind: "session",
+            moderatorIds: admitted.filter((a) => a.role === "facilitator").map((a) => a.userId),
+            memberIds: admitted.filter((a) => a.role !== "facilitator").map((a) => a.userId),
+          },
+          describe: () => ({
+            roomKey: key,
+            kind: "session",
+            // The session's chat is part of its room: families see its title as the room shows it.
+            title: `${sessionTitle(occurrence, me?.role ?? "participant")} chat`,
+            staffIds: attendees.filter((a) => a.role === "facilitator").map((a) => a.userId),
+            organizationId: occurrence.organizationId,
+          }),
         };
       }
       case "thread": {
-        const isParticipant = actor.role === "PARTICIPANT" && actor.userId === ref.participantId;
-        const isClinician = actor.role === "FACILITATOR" && actor.userId === ref.facilitatorId;
-        if (!isParticipant && !isClinician) return null;
         const participant = await schedules.person(ref.participantId);
-        if (!participant || participant.organizationId !== actor.organizationId) return null;
-        const careTeam = await schedules.careTeamOf(ref.participantId);
-        if (!careTeam.includes(ref.facilitatorId)) return null;
-        const other = await schedules.person(isParticipant ? ref.facilitatorId : ref.participantId);
-        const otherName = other ? chatName(other, other.displayName) : "your clinician";
+        if (!participant) return null;
+        // The thread lasts as long as the clinician is on the participant's care team.
+        const treats = (await schedules.careTeamOf(ref.participantId)).includes(ref.facilitatorId);
         return {
-          roomKey: key,
-          kind: "thread",
-          title: `Private thread with ${otherName}`,
-          staff: isClinician,
-          staffIds: [ref.facilitatorId],
-          organizationId: participant.organizationId,
+          room: {
+            type: "chat-room",
+            organizationId: participant.organizationId,
+            roomKind: "thread",
+            moderatorIds: treats ? [ref.facilitatorId] : [],
+            memberIds: treats ? [ref.participantId] : [],
+          },
+          describe: async () => {
+            const other = await schedules.person(
+              actor.userId === ref.participantId ? ref.facilitatorId : ref.participantId,
+            );
+            const otherName = other ? chatName(other, other.displayName) : "your clinician";
+            return {
+              roomKey: key,
+              kind: "thread",
+              title: `Private thread with ${otherName}`,
+              staffIds: [ref.facilitatorId],
+              organizationId: participant.organizationId,
+            };
+          },
         };
       }
     }
   }
 
-  /** The rooms to list for someone (session rooms live inside the live room instead). */
+  async function access(actor: Actor, key: string): Promise<RoomAccess | null> {
+    const ref = parseRoomKey(key);
+    if (!ref) return null;
+    const facts = await factsOf(actor, ref, key);
+    if (!facts || !can(actor, "read", facts.room)) return null;
+    return { ...(await facts.describe()), staff: can(actor, "update", facts.room) };
+  }
+
+  /**
+   * The rooms to list for someone (session rooms live inside the live room instead): those of
+   * their relationships as a participant and as a clinician, and every staff room when the
+   * policy lets them into staff rooms of programs they do not work in (the clinic's admins).
+   */
   async function roomsOf(actor: Actor): Promise<RoomAccess[]> {
     const keys: string[] = [];
-    if (actor.role === "PARTICIPANT") {
-      const enrollments = await schedules.enrollments({ participantId: actor.userId });
-      for (const e of enrollments.filter((x) => x.status === "ACTIVE"))
-        keys.push(roomKey({ kind: "cohort", cohortId: e.cohortId }));
-      for (const facilitatorId of await schedules.careTeamOf(actor.userId)) {
-        keys.push(roomKey({ kind: "thread", participantId: actor.userId, facilitatorId }));
-      }
-    } else if (actor.role === "FACILITATOR") {
-      const cohorts = await schedules.cohorts({
-        organizationId: actor.organizationId,
-        facilitatorId: actor.userId,
-      });
-      for (const c of cohorts) keys.push(roomKey({ kind: "cohort", cohortId: c.id }));
-      for (const programId of new Set(cohorts.map((c) => c.program.id)))
-        keys.push(roomKey({ kind: "staff", programId }));
-      for (const participantId of await schedules.caseloadOf(actor.userId)) {
-        keys.push(roomKey({ kind: "thread", participantId, facilitatorId: actor.userId }));
-      }
-    } else if (actor.role === "ADMIN") {
+    const enrollments = await schedules.enrollments({ participantId: actor.userId });
+    for (const e of enrollments.filter(isActiveEnrollment))
+      keys.push(roomKey({ kind: "cohort", cohortId: e.cohortId }));
+    for (const facilitatorId of await schedules.careTeamOf(actor.userId)) {
+      keys.push(roomKey({ kind: "thread", participantId: actor.userId, facilitatorId }));
+    }
+    const cohorts = await schedules.cohorts({
+      organizationId: actor.organizationId,
+      facilitatorId: actor.userId,
+    });
+    for (const c of cohorts) keys.push(roomKey({ kind: "cohort", cohortId: c.id }));
+    for (const programId of new Set(cohorts.map((c) => c.program.id)))
+      keys.push(roomKey({ kind: "staff", programId }));
+    for (const participantId of await schedules.caseloadOf(actor.userId)) {
+      keys.push(roomKey({ kind: "thread", participantId, facilitatorId: actor.userId }));
+    }
+    const anyStaffRoom: ChatRoom = {
+      type: "chat-room",
+      organizationId: actor.organizationId,
+      roomKind: "staff",
+      moderatorIds: [],
+      memberIds: [],
+    };
+    if (can(actor, "read", anyStaffRoom)) {
       for (const p of await schedules.listPrograms(actor.organizationId))
         keys.push(roomKey({ kind: "staff", programId: p.id }));
     }
     const rooms: RoomAccess[] = [];
-    for (const key of keys) {
+    for (const key of new Set(keys)) {
       const found = await access(actor, key);
       if (found) rooms.push(found);
     }

@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Role } from "@bridgeway/domain";
+import {
+  appendAuditEvents,
+  inChainTransaction,
+  type AuditEventInput,
+} from "../audit/audit-repository";
 import type { SqlSession } from "../db/sql";
+import { isInfrastructureFailure } from "../db/unavailable";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 
 export type StoredMessage = Prisma.ChatMessageGetPayload<object>;
@@ -18,60 +24,135 @@ function normalise(row: StoredMessage): StoredMessage {
   };
 }
 
-// Sending is the hot path of chat: the message and its audit event go in one statement, in one
-// round trip, atomically (both or neither), without Prisma's per-query compilation (see
-// bench/chat.bench.ts). A retried send hits the unique (author, client id) and inserts nothing.
-const INSERT_WITH_AUDIT = `
-  WITH inserted AS (
-    INSERT INTO "ChatMessage" ("id", "roomKey", "authorId", "clientId", "authorName", "body", "createdAt")
-    VALUES ($1, $2, $3, $4, $5, $6, $7)
-    ON CONFLICT ("authorId", "clientId") DO NOTHING
-    RETURNING *
-  ), audited AS (
-    INSERT INTO "AuditEvent" ("organizationId", "actorUserId", "actorRole", "action", "recordType", "recordId", "outcome", "occurredAt")
-    SELECT $8, $3, $9::"Role", 'create', 'chat-message', inserted."id"::text, 'success', $7 FROM inserted
-  )
-  SELECT * FROM inserted`;
+// Each message and its audit event go in one transaction (both or neither). A retried send hits
+// the unique (author, client id) and inserts nothing.
+const MESSAGE_COLUMNS = 7;
+const insertMessages = (count: number) => `
+  INSERT INTO "ChatMessage" ("id", "roomKey", "authorId", "clientId", "authorName", "body", "createdAt")
+  VALUES ${Array.from({ length: count }, (_, row) => `(${Array.from({ length: MESSAGE_COLUMNS }, (_, col) => `$${row * MESSAGE_COLUMNS + col + 1}`).join(", ")})`).join(", ")}
+  ON CONFLICT ("authorId", "clientId") DO NOTHING
+  RETURNING *`;
+
+/**
+ * Sends stored in one transaction at most. Appending to the audit chain holds one lock for the
+ * whole clinic until the transaction commits, so sends arriving while a transaction is open
+ * wait and go together in the next one: a busy clinic pays for the lock, the chain head and the
+ * commit once per batch, not once per message (group commit). 500 keeps the insert under
+ * PostgreSQL's limit of parameters.
+ */
+const MAX_BATCH = 500;
+
+type NewMessage = {
+  roomKey: string;
+  authorId: string;
+  clientId: string;
+  authorName: string;
+  body: string;
+  createdAt: Date;
+};
+
+type Stored = { message: StoredMessage; created: boolean };
+
+type PendingSend = {
+  id: string;
+  message: NewMessage;
+  actor: { organizationId: string; role: Role };
+  resolve: (stored: Stored) => void;
+  reject: (error: unknown) => void;
+};
 
 /** Chat messages, read markers and reports. */
-export function createChatRepository(prisma: PrismaClient, sql: SqlSession) {
+export function createChatRepository(prisma: PrismaClient, _sql: SqlSession) {
+  const queue: PendingSend[] = [];
+  let draining = false;
+
+  /** Stores the sends in one transaction; answers the rows inserted (not those already there). */
+  async function write(batch: readonly PendingSend[]): Promise<Map<string, StoredMessage>> {
+    const rows = await inChainTransaction(prisma, async (tx) => {
+      const inserted = await tx.$queryRawUnsafe<StoredMessage[]>(
+        insertMessages(batch.length),
+        ...batch.flatMap(({ id, message: m }) => [
+          id,
+          m.roomKey,
+          m.authorId,
+          m.clientId,
+          m.authorName,
+          m.body,
+          m.createdAt,
+        ]),
+      );
+      const insertedIds = new Set(inserted.map((row) => row.id));
+      const events: AuditEventInput[] = batch
+        .filter((send) => insertedIds.has(send.id))
+        .map((send) => ({
+          organizationId: send.actor.organizationId,
+          actorUserId: send.message.authorId,
+          actorRole: send.actor.role,
+          action: "create",
+          recordType: "chat-message",
+          recordId: send.id,
+          outcome: "success",
+        }));
+      await appendAuditEvents(tx, events);
+      return inserted;
+    });
+    return new Map(rows.map((row) => [row.id, normalise(row)]));
+  }
+
+  /** Answers one send: the row it inserted, or the message stored the first time. */
+  async function answer(send: PendingSend, inserted: Map<string, StoredMessage>): Promise<Stored> {
+    const row = inserted.get(send.id);
+    if (row) return { message: row, created: true };
+    const { authorId, clientId } = send.message;
+    const stored = await prisma.chatMessage.findUnique({
+      where: { authorId_clientId: { authorId, clientId } },
+    });
+    if (!stored) throw new Error("a chat message was neither stored nor found");
+    return { message: stored, created: false };
+  }
+
+  async function settle(batch: readonly PendingSend[]): Promise<void> {
+    let inserted: Map<string, StoredMessage>;
+    try {
+      inserted = await write(batch);
+    } catch (error) {
+      // Without the database every send fails alike; otherwise one bad send must not take the
+      // others down with it, so each is tried on its own.
+      if (batch.length === 1 || isInfrastructureFailure(error)) {
+        for (const send of batch) send.reject(error);
+        return;
+      }
+      for (const send of batch) await settle([send]);
+      return;
+    }
+    // In order, so the room hears the messages in the order they were stamped.
+    for (const send of batch) {
+      await answer(send, inserted).then(send.resolve, send.reject);
+    }
+  }
+
+  async function drain(): Promise<void> {
+    try {
+      while (queue.length > 0) await settle(queue.splice(0, MAX_BATCH));
+    } finally {
+      draining = false;
+    }
+  }
+
   return {
     /**
      * Stores a message and its audit event once per (author, client id); a retry answers the
-     * message stored the first time.
+     * message stored the first time. Sends are answered in the order they were made.
      */
-    async storeAudited(
-      message: {
-        roomKey: string;
-        authorId: string;
-        clientId: string;
-        authorName: string;
-        body: string;
-        createdAt: Date;
-      },
-      actor: { organizationId: string; role: Role },
-    ): Promise<{ message: StoredMessage; created: boolean }> {
-      const [row] = await sql.query<StoredMessage>(
-        INSERT_WITH_AUDIT,
-        [
-          randomUUID(),
-          message.roomKey,
-          message.authorId,
-          message.clientId,
-          message.authorName,
-          message.body,
-          message.createdAt,
-          actor.organizationId,
-          actor.role,
-        ],
-        "bw_chat_insert_audited",
-      );
-      if (row) return { message: normalise(row), created: true };
-      const stored = await prisma.chatMessage.findUnique({
-        where: { authorId_clientId: { authorId: message.authorId, clientId: message.clientId } },
+    storeAudited(message: NewMessage, actor: { organizationId: string; role: Role }) {
+      return new Promise<Stored>((resolve, reject) => {
+        queue.push({ id: randomUUID(), message, actor, resolve, reject });
+        if (!draining) {
+          draining = true;
+          // Sends that arrive in the same turn of the event loop go in the first transaction.
+          setImmediate(() => void drain());
+        }
       });
-      if (!stored) throw new Error("a chat message was neither stored nor found");
-      return { message: stored, created: false };
     },
 
     async message(id: string): Promise<StoredMessage | null> {

@@ -1,5 +1,7 @@
 import {
   CHAT_EDIT_WINDOW_MS,
+  crisisLanguageAdded,
+  CHAT_SINCE_PAGE_SIZE,
   detectCrisisLanguage,
   type Actor,
   type ChatMessageDto,
@@ -9,7 +11,8 @@ import type { AlertService } from "../alerts/alert-service";
 import type { AuditLog } from "../audit/audit-log";
 import type { Clock } from "../clock";
 import type { Logger } from "../logger";
-import type { RealtimeServer } from "../realtime/realtime";
+import { HeldBackError, isInfrastructureFailure } from "../db/unavailable";
+import type { RealtimeServer, RealtimeSocket } from "../realtime/realtime";
 import type { ScheduleRepository } from "../schedules/schedule-repository";
 import { chatName, type ChatAccess, type RoomAccess } from "./chat-access";
 import type { ChatRepository, StoredMessage } from "./chat-repository";
@@ -30,8 +33,17 @@ const noMessage = () => new ChatRefusal("not_found", "There is no such message."
 
 export const chatChannel = (roomKey: string) => `chat:${roomKey}`;
 
-/** How long a socket's checked access to a room is trusted before it is checked again. */
-const ACCESS_RECHECK_MS = 60_000;
+/**
+ * How long a socket's checked access to a room is trusted before it is checked again. A change
+ * of access clears it at once (`revalidate`); this only bounds how stale it can get if that
+ * news is lost (Redis unavailable).
+ */
+const ACCESS_RECHECK_MS = 5_000;
+/**
+ * How long it is trusted when no news can have been lost since it was checked (one process, or
+ * Redis up all along): checking on every message was most of a send's database work.
+ */
+const ACCESS_TRUST_MS = 60_000;
 
 export function toDto(message: StoredMessage, viewerIsStaff: boolean): ChatMessageDto {
   const hidden = message.hiddenAt !== null;
@@ -63,12 +75,35 @@ export function createChatService(deps: {
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
+  /**
+   * Since when this process has heard every change of access (Realtime.accessNewsSince);
+   * without it, a checked access is trusted for ACCESS_RECHECK_MS only.
+   */
+  accessNewsSince?: () => Date | undefined;
+  /** Tells the devices of the people a message mentions (see push/chat-mentions.ts). */
+  mentions?: (found: RoomAccess, author: Actor, body: string) => Promise<void>;
 }) {
   const { io, chat, access, audit, clock, logger } = deps;
   /** Per socket, the rooms it was found to belong to and when. */
   const checked = new WeakMap<object, Map<string, { room: RoomAccess; at: number }>>();
   /** Per socket, the name its author is shown by (looked up once). */
   const names = new WeakMap<object, string>();
+  /** Per socket, the send being handled now: the next waits for it (see `send`). */
+  /** Each socket's sends, one after another; `held` once one failed for want of the database. */
+  const sending = new WeakMap<object, { tail: Promise<unknown>; pending: number; held: boolean }>();
+  /** Per room, the last time this process gave a message (see `stamp`). */
+  const lastStamp = new Map<string, number>();
+
+  /**
+   * A message's time, later than any message this process stamped in the room before, so that
+   * messages sent within one millisecond (or under a stopped test clock) keep the order they
+   * were stored in, rather than falling back on their random ids.
+   */
+  function stamp(roomKey: string): Date {
+    const at = Math.max(clock.now().getTime(), (lastStamp.get(roomKey) ?? 0) + 1);
+    lastStamp.set(roomKey, at);
+    return new Date(at);
+  }
 
   async function authorName(socketKey: object, actor: Actor): Promise<string> {
     const known = names.get(socketKey);
@@ -80,6 +115,13 @@ export function createChatService(deps: {
     return name;
   }
 
+  /** Whether access checked at `at` may still be trusted. */
+  function fresh(at: number, now: number): boolean {
+    if (now - at < ACCESS_RECHECK_MS) return true;
+    const heardAllSince = deps.accessNewsSince?.()?.getTime();
+    return heardAllSince !== undefined && at >= heardAllSince && now - at < ACCESS_TRUST_MS;
+  }
+
   async function room(socketKey: object, actor: Actor, roomKey: string): Promise<RoomAccess> {
     let rooms = checked.get(socketKey);
     if (!rooms) {
@@ -88,7 +130,7 @@ export function createChatService(deps: {
     }
     const cached = rooms.get(roomKey);
     const now = clock.now().getTime();
-    if (cached && now - cached.at < ACCESS_RECHECK_MS) return cached.room;
+    if (cached && fresh(cached.at, now)) return cached.room;
     const found = await access.access(actor, roomKey);
     if (!found) {
       rooms.delete(roomKey);
@@ -111,6 +153,62 @@ export function createChatService(deps: {
 
   function publishUpdate(message: StoredMessage): void {
     io.to(chatChannel(message.roomKey)).emit("chat:updated", toDto(message, false));
+  }
+
+  async function sendNow(
+    socketKey: object,
+    actor: Actor,
+    input: { roomKey: string; clientId: string; body: string },
+  ): Promise<ChatMessageDto> {
+    const found = await room(socketKey, actor, input.roomKey);
+    const { message, created } = await chat.storeAudited(
+      {
+        roomKey: input.roomKey,
+        authorId: actor.userId,
+        clientId: input.clientId,
+        authorName: await authorName(socketKey, actor),
+        body: input.body,
+        createdAt: stamp(input.roomKey),
+      },
+      { organizationId: actor.organizationId, role: actor.role },
+    );
+    if (message.roomKey !== input.roomKey) {
+      throw new ChatRefusal(
+        "invalid_input",
+        "That client id was already used for another message.",
+      );
+    }
+    const dto = toDto(message, false);
+    if (!created) return dto;
+    io.to(chatChannel(input.roomKey)).emit("chat:message", dto);
+    void deps
+      .mentions?.(found, actor, input.body)
+      .catch((error: unknown) =>
+        logger.warn({ err: error instanceof Error ? error.name : "error" }, "mention push failed"),
+      );
+    if (actor.role === "PARTICIPANT") {
+      const categories = detectCrisisLanguage(input.body);
+      if (categories.length > 0) {
+        await deps.alerts
+          .raise({
+            organizationId: found.organizationId,
+            participantId: actor.userId,
+            source: "chat",
+            categories,
+            sourceRef: input.roomKey,
+            sourceLabel: found.title,
+            sourceItemId: message.id,
+            alsoTell: found.staffIds,
+          })
+          .catch((error: unknown) =>
+            logger.error(
+              { err: error instanceof Error ? error.name : "error" },
+              "crisis alert failed",
+            ),
+          );
+      }
+    }
+    return dto;
   }
 
   return {
@@ -162,63 +260,61 @@ export function createChatService(deps: {
       };
     },
 
-    async since(socketKey: object, actor: Actor, roomKey: string, after: string) {
+    /**
+     * One page of the messages after `after`, oldest first. `hasMore` says the page stopped
+     * short of the present, so the client asks again from its last message.
+     */
+    async since(
+      socketKey: object,
+      actor: Actor,
+      roomKey: string,
+      after: string,
+      limit: number = CHAT_SINCE_PAGE_SIZE,
+    ): Promise<{ messages: ChatMessageDto[]; hasMore: boolean }> {
       const found = await room(socketKey, actor, roomKey);
       const cursor = await chat.message(after);
       if (!cursor || cursor.roomKey !== roomKey) throw noMessage();
-      const messages = await chat.since(roomKey, cursor, 500);
-      return messages.map((m) => toDto(m, found.staff));
+      // One more than the page, to know without a second query whether more follow.
+      const rows = await chat.since(roomKey, cursor, limit + 1);
+      return {
+        messages: rows.slice(0, limit).map((m) => toDto(m, found.staff)),
+        hasMore: rows.length > limit,
+      };
     },
 
-    async send(
+    /**
+     * Stores and fans out a message. One socket's sends are handled one after another, so a
+     * sender's messages are stored, stamped and delivered in the order they were sent, even
+     * when the client sends several without waiting for each answer. When one cannot reach the
+     * database, the ones already queued behind it are held back (answered `unavailable` too)
+     * rather than stored ahead of it; the client sends them all again, in order.
+     */
+    send(
       socketKey: object,
       actor: Actor,
       input: { roomKey: string; clientId: string; body: string },
     ): Promise<ChatMessageDto> {
-      const found = await room(socketKey, actor, input.roomKey);
-      const { message, created } = await chat.storeAudited(
-        {
-          roomKey: input.roomKey,
-          authorId: actor.userId,
-          clientId: input.clientId,
-          authorName: await authorName(socketKey, actor),
-          body: input.body,
-          createdAt: clock.now(),
-        },
-        { organizationId: actor.organizationId, role: actor.role },
-      );
-      if (message.roomKey !== input.roomKey) {
-        throw new ChatRefusal(
-          "invalid_input",
-          "That client id was already used for another message.",
-        );
+      let queue = sending.get(socketKey);
+      if (!queue) {
+        queue = { tail: Promise.resolve(), pending: 0, held: false };
+        sending.set(socketKey, queue);
       }
-      const dto = toDto(message, false);
-      if (!created) return dto;
-      io.to(chatChannel(input.roomKey)).emit("chat:message", dto);
-      if (actor.role === "PARTICIPANT") {
-        const categories = detectCrisisLanguage(input.body);
-        if (categories.length > 0) {
-          await deps.alerts
-            .raise({
-              organizationId: found.organizationId,
-              participantId: actor.userId,
-              source: "chat",
-              categories,
-              sourceRef: input.roomKey,
-              sourceLabel: found.title,
-              sourceItemId: message.id,
-              alsoTell: found.staffIds,
-            })
-            .catch((error: unknown) =>
-              logger.error(
-                { err: error instanceof Error ? error.name : "error" },
-                "crisis alert failed",
-              ),
-            );
+      const q = queue;
+      q.pending += 1;
+      const mine = q.tail.then(async () => {
+        try {
+          if (q.held) throw new HeldBackError();
+          return await sendNow(socketKey, actor, input);
+        } catch (error) {
+          if (isInfrastructureFailure(error)) q.held = true;
+          throw error;
+        } finally {
+          q.pending -= 1;
+          if (q.pending === 0) q.held = false;
         }
-      }
-      return dto;
+      });
+      q.tail = mine.catch(() => undefined);
+      return mine;
     },
 
     async typing(
@@ -250,6 +346,30 @@ export function createChatService(deps: {
       const updated = await chat.update(messageId, { body, editedAt: clock.now() });
       await audit.record({ actor }, "update", { type: "chat-message", id: messageId }, "success");
       publishUpdate(updated);
+      // Crisis language edited in raises an alert as a new message would (the edit still goes
+      // out); touching up language that already raised one does not raise it twice.
+      const categories =
+        actor.role === "PARTICIPANT" ? crisisLanguageAdded(message.body, body) : [];
+      const found = categories.length > 0 ? await access.access(actor, message.roomKey) : null;
+      if (found) {
+        await deps.alerts
+          .raise({
+            organizationId: found.organizationId,
+            participantId: actor.userId,
+            source: "chat",
+            categories,
+            sourceRef: message.roomKey,
+            sourceLabel: found.title,
+            sourceItemId: message.id,
+            alsoTell: found.staffIds,
+          })
+          .catch((error: unknown) =>
+            logger.error(
+              { err: error instanceof Error ? error.name : "error" },
+              "crisis alert failed",
+            ),
+          );
+      }
       return toDto(updated, false);
     },
 
@@ -300,6 +420,28 @@ export function createChatService(deps: {
       await audit.record({ actor }, "create", { type: "chat-report", id: messageId }, "success");
       for (const id of found.staffIds)
         io.to(`user:${id}`).emit("chat:reported", { roomKey: message.roomKey, messageId });
+    },
+
+    /**
+     * The person's access changed: forget what this socket was allowed, check each chat room it
+     * is in again, and take it out of those it may no longer be in.
+     */
+    async revalidate(
+      socket: {
+        rooms: Set<string>;
+        leave(room: string): void | Promise<void>;
+        emit: RealtimeSocket["emit"];
+      },
+      actor: Actor,
+    ): Promise<void> {
+      checked.delete(socket);
+      const prefix = chatChannel("");
+      for (const channel of [...socket.rooms].filter((r) => r.startsWith(prefix))) {
+        const key = channel.slice(prefix.length);
+        if (await access.access(actor, key)) continue;
+        await socket.leave(channel);
+        socket.emit("chat:removed", { roomKey: key, reason: "access_changed" });
+      }
     },
   };
 }

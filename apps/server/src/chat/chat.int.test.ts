@@ -346,6 +346,52 @@ describe.each(databaseKinds())("cohort chat on %s", (kind) => {
     expect(ApiErrorBodySchema.parse(denied.body).error.code).toBe("not_found");
   });
 
+  it("raises a crisis alert when a participant edits a harmless message into crisis language, and still delivers the edit", async () => {
+    const dana = await personOn(server, DANA);
+    const jordan = await personOn(server, P[0]);
+    const sam = await personOn(server, P[1]);
+    await sam.live.request("chat:subscribe", { roomKey: cohortRoom });
+    const message = await send(jordan, cohortRoom, "see you all on thursday");
+    const openAlerts = async () =>
+      (await dana.client.get<{ alerts: CrisisAlertDto[] }>("/api/alerts")).body.alerts;
+    const before = (await openAlerts()).length;
+
+    const alert = dana.live.waitFor<CrisisAlertDto>("alert:crisis");
+    const support = jordan.live.waitFor<{ crisisLine: string }>("crisis:support");
+    const updated = sam.live.waitFor<ChatMessageDto>(
+      "chat:updated",
+      (m) => m.id === message.id && m.body.includes("miss me"),
+    );
+    const edited = await jordan.live.request<{ message: ChatMessageDto }>("chat:edit", {
+      messageId: message.id,
+      body: "honestly nobody would miss me",
+    });
+    expect(edited.ok).toBe(true);
+    expect(await alert).toMatchObject({
+      source: "chat",
+      categories: ["suicide"],
+      participant: { id: jordan.id },
+      where: { kind: "chat", ref: cohortRoom },
+      acknowledged: null,
+    });
+    expect(JSON.stringify(await alert)).not.toContain("miss me");
+    expect((await support).crisisLine).toBe("988");
+    expect((await updated).body).toBe("honestly nobody would miss me");
+    expect((await openAlerts()).length).toBe(before + 1);
+
+    // Touching up the same words again, or editing in an everyday idiom, raises nothing more.
+    await jordan.live.request("chat:edit", {
+      messageId: message.id,
+      body: "honestly, nobody would miss me.",
+    });
+    const other = await send(jordan, cohortRoom, "on my way");
+    await jordan.live.request("chat:edit", {
+      messageId: other.id,
+      body: "on my way, this traffic is killing me",
+    });
+    expect((await openAlerts()).length).toBe(before + 1);
+  });
+
   it("replays what a briefly cut-off client missed, exactly once and in order", async () => {
     const jordan = await personOn(server, P[0]);
     const sam = await personOn(server, P[1]);

@@ -17,12 +17,28 @@ import { eventRegistrar } from "../realtime/event-handler";
 import type { Logger } from "../logger";
 import type { Realtime } from "../realtime/realtime";
 import { chatChannel, ChatRefusal, type ChatService } from "./chat-service";
+import type { ChatRateLimiter } from "./chat-rate-limit";
+
+/** What a person sending too fast is told; the web app shows it under the message box. */
+export const CHAT_TOO_FAST = "You are sending messages too fast. Wait a moment and try again.";
 
 /**
  * Chat socket events. Each payload is validated; refusals answer `{ ok: false, error }` and a
  * `room:error` event naming the event, so a bad message never stops the socket.
  */
-export function registerChatSockets(realtime: Realtime, chat: ChatService, logger: Logger): void {
+export function registerChatSockets(
+  realtime: Realtime,
+  chat: ChatService,
+  logger: Logger,
+  limiter: ChatRateLimiter,
+): void {
+  realtime.onAccessCheck((socket) =>
+    chat.revalidate(socket, {
+      userId: socket.data.userId,
+      role: socket.data.role,
+      organizationId: socket.data.organizationId,
+    }),
+  );
   realtime.onConnection((socket) => {
     const actor: Actor = {
       userId: socket.data.userId,
@@ -47,12 +63,20 @@ export function registerChatSockets(realtime: Realtime, chat: ChatService, logge
     handle("chat:history", ChatHistorySchema, (p) =>
       chat.history(socket, actor, p.roomKey, p.limit, p.before),
     );
-    handle("chat:since", ChatSinceSchema, async (p) => ({
-      messages: await chat.since(socket, actor, p.roomKey, p.after),
-    }));
-    handle("chat:send", ChatSendSchema, async (p) => ({
-      message: await chat.send(socket, actor, p),
-    }));
+    handle("chat:since", ChatSinceSchema, (p) =>
+      chat.since(socket, actor, p.roomKey, p.after, p.limit),
+    );
+    // Refused before any database work: a flood costs the flooder, not everyone else.
+    const tooFast = (p: { body: string }) =>
+      limiter.take(actor.userId, Buffer.byteLength(p.body, "utf8"))
+        ? undefined
+        : { code: "rate_limited" as const, message: CHAT_TOO_FAST };
+    handle(
+      "chat:send",
+      ChatSendSchema,
+      async (p) => ({ message: await chat.send(socket, actor, p) }),
+      tooFast,
+    );
     handle("chat:typing", ChatTypingSchema, async (p) => {
       await chat.typing(socket, actor, p.roomKey, p.typing);
       return {};

@@ -5,6 +5,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { DatabaseConfig } from "../config";
 import { PrismaClient } from "../generated/prisma/client";
+import { lockDataFolder } from "./data-folder-lock";
 import type { SqlConnection, SqlSession } from "./sql";
 
 export type Database = {
@@ -22,8 +23,19 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+  let unlock: () => void = () => undefined;
+  if (!dataDir.startsWith("memory://")) {
+    mkdirSync(dataDir, { recursive: true });
+    // One owner per folder: a second process would silently fork the data (and lose writes).
+    unlock = lockDataFolder(dataDir);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   // PGlite is one connection in this process; callers are serialised by PGlite itself.
   const connection: SqlConnection = {
@@ -43,8 +55,12 @@ async function openPglite(dataDir: string): Promise<Database> {
       withConnection: (fn) => fn(connection),
     },
     async close() {
-      await prisma.$disconnect();
-      await pglite.close();
+      try {
+        await prisma.$disconnect();
+        await pglite.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }

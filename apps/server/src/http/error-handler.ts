@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler } from "express";
 import type { ApiErrorBody } from "@bridgeway/domain";
 import type { Logger } from "../logger";
-import { HttpError, invalidJson, payloadTooLarge, unsupportedMediaType } from "./errors";
+import { HttpError, invalidJson, notFound, payloadTooLarge, unsupportedMediaType } from "./errors";
 
 type BodyParserError = Error & { type?: string; status?: number; limit?: number };
 
@@ -21,6 +21,45 @@ function fromBodyParser(error: BodyParserError): HttpError | undefined {
       return new HttpError(400, "invalid_input", "The request body could not be read.");
     default:
       return undefined;
+  }
+}
+
+type StatusError = Error & { status?: unknown; statusCode?: unknown };
+
+/**
+ * Errors Express and its helpers raise with an HTTP status of their own: a path parameter that
+ * is not valid percent-encoding (URIError, 400), a body whose Content-Encoding does not decode
+ * (400), a static file path that tries to climb out of its folder (403) or names nothing (404).
+ * These are the caller's mistakes, so they answer 4xx in our error model, never 500.
+ */
+function fromStatusError(error: unknown): HttpError | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { status, statusCode } = error as StatusError;
+  const code = typeof status === "number" ? status : statusCode;
+  if (typeof code !== "number" || code < 400 || code > 499) return undefined;
+  if (error instanceof URIError) {
+    return new HttpError(
+      400,
+      "invalid_input",
+      "The address is not valid: part of it is not correctly percent-encoded.",
+      { path: "Bad percent-encoding." },
+    );
+  }
+  switch (code) {
+    case 400:
+      return new HttpError(400, "invalid_input", "The request body could not be read.", {
+        body: "Could not be decoded (check Content-Encoding).",
+      });
+    case 403:
+    case 404:
+      // A refused file path reads as missing: no hint of what lies outside.
+      return notFound("file");
+    case 413:
+      return payloadTooLarge("the limit");
+    case 415:
+      return unsupportedMediaType();
+    default:
+      return new HttpError(400, "invalid_input", "The request could not be understood.");
   }
 }
 
@@ -84,7 +123,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const known =
       error instanceof HttpError
         ? error
-        : (fromBodyParser(error as BodyParserError) ?? fromDatabase(error));
+        : (fromBodyParser(error as BodyParserError) ??
+          fromDatabase(error) ??
+          fromStatusError(error));
     if (known) {
       for (const [name, value] of Object.entries(known.headers ?? {})) res.setHeader(name, value);
       res.status(known.status).json(errorBody(known));

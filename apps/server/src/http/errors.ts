@@ -38,6 +38,27 @@ export const unauthenticated = (message = "Sign in to continue.") =>
 export const sessionExpired = () =>
   new HttpError(401, "session_expired", "Your session ended. Sign in again to continue.");
 
+export const mfaRequired = () =>
+  new HttpError(
+    401,
+    "mfa_required",
+    "Enter the code from your authenticator app to finish signing in.",
+  );
+
+export const mfaEnrolmentRequired = () =>
+  new HttpError(
+    403,
+    "mfa_enrolment_required",
+    "Set up your authenticator app before you continue: your clinic requires it.",
+  );
+
+export const reauthenticationRequired = () =>
+  new HttpError(
+    403,
+    "reauthentication_required",
+    "Confirm it is you: enter your password or a code from your authenticator app.",
+  );
+
 export const forbidden = (message = "You are not allowed to do that.") =>
   new HttpError(403, "forbidden", message);
 

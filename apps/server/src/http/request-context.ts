@@ -2,7 +2,7 @@ import type { Request } from "express";
 import type { Actor } from "@bridgeway/domain";
 import type { AuditContext } from "../audit/audit-log";
 import type { AuthContext, SessionCheck } from "../auth/sessions";
-import { sessionExpired, unauthenticated } from "./errors";
+import { mfaEnrolmentRequired, mfaRequired, sessionExpired, unauthenticated } from "./errors";
 
 declare global {
   // Express's own extension point for per-request data.
@@ -19,6 +19,9 @@ declare global {
 export function requireAuth(req: Request): AuthContext {
   const check = req.sessionCheck;
   if (check?.status === "active") return check.auth;
+  if (check?.status === "mfa-pending") {
+    throw check.pending.stage === "code" ? mfaRequired() : mfaEnrolmentRequired();
+  }
   throw check?.status === "ended" ? sessionExpired() : unauthenticated();
 }
 

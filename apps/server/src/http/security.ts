@@ -1,6 +1,6 @@
 import type { RequestHandler } from "express";
 import helmet from "helmet";
-import { CSRF_HEADER } from "@bridgeway/domain";
+import { BACKGROUND_REQUEST_HEADER, CSRF_HEADER } from "@bridgeway/domain";
 import type { SessionService } from "../auth/sessions";
 import { tokensMatch } from "../auth/sessions";
 import { csrfFailed, unsupportedMediaType } from "./errors";
@@ -24,6 +24,9 @@ export function securityHeaders(options: {
           fontSrc: ["'self'"],
           mediaSrc: ["'self'", "blob:"],
           connectSrc: ["'self'", ...options.mediaOrigins],
+          // The installable app: its manifest and its service worker (/sw.js), same origin only.
+          manifestSrc: ["'self'"],
+          workerSrc: ["'self'"],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],
           formAction: ["'self'"],
@@ -61,12 +64,17 @@ export const requireJsonBody: RequestHandler = (req, _res, next) => {
   next();
 };
 
-/** Loads the session cookie for every API request; counts the request as activity. */
+/**
+ * Loads the session cookie for every API request; counts the request as activity unless it is a
+ * read the page made by itself (BACKGROUND_REQUEST_HEADER).
+ */
 export function loadSession(sessions: SessionService): RequestHandler {
   return async (req, _res, next) => {
     try {
       const token = sessions.tokenFromCookieHeader(req.headers.cookie);
-      req.sessionCheck = await sessions.check(token, { touch: true });
+      const background =
+        SAFE_METHODS.has(req.method) && req.headers[BACKGROUND_REQUEST_HEADER] === "1";
+      req.sessionCheck = await sessions.check(token, { touch: !background });
       next();
     } catch (error) {
       next(error);
@@ -92,11 +100,15 @@ export function csrfProtection(options: { publicOrigin: string | undefined }): R
       return next(csrfFailed());
     }
     const check = req.sessionCheck;
-    if (check?.status === "active") {
+    const expected =
+      check?.status === "active"
+        ? check.auth.session.csrfToken
+        : check?.status === "mfa-pending"
+          ? check.pending.session.csrfToken
+          : undefined;
+    if (expected !== undefined) {
       const given = req.headers[CSRF_HEADER];
-      if (
-        !tokensMatch(check.auth.session.csrfToken, typeof given === "string" ? given : undefined)
-      ) {
+      if (!tokensMatch(expected, typeof given === "string" ? given : undefined)) {
         return next(csrfFailed());
       }
     }

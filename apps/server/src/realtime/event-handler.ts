@@ -1,5 +1,6 @@
-import type { LiveError } from "@bridgeway/domain";
+import { findUnstorableText, type LiveError } from "@bridgeway/domain";
 import type { z } from "zod";
+import { loggableError } from "../db/unavailable";
 import { fieldsFromZodError } from "../http/validate";
 import type { Logger } from "../logger";
 import type { RealtimeSocket } from "./realtime";
@@ -30,6 +31,16 @@ export function eventRegistrar(
         socket.emit("room:error", { ...error, event });
         reply?.({ ok: false, error });
       };
+      // Text the database cannot store (NUL, lone surrogates) is refused for every event at once.
+      const unstorable = findUnstorableText(raw);
+      if (unstorable) {
+        fail({
+          code: "invalid_input",
+          message: `The ${event} event was not valid.`,
+          fields: { [unstorable.field || "payload"]: unstorable.problem },
+        });
+        return;
+      }
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         fail({
@@ -52,11 +63,16 @@ export function eventRegistrar(
             fail(known);
             return;
           }
-          logger.error(
-            { event, err: error instanceof Error ? error.name : typeof error },
-            "socket event failed",
+          const err = loggableError(error);
+          logger.error({ event, err }, "socket event failed");
+          fail(
+            err.infrastructure
+              ? {
+                  code: "unavailable",
+                  message: "Bridgeway is having trouble right now. It will work again shortly.",
+                }
+              : { code: "invalid_input", message: "That did not work. Try again." },
           );
-          fail({ code: "invalid_input", message: "That did not work. Try again." });
         },
       );
     };

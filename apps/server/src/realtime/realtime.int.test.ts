@@ -95,7 +95,7 @@ describe("realtime connections", () => {
     const ended = new Promise((resolve) => socket.once("session:ended", resolve));
     const gone = new Promise((resolve) => socket.once("disconnect", resolve));
     await client.post("/api/auth/logout");
-    expect(await ended).toEqual({ reason: "signed-out" });
+    expect(await ended).toEqual({ reason: "signed-out", code: "signed_out" });
     expect(await gone).toBe("io server disconnect");
   });
 });
@@ -130,7 +130,7 @@ describe.runIf(redisUrl)("realtime across server processes sharing Redis", () =>
     const ended = new Promise((resolve) => socket.once("session:ended", resolve));
     const gone = new Promise((resolve) => socket.once("disconnect", resolve));
     await client.post("/api/auth/logout");
-    expect(await ended).toEqual({ reason: "signed-out" });
+    expect(await ended).toEqual({ reason: "signed-out", code: "signed_out" });
     expect(await gone).toBe("io server disconnect");
   });
 });

@@ -1,17 +1,23 @@
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
-import type {
-  ClientToServerEvents,
-  InterServerEvents,
-  RealtimeErrorCode,
-  ServerToClientEvents,
-  SessionEndReason,
-  SocketData,
+import {
+  SESSION_END_CODES,
+  SESSION_IDLE_TIMEOUT_MS,
+  type ClientToServerEvents,
+  type InterServerEvents,
+  type LiveError,
+  type RealtimeErrorCode,
+  type ServerToClientEvents,
+  type SessionEndReason,
+  type SocketData,
 } from "@bridgeway/domain";
 import { createClient } from "redis";
 import { Server, type Socket } from "socket.io";
+import type { RevocationBus } from "../auth/session-revocations";
 import type { SessionService } from "../auth/sessions";
+import type { Clock } from "../clock";
 import type { Logger } from "../logger";
+import { adapterRedisOptions, resilientAdapter, type RedisHealth } from "./redis-resilience";
 
 export type RealtimeServer = Server<
   ClientToServerEvents,
@@ -27,18 +33,60 @@ export type RealtimeSocket = Socket<
   SocketData
 >;
 
+/**
+ * Re-checks what one socket of this process may still be in, takes it out of what it may not,
+ * and forgets any authorisation it cached. Features (chat, live) register one each.
+ */
+export type AccessCheck = (socket: RealtimeSocket) => Promise<void>;
+
 export type Realtime = {
   kind: "memory" | "redis";
   io: RealtimeServer;
   /** Adds listeners to every socket as it connects (and again when one recovers). */
   onConnection(handler: (socket: RealtimeSocket) => void): void;
-  /** Tells every socket of a sign-in session, on any server process, that it ended, and drops them. */
-  endSession(sessionId: string, reason: SessionEndReason): Promise<void>;
+  /** Adds a check run on a person's sockets whenever their access changes, and on recovery. */
+  onAccessCheck(check: AccessCheck): void;
+  /**
+   * Someone's access changed: every server process re-checks that person's sockets at once and
+   * takes them out of the rooms they may no longer be in. Resolves when this process is done.
+   */
+  recheckAccess(userId: string): Promise<void>;
+  /**
+   * Since when this process has heard every access change (`recheckAccess` on any process): its
+   * start, or when Redis last came back. Undefined while Redis is down, when news may be lost.
+   */
+  accessNewsSince(): Date | undefined;
   close(): Promise<void>;
 };
 
 /** How long a dropped client may be away and still resume with what it missed. */
 export const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
+
+/**
+ * A socket's expiry timer re-reads its session at least this often, so a clock change or a
+ * missed revocation can never keep a socket open for long past its session.
+ */
+const EXPIRY_CHECK_MAX_MS = 5 * 60 * 1000;
+/** A timer that fires while the session is still active waits at least this long to look again. */
+const EXPIRY_CHECK_MIN_MS = 250;
+
+/** What this process remembers about a socket's sign-in session; never sent anywhere. */
+type Guard = {
+  token: string;
+  /** When the session ends unless there is activity, as of the last check. */
+  ends: { idle: Date; absolute: Date };
+  timer: NodeJS.Timeout | undefined;
+  /** Events run one after another, in the order they arrived, each after its session check. */
+  queue: Promise<void>;
+  /** Acknowledgements of events still waiting for that check; refused if the socket is closed. */
+  pending: Set<(reply: unknown) => void>;
+  ended: boolean;
+};
+
+const SESSION_ENDED: LiveError = {
+  code: "session_expired",
+  message: "Your session ended. Sign in again.",
+};
 
 class RealtimeAuthError extends Error {
   readonly data: { code: RealtimeErrorCode };
@@ -60,19 +108,30 @@ function originAllowed(req: IncomingMessage, publicOrigin: string | undefined): 
 export async function createRealtime(deps: {
   httpServer: HttpServer;
   sessions: SessionService;
+  revocations: RevocationBus;
+  clock: Clock;
   redisUrl: string | undefined;
   /** Namespaces this deployment's Redis keys and stream. */
   redisKeyPrefix: string;
   publicOrigin: string | undefined;
   logger: Logger;
+  /** Follows whether Redis is up, for the health check and the log. */
+  redisHealth?: RedisHealth;
 }): Promise<Realtime> {
-  const { sessions, logger } = deps;
+  const { sessions, logger, clock } = deps;
   let redis: ReturnType<typeof createClient> | undefined;
   if (deps.redisUrl) {
-    redis = createClient({ url: deps.redisUrl });
-    redis.on("error", (error: Error) => logger.warn({ err: error.name }, "redis connection error"));
+    redis = createClient(adapterRedisOptions(deps.redisUrl));
+    // Logged once per outage, with what failed, by redisHealth.
+    redis.on("error", () => undefined);
+    deps.redisHealth?.track(redis, "socket.io adapter");
     await redis.connect();
   }
+  const adapterClient = redis;
+  /** When the adapter lost Redis: events published since then reached no other process. */
+  let interruptedSince: Date | undefined;
+  /** Since when no news from other processes can have been missed (see `accessNewsSince`). */
+  let heardAllSince = clock.now();
 
   const io: RealtimeServer = new Server(deps.httpServer, {
     path: "/socket.io",
@@ -84,15 +143,37 @@ export async function createRealtime(deps: {
     allowRequest: (req, callback) => {
       callback(null, originAllowed(req, deps.publicOrigin));
     },
-    ...(redis
+    ...(adapterClient
       ? {
-          adapter: createAdapter(redis, {
-            streamName: `${deps.redisKeyPrefix}socket.io`,
-            sessionKeyPrefix: `${deps.redisKeyPrefix}sio:session:`,
-          }),
+          adapter: resilientAdapter(
+            createAdapter(adapterClient, {
+              streamName: `${deps.redisKeyPrefix}socket.io`,
+              sessionKeyPrefix: `${deps.redisKeyPrefix}sio:session:`,
+            }),
+            () => adapterClient.isReady,
+          ),
         }
       : {}),
   });
+
+  if (adapterClient) {
+    const interrupted = () => {
+      interruptedSince ??= clock.now();
+    };
+    adapterClient.on("error", interrupted);
+    adapterClient.on("reconnecting", interrupted);
+    adapterClient.on("ready", () => {
+      const since = interruptedSince;
+      if (!since) return;
+      interruptedSince = undefined;
+      heardAllSince = clock.now();
+      // Everyone, on every process this one reaches now (its own sockets at least), catches up
+      // from the database: what other processes published while Redis was down never came.
+      io.emit("realtime:resync", { since: since.toISOString() });
+    });
+  }
+
+  const guards = new WeakMap<RealtimeSocket, Guard>();
 
   io.use((socket, next) => {
     const token = sessions.tokenFromCookieHeader(socket.request.headers.cookie);
@@ -107,13 +188,26 @@ export async function createRealtime(deps: {
           next(new RealtimeAuthError("session_expired", "Your session ended. Sign in again."));
           return;
         }
+        if (check.status === "mfa-pending") {
+          next(new RealtimeAuthError("unauthenticated", "Finish signing in to connect."));
+          return;
+        }
         const { actor, session } = check.auth;
+        if (token === undefined) throw new Error("an active session without a token");
         // Merged, not replaced: a recovered socket keeps the room it was in.
         Object.assign(socket.data, {
           userId: actor.userId,
           role: actor.role,
           organizationId: actor.organizationId,
           authSessionId: session.id,
+        });
+        guards.set(socket, {
+          token,
+          ends: sessionEnds(session),
+          timer: undefined,
+          queue: Promise.resolve(),
+          pending: new Set(),
+          ended: false,
         });
         next();
       })
@@ -126,14 +220,142 @@ export async function createRealtime(deps: {
       });
   });
 
+  const accessChecks: AccessCheck[] = [];
+
+  const logFailure = (what: string) => (error: unknown) => {
+    logger.warn({ err: error instanceof Error ? error.name : typeof error }, what);
+  };
+
+  /** Tells the socket why its session ended, then closes it; it cannot recover this connection. */
+  function endSocket(socket: RealtimeSocket, reason: SessionEndReason): void {
+    const guard = guards.get(socket);
+    if (guard) {
+      guard.ended = true;
+      clearTimeout(guard.timer);
+      // Answered before the socket closes, so no request is left waiting for a reply.
+      for (const ack of guard.pending) ack({ ok: false, error: SESSION_ENDED });
+      guard.pending.clear();
+    }
+    if (!socket.connected) return;
+    // Local delivery is written at once; a plain emit would go out through the Redis adapter
+    // first (for recovery offsets) and arrive after the socket had closed.
+    io.local.to(socket.id).emit("session:ended", { reason, code: SESSION_END_CODES[reason] });
+    socket.disconnect(true);
+  }
+
+  /** Sockets of this process in a room (a copy: ending them changes the room). */
+  function localSockets(room: string): RealtimeSocket[] {
+    const ids = [...(io.of("/").adapter.rooms.get(room) ?? [])];
+    return ids.flatMap((id) => {
+      const socket = io.sockets.sockets.get(id);
+      return socket ? [socket] : [];
+    });
+  }
+
+  // Every process hears every revocation (Redis pub/sub when there are several), and closes its
+  // own sockets of the ended sessions: sign-out, expiry found by any request, deactivation.
+  deps.revocations.subscribe((revocation) => {
+    const room =
+      "sessionId" in revocation ? `session:${revocation.sessionId}` : `user:${revocation.userId}`;
+    for (const socket of localSockets(room)) endSocket(socket, revocation.reason);
+  });
+
+  /**
+   * Re-reads the socket's session when it should end (idle or absolute limit) and closes the
+   * socket if it has; activity elsewhere (another tab) only moves the next look later.
+   */
+  function scheduleExpiry(socket: RealtimeSocket, ends: { idle: Date; absolute: Date }): void {
+    const guard = guards.get(socket);
+    if (!guard || guard.ended) return;
+    clearTimeout(guard.timer);
+    const endsAt = Math.min(ends.idle.getTime(), ends.absolute.getTime());
+    const delay = Math.min(
+      EXPIRY_CHECK_MAX_MS,
+      Math.max(EXPIRY_CHECK_MIN_MS, endsAt - clock.now().getTime()),
+    );
+    guard.ends = ends;
+    guard.timer = setTimeout(() => {
+      sessions
+        .check(guard.token, { touch: false })
+        .then((check) => {
+          if (check.status !== "active") endSocket(socket, "expired");
+          else scheduleExpiry(socket, sessionEnds(check.auth.session));
+        })
+        .catch(logFailure("socket session check failed"));
+    }, delay);
+    guard.timer.unref();
+  }
+
+  /**
+   * Every event first checks the socket's sign-in session (from a cache of a few seconds that
+   * revocations clear on every process) and counts as activity, except the presence ping. An
+   * ended session refuses the event with `session_expired` and closes the socket.
+   */
+  function guardEvents(socket: RealtimeSocket): void {
+    socket.use((packet, next) => {
+      const guard = guards.get(socket);
+      if (!guard) return;
+      const [event] = packet;
+      const last: unknown = packet.at(-1);
+      const ack = typeof last === "function" ? (last as (reply: unknown) => void) : undefined;
+      if (ack) guard.pending.add(ack);
+      /** Takes the acknowledgement back; false if the socket was closed and already answered. */
+      const claim = () => !ack || guard.pending.delete(ack);
+      guard.queue = guard.queue
+        .then(async () => {
+          if (guard.ended) return;
+          const check = await sessions.check(guard.token, { touch: event !== "presence:ping" });
+          if (check.status !== "active") {
+            endSocket(socket, "expired");
+            return;
+          }
+          if (!claim()) return;
+          scheduleExpiry(socket, sessionEnds(check.auth.session));
+          next();
+        })
+        .catch((error: unknown) => {
+          logFailure("socket event session check failed")(error);
+          if (claim()) ack?.({ ok: false, error: { code: "unavailable", message: "Try again." } });
+        });
+    });
+  }
+
+  async function runAccessChecks(socket: RealtimeSocket): Promise<void> {
+    for (const check of accessChecks) await check(socket);
+  }
+
+  async function recheckLocal(userId: string): Promise<void> {
+    await Promise.all(
+      localSockets(`user:${userId}`).map((socket) =>
+        runAccessChecks(socket).catch(logFailure("socket access check failed")),
+      ),
+    );
+  }
+
+  io.on("access:changed", (payload) => {
+    if (typeof payload.userId === "string") void recheckLocal(payload.userId);
+  });
+
   const connectionHandlers: ((socket: RealtimeSocket) => void)[] = [];
   io.on("connection", (socket) => {
+    guardEvents(socket);
     for (const handler of connectionHandlers) handler(socket);
     void socket.join([`session:${socket.data.authSessionId}`, `user:${socket.data.userId}`]);
     socket.on("presence:ping", (ack) => {
       if (typeof ack !== "function") return;
       ack({ serverTime: new Date().toISOString() });
     });
+    socket.on("disconnect", () => {
+      const guard = guards.get(socket);
+      if (guard) clearTimeout(guard.timer);
+    });
+    const guard = guards.get(socket);
+    if (guard) scheduleExpiry(socket, guard.ends);
+    // A recovered socket gets back the rooms it had when it dropped; access may have changed
+    // while it was away.
+    if (socket.recovered) {
+      runAccessChecks(socket).catch(logFailure("socket access check failed"));
+    }
   });
 
   return {
@@ -142,15 +364,32 @@ export async function createRealtime(deps: {
     onConnection(handler) {
       connectionHandlers.push(handler);
     },
-    endSession(sessionId, reason) {
-      const room = `session:${sessionId}`;
-      io.to(room).emit("session:ended", { reason });
-      io.in(room).disconnectSockets(true);
-      return Promise.resolve();
+    onAccessCheck(check) {
+      accessChecks.push(check);
+    },
+    async recheckAccess(userId) {
+      // The other processes are told first, so they work while this one does.
+      if (redis) io.serverSideEmit("access:changed", { userId });
+      await recheckLocal(userId);
+    },
+    accessNewsSince() {
+      return interruptedSince === undefined ? heardAllSince : undefined;
     },
     async close() {
       await io.close();
-      if (redis?.isOpen) await redis.quit();
+      // quit() waits for a Redis that is down to come back; shutting down must not.
+      if (redis?.isReady) await redis.quit();
+      else if (redis?.isOpen) redis.destroy();
     },
+  };
+}
+
+function sessionEnds(session: { lastSeenAt: Date; expiresAt: Date }): {
+  idle: Date;
+  absolute: Date;
+} {
+  return {
+    idle: new Date(session.lastSeenAt.getTime() + SESSION_IDLE_TIMEOUT_MS),
+    absolute: session.expiresAt,
   };
 }

@@ -10,8 +10,19 @@ let passwordHash: Promise<string> | undefined;
 export function fixtures(prisma: PrismaClient, password: string) {
   passwordHash ??= hashPassword(password);
 
-  async function organization(name = `Clinic ${unique()}`) {
-    return prisma.organization.create({ data: { name, timeZone: "America/Chicago" } });
+  async function organization(
+    name = `Clinic ${unique()}`,
+    options: { mfaRequired?: boolean } = {},
+  ) {
+    // Test clinics sign their staff in with passwords, like the demo clinic; tests of the MFA
+    // requirement turn it on for their own clinic.
+    return prisma.organization.create({
+      data: {
+        name,
+        timeZone: "America/Chicago",
+        mfaRequiredForStaff: options.mfaRequired ?? false,
+      },
+    });
   }
 
   async function user(organizationId: string, role: Role, firstName = "Test") {
@@ -21,6 +32,7 @@ export function fixtures(prisma: PrismaClient, password: string) {
         organizationId,
         email,
         passwordHash: await (passwordHash ?? hashPassword(password)),
+        passwordSetAt: new Date(),
         role,
         firstName,
         lastName: `Person${unique()}`,

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { startServer, type RunningServer } from "../app";
 import type { Clock } from "../clock";
+import type { Logger } from "../logger";
 import { loadConfig, type Config, type DatabaseConfig } from "../config";
 import { createTestDatabase, type DatabaseKind } from "./test-databases";
 
@@ -21,6 +22,8 @@ export async function startTestServer(
     redisUrl?: string;
     redisKeyPrefix?: string;
     reconnectGraceMs?: number;
+    /** Replaces the silent test logger (the fuzz test counts error lines). */
+    logger?: Logger;
   } = {},
 ): Promise<TestServer> {
   const created = options.database ? undefined : await createTestDatabase(options.kind ?? "pglite");
@@ -31,6 +34,8 @@ export async function startTestServer(
     PORT: "0",
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     DEMO_PASSWORD: TEST_PASSWORD,
+    // Tests run the background jobs themselves (server.jobs.runDue) at a moment of their clock.
+    JOB_INTERVAL_SECONDS: "0",
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...options.env,
   });
@@ -38,6 +43,7 @@ export async function startTestServer(
   try {
     const server = await startServer(config, {
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
       redisKeyPrefix: options.redisKeyPrefix ?? `bw-test-${randomBytes(4).toString("hex")}:`,
       ...(options.reconnectGraceMs ? { reconnectGraceMs: options.reconnectGraceMs } : {}),
     });
@@ -61,19 +67,27 @@ export async function startTestServer(
  * Two server processes as a load balancer would see them: one PostgreSQL database (DATABASE_URL)
  * and one Redis (REDIS_URL) shared, the demo clinic seeded once.
  */
-export async function startServerPair(redisUrl: string): Promise<{
+export async function startServerPair(
+  redisUrl: string,
+  options: { env?: Record<string, string> } = {},
+): Promise<{
   a: TestServer;
   b: TestServer;
   close: () => Promise<void>;
 }> {
   const created = await createTestDatabase("postgres");
   const redisKeyPrefix = `bw-test-pair-${randomBytes(4).toString("hex")}:`;
-  const a = await startTestServer({ database: created.config, redisUrl, redisKeyPrefix });
+  const a = await startTestServer({
+    database: created.config,
+    redisUrl,
+    redisKeyPrefix,
+    ...(options.env ? { env: options.env } : {}),
+  });
   const b = await startTestServer({
     database: created.config,
     redisUrl,
     redisKeyPrefix,
-    env: { DEMO_SEED: "false" },
+    env: { ...options.env, DEMO_SEED: "false" },
   });
   return {
     a,
