@@ -1,10 +1,11 @@
 import {
   isoDateInZone,
+  modalityLabel,
   sessionKindInfo,
   SessionKindSchema,
   type CohortAttendance,
 } from "@bridgeway/domain";
-import { stringify } from "csv-stringify/sync";
+import { csvFile, spreadsheetSafe } from "../http/csv";
 
 export const ATTENDANCE_CSV_COLUMNS = [
   "Participant",
@@ -14,6 +15,9 @@ export const ATTENDANCE_CSV_COLUMNS = [
   "Expected",
   "Planned minutes",
   "Attended minutes",
+  "Modality",
+  "Video minutes",
+  "Audio-only minutes",
   "Late",
   "Left early",
   "Week of",
@@ -22,19 +26,12 @@ export const ATTENDANCE_CSV_COLUMNS = [
   "Below 9-hour minimum",
 ] as const;
 
-/**
- * Spreadsheet programs run a cell that starts with = + - @ (or a tab or carriage return) as a
- * formula; names are typed by people, so such cells are prefixed to stay plain text.
- */
-export function spreadsheetSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 const yesNo = (value: boolean) => (value ? "yes" : "no");
 
 /**
  * Documented attendance hours: one row per participant and cohort session they were expected at
- * or attended, with that week's totals (all their sessions) against the IOP minimum.
+ * or attended, with that week's totals (all their sessions) against the IOP minimum, and how
+ * each session was attended (video or audio-only minutes), since clinics bill them differently.
  */
 export function attendanceCsv(grid: CohortAttendance): string {
   const zone = grid.timeZone;
@@ -63,6 +60,9 @@ export function attendanceCsv(grid: CohortAttendance): string {
         yesNo(cell.expected),
         String(planned),
         String(cell.minutes),
+        modalityLabel({ video: cell.videoMinutes, "audio-only": cell.audioOnlyMinutes }),
+        String(cell.videoMinutes),
+        String(cell.audioOnlyMinutes),
         yesNo(cell.late),
         yesNo(cell.leftEarly),
         week?.weekStart ?? "",
@@ -72,5 +72,5 @@ export function attendanceCsv(grid: CohortAttendance): string {
       ]);
     }
   }
-  return stringify([[...ATTENDANCE_CSV_COLUMNS], ...rows], { record_delimiter: "\r\n" });
+  return csvFile(ATTENDANCE_CSV_COLUMNS, rows);
 }

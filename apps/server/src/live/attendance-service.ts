@@ -1,7 +1,9 @@
 import {
   addDaysToDate,
   attendanceSummary,
-  decide,
+  minutesByModality,
+  cohortClinicians,
+  enrollmentOverlaps,
   sessionHours,
   weekStartOf,
   weeklyHoursStatus,
@@ -81,17 +83,21 @@ export function createAttendanceService(deps: {
       const occurrence = await schedules.occurrence(sessionId);
       if (!occurrence) throw notFound("session");
       const people = await directory.peopleIn(occurrence);
-      // Attendance is a record of its own: whoever may not take it (even someone in the
+      // Attendance is a record of its own: whoever may not read it (even someone in the
       // session) finds none, rather than learning it exists.
-      const resource = {
-        type: "session" as const,
-        organizationId: occurrence.organizationId,
-        ...people,
-      };
-      if (decide(context.actor, "update", resource) !== "allow") {
-        await audit.denied(context, "read", { type: "attendance", id: sessionId });
-        throw notFound("session");
-      }
+      await guard(
+        audit,
+        context,
+        "read",
+        {
+          type: "attendance",
+          organizationId: occurrence.organizationId,
+          facilitatorIds: people.facilitatorIds,
+          participantId: null,
+        },
+        { type: "attendance", id: sessionId },
+        "session",
+      );
       const [spans, attendees] = await Promise.all([
         live.spans({ sessionIds: [sessionId] }),
         live.attendees(sessionId),
@@ -121,6 +127,7 @@ export function createAttendanceService(deps: {
           joins: mine.map((s) => ({
             joinedAt: s.joinedAt.toISOString(),
             leftAt: s.leftAt?.toISOString() ?? null,
+            modality: s.modality,
           })),
         });
       }
@@ -147,16 +154,14 @@ export function createAttendanceService(deps: {
         context,
         "read",
         {
-          type: "participant",
+          type: "attendance",
           organizationId: participant.organizationId,
-          participantId,
           facilitatorIds: await schedules.careTeamOf(participantId),
-          familyIds: [],
+          participantId,
         },
         { type: "attendance", id: participantId },
         "participant",
       );
-      if (context.actor.role === "FAMILY") throw notFound("participant");
       const week = await weekOf(participantId, participant.organizationId, weekStartOf(date));
       await audit.record(context, "read", { type: "attendance", id: participantId }, "success");
       return week;
@@ -169,24 +174,28 @@ export function createAttendanceService(deps: {
       range: { from: string; to: string },
     ): Promise<CohortAttendance> {
       const cohort = await schedules.cohort(cohortId);
-      const staff = cohort ? [cohort.leadId, ...cohort.coIds] : [];
-      const allowed =
-        cohort !== null &&
-        cohort.organizationId === context.actor.organizationId &&
-        (context.actor.role === "ADMIN" ||
-          (context.actor.role === "FACILITATOR" && staff.includes(context.actor.userId)));
-      if (!cohort || !allowed) {
-        if (cohort) await audit.denied(context, "read", { type: "attendance", id: cohortId });
-        throw notFound("cohort");
-      }
+      if (!cohort) throw notFound("cohort");
+      await guard(
+        audit,
+        context,
+        "read",
+        {
+          type: "attendance",
+          organizationId: cohort.organizationId,
+          facilitatorIds: cohortClinicians(cohort),
+          participantId: null,
+        },
+        { type: "attendance", id: cohortId },
+        "cohort",
+      );
       const zone = cohort.timeZone;
       const from = startOfLocalDay(range.from, zone);
       const to = startOfLocalDay(addDaysToDate(range.to, 1), zone);
       const sessions = (await schedules.occurrences({ cohortIds: [cohortId], from, to })).filter(
         (s) => s.cohortId === cohortId && s.status === "SCHEDULED" && s.startsAt >= from,
       );
-      const enrollments = (await schedules.enrollments({ cohortIds: [cohortId] })).filter(
-        (e) => e.startsOn <= range.to && (e.endedOn ?? e.plannedDischargeOn) >= range.from,
+      const enrollments = (await schedules.enrollments({ cohortIds: [cohortId] })).filter((e) =>
+        enrollmentOverlaps(e, range.from, range.to),
       );
       const spans = await live.spans({ sessionIds: sessions.map((s) => s.id) });
       const now = clock.now();
@@ -201,11 +210,9 @@ export function createAttendanceService(deps: {
       for (const e of enrollments) {
         const id = e.participant.id;
         const cells = sessions.map((s) => {
-          const summary = attendanceSummary(
-            spans.filter((x) => x.sessionId === s.id && x.userId === id),
-            s,
-            now,
-          );
+          const theirs = spans.filter((x) => x.sessionId === s.id && x.userId === id);
+          const summary = attendanceSummary(theirs, s, now);
+          const byModality = minutesByModality(theirs, s, now);
           return {
             sessionId: s.id,
             expected: expectedBySession.get(s.id)?.has(id) ?? false,
@@ -213,6 +220,8 @@ export function createAttendanceService(deps: {
             minutes: summary.minutes,
             late: summary.late,
             leftEarly: summary.leftEarly,
+            audioOnlyMinutes: byModality["audio-only"],
+            videoMinutes: byModality.video,
           };
         });
         const weeks = [];

@@ -1,19 +1,27 @@
-import { isoDateInZone, sessionKindInfo, type Actor, type LiveRole } from "@bridgeway/domain";
+import {
+  isEnrolledOn,
+  isoDateInZone,
+  liveRoleIn,
+  liveSessionTitle,
+  type Actor,
+  type LiveRole,
+  type Resource,
+} from "@bridgeway/domain";
 import type { OccurrenceRecord, ScheduleRepository } from "../schedules/schedule-repository";
 import type { SessionDirectory } from "../schedules/session-directory";
 
 export type JoinAccess = { role: LiveRole; occurrence: OccurrenceRecord; title: string };
 
-/** "Group therapy · Evening track", or just the kind for one-to-one sessions. */
-export function sessionTitle(occurrence: OccurrenceRecord): string {
-  const label = sessionKindInfo(occurrence.kind).label;
-  return occurrence.cohortName ? `${label} · ${occurrence.cohortName}` : label;
+/** The session's title as `viewer` sees it (the rule is the domain's `liveSessionTitle`). */
+export function sessionTitle(occurrence: OccurrenceRecord, viewer: LiveRole): string {
+  return liveSessionTitle(occurrence, viewer);
 }
 
 /**
- * Who may enter a session's room, and as what: its clinicians; for a group meeting, the
- * participants actively enrolled in the cohort on that day; for a one-to-one session, its
- * participant. Anyone else gets null, and learns nothing about the room.
+ * Who may enter a session's room, and as what, is the permission policy's `live-room` decision
+ * (see `liveRoleIn`); this collects its facts: the session's clinicians; a one-to-one session's
+ * participant, or whether the actor is enrolled in the cohort on that day; the family members
+ * let in. Anyone else gets null, and learns nothing about the room.
  */
 export async function joinAccess(
   deps: { repo: ScheduleRepository; directory: SessionDirectory },
@@ -21,30 +29,36 @@ export async function joinAccess(
   sessionId: string,
 ): Promise<JoinAccess | null> {
   const occurrence = await deps.repo.occurrence(sessionId);
-  if (!occurrence || occurrence.organizationId !== actor.organizationId) return null;
-  const title = sessionTitle(occurrence);
-  if (actor.role === "FACILITATOR") {
-    const staff = await deps.directory.facilitatorsOf(occurrence);
-    return staff.includes(actor.userId) ? { role: "facilitator", occurrence, title } : null;
-  }
-  if (actor.role === "FAMILY") {
-    const people = await deps.directory.peopleIn(occurrence);
-    return people.familyIds.includes(actor.userId) ? { role: "family", occurrence, title } : null;
-  }
-  if (actor.role !== "PARTICIPANT") return null;
-  if (occurrence.participantUserId === actor.userId)
-    return { role: "participant", occurrence, title };
-  if (occurrence.cohortId) {
-    const date = isoDateInZone(occurrence.startsAt, occurrence.timeZone);
-    const enrollments = await deps.repo.enrollments({
-      cohortIds: [occurrence.cohortId],
-      participantId: actor.userId,
-    });
-    const enrolled = enrollments.some(
-      (e) =>
-        e.status === "ACTIVE" && e.startsOn <= date && date <= (e.endedOn ?? e.plannedDischargeOn),
-    );
-    if (enrolled) return { role: "participant", occurrence, title };
-  }
-  return null;
+  if (!occurrence) return null;
+  const role = liveRoleIn(actor, await liveRoom(deps, occurrence, actor.userId));
+  return role ? { role, occurrence, title: sessionTitle(occurrence, role) } : null;
+}
+
+/**
+ * The facts of a session's live room. Of the cohort's enrollments only `userId`'s are looked
+ * up: the policy needs to know only whether the one asking is among those let in.
+ */
+async function liveRoom(
+  deps: { repo: ScheduleRepository; directory: SessionDirectory },
+  occurrence: OccurrenceRecord,
+  userId: string,
+): Promise<Extract<Resource, { type: "live-room" }>> {
+  const date = isoDateInZone(occurrence.startsAt, occurrence.timeZone);
+  const [facilitatorIds, enrollments, familyIds] = await Promise.all([
+    deps.directory.facilitatorsOf(occurrence),
+    occurrence.cohortId
+      ? deps.repo.enrollments({ cohortIds: [occurrence.cohortId], participantId: userId })
+      : [],
+    deps.directory.familyOf(occurrence),
+  ]);
+  const enrolled = enrollments.filter((e) => isEnrolledOn(e, date)).map((e) => e.participant.id);
+  return {
+    type: "live-room",
+    organizationId: occurrence.organizationId,
+    facilitatorIds,
+    participantIds: occurrence.participantUserId
+      ? [occurrence.participantUserId, ...enrolled]
+      : enrolled,
+    familyIds,
+  };
 }

@@ -1,36 +1,28 @@
-import type { LiveRole } from "@bridgeway/domain";
+import type {
+  AttendeeConnection,
+  AttendeeStatus,
+  LiveBreakoutRoom,
+  LiveRole,
+  LiveRoomState,
+  RoomAttendee,
+} from "@bridgeway/domain";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-export type AttendeeStatus = "WAITING" | "ADMITTED" | "DECLINED" | "REMOVED";
-export type Connection = "CONNECTED" | "RECONNECTING" | "GONE";
-
-export type Attendee = {
-  userId: string;
-  role: LiveRole;
-  displayName: string;
-  status: AttendeeStatus;
-  connection: Connection;
+/** Someone who came to a live room, as stored: what the room view needs, and their request. */
+export type Attendee = RoomAttendee & {
   requestedAt: Date;
   admittedAt: Date | null;
   declineMessage: string | null;
-  handRaisedAt: Date | null;
-  microphone: boolean;
-  camera: boolean;
-  screen: boolean;
-  screenShareAllowed: boolean;
-  breakoutId: string | null;
 };
 
-export type RoomState = {
-  openedAt: Date;
-  lockedAt: Date | null;
-  endedAt: Date | null;
-  breakoutsEndAt: Date | null;
-};
+export type RoomState = LiveRoomState;
 
-export type BreakoutRoom = { id: string; name: string; members: string[] };
+/** Breakouts whose timer closes them, with when it runs out and whether the warning went out. */
+export type BreakoutDeadline = { sessionId: string; endsAt: Date; warned: boolean };
+
+export type BreakoutRoom = LiveBreakoutRoom;
 
 const toAttendee = (row: Prisma.LiveAttendeeGetPayload<object>): Attendee => ({
   userId: row.userId,
@@ -46,8 +38,13 @@ const toAttendee = (row: Prisma.LiveAttendeeGetPayload<object>): Attendee => ({
   camera: row.camera,
   screen: row.screen,
   screenShareAllowed: row.screenShareAllowed,
+  audioOnly: row.audioOnly,
   breakoutId: row.breakoutId,
 });
+
+const MODALITY = { VIDEO: "video", AUDIO_ONLY: "audio-only" } as const;
+/** A span younger than this when the modality changes is corrected in place. */
+const FRESH_SPAN_MS = 10_000;
 
 /** Live rooms, who is in them, and attendance spans. */
 export function createLiveRepository(prisma: PrismaClient) {
@@ -55,7 +52,13 @@ export function createLiveRepository(prisma: PrismaClient) {
     async room(sessionId: string): Promise<RoomState | null> {
       return prisma.liveRoom.findUnique({
         where: { sessionId },
-        select: { openedAt: true, lockedAt: true, endedAt: true, breakoutsEndAt: true },
+        select: {
+          openedAt: true,
+          lockedAt: true,
+          endedAt: true,
+          breakoutsEndAt: true,
+          breakoutsCloseAtEnd: true,
+        },
       });
     },
 
@@ -124,6 +127,8 @@ export function createLiveRepository(prisma: PrismaClient) {
           status,
           connection: "CONNECTED",
           declineMessage: null,
+          // Arriving again (after leaving or a drop) starts with the hand down.
+          handRaisedAt: null,
           ...(status === "WAITING" ? { requestedAt: at } : {}),
         },
       });
@@ -135,7 +140,7 @@ export function createLiveRepository(prisma: PrismaClient) {
       userId: string,
       data: Partial<{
         status: AttendeeStatus;
-        connection: Connection;
+        connection: AttendeeConnection;
         admittedAt: Date;
         admittedByUserId: string;
         declineMessage: string | null;
@@ -143,6 +148,7 @@ export function createLiveRepository(prisma: PrismaClient) {
         microphone: boolean;
         camera: boolean;
         screen: boolean;
+        audioOnly: boolean;
         screenShareAllowed: boolean;
         breakoutId: string | null;
       }>,
@@ -186,11 +192,57 @@ export function createLiveRepository(prisma: PrismaClient) {
       at: Date,
       source: "DIRECT" | "LIVEKIT",
     ): Promise<void> {
-      const open = await prisma.attendanceSpan.findFirst({
-        where: { sessionId, userId, leftAt: null, source },
-      });
+      const [open, attendee] = await Promise.all([
+        prisma.attendanceSpan.findFirst({ where: { sessionId, userId, leftAt: null, source } }),
+        prisma.liveAttendee.findUnique({
+          where: { sessionId_userId: { sessionId, userId } },
+          select: { audioOnly: true },
+        }),
+      ]);
+      // The span takes the modality the person is in now (they may have chosen audio-only
+      // before joining, or kept it through a dropped connection).
+      const modality = attendee?.audioOnly ? "AUDIO_ONLY" : "VIDEO";
       if (!open)
-        await prisma.attendanceSpan.create({ data: { sessionId, userId, joinedAt: at, source } });
+        await prisma.attendanceSpan.create({
+          data: { sessionId, userId, joinedAt: at, source, modality },
+        });
+    },
+
+    /**
+     * Someone switched between video and audio-only: each open span ends at `at` and a span in
+     * the new modality starts there, so billed minutes split exactly at the switch.
+     */
+    async switchModality(
+      sessionId: string,
+      userId: string,
+      at: Date,
+      audioOnly: boolean,
+    ): Promise<void> {
+      const modality = audioOnly ? "AUDIO_ONLY" : "VIDEO";
+      await prisma.$transaction(async (tx) => {
+        const open = await tx.attendanceSpan.findMany({
+          where: { sessionId, userId, leftAt: null, modality: { not: modality } },
+          select: { id: true, source: true, joinedAt: true },
+        });
+        if (open.length === 0) return;
+        // A span only just begun took the modality before the person's choice arrived (they
+        // chose audio-only before joining): it is corrected, not split into a sliver.
+        const fresh = open.filter((s) => s.joinedAt.getTime() > at.getTime() - FRESH_SPAN_MS);
+        const older = open.filter((s) => !fresh.includes(s));
+        if (fresh.length > 0)
+          await tx.attendanceSpan.updateMany({
+            where: { id: { in: fresh.map((s) => s.id) } },
+            data: { modality },
+          });
+        if (older.length === 0) return;
+        await tx.attendanceSpan.updateMany({
+          where: { id: { in: older.map((s) => s.id) } },
+          data: { leftAt: at },
+        });
+        await tx.attendanceSpan.createMany({
+          data: older.map((s) => ({ sessionId, userId, joinedAt: at, source: s.source, modality })),
+        });
+      });
     },
 
     async closeSpan(
@@ -205,12 +257,16 @@ export function createLiveRepository(prisma: PrismaClient) {
       });
     },
 
-    /** Opens breakout rooms: stores them, puts their members in them, sets the shared timer. */
+    /**
+     * Opens breakout rooms: stores them, puts their members in them, sets the shared timer and
+     * whether the rooms close by themselves when it runs out.
+     */
     async openBreakouts(
       sessionId: string,
       rooms: { name: string; members: string[] }[],
       endsAt: Date,
       at: Date,
+      closeAtEnd: boolean,
     ): Promise<BreakoutRoom[]> {
       return prisma.$transaction(async (tx) => {
         await tx.breakout.updateMany({
@@ -230,7 +286,14 @@ export function createLiveRepository(prisma: PrismaClient) {
             });
           }
         }
-        await tx.liveRoom.update({ where: { sessionId }, data: { breakoutsEndAt: endsAt } });
+        await tx.liveRoom.update({
+          where: { sessionId },
+          data: {
+            breakoutsEndAt: endsAt,
+            breakoutsCloseAtEnd: closeAtEnd,
+            breakoutsWarnedAt: null,
+          },
+        });
         return created;
       });
     },
@@ -242,8 +305,77 @@ export function createLiveRepository(prisma: PrismaClient) {
           data: { closedAt: at },
         }),
         prisma.liveAttendee.updateMany({ where: { sessionId }, data: { breakoutId: null } }),
-        prisma.liveRoom.update({ where: { sessionId }, data: { breakoutsEndAt: null } }),
+        prisma.liveRoom.update({
+          where: { sessionId },
+          data: { breakoutsEndAt: null, breakoutsCloseAtEnd: false, breakoutsWarnedAt: null },
+        }),
       ]);
+    },
+
+    /** Open breakouts set to close when their timer runs out by `before` (or already has). */
+    async breakoutDeadlines(before: Date): Promise<BreakoutDeadline[]> {
+      const rows = await prisma.liveRoom.findMany({
+        where: { breakoutsCloseAtEnd: true, breakoutsEndAt: { lte: before }, endedAt: null },
+        select: { sessionId: true, breakoutsEndAt: true, breakoutsWarnedAt: true },
+      });
+      return rows.flatMap((r) =>
+        r.breakoutsEndAt
+          ? [
+              {
+                sessionId: r.sessionId,
+                endsAt: r.breakoutsEndAt,
+                warned: r.breakoutsWarnedAt !== null,
+              },
+            ]
+          : [],
+      );
+    },
+
+    /**
+     * Marks the one-minute warning of the breakouts ending at `endsAt` as given. A conditional
+     * update: of several server processes, only the one that answers true gives the warning.
+     */
+    async claimBreakoutWarning(sessionId: string, endsAt: Date, at: Date): Promise<boolean> {
+      const { count } = await prisma.liveRoom.updateMany({
+        where: {
+          sessionId,
+          breakoutsEndAt: endsAt,
+          breakoutsCloseAtEnd: true,
+          breakoutsWarnedAt: null,
+        },
+        data: { breakoutsWarnedAt: at },
+      });
+      return count === 1;
+    },
+
+    /**
+     * Closes the breakouts whose timer ran out at `endsAt`, if they are still those breakouts
+     * (not closed by hand or reopened meanwhile). The first step is a conditional update, so of
+     * several server processes exactly one closes them; it answers who was in a breakout room,
+     * or null when another process (or the facilitator) got there first.
+     */
+    async closeBreakoutsAtDeadline(
+      sessionId: string,
+      endsAt: Date,
+      at: Date,
+    ): Promise<string[] | null> {
+      return prisma.$transaction(async (tx) => {
+        const { count } = await tx.liveRoom.updateMany({
+          where: { sessionId, breakoutsEndAt: endsAt, breakoutsCloseAtEnd: true },
+          data: { breakoutsEndAt: null, breakoutsCloseAtEnd: false, breakoutsWarnedAt: null },
+        });
+        if (count !== 1) return null;
+        const moved = await tx.liveAttendee.findMany({
+          where: { sessionId, breakoutId: { not: null } },
+          select: { userId: true },
+        });
+        await tx.breakout.updateMany({
+          where: { sessionId, closedAt: null },
+          data: { closedAt: at },
+        });
+        await tx.liveAttendee.updateMany({ where: { sessionId }, data: { breakoutId: null } });
+        return moved.map((m) => m.userId);
+      });
     },
 
     async openBreakoutRooms(sessionId: string): Promise<BreakoutRoom[]> {
@@ -271,14 +403,15 @@ export function createLiveRepository(prisma: PrismaClient) {
     },
 
     async spans(where: { sessionIds: string[]; userId?: string }) {
-      return prisma.attendanceSpan.findMany({
+      const rows = await prisma.attendanceSpan.findMany({
         where: {
           sessionId: { in: where.sessionIds },
           ...(where.userId ? { userId: where.userId } : {}),
         },
         orderBy: { joinedAt: "asc" },
-        select: { sessionId: true, userId: true, joinedAt: true, leftAt: true },
+        select: { sessionId: true, userId: true, joinedAt: true, leftAt: true, modality: true },
       });
+      return rows.map((r) => ({ ...r, modality: MODALITY[r.modality] }));
     },
   };
 }

@@ -4,7 +4,7 @@ import { WebhookReceiver } from "livekit-server-sdk";
 import { z } from "zod";
 import type { MediaConfig } from "../config";
 import type { Clock } from "../clock";
-import { HttpError, notFound } from "../http/errors";
+import { conflict, HttpError, notFound } from "../http/errors";
 import { idParam } from "../http/params";
 import { actorContext, requireAuth } from "../http/request-context";
 import { parseInput } from "../http/validate";
@@ -12,9 +12,16 @@ import type { Logger } from "../logger";
 import { attendanceCsv } from "./attendance-csv";
 import type { AttendanceService } from "./attendance-service";
 import type { LiveRepository } from "./live-repository";
+import {
+  WEBHOOK_MAX_AGE_SECONDS,
+  WEBHOOK_MAX_SKEW_SECONDS,
+  type WebhookReplayGuard,
+} from "./webhook-replay";
 
 const WeekQuerySchema = z.strictObject({ weekStart: IsoDateSchema.optional() });
 const ROOM_NAME = /^session-([0-9a-f-]{36})$/;
+/** Bridgeway mints LiveKit identities from user ids; anything else is someone it did not admit. */
+const UserIdentitySchema = z.uuid();
 
 /**
  * GET /api/sessions/:id/attendance, GET /api/participants/:id/attendance, and the cohort grid
@@ -65,13 +72,15 @@ export function attendanceRoutes(
 /**
  * POST /api/livekit/webhook: LiveKit's signed notices of people joining and leaving rooms, the
  * source of attendance in LiveKit mode. The signature (a JWT over the body's SHA-256) is checked
- * with the SDK's WebhookReceiver; anything unsigned or altered is refused.
+ * with the SDK's WebhookReceiver; anything unsigned or altered is refused, and so is a signed one
+ * sent again (an id already acted on) or too old to be a fresh notice.
  */
 export function livekitWebhookRoutes(deps: {
   media: MediaConfig;
   live: LiveRepository;
   clock: Clock;
   logger: Logger;
+  replays: WebhookReplayGuard;
 }): Router {
   const router = Router();
   const receiver =
@@ -95,14 +104,42 @@ export function livekitWebhookRoutes(deps: {
       } catch {
         throw new HttpError(401, "unauthenticated", "The webhook signature is not valid.");
       }
+      // The signature covers the body, but a captured request stays validly signed forever.
+      const createdAt = Number(event.createdAt);
+      const age = deps.clock.now().getTime() / 1000 - createdAt;
+      if (
+        !event.id ||
+        !createdAt ||
+        age > WEBHOOK_MAX_AGE_SECONDS ||
+        age < -WEBHOOK_MAX_SKEW_SECONDS
+      ) {
+        throw new HttpError(401, "unauthenticated", "The webhook is too old or has no id.", {
+          createdAt: "Must be within the last five minutes.",
+        });
+      }
+      if (
+        !(await deps.replays.firstSighting(
+          event.id,
+          WEBHOOK_MAX_AGE_SECONDS + WEBHOOK_MAX_SKEW_SECONDS,
+        ))
+      ) {
+        throw conflict("This webhook was already received.", { id: "Already received." });
+      }
       const room = ROOM_NAME.exec(event.room?.name ?? "");
       const sessionId = room?.[1];
-      const userId = event.participant?.identity;
-      const at = event.createdAt ? new Date(Number(event.createdAt) * 1000) : deps.clock.now();
+      const identity = UserIdentitySchema.safeParse(event.participant?.identity);
+      const userId = identity.success ? identity.data : undefined;
+      const at = new Date(createdAt * 1000);
+      // Only people let into the session count: a LiveKit identity that is no attendee (a
+      // recorder, a load-test publisher, a session that does not exist) records nothing.
+      const attendee =
+        sessionId && userId && event.event.startsWith("participant_")
+          ? await deps.live.attendee(sessionId, userId)
+          : null;
       if (sessionId) {
-        if (event.event === "participant_joined" && userId)
+        if (event.event === "participant_joined" && userId && attendee)
           await deps.live.openSpan(sessionId, userId, at, "LIVEKIT");
-        if (event.event === "participant_left" && userId)
+        if (event.event === "participant_left" && userId && attendee)
           await deps.live.closeSpan(sessionId, userId, at, "LIVEKIT");
         if (event.event === "room_finished") await deps.live.closeAllSpans(sessionId, at);
       }

@@ -18,7 +18,8 @@ import {
 import { eventRegistrar } from "../realtime/event-handler";
 import type { Logger } from "../logger";
 import type { Realtime, RealtimeSocket } from "../realtime/realtime";
-import { LiveRefusal, type LiveService } from "./live-service";
+import { LiveRefusal } from "./live-refusal";
+import type { LiveService } from "./live-service";
 
 /** Disconnect reasons that mean the network, not the person, ended the connection. */
 const NETWORK_REASONS = new Set(["transport close", "transport error", "ping timeout"]);
@@ -46,6 +47,10 @@ export function registerLiveSockets(realtime: Realtime, live: LiveService, logge
       handle(event, schema, run, inSession);
     };
 
+    handle("room:check", SessionOnlySchema, async (p) => {
+      await live.check(socket.id, actor, p.sessionId);
+      return {};
+    });
     handle("room:join", JoinRoomSchema, (p) =>
       live.join(socket.id, { actor, displayName: p.displayName }, p.sessionId),
     );
@@ -66,6 +71,10 @@ export function registerLiveSockets(realtime: Realtime, live: LiveService, logge
     });
     inRoom("room:remove", PersonInSessionSchema, async (p) => {
       await live.remove(actor, p.sessionId, p.userId);
+      return {};
+    });
+    inRoom("room:readmit", PersonInSessionSchema, async (p) => {
+      await live.readmit(actor, p.sessionId, p.userId);
       return {};
     });
     inRoom("room:lock", LockSchema, async (p) => {
@@ -89,7 +98,7 @@ export function registerLiveSockets(realtime: Realtime, live: LiveService, logge
       return {};
     });
     inRoom("room:breakouts-open", BreakoutsOpenSchema, async (p) => ({
-      rooms: await live.openBreakouts(actor, p.sessionId, p.rooms, p.minutes),
+      rooms: await live.openBreakouts(actor, p.sessionId, p.rooms, p.minutes, p.whenTimeIsUp),
     }));
     inRoom("room:breakouts-close", SessionOnlySchema, async (p) => {
       await live.closeBreakouts(actor, p.sessionId);

@@ -80,7 +80,14 @@ describe("LiveKit contract", () => {
 
   const media = () =>
     createLivekitMedia(
-      { kind: "livekit", url: BROWSER_URL, apiUrl: recorder.url, apiKey: KEY, apiSecret: SECRET },
+      {
+        kind: "livekit",
+        url: BROWSER_URL,
+        apiUrl: recorder.url,
+        apiKey: KEY,
+        apiSecret: SECRET,
+        tokenTtlSeconds: 600,
+      },
       now,
     );
 
@@ -145,6 +152,30 @@ describe("LiveKit contract", () => {
     expect([...(family.video?.canPublishSources ?? [])].sort()).toEqual(["camera", "microphone"]);
   });
 
+  it("issues tokens for the configured lifetime, and says when they expire", async () => {
+    const credential = await createLivekitMedia(
+      {
+        kind: "livekit",
+        url: BROWSER_URL,
+        apiUrl: recorder.url,
+        apiKey: KEY,
+        apiSecret: SECRET,
+        tokenTtlSeconds: 90,
+      },
+      () => new Date(),
+    ).credential(
+      "s-1",
+      { userId: "u", displayName: "X", role: "participant" },
+      { screenShare: false },
+    );
+    const claims = await verify(credential);
+    const left = (claims.exp ?? 0) - Math.floor(Date.now() / 1000);
+    expect(left).toBeLessThanOrEqual(90);
+    expect(left).toBeGreaterThan(80);
+    expect(Date.parse(credential.expiresAt) - Date.now()).toBeLessThanOrEqual(90_000);
+    expect(Date.parse(credential.expiresAt) - Date.now()).toBeGreaterThan(80_000);
+  });
+
   it("refuses a token signed with another secret", async () => {
     const credential = await createLivekitMedia(
       {
@@ -153,6 +184,7 @@ describe("LiveKit contract", () => {
         apiUrl: recorder.url,
         apiKey: KEY,
         apiSecret: "some-other-secret-of-enough-length-1234",
+        tokenTtlSeconds: 600,
       },
       now,
     ).credential(
@@ -223,6 +255,20 @@ describe("a live room in LiveKit mode", () => {
   let server: TestServer;
   let sessionId = "";
 
+  /** Someone let into the session (LiveKit tokens are only given to them). */
+  async function admitted(userId: string, displayName: string): Promise<void> {
+    await server.db.prisma.liveAttendee.create({
+      data: {
+        sessionId,
+        userId,
+        role: "participant",
+        displayName,
+        status: "ADMITTED",
+        admittedAt: clock.now(),
+      },
+    });
+  }
+
   async function signedWebhook(body: string, secret = SECRET): Promise<string> {
     const token = new AccessToken(KEY, secret);
     token.sha256 = createHash("sha256").update(body).digest("base64");
@@ -273,6 +319,7 @@ describe("a live room in LiveKit mode", () => {
     const jordan = await server.db.prisma.user.findUniqueOrThrow({
       where: { email: DEMO_ACCOUNTS.participants[0] },
     });
+    await admitted(jordan.id, "Jordan");
     const event = (name: string, at: number) =>
       JSON.stringify({
         event: name,
@@ -294,6 +341,7 @@ describe("a live room in LiveKit mode", () => {
     const joined = event("participant_joined", start);
     expect((await post(joined, await signedWebhook(joined))).status).toBe(200);
     const left = event("participant_left", start + 45 * 60);
+    clock.set(new Date((start + 45 * 60) * 1000));
     expect((await post(left, await signedWebhook(left))).status).toBe(200);
     const spans = await server.db.prisma.attendanceSpan.findMany({
       where: { sessionId, userId: jordan.id },
@@ -319,5 +367,99 @@ describe("a live room in LiveKit mode", () => {
     expect(
       await server.db.prisma.attendanceSpan.count({ where: { sessionId, userId: jordan.id } }),
     ).toBe(1);
+  });
+
+  it("records nothing for a LiveKit identity that is not someone let into the session", async () => {
+    const now = Math.floor(clock.now().getTime() / 1000);
+    const stranger = "00000000-0000-4000-8000-000000000001";
+    const body = JSON.stringify({
+      event: "participant_joined",
+      room: { name: `session-${sessionId}` },
+      participant: { identity: stranger, name: "Load test" },
+      createdAt: String(now),
+      id: "EV_stranger",
+    });
+    const res = await fetch(new URL("/api/livekit/webhook", server.url), {
+      method: "POST",
+      headers: {
+        "content-type": "application/webhook+json",
+        authorization: await signedWebhook(body),
+      },
+      body,
+    });
+    expect(res.status).toBe(200);
+    expect(
+      await server.db.prisma.attendanceSpan.count({ where: { sessionId, userId: stranger } }),
+    ).toBe(0);
+
+    // A publisher Bridgeway never minted (a load-test client named "simulated-3") is not a user id.
+    const spansBefore = await server.db.prisma.attendanceSpan.count({ where: { sessionId } });
+    const simulated = JSON.stringify({
+      event: "participant_joined",
+      room: { name: `session-${sessionId}` },
+      participant: { identity: "simulated-3", name: "Load test" },
+      createdAt: String(now),
+      id: "EV_simulated",
+    });
+    const second = await fetch(new URL("/api/livekit/webhook", server.url), {
+      method: "POST",
+      headers: {
+        "content-type": "application/webhook+json",
+        authorization: await signedWebhook(simulated),
+      },
+      body: simulated,
+    });
+    expect(second.status).toBe(200);
+    expect(await server.db.prisma.attendanceSpan.count({ where: { sessionId } })).toBe(spansBefore);
+  });
+
+  it("refuses a signed webhook sent a second time, or one too old to be fresh, and records nothing from it", async () => {
+    const sam = await server.db.prisma.user.findUniqueOrThrow({
+      where: { email: DEMO_ACCOUNTS.participants[1] },
+    });
+    await admitted(sam.id, "Sam");
+    const now = Math.floor(clock.now().getTime() / 1000);
+    const body = (id: string, at: number) =>
+      JSON.stringify({
+        event: "participant_joined",
+        room: { name: `session-${sessionId}` },
+        participant: { identity: sam.id, name: "Sam" },
+        createdAt: String(at),
+        id,
+      });
+    const post = async (text: string) =>
+      fetch(new URL("/api/livekit/webhook", server.url), {
+        method: "POST",
+        headers: {
+          "content-type": "application/webhook+json",
+          authorization: await signedWebhook(text),
+        },
+        body: text,
+      });
+    const spans = () =>
+      server.db.prisma.attendanceSpan.count({ where: { sessionId, userId: sam.id } });
+
+    const stale = await post(body("EV_stale", now - 6 * 60));
+    expect(stale.status).toBe(401);
+    const refusal = (await stale.json()) as { error: { fields?: Record<string, string> } };
+    expect(Object.keys(refusal.error.fields ?? {})).toEqual(["createdAt"]);
+    expect((await post(body("EV_future", now + 10 * 60))).status).toBe(401);
+    expect(await spans()).toBe(0);
+
+    const fresh = body("EV_once", now - 30);
+    expect((await post(fresh)).status).toBe(200);
+    expect(await spans()).toBe(1);
+    // The very same signed request, captured and sent again a minute later.
+    clock.set(new Date((now + 60) * 1000));
+    const replayed = await post(fresh);
+    expect(replayed.status).toBe(409);
+    expect(await replayed.json()).toMatchObject({ error: { code: "conflict" } });
+    // A different body reusing the id is refused too: the id is what LiveKit sends once.
+    expect((await post(body("EV_once", now + 30))).status).toBe(409);
+    expect(await spans()).toBe(1);
+    const open = await server.db.prisma.attendanceSpan.findFirst({
+      where: { sessionId, userId: sam.id },
+    });
+    expect(open?.leftAt).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import type { LiveRole, MediaCredential } from "@bridgeway/domain";
 import { MEDIA_CREDENTIAL_TTL_SECONDS } from "@bridgeway/domain";
 import { AccessToken, RoomServiceClient, TrackSource } from "livekit-server-sdk";
 import type { IceServer, MediaConfig } from "../config";
+import { turnCredential, type TurnConfig } from "./turn-credentials";
 
 /** The LiveKit room of a Bridgeway session, or of one of its breakout rooms. */
 export const livekitRoomName = (sessionId: string, breakoutId: string | null = null): string =>
@@ -27,13 +28,28 @@ export type MediaProvider = {
   end(sessionId: string): Promise<void>;
 };
 
-export function createDirectMedia(iceServers: IceServer[], now: () => Date): MediaProvider {
+/**
+ * Direct mode's credential: the configured STUN/TURN servers plus, when a TURN server shares a
+ * secret with us, a TURN credential of the person's own that expires (only admitted people are
+ * ever given a credential, so only they can relay through our TURN server).
+ */
+export function createDirectMedia(
+  iceServers: IceServer[],
+  now: () => Date,
+  turn: TurnConfig | null = null,
+): MediaProvider {
   return {
     mode: "direct",
-    credential() {
+    credential(_sessionId, person) {
+      const relay = turn ? turnCredential(turn, person.userId, now()) : null;
       return Promise.resolve({
         mode: "direct",
-        iceServers,
+        iceServers: relay
+          ? [
+              ...iceServers,
+              { urls: relay.urls, username: relay.username, credential: relay.credential },
+            ]
+          : iceServers,
         expiresAt: new Date(now().getTime() + MEDIA_CREDENTIAL_TTL_SECONDS * 1000).toISOString(),
       });
     },
@@ -73,7 +89,7 @@ export function createLivekitMedia(
       const token = new AccessToken(config.apiKey, config.apiSecret, {
         identity: person.userId,
         name: person.displayName,
-        ttl: MEDIA_CREDENTIAL_TTL_SECONDS,
+        ttl: config.tokenTtlSeconds,
         metadata: JSON.stringify({ role: person.role }),
       });
       const room = livekitRoomName(sessionId, options.breakoutId ?? null);
@@ -92,7 +108,7 @@ export function createLivekitMedia(
         url: config.url,
         token: await token.toJwt(),
         room,
-        expiresAt: new Date(now().getTime() + MEDIA_CREDENTIAL_TTL_SECONDS * 1000).toISOString(),
+        expiresAt: new Date(now().getTime() + config.tokenTtlSeconds * 1000).toISOString(),
       };
     },
 

@@ -1,0 +1,40 @@
+import { signalRefusal, type Actor, type SignalPayload } from "@bridgeway/domain";
+import { notAdmitted, notInSession, refuse } from "./live-refusal";
+import { rooms, type LiveRoom } from "./live-room";
+
+/** Direct mode: offers, answers and candidates passed between two browsers in the same room. */
+export function createSignalRelay(room: LiveRoom) {
+  const { io, live, media } = room.deps;
+  return {
+    /** Relays an offer, answer or candidate between two people in the room. */
+    async relaySignal(
+      actor: Actor,
+      sessionId: string,
+      to: string,
+      signal: SignalPayload,
+    ): Promise<void> {
+      if (media.mode !== "direct")
+        throw refuse("forbidden", "This session's video runs through the media server.");
+      const [from, target] = await Promise.all([
+        live.attendee(sessionId, actor.userId),
+        live.attendee(sessionId, to),
+      ]);
+      switch (signalRefusal(from, target)) {
+        case "sender-not-admitted":
+          throw notAdmitted();
+        case "not-in-session":
+          throw notInSession();
+        // Breakout rooms are separate meshes: video flows only between people in the same room.
+        case "other-room":
+          throw refuse("not_found", "That person is in another room.");
+        case null:
+          break;
+      }
+      io.to(rooms.person(sessionId, to)).emit("media:signal", {
+        sessionId,
+        from: actor.userId,
+        signal,
+      });
+    },
+  };
+}
