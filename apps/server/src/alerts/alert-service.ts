@@ -1,8 +1,15 @@
-import type { Actor, AlertSource, CrisisAlertDto, CrisisCategory } from "@bridgeway/domain";
+import {
+  decide,
+  type Actor,
+  type AlertSource,
+  type CrisisAlertDto,
+  type CrisisCategory,
+} from "@bridgeway/domain";
 import type { AuditContext, AuditLog } from "../audit/audit-log";
 import type { Clock } from "../clock";
-import { conflict, notFound } from "../http/errors";
+import { conflict, forbidden, notFound } from "../http/errors";
 import type { Logger } from "../logger";
+import type { PushNotify } from "../push/push-service";
 import type { RealtimeServer } from "../realtime/realtime";
 import type { ScheduleRepository } from "../schedules/schedule-repository";
 import type { AlertRepository, StoredAlert } from "./alert-repository";
@@ -11,6 +18,8 @@ type Context = AuditContext & { actor: Actor };
 
 /** Where the participant's own safety plan and 988 live in the web app. */
 export const SAFETY_PLAN_PATH = "/participant/safety";
+/** Where clinicians see open crisis alerts in the web app. */
+const ALERTS_PATH = "/alerts";
 
 /**
  * Crisis alerts: raised by crisis language in chat or forums (and by PHQ-9 item 9), pushed at
@@ -23,6 +32,8 @@ export function createAlertService(deps: {
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
+  /** Tells the clinicians' phones; the words hold no clinical detail. */
+  notify?: PushNotify;
 }) {
   const { alerts, schedules, io, audit, clock, logger } = deps;
 
@@ -53,11 +64,36 @@ export function createAlertService(deps: {
     };
   }
 
-  /** Participants whose alerts this person sees: their caseload, or the whole clinic for admins. */
-  async function scope(actor: Actor): Promise<string[] | undefined | null> {
-    if (actor.role === "ADMIN") return undefined;
-    if (actor.role === "FACILITATOR") return schedules.caseloadOf(actor.userId);
-    return null;
+  /** The alert as the permission policy sees it: clinical, for the participant's care team. */
+  async function alertResource(alert: { organizationId: string; participantId: string }) {
+    return {
+      type: "crisis-alert" as const,
+      organizationId: alert.organizationId,
+      participantId: alert.participantId,
+      facilitatorIds: await schedules.careTeamOf(alert.participantId),
+    };
+  }
+
+  /**
+   * Who of `candidates` may read an alert about the participant: the care team and the staff of
+   * the room it was raised in, but never an admin (alerts are clinical).
+   */
+  async function mayBeTold(
+    candidates: string[],
+    alert: { organizationId: string; participantId: string },
+  ): Promise<string[]> {
+    const allowed: string[] = [];
+    for (const id of candidates) {
+      const person = await schedules.person(id);
+      if (!person || !person.active) continue;
+      const decision = decide(
+        { userId: id, role: person.role, organizationId: person.organizationId },
+        "read",
+        { type: "crisis-alert", ...alert, facilitatorIds: candidates },
+      );
+      if (decision === "allow") allowed.push(id);
+    }
+    return allowed;
   }
 
   return {
@@ -84,8 +120,12 @@ export function createAlertService(deps: {
       });
       const dto = await toDto(alert);
       const careTeam = await schedules.careTeamOf(input.participantId);
-      const recipients = [...new Set([...careTeam, ...(input.alsoTell ?? [])])];
+      const recipients = await mayBeTold([...new Set([...careTeam, ...(input.alsoTell ?? [])])], {
+        organizationId: input.organizationId,
+        participantId: input.participantId,
+      });
       for (const id of recipients) io.to(`user:${id}`).emit("alert:crisis", dto);
+      deps.notify?.(recipients, "crisis-alert", ALERTS_PATH);
       io.to(`user:${input.participantId}`).emit("crisis:support", {
         crisisLine: "988",
         safetyPlanPath: SAFETY_PLAN_PATH,
@@ -100,33 +140,43 @@ export function createAlertService(deps: {
     },
 
     async list(context: Context, openOnly: boolean): Promise<CrisisAlertDto[]> {
-      const participantIds = await scope(context.actor);
-      if (participantIds === null) {
+      const { actor } = context;
+      const queue = decide(actor, "read", {
+        type: "crisis-alert-queue",
+        organizationId: actor.organizationId,
+      });
+      if (queue !== "allow") {
         await audit.denied(context, "read", { type: "crisis-alert" });
         throw notFound("page");
       }
       const rows = await alerts.list({
-        organizationId: context.actor.organizationId,
-        ...(participantIds ? { participantIds } : {}),
+        organizationId: actor.organizationId,
+        participantIds: await schedules.caseloadOf(actor.userId),
         openOnly,
       });
-      await audit.record(context, "read", { type: "crisis-alert" }, "success");
+      // The caseload narrows the query; the policy decides each alert.
+      const readable = new Map<string, boolean>();
       const out: CrisisAlertDto[] = [];
-      for (const row of rows) out.push(await toDto(row));
+      for (const row of rows) {
+        let allowed = readable.get(row.participantId);
+        if (allowed === undefined) {
+          allowed = decide(actor, "read", await alertResource(row)) === "allow";
+          readable.set(row.participantId, allowed);
+        }
+        if (allowed) out.push(await toDto(row));
+      }
+      await audit.record(context, "read", { type: "crisis-alert" }, "success");
       return out;
     },
 
     async acknowledge(context: Context, id: string, note: string): Promise<CrisisAlertDto> {
       const alert = await alerts.find(id);
-      const participantIds = await scope(context.actor);
-      const visible =
-        alert &&
-        participantIds !== null &&
-        alert.organizationId === context.actor.organizationId &&
-        (participantIds === undefined || participantIds.includes(alert.participantId));
-      if (!alert || !visible) {
+      const decision = alert
+        ? decide(context.actor, "update", await alertResource(alert))
+        : "not-found";
+      if (!alert || decision !== "allow") {
         await audit.denied(context, "update", { type: "crisis-alert", id });
-        throw notFound("alert");
+        throw decision === "forbidden" ? forbidden() : notFound("alert");
       }
       if (alert.acknowledgedAt) throw conflict("This alert was already acknowledged.");
       const updated = await alerts.acknowledge(id, context.actor.userId, note, clock.now());

@@ -2,7 +2,9 @@ import {
   addDaysToDate,
   answersSchema,
   cadenceDays,
+  cohortClinicians,
   INSTRUMENT_DEFINITIONS,
+  isActiveEnrollment,
   isoDateInZone,
   PHQ9_SAFETY_ITEM,
   scoreAssessment,
@@ -82,7 +84,7 @@ export function createAssessmentService(deps: {
     ): Promise<AssessmentAssignmentDto> {
       const participant = await access.requirePersonal(
         context,
-        "assessment",
+        "assessment-assignment",
         participantId,
         "create",
       );
@@ -137,7 +139,12 @@ export function createAssessmentService(deps: {
       if (!row || row.organizationId !== context.actor.organizationId) {
         throw notFound("assignment");
       }
-      await access.requirePersonal(context, "assessment", row.participantUserId, "update");
+      await access.requirePersonal(
+        context,
+        "assessment-assignment",
+        row.participantUserId,
+        "update",
+      );
       if (row.cancelledAt) return;
       await audit.change(
         context,
@@ -273,7 +280,7 @@ export function createAssessmentService(deps: {
     /** Each participant's latest score per instrument, for the cohort's clinicians. */
     async cohortSeverities(context: Context, cohortId: string): Promise<CohortSeverities> {
       const cohort = await schedules.cohort(cohortId);
-      const staff = cohort ? [cohort.leadId, ...cohort.coIds] : [];
+      const staff = cohort ? cohortClinicians(cohort) : [];
       if (
         !cohort ||
         cohort.organizationId !== context.actor.organizationId ||
@@ -284,7 +291,7 @@ export function createAssessmentService(deps: {
         throw notFound("cohort");
       }
       const enrolled = (await schedules.enrollments({ cohortIds: [cohortId] })).filter(
-        (e) => e.status === "ACTIVE",
+        isActiveEnrollment,
       );
       const ids = enrolled.map((e) => e.participant.id);
       const results = await prisma.assessmentResponse.findMany({

@@ -1,6 +1,13 @@
-import { decide, type Action, type Actor } from "@bridgeway/domain";
+import {
+  careTeamOf,
+  decide,
+  isoDateInZone,
+  type Action,
+  type Actor,
+  type CareTeam,
+} from "@bridgeway/domain";
 import type { AuditContext, AuditLog } from "../audit/audit-log";
-import type { PrismaClient } from "../generated/prisma/client";
+import type { Clock } from "../clock";
 import { forbidden, notFound } from "../http/errors";
 import type { ScheduleRepository } from "../schedules/schedule-repository";
 
@@ -8,38 +15,30 @@ export type Context = AuditContext & { actor: Actor };
 
 /** The clinical records that belong to one participant. */
 export type PersonalRecordType =
-  "assessment" | "safety-plan" | "treatment-plan" | "discharge-summary" | "aftercare";
+  | "assessment"
+  | "assessment-assignment"
+  | "safety-plan"
+  | "treatment-plan"
+  | "discharge-summary"
+  | "aftercare";
 
 /**
- * Who may touch whose clinical record. The clinical team of a participant is every clinician of
- * a cohort they are or were enrolled in, and anyone who led a session of theirs: discharge does
- * not take the record away from the people who treated them.
+ * Who may touch whose clinical record. The care team is the one the permission policy defines
+ * (`careTeamOf` in the domain): the clinicians of the participant's active enrollment, plus,
+ * read only, those of an enrollment closed within the last 30 days. Only the clinic creates
+ * these relationships; leading a one-off session opens that session's note, not the record.
  */
 export function createClinicalAccess(deps: {
-  prisma: PrismaClient;
   schedules: ScheduleRepository;
   audit: AuditLog;
+  clock: Clock;
 }) {
-  const { prisma, schedules, audit } = deps;
+  const { schedules, audit, clock } = deps;
 
-  async function clinicalTeamOf(participantId: string): Promise<string[]> {
-    const [cohortStaff, leads] = await Promise.all([
-      prisma.cohortFacilitator.findMany({
-        where: { cohort: { enrollments: { some: { participantUserId: participantId } } } },
-        select: { facilitatorUserId: true },
-      }),
-      prisma.sessionOccurrence.findMany({
-        where: { participantUserId: participantId, leadFacilitatorId: { not: null } },
-        select: { leadFacilitatorId: true },
-        distinct: ["leadFacilitatorId"],
-      }),
-    ]);
-    return [
-      ...new Set([
-        ...cohortStaff.map((r) => r.facilitatorUserId),
-        ...leads.flatMap((r) => (r.leadFacilitatorId ? [r.leadFacilitatorId] : [])),
-      ]),
-    ];
+  /** The participant's care team today, in the participant's own time zone. */
+  async function clinicalTeamOf(participantId: string, timeZone: string): Promise<CareTeam> {
+    const relationships = await schedules.careRelationshipsOf(participantId);
+    return careTeamOf(relationships, isoDateInZone(clock.now(), timeZone));
   }
 
   /**
@@ -58,7 +57,7 @@ export function createClinicalAccess(deps: {
       type,
       organizationId: participant.organizationId,
       participantId,
-      facilitatorIds: await clinicalTeamOf(participantId),
+      ...(await clinicalTeamOf(participantId, participant.timeZone)),
     });
     if (decision !== "allow") {
       await audit.denied(context, action, { type, id: participantId });

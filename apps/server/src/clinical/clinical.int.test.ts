@@ -417,10 +417,10 @@ describe.each(databaseKinds())("the clinical record on %s", (kind) => {
     );
     const lines = (await csv.text()).trim().split("\r\n");
     expect(lines[0]).toBe(
-      "Participant,Date,Start,Session,Expected,Planned minutes,Attended minutes,Late,Left early,Week of,Week planned hours,Week attended hours,Below 9-hour minimum",
+      "Participant,Date,Start,Session,Expected,Planned minutes,Attended minutes,Modality,Video minutes,Audio-only minutes,Late,Left early,Week of,Week planned hours,Week attended hours,Below 9-hour minimum",
     );
     expect(lines).toContain(
-      `Jordan Lee,2026-11-16,18:00,Group therapy,yes,180,20,no,yes,2026-11-16,${row(ids.jordan)?.weeks[0]?.plannedHours ?? ""},0.33,yes`,
+      `Jordan Lee,2026-11-16,18:00,Group therapy,yes,180,20,video,20,0,no,yes,2026-11-16,${row(ids.jordan)?.weeks[0]?.plannedHours ?? ""},0.33,yes`,
     );
 
     expect(
@@ -586,8 +586,9 @@ describe.each(databaseKinds())("the clinical record on %s", (kind) => {
       (await server.db.prisma.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } }))
         .status,
     ).toBe("DISCHARGED");
+    // Once discharged, the former care team reads the record but writes nothing more.
     expect((await dana.post(`/api/enrollments/${enrollment.id}/discharge`, input)).status).toBe(
-      409,
+      403,
     );
     expect((await dana.get(`/api/enrollments/${enrollment.id}/discharge`)).body).toMatchObject({
       summary: input.summary,

@@ -1,6 +1,7 @@
 import {
   addDaysToDate,
   DischargeInputSchema,
+  isActiveEnrollment,
   isoDateInZone,
   reviewDue,
   TreatmentPlanContentSchema,
@@ -35,6 +36,8 @@ export function createTreatmentPlanService(deps: {
   access: ClinicalAccess;
   audit: AuditLog;
   clock: Clock;
+  /** An enrollment ended: open sockets leave the cohort's rooms (realtime/access-control.ts). */
+  onEnrollmentEnded?: (participantId: string) => Promise<void>;
 }) {
   const { prisma, schedules, access, audit, clock } = deps;
 
@@ -80,7 +83,7 @@ export function createTreatmentPlanService(deps: {
       content: TreatmentPlanContentSchema.parse(row.content),
       reviewEveryDays: row.reviewEveryDays,
       nextReviewOn,
-      reviewDue: enrollment.status === "ACTIVE" && reviewDue(nextReviewOn, today),
+      reviewDue: isActiveEnrollment(enrollment) && reviewDue(nextReviewOn, today),
       createdBy,
       createdAt: row.createdAt.toISOString(),
       acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
@@ -126,7 +129,7 @@ export function createTreatmentPlanService(deps: {
       await access.requirePersonal(context, "treatment-plan", participantId, "read");
       const enrollments = await schedules.enrollments({ participantId });
       const chosen =
-        enrollments.find((e) => e.status === "ACTIVE") ??
+        enrollments.find(isActiveEnrollment) ??
         [...enrollments].sort((a, b) => b.startsOn.localeCompare(a.startsOn))[0];
       if (!chosen) {
         await audit.record(
@@ -154,7 +157,7 @@ export function createTreatmentPlanService(deps: {
         "update",
       );
       if (context.actor.role !== "FACILITATOR") throw forbidden();
-      if (enrollment.status !== "ACTIVE") {
+      if (!isActiveEnrollment(enrollment)) {
         throw conflict("This enrollment has ended; its treatment plan can no longer change.");
       }
       try {
@@ -234,9 +237,7 @@ export function createTreatmentPlanService(deps: {
     async reviewsDue(context: Context) {
       if (context.actor.role !== "FACILITATOR") throw notFound("reviews");
       const cohortIds = await schedules.cohortIdsOf(context.actor.userId);
-      const enrollments = (await schedules.enrollments({ cohortIds })).filter(
-        (e) => e.status === "ACTIVE",
-      );
+      const enrollments = (await schedules.enrollments({ cohortIds })).filter(isActiveEnrollment);
       const plans = await prisma.treatmentPlanVersion.findMany({
         where: { enrollmentId: { in: enrollments.map((e) => e.id) } },
         orderBy: { version: "desc" },
@@ -274,7 +275,7 @@ export function createTreatmentPlanService(deps: {
         "discharge-summary",
         "create",
       );
-      if (enrollment.status !== "ACTIVE") {
+      if (!isActiveEnrollment(enrollment)) {
         throw conflict("This enrollment has already ended.");
       }
       if (input.dischargedOn < enrollment.startsOn) {
@@ -313,6 +314,7 @@ export function createTreatmentPlanService(deps: {
           },
           (r) => r.id,
         );
+        await deps.onEnrollmentEnded?.(participant.id);
         return dischargeDto(row, await authorName(row.createdByUserId));
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict("This enrollment has already ended.");

@@ -385,7 +385,7 @@ describe.each(databaseKinds())("families on %s", (kind) => {
       )
     ).body.boards;
     expect(boards.map((b) => [b.kind, b.title, b.canPost])).toEqual([
-      ["family", "Evening track family board", true],
+      ["family", "Family board", true],
     ]);
     const familyBoard = boards[0]?.id ?? "";
     const posted = await pat.post<{ id: string }>(

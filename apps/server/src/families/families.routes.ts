@@ -21,12 +21,11 @@ const PreviewQuerySchema = z.strictObject({ token: InvitationTokenSchema });
 export function familyRoutes(deps: {
   families: FamilyService;
   sessions: SessionService;
-  publicOrigin: string | undefined;
+  /** The configured origin links are built from; never a request's Host header. */
+  origin: () => string;
 }): Router {
   const router = Router();
   const { families, sessions } = deps;
-  const origin = (req: Request) =>
-    deps.publicOrigin ?? `${req.protocol}://${req.get("host") ?? "localhost"}`;
 
   router.get("/", async (req, res) => {
     const context = actorContext(req);
@@ -45,7 +44,7 @@ export function familyRoutes(deps: {
   router.post("/invitations", async (req, res) => {
     const context = actorContext(req);
     const input = parseInput(InviteFamilyInputSchema, req.body);
-    res.status(201).json(await families.invite(context, input, origin(req)));
+    res.status(201).json(await families.invite(context, input, deps.origin()));
   });
 
   router.get("/invitations/preview", async (req, res) => {
@@ -81,7 +80,7 @@ export function familyRoutes(deps: {
     const familyUserId = idParam(req.params);
     const query = parseInput(ForParticipantSchema, req.query, "query");
     const input = parseInput(UpdateConsentSchema, req.body);
-    await families.updateConsent(context, query.participantId, familyUserId, input.sessionKinds);
+    await families.updateConsent(context, query.participantId, familyUserId, input);
     res.status(204).end();
   });
 

@@ -1,4 +1,4 @@
-import type { FamilyRelationship, FamilySessionKind } from "@bridgeway/domain";
+import type { FamilyRelationship, FamilySessionKind, Locale } from "@bridgeway/domain";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 
 export type StoredInvitation = Prisma.FamilyInvitationGetPayload<object>;
@@ -24,11 +24,31 @@ export function createFamilyRepository(prisma: PrismaClient) {
       lastName: string;
       relationship: FamilyRelationship;
       sessionKinds: FamilySessionKind[];
+      locale: Locale;
       tokenHash: string;
       createdAt: Date;
       expiresAt: Date;
     }): Promise<StoredInvitation> {
       return prisma.familyInvitation.create({ data });
+    },
+
+    /** A person's stored language, as it is written (see parseLocale). */
+    async localeOf(userId: string): Promise<string | null> {
+      const row = await prisma.user.findUnique({ where: { id: userId }, select: { locale: true } });
+      return row?.locale ?? null;
+    },
+
+    /** How many invitations `userId` sent since `since`, and when the oldest of them was sent. */
+    async invitationsSentSince(
+      userId: string,
+      since: Date,
+    ): Promise<{ count: number; oldest: Date | null }> {
+      const found = await prisma.familyInvitation.aggregate({
+        where: { invitedByUserId: userId, createdAt: { gt: since } },
+        _count: { _all: true },
+        _min: { createdAt: true },
+      });
+      return { count: found._count._all, oldest: found._min.createdAt };
     },
 
     async invitationByTokenHash(tokenHash: string): Promise<StoredInvitation | null> {
@@ -79,10 +99,12 @@ export function createFamilyRepository(prisma: PrismaClient) {
             organizationId: invitation.organizationId,
             email: invitation.email,
             passwordHash,
+            passwordSetAt: at,
             role: "FAMILY",
             firstName: invitation.firstName,
             lastName: invitation.lastName,
             timeZone: participant.timeZone,
+            locale: invitation.locale,
           },
           select: { id: true },
         });

@@ -1,22 +1,37 @@
-import { randomBytes } from "node:crypto";
 import {
+  consentGrantDecision,
   decide,
   INVITATION_TTL_MS,
+  parseLocale,
   type Actor,
   type AuthState,
   type FamilyMemberSummary,
   type FamilySessionKind,
   type InvitationPreview,
   type InviteFamilyInput,
+  type UpdateConsentInput,
 } from "@bridgeway/domain";
 import type { AuditContext, AuditLog } from "../audit/audit-log";
 import { hashPassword } from "../auth/password";
-import { hashToken } from "../auth/sessions";
+import { requireAcceptablePassword } from "../auth/password-policy";
+import { hashToken, newSingleUseToken } from "../auth/single-use-token";
 import type { Clock } from "../clock";
-import { badRequest, conflict, forbidden, HttpError, notFound } from "../http/errors";
+import {
+  badRequest,
+  conflict,
+  forbidden,
+  HttpError,
+  notFound,
+  tooManyRequests,
+} from "../http/errors";
+import { messagesFor } from "../i18n/messages";
 import type { Mailer } from "../mail/mailer";
 import type { ScheduleRepository } from "../schedules/schedule-repository";
 import type { FamilyRepository, StoredInvitation } from "./family-repository";
+
+/** Invitations one person may send an hour: enough for a family, too few to probe addresses. */
+export const MAX_INVITATIONS_PER_HOUR = 20;
+const INVITATION_WINDOW_MS = 60 * 60 * 1000;
 
 type Context = AuditContext & { actor: Actor };
 
@@ -83,11 +98,25 @@ export function createFamilyService(deps: {
         });
       }
       const participant = await participantFor(context, input.participantUserId, "create");
-      const existing = await schedules.emailTaken(input.email);
-      if (existing)
-        throw conflict("This email already has a Bridgeway account.", { email: "Already in use." });
       const now = clock.now();
-      const token = randomBytes(32).toString("base64url");
+      const sent = await families.invitationsSentSince(
+        context.actor.userId,
+        new Date(now.getTime() - INVITATION_WINDOW_MS),
+      );
+      if (sent.count >= MAX_INVITATIONS_PER_HOUR) {
+        const freesAt = (sent.oldest ?? now).getTime() + INVITATION_WINDOW_MS;
+        throw tooManyRequests(
+          `You can send ${MAX_INVITATIONS_PER_HOUR} invitations an hour. Try again later.`,
+          Math.max(1, Math.ceil((freesAt - now.getTime()) / 1000)),
+        );
+      }
+      // The answer is the same whether or not the email has an account, so inviting cannot be
+      // used to learn who uses Bridgeway. Only the mailbox's owner learns it, from the email.
+      const hasAccount = await schedules.emailTaken(input.email);
+      // A participant inviting writes in their own language by default; staff inviting for a
+      // participant, in the participant's (their family likely shares it).
+      const locale = input.locale ?? parseLocale(await families.localeOf(participant.id));
+      const { token, tokenHash } = newSingleUseToken();
       const invitation = await families.createInvitation({
         organizationId: participant.organizationId,
         participantUserId: participant.id,
@@ -97,7 +126,8 @@ export function createFamilyService(deps: {
         lastName: input.lastName,
         relationship: input.relationship,
         sessionKinds: input.sessionKinds,
-        tokenHash: hashToken(token),
+        locale,
+        tokenHash,
         createdAt: now,
         expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
       });
@@ -108,21 +138,13 @@ export function createFamilyService(deps: {
         "success",
       );
       const who = participant.preferredName ?? participant.firstName;
-      const link = `${origin}/family/accept?token=${token}`;
-      await mailer.send({
-        to: input.email,
-        subject: `${who} invited you to join family sessions on Bridgeway`,
-        text: [
-          `Hello ${input.firstName},`,
-          "",
-          `${who} has invited you to take part in family sessions of their treatment program on Bridgeway.`,
-          "",
-          `Accept the invitation and choose a password here (the link works once, for 7 days):`,
-          link,
-          "",
-          "If you did not expect this, you can ignore this email.",
-        ].join("\n"),
+      const words = messagesFor(locale).familyInvitation({
+        name: input.firstName,
+        who,
+        // An address with an account gets no link: it signs in and asks the care team instead.
+        ...(hasAccount ? { signInAt: origin } : { link: `${origin}/family/accept?token=${token}` }),
       });
+      await mailer.send({ to: input.email, ...words });
       return {
         userId: null,
         invitationId: invitation.id,
@@ -219,6 +241,7 @@ export function createFamilyService(deps: {
       if (await schedules.emailTaken(invitation.email)) {
         throw conflict("This email already has a Bridgeway account. Sign in instead.");
       }
+      requireAcceptablePassword(password, "password", invitation.email);
       const userId = await families.accept(invitation, await hashPassword(password), clock.now());
       if (!userId)
         throw gone("This invitation was already used. Sign in with your email and password.");
@@ -249,18 +272,40 @@ export function createFamilyService(deps: {
       );
     },
 
+    /**
+     * Changes which sessions a family member may join. Consent is the participant's: staff may
+     * narrow it, but granting a kind not consented to now (re-granting after a withdrawal too)
+     * needs the participant's recorded agreement, audited as a statement of their consent.
+     */
     async updateConsent(
       context: Context,
       participantId: string | undefined,
       familyUserId: string,
-      kinds: FamilySessionKind[],
+      input: UpdateConsentInput,
     ) {
       const participant = await participantFor(context, participantId, "update");
       if (!(await families.link(participant.id, familyUserId))) throw notFound("family member");
+      const current = await families.currentConsent(participant.id, familyUserId);
+      const held = new Set<string>(current?.sessionKinds ?? []);
+      const rule = consentGrantDecision(context.actor, {
+        participantId: participant.id,
+        widens: input.sessionKinds.some((kind) => !held.has(kind)),
+        participantStatement: input.participantConsented === true,
+      });
+      if (rule === "needs-participant-statement") {
+        await audit.denied(context, "update", { type: "family-consent", id: familyUserId });
+        throw badRequest(
+          current
+            ? "Confirm that the participant agreed to these sessions."
+            : "Consent was withdrawn: only the participant can give it again, or confirm that they agreed.",
+          { participantConsented: "The participant's consent is required." },
+        );
+      }
+      const onBehalf = context.actor.userId !== participant.id;
       await families.grantConsent(
         participant.id,
         familyUserId,
-        kinds,
+        input.sessionKinds,
         context.actor.userId,
         clock.now(),
       );
@@ -270,6 +315,15 @@ export function createFamilyService(deps: {
         { type: "family-consent", id: familyUserId },
         "success",
       );
+      if (onBehalf && input.participantConsented === true) {
+        // The staff member's statement that the participant agreed, kept on its own.
+        await audit.record(
+          context,
+          "create",
+          { type: "participant-consent-statement", id: participant.id },
+          "success",
+        );
+      }
       // Narrower consent may take someone out of a session they are in.
       await deps.onConsentWithdrawn(familyUserId, participant.id);
     },

@@ -3,10 +3,14 @@ import {
   BoardParamsSchema,
   CreateReplySchema,
   CreateThreadSchema,
+  EditReplySchema,
+  EditThreadSchema,
   ForumSearchQuerySchema,
+  HidePostSchema,
   LockThreadSchema,
   PinThreadSchema,
   RepliesQuerySchema,
+  ReportPostSchema,
   ThreadListQuerySchema,
 } from "@bridgeway/domain";
 import { idParam } from "../http/params";
@@ -48,6 +52,56 @@ export function forumRoutes(forums: ForumService): Router {
     const id = idParam(req.params);
     const input = parseInput(CreateReplySchema, req.body);
     res.status(201).json(await forums.reply(context, id, input.body));
+  });
+  router.patch("/threads/:id", async (req, res) => {
+    const context = actorContext(req);
+    const id = idParam(req.params);
+    res.json(await forums.editThread(context, id, parseInput(EditThreadSchema, req.body)));
+  });
+  router.patch("/replies/:id", async (req, res) => {
+    const context = actorContext(req);
+    const id = idParam(req.params);
+    res.json(await forums.editReply(context, id, parseInput(EditReplySchema, req.body).body));
+  });
+  router.delete("/threads/:id", async (req, res) => {
+    const context = actorContext(req);
+    res.json(await forums.deleteThread(context, idParam(req.params)));
+  });
+  router.delete("/replies/:id", async (req, res) => {
+    const context = actorContext(req);
+    res.json(await forums.deleteReply(context, idParam(req.params)));
+  });
+  router.post("/threads/:id/report", async (req, res) => {
+    const context = actorContext(req);
+    const threadId = idParam(req.params);
+    const input = parseInput(ReportPostSchema, req.body ?? {});
+    res.status(201).json(await forums.report(context, { threadId }, input));
+  });
+  router.post("/replies/:id/report", async (req, res) => {
+    const context = actorContext(req);
+    const replyId = idParam(req.params);
+    const input = parseInput(ReportPostSchema, req.body ?? {});
+    res.status(201).json(await forums.report(context, { replyId }, input));
+  });
+  router.post("/threads/:id/hide", async (req, res) => {
+    const context = actorContext(req);
+    const threadId = idParam(req.params);
+    const { hidden } = parseInput(HidePostSchema, req.body);
+    res.json(await forums.setHidden(context, { threadId }, hidden));
+  });
+  router.post("/replies/:id/hide", async (req, res) => {
+    const context = actorContext(req);
+    const replyId = idParam(req.params);
+    const { hidden } = parseInput(HidePostSchema, req.body);
+    res.json(await forums.setHidden(context, { replyId }, hidden));
+  });
+  router.get("/reports", async (req, res) => {
+    res.json({ reports: await forums.reports(actorContext(req)) });
+  });
+  router.post("/reports/:id/dismiss", async (req, res) => {
+    const context = actorContext(req);
+    await forums.dismissReport(context, idParam(req.params));
+    res.status(204).end();
   });
   router.post("/threads/:id/pin", async (req, res) => {
     const context = actorContext(req);

@@ -1,7 +1,10 @@
 import {
   describeWeeklyPattern,
+  isoDateInZone,
+  phaseOn,
   type EnrollmentPhase,
   type LicenseState,
+  type PhasePeriod,
   type WeeklyPattern,
   type Weekday,
 } from "@bridgeway/domain";
@@ -27,6 +30,12 @@ function scheduleText(cohort: CohortRow): string {
 const displayName = (u: { firstName: string; lastName: string; preferredName: string | null }) =>
   `${u.preferredName ?? u.firstName} ${u.lastName}`;
 
+const toPeriod = (p: { phase: number; days: string[]; effectiveFrom: Date }): PhasePeriod => ({
+  phase: p.phase as EnrollmentPhase,
+  days: p.days as Weekday[],
+  effectiveFrom: dateOnly(p.effectiveFrom),
+});
+
 const PERSON = { firstName: true, lastName: true, preferredName: true } as const;
 
 /** Reads for the role home pages. Plain objects out; relationship facts for the policy included. */
@@ -41,6 +50,10 @@ export function createHomeRepository(prisma: PrismaClient) {
           phase: true,
           startsOn: true,
           plannedDischargeOn: true,
+          phases: {
+            orderBy: { effectiveFrom: "asc" },
+            select: { phase: true, days: true, effectiveFrom: true },
+          },
           cohort: {
             select: {
               id: true,
@@ -67,6 +80,8 @@ export function createHomeRepository(prisma: PrismaClient) {
         enrollmentId: row.id,
         organizationId: row.cohort.program.organizationId,
         facilitatorIds: row.cohort.facilitators.map((f) => f.facilitatorUserId),
+        /** Every planned phase; `view.phase` is the latest planned, not necessarily today's. */
+        phases: row.phases.map(toPeriod),
         view: {
           cohortName: row.cohort.name,
           programName: row.cohort.program.name,
@@ -100,7 +115,7 @@ export function createHomeRepository(prisma: PrismaClient) {
         : null;
     },
 
-    async facilitatorCohorts(facilitatorUserId: string) {
+    async facilitatorCohorts(facilitatorUserId: string, now: Date) {
       const rows = await prisma.cohortFacilitator.findMany({
         where: { facilitatorUserId },
         orderBy: { cohort: { name: "asc" } },
@@ -120,7 +135,12 @@ export function createHomeRepository(prisma: PrismaClient) {
               enrollments: {
                 where: { status: "ACTIVE" },
                 orderBy: { participant: { lastName: "asc" } },
-                select: { phase: true, participantUserId: true, participant: { select: PERSON } },
+                select: {
+                  phase: true,
+                  participantUserId: true,
+                  participant: { select: PERSON },
+                  phases: { select: { phase: true, days: true, effectiveFrom: true } },
+                },
               },
             },
           },
@@ -140,7 +160,9 @@ export function createHomeRepository(prisma: PrismaClient) {
           capacity: cohort.capacity,
           participants: cohort.enrollments.map((e) => ({
             displayName: displayName(e.participant),
-            phase: e.phase as EnrollmentPhase,
+            // The stored phase is the latest planned; today's is the one in effect now.
+            phase: (phaseOn(e.phases.map(toPeriod), isoDateInZone(now, cohort.timeZone))?.phase ??
+              e.phase) as EnrollmentPhase,
           })),
         },
       }));

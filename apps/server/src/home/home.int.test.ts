@@ -127,6 +127,34 @@ describe.each(databaseKinds())("role homes on %s", (kind) => {
     expect(home.licenseAlerts[0]?.daysUntilExpiry).toBe(45);
   });
 
+  it("keeps showing today's phase after a step-down is scheduled, with the change and its date", async () => {
+    const participant = await server.db.prisma.user.findUniqueOrThrow({
+      where: { email: DEMO_ACCOUNTS.participants[0] },
+    });
+    const enrollment = await server.db.prisma.enrollment.findFirstOrThrow({
+      where: { participantUserId: participant.id, status: "ACTIVE" },
+    });
+    const effectiveFrom = enrollment.plannedDischargeOn.toISOString().slice(0, 10);
+    const dana = await signedInClient(server.url, DEMO_ACCOUNTS.facilitators[0], TEST_PASSWORD);
+    const stepped = await dana.post(`/api/enrollments/${enrollment.id}/step-down`, {
+      effectiveFrom,
+    });
+    expect(stepped.status, JSON.stringify(stepped.body)).toBe(200);
+
+    const home = await homeOf(DEMO_ACCOUNTS.participants[0]);
+    if (home.role !== "PARTICIPANT")
+      throw new Error(`expected a participant home, got ${home.role}`);
+    expect(home.enrollments[0]).toMatchObject({
+      phase: 4,
+      nextPhase: { phase: 3, effectiveFrom },
+    });
+    const roster = await homeOf(DEMO_ACCOUNTS.facilitators[0]);
+    if (roster.role !== "FACILITATOR") throw new Error(`expected a facilitator home`);
+    expect(roster.cohorts[0]?.participants.map((p) => p.phase).sort()).toEqual([
+      2, 2, 3, 3, 3, 4, 4, 4,
+    ]);
+  });
+
   it.each([DEMO_ACCOUNTS.facilitators[0], DEMO_ACCOUNTS.participants[0], DEMO_ACCOUNTS.family[0]])(
     "answers the audit log as not found for %s",
     async (email) => {

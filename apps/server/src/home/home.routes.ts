@@ -4,6 +4,7 @@ import {
   decide,
   isoDateInZone,
   LICENSE_EXPIRY_WARNING_DAYS,
+  phaseOutlook,
   type Actor,
   type HomeSummary,
   type SessionUser,
@@ -37,7 +38,21 @@ export function createHomeService({ homes, audit, clock }: Deps) {
       "enrollment",
       visible.map((e) => e.enrollmentId),
     );
-    return { role: "PARTICIPANT", enrollments: visible.map((e) => e.view) };
+    return {
+      role: "PARTICIPANT",
+      enrollments: visible.map((e) => {
+        // The stored phase is the latest planned one; today's comes from the periods.
+        const { current, next } = phaseOutlook(
+          e.phases,
+          isoDateInZone(clock.now(), e.view.timeZone),
+        );
+        return {
+          ...e.view,
+          phase: current?.phase ?? e.view.phase,
+          nextPhase: next ?? null,
+        };
+      }),
+    };
   }
 
   async function facilitatorHome(
@@ -47,7 +62,7 @@ export function createHomeService({ homes, audit, clock }: Deps) {
   ): Promise<HomeSummary> {
     const [license, cohorts] = await Promise.all([
       homes.facilitatorLicense(actor.userId),
-      homes.facilitatorCohorts(actor.userId),
+      homes.facilitatorCohorts(actor.userId, clock.now()),
     ]);
     const visible = cohorts.filter(
       (c) =>

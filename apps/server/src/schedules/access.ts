@@ -1,4 +1,10 @@
-import { decide, type Action, type Actor, type Resource } from "@bridgeway/domain";
+import {
+  cohortClinicians,
+  decide,
+  type Action,
+  type Actor,
+  type Resource,
+} from "@bridgeway/domain";
 import type { AuditContext, AuditLog, AuditRecordRef } from "../audit/audit-log";
 import { forbidden, notFound } from "../http/errors";
 
@@ -28,7 +34,7 @@ export function cohortResource(
   return {
     type: "cohort",
     organizationId: cohort.organizationId,
-    facilitatorIds: [cohort.leadId, ...cohort.coIds].filter((id): id is string => id !== null),
+    facilitatorIds: cohortClinicians(cohort),
     participantIds,
   };
 }

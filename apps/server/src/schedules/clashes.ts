@@ -32,6 +32,21 @@ export function describeClash(clash: Clash): string {
 }
 
 /**
+ * The time a session holds: a session ended early holds only up to its end, so the rest of its
+ * booked slot is free for another booking.
+ */
+export function occupied(session: { startsAt: Date; endsAt: Date; endedAt: Date | null }): {
+  startsAt: Date;
+  endsAt: Date;
+} {
+  const endsAt =
+    session.endedAt && session.endedAt.getTime() < session.endsAt.getTime()
+      ? session.endedAt
+      : session.endsAt;
+  return { startsAt: session.startsAt, endsAt };
+}
+
+/**
  * The first double-booking the candidate meetings would cause for any of the people, ignoring
  * cancelled sessions and the sessions named in `ignore` (the ones being moved).
  */
@@ -48,7 +63,7 @@ export async function findClash(
   const check = async (personId: string, sessions: OccurrenceRecord[]): Promise<Clash | null> => {
     for (const existing of sessions) {
       if (existing.status === "CANCELLED" || ignore.has(existing.id)) continue;
-      if (candidates.some((c) => intervalsOverlap(c, existing))) {
+      if (candidates.some((c) => intervalsOverlap(c, occupied(existing)))) {
         const person = await deps.repo.person(personId, options.db);
         return { personId, personName: person?.displayName ?? "Someone", existing };
       }

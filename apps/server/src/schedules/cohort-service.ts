@@ -1,8 +1,10 @@
 import {
   addDaysToDate,
+  cohortClinicians,
   defaultPhaseDays,
   describeWeeklyPattern,
   expectedOn,
+  isActiveEnrollment,
   isLicenseValidOn,
   isoDateInZone,
   nextStepDownPhase,
@@ -49,6 +51,11 @@ export function createCohortService(deps: {
   audit: AuditLog;
   clock: Clock;
   plannedHours: PlannedHours;
+  /**
+   * Clinicians taken off a cohort: called after the change is stored, so their open sockets
+   * leave the cohort's rooms at once (realtime access control).
+   */
+  onStaffRemoved?: (userIds: readonly string[]) => Promise<void>;
 }) {
   const { repo, directory, audit, clock } = deps;
 
@@ -122,6 +129,17 @@ export function createCohortService(deps: {
     }
   }
 
+  /** An expired license never leads, even a cohort whose meetings are not generated yet. */
+  function refuseExpiredLead(lead: Clinician, timeZone: string): void {
+    const date = today(timeZone);
+    if (!isLicenseValidOn(lead.licenseExpiresOn, date)) {
+      throw badRequest(
+        `${lead.displayName}'s license (${lead.credential}, ${lead.licenseState}) expired on ${lead.licenseExpiresOn}. Renew the license first, or choose another lead.`,
+        { leadFacilitatorId: `License expired on ${lead.licenseExpiresOn}.` },
+      );
+    }
+  }
+
   async function staff(organizationId: string, leadId: string, coIds: string[]) {
     const ids = [leadId, ...coIds];
     const found = await repo.clinicians({ organizationId, ids });
@@ -143,13 +161,21 @@ export function createCohortService(deps: {
     };
   }
 
+  /** Whether an update would change who runs the cohort (not merely repeat it). */
+  function staffingChanges(cohort: CohortRecord, input: UpdateCohortInput): boolean {
+    const leadChanges =
+      input.leadFacilitatorId !== undefined && input.leadFacilitatorId !== cohort.leadId;
+    const coChanges =
+      input.coFacilitatorIds !== undefined &&
+      [...new Set(input.coFacilitatorIds)].sort().join() !== [...cohort.coIds].sort().join();
+    return leadChanges || coChanges;
+  }
+
   async function loadCohort(context: Context, id: string, action: "read" | "update") {
     const cohort = await repo.cohort(id);
     if (!cohort) throw notFound("cohort");
     const enrollments = await repo.enrollments({ cohortIds: [id] });
-    const participantIds = enrollments
-      .filter((e) => e.status === "ACTIVE")
-      .map((e) => e.participant.id);
+    const participantIds = enrollments.filter(isActiveEnrollment).map((e) => e.participant.id);
     await guard(
       audit,
       context,
@@ -170,11 +196,14 @@ export function createCohortService(deps: {
   ): Promise<EnrollmentSummary> {
     const date = today(cohort.timeZone);
     const current = phaseOn(enrollment.phases, date) ?? enrollment.phases[0];
-    const week = await deps.plannedHours.forWeek(
-      enrollment.participant.id,
-      weekStartOf(date),
-      cohort.organizationId,
-    );
+    const [week, weeks] = await Promise.all([
+      deps.plannedHours.forWeek(
+        enrollment.participant.id,
+        weekStartOf(date),
+        cohort.organizationId,
+      ),
+      deps.plannedHours.forEnrollment(enrollment, cohort),
+    ]);
     return {
       id: enrollment.id,
       participant: enrollment.participant,
@@ -185,6 +214,7 @@ export function createCohortService(deps: {
       status: enrollment.status,
       phases: enrollment.phases,
       plannedThisWeek: { ...week, status: weeklyHoursStatus(week.plannedHours) },
+      plannedWeeks: weeks,
     };
   }
 
@@ -194,7 +224,7 @@ export function createCohortService(deps: {
   ): Promise<CohortDetail> {
     const people = await repo.clinicians({
       organizationId: cohort.organizationId,
-      ids: [cohort.leadId, ...cohort.coIds].filter((id): id is string => id !== null),
+      ids: cohortClinicians(cohort),
     });
     const ref = (c: Clinician) => ({
       id: c.id,
@@ -323,7 +353,7 @@ export function createCohortService(deps: {
         programName: c.program.name,
         timeZone: c.timeZone,
         schedule: describeWeeklyPattern(c.weeklyPattern),
-        enrolled: enrollments.filter((e) => e.cohortId === c.id && e.status === "ACTIVE").length,
+        enrolled: enrollments.filter((e) => e.cohortId === c.id && isActiveEnrollment(e)).length,
         capacity: c.capacity,
         startsOn: c.startsOn,
         endsOn: c.endsOn,
@@ -360,6 +390,7 @@ export function createCohortService(deps: {
         input.leadFacilitatorId,
         input.coFacilitatorIds,
       );
+      refuseExpiredLead(lead, input.timeZone);
       const id = await audit.change(
         context,
         "create",
@@ -407,7 +438,23 @@ export function createCohortService(deps: {
       id: string,
       input: UpdateCohortInput,
     ): Promise<CohortDetail> {
-      const { cohort } = await loadCohort(context, id, "update");
+      const { cohort, enrollments: current } = await loadCohort(context, id, "update");
+      if (staffingChanges(cohort, input)) {
+        // Assigning clinicians creates care relationships with everyone enrolled: the clinic's call.
+        await guard(
+          audit,
+          context,
+          "update",
+          {
+            type: "cohort-staff",
+            organizationId: cohort.organizationId,
+            facilitatorIds: cohortClinicians(cohort),
+            participantIds: current.filter(isActiveEnrollment).map((e) => e.participant.id),
+          },
+          { type: "cohort", id },
+          "cohort's clinicians",
+        );
+      }
       const endsOn = input.endsOn ?? cohort.endsOn;
       if (endsOn < cohort.startsOn) {
         throw badRequest("The end date must not be before the start date.", {
@@ -424,6 +471,7 @@ export function createCohortService(deps: {
         });
       }
       const { lead } = await staff(cohort.organizationId, leadId, coIds);
+      if (input.leadFacilitatorId !== undefined) refuseExpiredLead(lead, cohort.timeZone);
       const now = clock.now();
       await audit.change(
         context,
@@ -473,7 +521,7 @@ export function createCohortService(deps: {
             const clash = await findClash(
               { repo, directory },
               upcoming,
-              { facilitatorIds: [leadId, ...coIds], participantIds: [] },
+              { facilitatorIds: cohortClinicians({ leadId, coIds }), participantIds: [] },
               { db: tx, ignore: existing.map((o) => o.id) },
             );
             if (clash) throw conflict(describeClash(clash));
@@ -483,6 +531,9 @@ export function createCohortService(deps: {
         },
         (cohortId) => cohortId,
       );
+      const kept = new Set(cohortClinicians({ leadId, coIds }));
+      const removed = cohortClinicians(cohort).filter((x) => !kept.has(x));
+      if (removed.length > 0) await deps.onStaffRemoved?.(removed);
       const { cohort: updated, enrollments } = await loadCohort(context, id, "read");
       return detail(updated, enrollments);
     },
@@ -502,7 +553,7 @@ export function createCohortService(deps: {
           type: "enrollment",
           organizationId: cohort.organizationId,
           participantId: input.participantUserId,
-          facilitatorIds: [cohort.leadId, ...cohort.coIds].filter((x): x is string => x !== null),
+          facilitatorIds: cohortClinicians(cohort),
         },
         { type: "cohort", id: cohortId },
         "cohort",
@@ -583,9 +634,7 @@ export function createCohortService(deps: {
       const cohort = await repo.cohort(cohortId);
       if (!cohort) throw notFound("cohort");
       const enrollments = await repo.enrollments({ cohortIds: [cohortId] });
-      const participantIds = enrollments
-        .filter((e) => e.status === "ACTIVE")
-        .map((e) => e.participant.id);
+      const participantIds = enrollments.filter(isActiveEnrollment).map((e) => e.participant.id);
       await guard(
         audit,
         context,
@@ -654,12 +703,12 @@ export function createCohortService(deps: {
           type: "enrollment",
           organizationId: cohort.organizationId,
           participantId: enrollment.participant.id,
-          facilitatorIds: [cohort.leadId, ...cohort.coIds].filter((x): x is string => x !== null),
+          facilitatorIds: cohortClinicians(cohort),
         },
         { type: "enrollment", id: enrollmentId },
         "enrollment",
       );
-      if (enrollment.status !== "ACTIVE")
+      if (!isActiveEnrollment(enrollment))
         throw conflict("This enrollment has ended; it cannot step down.");
       const current = phaseOn(enrollment.phases, input.effectiveFrom) ?? enrollment.phases.at(-1);
       const from = current?.phase ?? enrollment.phase;

@@ -1,13 +1,16 @@
-import type {
-  Actor,
-  CreateFacilitatorInput,
-  CreateParticipantInput,
-  FacilitatorListItem,
-  ParticipantListItem,
-  UpdateFacilitatorInput,
+import {
+  accountStatus,
+  DEFAULT_LOCALE,
+  type Actor,
+  type CreateFacilitatorInput,
+  type CreateParticipantInput,
+  type FacilitatorListItem,
+  type ParticipantListItem,
+  type UpdateFacilitatorInput,
 } from "@bridgeway/domain";
 import type { AuditContext, AuditLog } from "../audit/audit-log";
 import { hashPassword } from "../auth/password";
+import { newSingleUseToken } from "../auth/single-use-token";
 import { conflict, notFound } from "../http/errors";
 import { guard } from "./access";
 import type { Clinician, ScheduleRepository } from "./schedule-repository";
@@ -21,10 +24,27 @@ const toListItem = (c: Clinician): FacilitatorListItem => ({
   credential: c.credential,
   licenseState: c.licenseState,
   licenseExpiresOn: c.licenseExpiresOn,
+  status: accountStatus(c),
 });
 
-/** Clinic staff and participants: who they are and their credentials. */
-export function createPeopleService(deps: { repo: ScheduleRepository; audit: AuditLog }) {
+/**
+ * A new account's password until its owner chooses one: the hash of a random secret that is
+ * thrown away at once, so no one (the admin who created the account included) can sign in as
+ * them, and a sign-in attempt costs the same time as for any other account.
+ */
+async function unknowablePasswordHash(): Promise<string> {
+  return hashPassword(newSingleUseToken().token);
+}
+
+/**
+ * Clinic staff and participants: who they are and their credentials. New accounts get an
+ * emailed link to choose their own password (`invite`); no one else ever knows it.
+ */
+export function createPeopleService(deps: {
+  repo: ScheduleRepository;
+  audit: AuditLog;
+  invite: (userId: string) => Promise<void>;
+}) {
   const { repo, audit } = deps;
 
   async function emailFree(email: string): Promise<void> {
@@ -50,7 +70,12 @@ export function createPeopleService(deps: { repo: ScheduleRepository; audit: Aud
         { type: "facilitator" },
         "page",
       );
-      return (await repo.clinicians({ organizationId: actor.organizationId })).map(toListItem);
+      return (
+        await repo.clinicians({
+          organizationId: actor.organizationId,
+          includeDeactivated: actor.role === "ADMIN",
+        })
+      ).map(toListItem);
     },
 
     async createFacilitator(
@@ -73,7 +98,7 @@ export function createPeopleService(deps: { repo: ScheduleRepository; audit: Aud
         "page",
       );
       await emailFree(input.email);
-      const passwordHash = await hashPassword(input.temporaryPassword);
+      const passwordHash = await unknowablePasswordHash();
       const id = await audit.change(
         context,
         "create",
@@ -86,12 +111,14 @@ export function createPeopleService(deps: { repo: ScheduleRepository; audit: Aud
             firstName: input.firstName,
             lastName: input.lastName,
             timeZone: input.timeZone,
+            locale: input.locale ?? DEFAULT_LOCALE,
             credential: input.credential,
             licenseState: input.licenseState,
             licenseExpiresOn: input.licenseExpiresOn,
           }),
         (created) => created,
       );
+      await deps.invite(id);
       const [created] = await repo.clinicians({ organizationId: actor.organizationId, ids: [id] });
       if (!created) throw notFound("facilitator");
       return toListItem(created);
@@ -103,7 +130,11 @@ export function createPeopleService(deps: { repo: ScheduleRepository; audit: Aud
       input: UpdateFacilitatorInput,
     ): Promise<FacilitatorListItem> {
       const { actor } = context;
-      const [existing] = await repo.clinicians({ organizationId: actor.organizationId, ids: [id] });
+      const [existing] = await repo.clinicians({
+        organizationId: actor.organizationId,
+        ids: [id],
+        includeDeactivated: true,
+      });
       if (!existing) throw notFound("facilitator");
       await guard(
         audit,
@@ -126,7 +157,11 @@ export function createPeopleService(deps: { repo: ScheduleRepository; audit: Aud
         (tx) => repo.updateFacilitator(tx, id, input),
         () => id,
       );
-      const [updated] = await repo.clinicians({ organizationId: actor.organizationId, ids: [id] });
+      const [updated] = await repo.clinicians({
+        organizationId: actor.organizationId,
+        ids: [id],
+        includeDeactivated: true,
+      });
       if (!updated) throw notFound("facilitator");
       return toListItem(updated);
     },
@@ -147,14 +182,18 @@ export function createPeopleService(deps: { repo: ScheduleRepository; audit: Aud
           throw notFound("page");
       }
       const rows = await audit.read(context, { type: "participant-list" }, () =>
-        repo.participants({ organizationId: actor.organizationId, ...(ids ? { ids } : {}) }),
+        repo.participants({
+          organizationId: actor.organizationId,
+          ...(ids ? { ids } : { includeDeactivated: true }),
+        }),
       );
-      return rows.map(({ id, displayName, email, timeZone, activeCohort }) => ({
-        id,
-        displayName,
-        email,
-        timeZone,
-        activeCohort,
+      return rows.map((row) => ({
+        id: row.id,
+        displayName: row.displayName,
+        email: row.email,
+        timeZone: row.timeZone,
+        activeCohort: row.activeCohort,
+        status: accountStatus(row),
       }));
     },
 
@@ -178,7 +217,7 @@ export function createPeopleService(deps: { repo: ScheduleRepository; audit: Aud
         "page",
       );
       await emailFree(input.email);
-      const passwordHash = await hashPassword(input.temporaryPassword);
+      const passwordHash = await unknowablePasswordHash();
       const id = await audit.change(
         context,
         "create",
@@ -192,9 +231,11 @@ export function createPeopleService(deps: { repo: ScheduleRepository; audit: Aud
             lastName: input.lastName,
             preferredName: input.preferredName,
             timeZone: input.timeZone,
+            locale: input.locale ?? DEFAULT_LOCALE,
           }),
         (created) => created,
       );
+      await deps.invite(id);
       const [created] = await repo.participants({
         organizationId: actor.organizationId,
         ids: [id],
@@ -206,6 +247,7 @@ export function createPeopleService(deps: { repo: ScheduleRepository; audit: Aud
         email: created.email,
         timeZone: created.timeZone,
         activeCohort: created.activeCohort,
+        status: accountStatus(created),
       };
     },
   };

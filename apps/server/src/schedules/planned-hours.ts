@@ -1,6 +1,12 @@
-import { addDaysToDate, sessionHours } from "@bridgeway/domain";
+import {
+  addDaysToDate,
+  isoDateInZone,
+  plannedWeeks,
+  sessionHours,
+  type PlannedEnrollmentWeek,
+} from "@bridgeway/domain";
 import { startOfLocalDay } from "./pattern-occurrences";
-import type { ScheduleRepository } from "./schedule-repository";
+import type { CohortRecord, EnrollmentRecord, ScheduleRepository } from "./schedule-repository";
 import type { SessionDirectory } from "./session-directory";
 
 /**
@@ -26,6 +32,41 @@ export function createPlannedHours(deps: {
         .filter((s) => s.status === "SCHEDULED" && s.startsAt >= from && s.startsAt < to)
         .reduce((sum, s) => sum + sessionHours(s.startsAt, s.endsAt), 0);
       return { weekStart, plannedHours: Math.round(hours * 100) / 100 };
+    },
+
+    /** Every week of an enrolment, with the weeks below the minimum and why. */
+    async forEnrollment(
+      enrollment: EnrollmentRecord,
+      cohort: CohortRecord,
+    ): Promise<PlannedEnrollmentWeek[]> {
+      const zone = await deps.repo.organizationTimeZone(cohort.organizationId);
+      const lastDay = enrollment.endedOn ?? enrollment.plannedDischargeOn;
+      const from = startOfLocalDay(enrollment.startsOn, zone);
+      const to = startOfLocalDay(addDaysToDate(lastDay, 1), zone);
+      const sessions = (
+        await deps.directory.sessionsOfParticipant(enrollment.participant.id, from, to)
+      ).filter((s) => s.startsAt >= from && s.startsAt < to);
+      // Cohort meetings are stored a few weeks ahead; after the last stored one the pattern
+      // stands in, so later weeks are not shown as empty.
+      const lastStored = sessions
+        .filter((s) => s.cohortId === cohort.id)
+        .map((s) => isoDateInZone(s.startsAt, cohort.timeZone))
+        .reduce<string | null>((max, d) => (max === null || d > max ? d : max), null);
+      return plannedWeeks({
+        startsOn: enrollment.startsOn,
+        lastDay,
+        timeZone: zone,
+        phases: enrollment.phases,
+        sessions: sessions.map((s) => ({
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
+          status: s.status,
+          cancelReason: s.cancelReason,
+        })),
+        storedUntil: lastStored === null ? enrollment.startsOn : addDaysToDate(lastStored, 1),
+        patternEndsOn: cohort.endsOn,
+        pattern: cohort.weeklyPattern,
+      });
     },
   };
 }

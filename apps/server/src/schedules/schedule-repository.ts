@@ -1,13 +1,16 @@
-import type {
-  CredentialKind,
-  EnrollmentPhase,
-  EnrollmentStatus,
-  LicenseState,
-  PhasePeriod,
-  SessionKind,
-  SessionStatus,
-  Weekday,
-  WeeklyPattern,
+import {
+  careTeamOf as careTeam,
+  type CareRelationship,
+  type CredentialKind,
+  type EnrollmentPhase,
+  type EnrollmentStatus,
+  type LicenseState,
+  type Locale,
+  type PhasePeriod,
+  type SessionKind,
+  type SessionStatus,
+  type Weekday,
+  type WeeklyPattern,
 } from "@bridgeway/domain";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 
@@ -29,6 +32,9 @@ export type Clinician = {
   email: string;
   organizationId: string;
   timeZone: string;
+  /** Deactivated clinicians appear only when asked for (the admin's staff list). */
+  active: boolean;
+  passwordSetAt: Date | null;
   credential: CredentialKind;
   licenseState: LicenseState;
   licenseExpiresOn: string;
@@ -76,6 +82,8 @@ export type OccurrenceRecord = {
   leadFacilitatorId: string | null;
   participantUserId: string | null;
   cancelReason: string | null;
+  /** When a facilitator ended the live room early (or on time); null while it has not ended. */
+  endedAt: Date | null;
 };
 
 const COHORT_SELECT = {
@@ -167,13 +175,14 @@ const OCCURRENCE_SELECT = {
   leadFacilitatorId: true,
   participantUserId: true,
   cancelReason: true,
+  liveRoom: { select: { endedAt: true } },
 } as const;
 
 type OccurrenceRow = Prisma.SessionOccurrenceGetPayload<{ select: typeof OCCURRENCE_SELECT }>;
 
 function toOccurrence(row: OccurrenceRow): OccurrenceRecord {
-  const { cohort, ...rest } = row;
-  return { ...rest, cohortName: cohort?.name ?? null };
+  const { cohort, liveRoom, ...rest } = row;
+  return { ...rest, cohortName: cohort?.name ?? null, endedAt: liveRoom?.endedAt ?? null };
 }
 
 export type NewOccurrence = {
@@ -191,6 +200,28 @@ export type NewOccurrence = {
 
 /** Schedules: programs, people, cohorts, enrollments and sessions. Plain records out. */
 export function createScheduleRepository(prisma: PrismaClient) {
+  /**
+   * Every clinician of every cohort a participant is or was enrolled in, with that
+   * enrollment's status: the facts `careTeamOf` in the domain turns into the care team.
+   */
+  async function careRelationshipsOf(participantId: string): Promise<CareRelationship[]> {
+    const rows = await prisma.enrollment.findMany({
+      where: { participantUserId: participantId },
+      select: {
+        status: true,
+        endedOn: true,
+        cohort: { select: { facilitators: { select: { facilitatorUserId: true } } } },
+      },
+    });
+    return rows.flatMap((row) =>
+      row.cohort.facilitators.map((f) => ({
+        facilitatorId: f.facilitatorUserId,
+        enrollmentStatus: row.status,
+        endedOn: row.endedOn ? dateOnly(row.endedOn) : null,
+      })),
+    );
+  }
+
   return {
     prisma,
 
@@ -237,12 +268,15 @@ export function createScheduleRepository(prisma: PrismaClient) {
     },
 
     async clinicians(
-      where: { organizationId: string; ids?: string[] },
+      where: { organizationId: string; ids?: string[]; includeDeactivated?: boolean },
       db: Db = prisma,
     ): Promise<Clinician[]> {
       const rows = await db.facilitatorProfile.findMany({
         where: {
-          user: { organizationId: where.organizationId, active: true },
+          user: {
+            organizationId: where.organizationId,
+            ...(where.includeDeactivated ? {} : { active: true }),
+          },
           ...(where.ids ? { userId: { in: where.ids } } : {}),
         },
         orderBy: [{ user: { lastName: "asc" } }, { user: { firstName: "asc" } }],
@@ -250,7 +284,16 @@ export function createScheduleRepository(prisma: PrismaClient) {
           credential: true,
           licenseState: true,
           licenseExpiresOn: true,
-          user: { select: { ...PERSON, email: true, organizationId: true, timeZone: true } },
+          user: {
+            select: {
+              ...PERSON,
+              email: true,
+              organizationId: true,
+              timeZone: true,
+              active: true,
+              passwordSetAt: true,
+            },
+          },
         },
       });
       return rows.map((r) => ({
@@ -259,6 +302,8 @@ export function createScheduleRepository(prisma: PrismaClient) {
         email: r.user.email,
         organizationId: r.user.organizationId,
         timeZone: r.user.timeZone,
+        active: r.user.active,
+        passwordSetAt: r.user.passwordSetAt,
         credential: r.credential,
         licenseState: r.licenseState as LicenseState,
         licenseExpiresOn: dateOnly(r.licenseExpiresOn),
@@ -278,6 +323,7 @@ export function createScheduleRepository(prisma: PrismaClient) {
         firstName: string;
         lastName: string;
         timeZone: string;
+        locale: Locale;
         credential: CredentialKind;
         licenseState: LicenseState;
         licenseExpiresOn: string;
@@ -292,6 +338,7 @@ export function createScheduleRepository(prisma: PrismaClient) {
           firstName: data.firstName,
           lastName: data.lastName,
           timeZone: data.timeZone,
+          locale: data.locale,
           facilitator: {
             create: {
               credential: data.credential,
@@ -336,12 +383,16 @@ export function createScheduleRepository(prisma: PrismaClient) {
       }
     },
 
-    async participants(where: { organizationId: string; ids?: string[] }) {
+    async participants(where: {
+      organizationId: string;
+      ids?: string[];
+      includeDeactivated?: boolean;
+    }) {
       const rows = await prisma.user.findMany({
         where: {
           organizationId: where.organizationId,
           role: "PARTICIPANT",
-          active: true,
+          ...(where.includeDeactivated ? {} : { active: true }),
           ...(where.ids ? { id: { in: where.ids } } : {}),
         },
         orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
@@ -350,6 +401,8 @@ export function createScheduleRepository(prisma: PrismaClient) {
           email: true,
           timeZone: true,
           organizationId: true,
+          active: true,
+          passwordSetAt: true,
           enrollments: {
             where: { status: "ACTIVE" },
             select: { cohort: { select: { id: true, name: true } } },
@@ -363,6 +416,8 @@ export function createScheduleRepository(prisma: PrismaClient) {
         email: r.email,
         timeZone: r.timeZone,
         organizationId: r.organizationId,
+        active: r.active,
+        passwordSetAt: r.passwordSetAt,
         activeCohort: r.enrollments[0]?.cohort ?? null,
       }));
     },
@@ -377,6 +432,7 @@ export function createScheduleRepository(prisma: PrismaClient) {
         lastName: string;
         preferredName: string | undefined;
         timeZone: string;
+        locale: Locale;
       },
     ): Promise<string> {
       const user = await db.user.create({
@@ -395,15 +451,12 @@ export function createScheduleRepository(prisma: PrismaClient) {
       return row ? { ...row, displayName: displayName(row) } : null;
     },
 
-    /** The facilitators of the cohorts a participant is actively enrolled in. */
+    careRelationshipsOf,
+
+    /** The current care team: the facilitators of the cohorts a participant is actively enrolled in. */
     async careTeamOf(participantId: string): Promise<string[]> {
-      const rows = await prisma.cohortFacilitator.findMany({
-        where: {
-          cohort: { enrollments: { some: { participantUserId: participantId, status: "ACTIVE" } } },
-        },
-        select: { facilitatorUserId: true },
-      });
-      return [...new Set(rows.map((r) => r.facilitatorUserId))];
+      const relationships = await careRelationshipsOf(participantId);
+      return careTeam(relationships, dateOnly(new Date())).facilitatorIds;
     },
 
     /** Participants actively enrolled in the cohorts a facilitator works in. */
@@ -667,6 +720,21 @@ export function createScheduleRepository(prisma: PrismaClient) {
         select: OCCURRENCE_SELECT,
       });
       return row ? toOccurrence(row) : null;
+    },
+
+    /** What makes a session history: its note (signed or not) and whether anyone attended. */
+    async historyOf(
+      id: string,
+      db: Db = prisma,
+    ): Promise<{ note: "SIGNED" | "DRAFT" | null; attended: boolean }> {
+      const [note, span] = await Promise.all([
+        db.sessionNote.findUnique({ where: { sessionId: id }, select: { signedAt: true } }),
+        db.attendanceSpan.findFirst({ where: { sessionId: id }, select: { id: true } }),
+      ]);
+      return {
+        note: note ? (note.signedAt ? "SIGNED" : "DRAFT") : null,
+        attended: span !== null,
+      };
     },
 
     async occurrences(

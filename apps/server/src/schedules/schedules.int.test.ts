@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   ApiErrorBodySchema,
   CohortDetailSchema,
@@ -15,6 +18,7 @@ import { fixtures } from "../testing/fixtures";
 import { signedInClient, type TestClient } from "../testing/http-client";
 import { ManualClock } from "../testing/manual-clock";
 import { databaseKinds } from "../testing/test-databases";
+import { acceptAccountInvitation } from "../testing/password-links";
 import { startTestServer, TEST_PASSWORD, type TestServer } from "../testing/test-server";
 
 function localClock(instant: string, zone: string): string {
@@ -39,6 +43,7 @@ describe.each(databaseKinds())("schedules on %s", (kind) => {
   // daylight-saving changes in both the US (14 March) and the UK (28 March).
   const clock = new ManualClock(new Date("2027-02-22T12:00:00Z"));
   let server: TestServer;
+  const outbox = mkdtempSync(join(tmpdir(), "bw-outbox-"));
   let admin: TestClient;
   let dana: TestClient;
   let ids: {
@@ -59,9 +64,10 @@ describe.each(databaseKinds())("schedules on %s", (kind) => {
       firstName: label,
       lastName: "Tester",
       timeZone: "America/Chicago",
-      temporaryPassword: TEST_PASSWORD,
     });
     expect(res.status).toBe(201);
+    // New accounts choose their own password through the emailed link.
+    await acceptAccountInvitation(server.url, outbox, email, TEST_PASSWORD);
     return { id: res.body.id, email };
   }
 
@@ -75,7 +81,6 @@ describe.each(databaseKinds())("schedules on %s", (kind) => {
       credential: "LCSW",
       licenseState: "NY",
       licenseExpiresOn: "2030-06-30",
-      temporaryPassword: TEST_PASSWORD,
     });
     expect(res.status).toBe(201);
     return res.body.id;
@@ -116,7 +121,7 @@ describe.each(databaseKinds())("schedules on %s", (kind) => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer({ kind, clock });
+    server = await startTestServer({ kind, clock, env: { OUTBOX_DIR: outbox } });
     admin = await signedInClient(server.url, DEMO_ACCOUNTS.admin, TEST_PASSWORD);
     dana = await signedInClient(server.url, DEMO_ACCOUNTS.facilitators[0], TEST_PASSWORD);
     const program = await admin.post<{ id: string }>("/api/programs", { name: "Adolescent IOP" });
@@ -134,7 +139,6 @@ describe.each(databaseKinds())("schedules on %s", (kind) => {
       credential: "LMFT",
       licenseState: "NY",
       licenseExpiresOn: "2027-03-10",
-      temporaryPassword: TEST_PASSWORD,
     });
     expect(expired.status).toBe(201);
     // Marcus's demo license expires 45 days after the seed date; renew it for these tests.
@@ -161,6 +165,7 @@ describe.each(databaseKinds())("schedules on %s", (kind) => {
   });
   afterAll(async () => {
     await server.close();
+    rmSync(outbox, { recursive: true, force: true });
   });
 
   it("keeps a New York cohort at 10:00 local on both sides of the spring change, and a London one too", async () => {
@@ -372,6 +377,88 @@ describe.each(databaseKinds())("schedules on %s", (kind) => {
     });
     expect(booking.status).toBe(400);
     expect(errorOf(booking.body).fields).toHaveProperty("facilitatorUserId");
+  });
+
+  it("refuses a lead whose license has already expired, even for a cohort starting beyond the horizon", async () => {
+    const lapsed = await admin.post<{ id: string }>("/api/facilitators", {
+      email: `lapsed-${Math.random().toString(36).slice(2, 8)}@fixtures.example`,
+      firstName: "Pat",
+      lastName: "Past",
+      timeZone: "America/New_York",
+      credential: "LPC",
+      licenseState: "NY",
+      licenseExpiresOn: "2027-02-01",
+    });
+    expect(lapsed.status).toBe(201);
+    const later = cohortInput({
+      leadFacilitatorId: lapsed.body.id,
+      startsOn: "2027-06-07",
+      endsOn: "2027-07-30",
+    });
+    const res = await admin.post("/api/cohorts", later);
+    expect(res.status).toBe(400);
+    const error = errorOf(res.body);
+    expect(Object.keys(error.fields ?? {})).toEqual(["leadFacilitatorId"]);
+    expect(error.message).toMatch(/expired on 2027-02-01/);
+    // Nor can an existing cohort be handed to them.
+    const cohort = await createCohort({ startsOn: "2027-06-07", endsOn: "2027-07-30" });
+    const change = await admin.request("PATCH", `/api/cohorts/${cohort.id}`, {
+      json: { leadFacilitatorId: lapsed.body.id },
+    });
+    expect(change.status).toBe(400);
+    expect(Object.keys(errorOf(change.body).fields ?? {})).toEqual(["leadFacilitatorId"]);
+    expect(
+      CohortDetailSchema.parse((await admin.get(`/api/cohorts/${cohort.id}`)).body).lead?.id,
+    ).toBe(cohort.lead?.id);
+  });
+
+  it("plans hours for every week of an enrolment, flagging weeks ahead that drop below 9 and why", async () => {
+    const cohort = await createCohort({
+      weeklyPattern: { days: ["MO", "WE", "TH"], startTime: "18:00", endTime: "21:00" },
+      startsOn: "2027-03-01",
+      endsOn: "2027-06-30",
+      leadFacilitatorId: await freshFacilitator(),
+    });
+    const person = await newParticipant("Wes");
+    // Starts next week (the clinic's today is Monday 22 February), runs past the horizon.
+    const enroll = await admin.post(`/api/cohorts/${cohort.id}/enrollments`, {
+      participantUserId: person.id,
+      phase: 3,
+      startsOn: "2027-03-01",
+      plannedDischargeOn: "2027-05-14",
+    });
+    expect(enroll.status, JSON.stringify(enroll.body)).toBe(201);
+    const enrollmentId = EnrollmentSummarySchema.parse(enroll.body).id;
+    const stepped = await admin.post(`/api/enrollments/${enrollmentId}/step-down`, {
+      effectiveFrom: "2027-04-26",
+    });
+    expect(stepped.status, JSON.stringify(stepped.body)).toBe(200);
+    const week = await sessionsOf(admin, "2027-03-08", "2027-03-14", cohort.id);
+    const monday = week.find((s) => localClock(s.startsAt, "America/New_York").startsWith("Mon"));
+    expect(
+      (
+        await admin.post(`/api/sessions/${monday?.id ?? ""}/cancel`, {
+          reason: "Facilitator training day",
+        })
+      ).status,
+    ).toBe(200);
+
+    const detail = CohortDetailSchema.parse((await admin.get(`/api/cohorts/${cohort.id}`)).body);
+    const weeks = detail.enrollments.find((e) => e.id === enrollmentId)?.plannedWeeks ?? [];
+    expect(weeks.map((w) => [w.weekStart, w.plannedHours, w.status, w.reasons])).toEqual([
+      ["2027-03-01", 9, "within-range", []],
+      ["2027-03-08", 6, "below-minimum", ["cancellations"]],
+      ["2027-03-15", 9, "within-range", []],
+      ["2027-03-22", 9, "within-range", []],
+      ["2027-03-29", 9, "within-range", []],
+      ["2027-04-05", 9, "within-range", []],
+      ["2027-04-12", 9, "within-range", []],
+      // From here on, past the 8-week horizon, the weekly pattern stands in for meetings.
+      ["2027-04-19", 9, "within-range", []],
+      ["2027-04-26", 6, "below-minimum", ["step-down"]],
+      ["2027-05-03", 6, "below-minimum", ["step-down"]],
+      ["2027-05-10", 6, "below-minimum", ["step-down"]],
+    ]);
   });
 
   it("flags planned hours below 9 and at 20 or more", async () => {

@@ -1,4 +1,10 @@
-import { expectedOn, isoDateInZone, type EnrollmentWindow } from "@bridgeway/domain";
+import {
+  cohortClinicians,
+  expectedOn,
+  isActiveEnrollment,
+  isEnrolledOn,
+  isoDateInZone,
+} from "@bridgeway/domain";
 import type { FamilyRepository } from "../families/family-repository";
 import type {
   CohortRecord,
@@ -42,14 +48,10 @@ export function createSessionDirectory(repo: ScheduleRepository, family?: Family
     enrollments: EnrollmentRecord[],
   ): string[] {
     const date = meetingDate(occurrence);
-    const enrolledOn = (e: EnrollmentWindow) =>
-      date >= e.startsOn && date <= (e.endedOn ?? e.plannedDischargeOn);
     return enrollments
       .filter((e) => e.cohortId === occurrence.cohortId)
       .filter((e) =>
-        occurrence.patternStartsAt === null
-          ? e.status === "ACTIVE" && enrolledOn(e)
-          : expectedOn(e, date),
+        occurrence.patternStartsAt === null ? isEnrolledOn(e, date) : expectedOn(e, date),
       )
       .map((e) => e.participant.id);
   }
@@ -60,10 +62,8 @@ export function createSessionDirectory(repo: ScheduleRepository, family?: Family
    */
   async function facilitatorsOf(occurrence: OccurrenceRecord, db?: Db): Promise<string[]> {
     const cohort = occurrence.cohortId ? await repo.cohort(occurrence.cohortId, db) : null;
-    const staff = [occurrence.leadFacilitatorId, cohort?.leadId, ...(cohort?.coIds ?? [])].filter(
-      (id): id is string => typeof id === "string",
-    );
-    return [...new Set(staff)];
+    const staff = cohort ? cohortClinicians(cohort) : [];
+    return [...new Set([occurrence.leadFacilitatorId, ...staff].filter((id) => id !== null))];
   }
 
   /** Family members in a session: invited ones with consent in force, or (multi-family) all consented. */
@@ -87,25 +87,37 @@ export function createSessionDirectory(repo: ScheduleRepository, family?: Family
     return [];
   }
 
+  /** The participants in a session: those expected at a cohort's meeting, or its booked one. */
+  async function participantsIn(occurrence: OccurrenceRecord, db?: Db): Promise<string[]> {
+    if (occurrence.cohortId)
+      return expectedParticipants(
+        occurrence,
+        await repo.enrollments({ cohortIds: [occurrence.cohortId] }, db),
+      );
+    return occurrence.participantUserId ? [occurrence.participantUserId] : [];
+  }
+
   return {
     expectedParticipants,
 
     /** Everyone in one session, for permissions, rosters and clash checks. */
     async peopleIn(occurrence: OccurrenceRecord, db?: Db): Promise<SessionPeople> {
       const facilitatorIds = await facilitatorsOf(occurrence, db);
-      const participantIds = occurrence.cohortId
-        ? expectedParticipants(
-            occurrence,
-            await repo.enrollments({ cohortIds: [occurrence.cohortId] }, db),
-          )
-        : occurrence.participantUserId
-          ? [occurrence.participantUserId]
-          : [];
+      const participantIds = await participantsIn(occurrence, db);
       return {
         facilitatorIds,
         participantIds,
         familyIds: await familyIn(occurrence, participantIds),
       };
+    },
+
+    /**
+     * The family members let into a session, as `peopleIn` finds them, without looking anyone
+     * up for the kinds of session no family member takes part in.
+     */
+    async familyOf(occurrence: OccurrenceRecord): Promise<string[]> {
+      if (occurrence.kind !== "FAMILY" && occurrence.kind !== "MULTI_FAMILY") return [];
+      return familyIn(occurrence, await participantsIn(occurrence));
     },
 
     facilitatorsOf,
@@ -156,7 +168,7 @@ export function createSessionDirectory(repo: ScheduleRepository, family?: Family
       const cohortIds: string[] = [];
       for (const s of supported.filter((x) => x.sessionKinds.includes("MULTI_FAMILY"))) {
         const enrollments = await repo.enrollments({ participantId: s.participantId });
-        cohortIds.push(...enrollments.filter((e) => e.status === "ACTIVE").map((e) => e.cohortId));
+        cohortIds.push(...enrollments.filter(isActiveEnrollment).map((e) => e.cohortId));
       }
       const candidates = await repo.occurrences({
         ...(invitedIds.length > 0 ? { ids: invitedIds } : {}),

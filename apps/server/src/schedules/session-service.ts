@@ -1,6 +1,7 @@
 import {
   addDaysToDate,
   canPrescribe,
+  cohortClinicians,
   decide,
   isLicenseValidOn,
   isoDateInZone,
@@ -49,9 +50,14 @@ export function createSessionService(deps: {
       ),
     ];
     const clinicians = new Map(
-      (await repo.clinicians({ organizationId: viewer.organizationId, ids: clinicianIds })).map(
-        (c) => [c.id, c],
-      ),
+      // A clinician who left still led the sessions they led.
+      (
+        await repo.clinicians({
+          organizationId: viewer.organizationId,
+          ids: clinicianIds,
+          includeDeactivated: true,
+        })
+      ).map((c) => [c.id, c]),
     );
     const participants = new Map<string, string>();
     for (const id of new Set(
@@ -72,7 +78,11 @@ export function createSessionService(deps: {
         startsAt: o.startsAt.toISOString(),
         endsAt: o.endsAt.toISOString(),
         timeZone: o.timeZone,
-        cohort: o.cohortId && o.cohortName ? { id: o.cohortId, name: o.cohortName } : null,
+        // Which program the participant is in is theirs to share: family members never get it.
+        cohort:
+          o.cohortId && o.cohortName && viewer.role !== "FAMILY"
+            ? { id: o.cohortId, name: o.cohortName }
+            : null,
         lead: lead
           ? { id: lead.id, displayName: lead.displayName, credential: lead.credential }
           : null,
@@ -83,6 +93,7 @@ export function createSessionService(deps: {
         cancelReason: o.cancelReason,
         rescheduled:
           o.patternStartsAt !== null && o.patternStartsAt.getTime() !== o.startsAt.getTime(),
+        endedAt: o.endedAt?.toISOString() ?? null,
       };
     });
   }
@@ -100,6 +111,27 @@ export function createSessionService(deps: {
       "session",
     );
     return { occurrence, people };
+  }
+
+  /**
+   * A session that has a note or attendance is history: its time is part of the clinical and
+   * attendance record, so it is never moved (book a new session instead).
+   */
+  async function refuseMovingHistory(id: string): Promise<void> {
+    const history = await repo.historyOf(id);
+    const why =
+      history.note === "SIGNED"
+        ? "it has a signed note"
+        : history.note === "DRAFT"
+          ? "it has a session note"
+          : history.attended
+            ? "people attended it"
+            : null;
+    if (why)
+      throw conflict(
+        `This session cannot be rescheduled because ${why}; it is part of the record. Book a new session instead.`,
+        { startsAt: `Cannot change the time: ${why}.` },
+      );
   }
 
   async function clinician(organizationId: string, id: string, field: string): Promise<Clinician> {
@@ -150,7 +182,7 @@ export function createSessionService(deps: {
       }
       if (query.cohortId) {
         const cohort = await repo.cohort(query.cohortId);
-        const staff = cohort ? [cohort.leadId, ...cohort.coIds] : [];
+        const staff = cohort ? cohortClinicians(cohort) : [];
         const mayFilter =
           cohort?.organizationId === actor.organizationId &&
           (actor.role === "ADMIN" ||
@@ -326,6 +358,10 @@ export function createSessionService(deps: {
         input.durationMinutes ??
         (occurrence.endsAt.getTime() - occurrence.startsAt.getTime()) / 60_000;
       const endsAt = new Date(startsAt.getTime() + minutes * 60_000);
+      const moved =
+        startsAt.getTime() !== occurrence.startsAt.getTime() ||
+        endsAt.getTime() !== occurrence.endsAt.getTime();
+      if (moved) await refuseMovingHistory(id);
       const leadId = input.leadFacilitatorId ?? occurrence.leadFacilitatorId;
       if (leadId) {
         const lead = await clinician(

@@ -73,6 +73,17 @@ function mondayOnOrBefore(iso: string): string {
   return addDays(iso, -((weekday + 6) % 7));
 }
 
+/** Whether the demo clinic is loaded and exempt from MFA, for the sign-in page to say so. */
+export async function demoClinicWithoutMfa(prisma: PrismaClient): Promise<boolean> {
+  const count = await prisma.organization.count({
+    where: {
+      mfaRequiredForStaff: false,
+      users: { some: { email: { endsWith: `@${DEMO_DOMAIN}` } } },
+    },
+  });
+  return count > 0;
+}
+
 /**
  * Seeds the demo clinic into an empty database; does nothing when any organization exists.
  * Returns whether it seeded.
@@ -88,7 +99,12 @@ export async function seedDemoClinic(
   return prisma.$transaction(async (tx) => {
     if ((await tx.organization.count()) > 0) return false;
     const org = await tx.organization.create({
-      data: { name: "Riverbend Behavioral Health", timeZone: CLINIC_ZONE },
+      data: {
+        // The README's demo accounts sign in with a password alone (see mfa-service.ts).
+        mfaRequiredForStaff: false,
+        name: "Riverbend Behavioral Health",
+        timeZone: CLINIC_ZONE,
+      },
     });
     const account = (
       email: string,
@@ -100,6 +116,8 @@ export async function seedDemoClinic(
       organizationId: org.id,
       email,
       passwordHash,
+      // The demo accounts share the README's demo password, so they count as set.
+      passwordSetAt: options.now,
       role,
       firstName: first,
       lastName: last,
