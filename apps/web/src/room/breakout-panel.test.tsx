@@ -45,6 +45,7 @@ const OPEN: RoomSnapshot = {
   ...MAIN,
   breakouts: {
     endsAt: "2026-11-23T23:10:00.000Z",
+    whenTimeIsUp: "keep-open",
     rooms: [
       { id: ROOM_A, name: "Jordan's family", members: [JORDAN, PAT] },
       { id: ROOM_B, name: "Sam's family", members: [SAM] },
@@ -111,9 +112,15 @@ describe("breakout rooms in the facilitator's panel", () => {
     const minutes = within(section).getByLabelText("Minutes");
     await user.clear(minutes);
     await user.type(minutes, "5");
+    // Closing when time is up is chosen unless the facilitator says otherwise.
+    const when = within(section).getByRole("group", { name: "When time is up" });
+    expect(
+      within(when).getByLabelText<HTMLInputElement>(/^Close the rooms and bring everyone back/)
+        .checked,
+    ).toBe(true);
     await user.click(within(section).getByRole("button", { name: "Open breakout rooms" }));
     expect(transport.requestsOf("room:breakouts-open")).toEqual([
-      { sessionId: SESSION_ID, rooms: "by-family", minutes: 5 },
+      { sessionId: SESSION_ID, rooms: "by-family", minutes: 5, whenTimeIsUp: "close" },
     ]);
   });
 
@@ -132,6 +139,7 @@ describe("breakout rooms in the facilitator's panel", () => {
     await user.click(within(section).getByRole("button", { name: "Remove room 2" }));
     await user.selectOptions(within(section).getByLabelText(/^Pat/), "0");
     await user.selectOptions(within(section).getByLabelText(/^Sam/), "1");
+    await user.click(within(section).getByLabelText("Keep the rooms open until I close them"));
     await user.click(within(section).getByRole("button", { name: "Open breakout rooms" }));
     expect(transport.requestsOf("room:breakouts-open")).toEqual([
       {
@@ -141,6 +149,7 @@ describe("breakout rooms in the facilitator's panel", () => {
           { name: "Room 3", members: [SAM] },
         ],
         minutes: 10,
+        whenTimeIsUp: "keep-open",
       },
     ]);
   });
@@ -227,6 +236,7 @@ describe("the breakout status everyone sees", () => {
     me: { userId: PAT, role: "family", status: "in-room", breakoutId: ROOM_A },
     breakouts: {
       endsAt: "2026-11-23T23:10:00.000Z",
+      whenTimeIsUp: "keep-open",
       rooms: [{ id: ROOM_A, name: "Jordan's family", members: [JORDAN, PAT] }],
     },
   };

@@ -1,4 +1,4 @@
-import type { LiveError, RoomSnapshot } from "@bridgeway/domain";
+import type { BreakoutTimeUp, LiveError, RoomSnapshot } from "@bridgeway/domain";
 import { useId, useState, type SubmitEvent } from "react";
 import { HiddenContext } from "../shell/hidden-context";
 import {
@@ -49,9 +49,11 @@ function OpenBreakoutsForm({
   const [mode, setMode] = useState<"by-family" | "manual">("by-family");
   const [plan, setPlan] = useState<ManualPlan>({ rooms: ["Room 1", "Room 2"], assignments: {} });
   const [minutes, setMinutes] = useState(DEFAULT_MINUTES);
+  const [whenTimeIsUp, setWhenTimeIsUp] = useState<BreakoutTimeUp>("close");
   const [problem, setProblem] = useState<Problem | null>(null);
   const ids = {
     mode: useId(),
+    timeUp: useId(),
     minutes: useId(),
     minutesError: useId(),
     rooms: useId(),
@@ -69,6 +71,7 @@ function OpenBreakoutsForm({
       room.sessionId,
       mode === "by-family" ? { kind: "by-family" } : { kind: "manual", plan },
       minutes,
+      whenTimeIsUp,
     );
     if (!result.ok) {
       setProblem({ message: "Check the fields marked below.", fields: result.fields });
@@ -287,6 +290,33 @@ function OpenBreakoutsForm({
         />
         <FieldError id={ids.minutesError} message={error("minutes")} />
       </div>
+      <fieldset className="field-group">
+        <legend className="field__label">When time is up</legend>
+        <div className="choices">
+          <label className="choice">
+            <input
+              type="radio"
+              className="choice__input"
+              name={ids.timeUp}
+              checked={whenTimeIsUp === "close"}
+              onChange={() => setWhenTimeIsUp("close")}
+            />
+            <span>
+              Close the rooms and bring everyone back (everyone is warned a minute before)
+            </span>
+          </label>
+          <label className="choice">
+            <input
+              type="radio"
+              className="choice__input"
+              name={ids.timeUp}
+              checked={whenTimeIsUp === "keep-open"}
+              onChange={() => setWhenTimeIsUp("keep-open")}
+            />
+            <span>Keep the rooms open until I close them</span>
+          </label>
+        </div>
+      </fieldset>
       <div className="actions">
         <button type="submit" className="button button--small" disabled={busy}>
           {busy ? "Opening…" : "Open breakout rooms"}

@@ -1,5 +1,6 @@
 import type { RoomSnapshot } from "@bridgeway/domain";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { applyLocale } from "../i18n/i18n";
 import {
   breakoutAnnouncement,
   breakoutRemaining,
@@ -34,6 +35,7 @@ function inBreakout(role: "participant" | "facilitator", breakoutId: string | nu
     me: { userId: role === "facilitator" ? DANA : JORDAN, role, status: "in-room", breakoutId },
     breakouts: {
       endsAt: "2026-11-23T23:10:00.000Z",
+      whenTimeIsUp: "keep-open",
       rooms: [
         { id: ROOM_A, name: "Jordan's family", members: [JORDAN, PAT] },
         { id: ROOM_B, name: "Parents", members: [SAM] },
@@ -57,6 +59,11 @@ describe("breakout rooms, as the room shows them", () => {
     expect(breakoutTimerText(299_500)).toBe("Breakout rooms: 5:00 left");
     expect(breakoutTimerText(298_999)).toBe("Breakout rooms: 4:59 left");
     expect(breakoutTimerText(0)).toBe("Breakout rooms: time is up");
+    // When the rooms close by themselves, the timer says everyone is coming back.
+    expect(breakoutTimerText(0, "close")).toBe("Breakout rooms: time is up, back to the main room");
+    expect(breakoutAnnouncement(-1_000, "close")).toBe(
+      "Breakout time is up. Everyone is coming back to the main room.",
+    );
     expect(formatCountdown(61_000)).toBe("1:01");
     expect(breakoutRemaining({ ...room, breakouts: null }, now)).toBeNull();
   });
@@ -99,7 +106,7 @@ describe("breakout rooms, as the room shows them", () => {
   it("turns a plan into the server's request, or into field messages keyed as the server keys them", () => {
     expect(toOpenBreakouts(SESSION_ID, { kind: "by-family" }, "10")).toEqual({
       ok: true,
-      payload: { rooms: "by-family", minutes: 10 },
+      payload: { rooms: "by-family", minutes: 10, whenTimeIsUp: "close" },
     });
     const manual = toOpenBreakouts(
       SESSION_ID,
@@ -108,6 +115,7 @@ describe("breakout rooms, as the room shows them", () => {
         plan: { rooms: ["Parents", "Partners"], assignments: { [PAT]: 0, [SAM]: 1, [JORDAN]: 0 } },
       },
       "15",
+      "keep-open",
     );
     expect(manual).toEqual({
       ok: true,
@@ -117,6 +125,7 @@ describe("breakout rooms, as the room shows them", () => {
           { name: "Partners", members: [SAM] },
         ],
         minutes: 15,
+        whenTimeIsUp: "keep-open",
       },
     });
     const bad = toOpenBreakouts(
@@ -157,5 +166,30 @@ describe("breakout rooms, as the room shows them", () => {
       })),
     };
     expect(tileModels(room, new Map()).map((t) => t.name)).toEqual(["Jordan", "Pat"]);
+  });
+});
+
+describe("breakout rooms in Spanish", () => {
+  afterEach(() => applyLocale("en"));
+
+  it("says where one is, the time left and the milestones in Spanish, family names kept", () => {
+    applyLocale("es");
+    const inJordans: RoomSnapshot = {
+      ...multiFamily,
+      me: { ...multiFamily.me, breakoutId: ROOM_A },
+      breakouts: {
+        rooms: [{ id: ROOM_A, name: "Jordan's family", members: [JORDAN, PAT] }],
+        endsAt: "2026-11-23T23:30:00.000Z",
+        whenTimeIsUp: "close",
+      },
+    };
+    expect(whereAmI(inJordans)).toBe("Estás en la sala de la familia de Jordan");
+    expect(roomPhrase("Dana's room")).toBe("la sala de Dana");
+    expect(roomPhrase("Padres")).toBe("la sala Padres");
+    expect(breakoutTimerText(65_000)).toBe("Salas de grupo pequeño: quedan 1:05");
+    expect(breakoutAnnouncement(120_000)).toBe("Quedan 2 minutos en las salas de grupo pequeño.");
+    expect(breakoutAnnouncement(0, "close")).toBe(
+      "Se acabó el tiempo en grupos pequeños. Todos vuelven a la sala principal.",
+    );
   });
 });

@@ -1,5 +1,11 @@
-import { BreakoutsOpenSchema, type LivePerson, type RoomSnapshot } from "@bridgeway/domain";
-import { isPresent } from "./room-view";
+import {
+  BreakoutsOpenSchema,
+  type BreakoutTimeUp,
+  type LivePerson,
+  type RoomSnapshot,
+} from "@bridgeway/domain";
+import type { TFunction } from "i18next";
+import { isPresent, roomT } from "./room-view";
 
 /**
  * Breakout rooms of a multi-family group, as pure views for the screens: where I am, the
@@ -12,11 +18,16 @@ export type BreakoutRoom = NonNullable<RoomSnapshot["breakouts"]>["rooms"][numbe
  * A room named for a family reads "Jordan's family's room"; a room the facilitator named by
  * hand reads as named ("Room 2", "the Parents room").
  */
-export function roomPhrase(name: string): string {
+export function roomPhrase(name: string, t: TFunction<"room"> = roomT()): string {
   const trimmed = name.trim();
-  if (/family$/i.test(trimmed)) return `${trimmed}'s room`;
+  // The server's "Jordan's family" and the planner's "Dana's room" name a person's room.
+  const family = /^(.+)'s family$/.exec(trimmed)?.[1];
+  if (family !== undefined) return t("breakouts.familysRoom", { name: family });
+  if (/family$/i.test(trimmed)) return t("breakouts.personRoom", { name: trimmed });
+  const person = /^(.+)'s room$/.exec(trimmed)?.[1];
+  if (person !== undefined) return t("breakouts.personRoom", { name: person });
   if (/\broom\b/i.test(trimmed)) return trimmed;
-  return `the ${trimmed} room`;
+  return t("breakouts.namedRoom", { name: trimmed });
 }
 
 /** The breakout room I am in, or null in the main room (or when none is open). */
@@ -27,13 +38,15 @@ export function myBreakout(room: RoomSnapshot): BreakoutRoom | null {
 }
 
 /** "You are in Jordan's family's room", "You are visiting …", "You are in the main room". */
-export function whereAmI(room: RoomSnapshot): string {
+export function whereAmI(room: RoomSnapshot, t: TFunction<"room"> = roomT()): string {
   const mine = myBreakout(room);
   if (mine === null) {
-    return room.me.breakoutId === null ? "You are in the main room" : "You are in a breakout room";
+    return room.me.breakoutId === null ? t("breakouts.inMain") : t("breakouts.inBreakout");
   }
-  const verb = room.me.role === "facilitator" ? "visiting" : "in";
-  return `You are ${verb} ${roomPhrase(mine.name)}`;
+  const phrase = roomPhrase(mine.name, t);
+  return room.me.role === "facilitator"
+    ? t("breakouts.visitingRoom", { room: phrase })
+    : t("breakouts.inRoom", { room: phrase });
 }
 
 /** Milliseconds left on the breakout timer (negative once it ran out), or null with no timer. */
@@ -51,10 +64,18 @@ export function formatCountdown(ms: number): string {
   return `${minutes}:${String(seconds).padStart(2, "0")}`;
 }
 
-/** What the visible timer says: "Breakout rooms: 4:59 left", then that time is up. */
-export function breakoutTimerText(remainingMs: number): string {
-  if (remainingMs <= 0) return "Breakout rooms: time is up";
-  return `Breakout rooms: ${formatCountdown(remainingMs)} left`;
+/**
+ * What the visible timer says: "Breakout rooms: 4:59 left", then that time is up (and, when the
+ * rooms close by themselves, that everyone is coming back).
+ */
+export function breakoutTimerText(
+  remainingMs: number,
+  whenTimeIsUp: BreakoutTimeUp = "keep-open",
+  t: TFunction<"room"> = roomT(),
+): string {
+  if (remainingMs <= 0)
+    return whenTimeIsUp === "close" ? t("breakouts.timeUpClose") : t("breakouts.timeUp");
+  return t("breakouts.left", { time: formatCountdown(remainingMs) });
 }
 
 /** Seconds left at which a screen reader hears how long is left; never every second. */
@@ -62,12 +83,9 @@ const MILESTONES = [5 * 60, 2 * 60, 60, 30] as const;
 /** How long each milestone stays in the live region before it is cleared for the next. */
 const SAY_FOR_SECONDS = 15;
 
-function describeSeconds(seconds: number): string {
-  if (seconds >= 60) {
-    const minutes = Math.round(seconds / 60);
-    return `${minutes} minute${minutes === 1 ? "" : "s"}`;
-  }
-  return `${seconds} seconds`;
+function describeSeconds(seconds: number, t: TFunction<"room">): string {
+  if (seconds >= 60) return t("waiting.minutes", { count: Math.round(seconds / 60) });
+  return t("waiting.seconds", { count: seconds });
 }
 
 /**
@@ -77,12 +95,17 @@ function describeSeconds(seconds: number): string {
  * technology speaks a handful of times, never every second; a timer shorter than a milestone
  * never says it.
  */
-export function breakoutAnnouncement(remainingMs: number): string {
+export function breakoutAnnouncement(
+  remainingMs: number,
+  whenTimeIsUp: BreakoutTimeUp = "keep-open",
+  t: TFunction<"room"> = roomT(),
+): string {
   const left = Math.ceil(remainingMs / 1000);
-  if (left <= 0) return "Breakout time is up. The facilitator will bring everyone back.";
+  if (left <= 0)
+    return whenTimeIsUp === "close" ? t("breakouts.sayTimeUpClose") : t("breakouts.sayTimeUp");
   for (const milestone of MILESTONES) {
     if (left <= milestone && left > milestone - SAY_FOR_SECONDS) {
-      return `${describeSeconds(milestone)} left in breakout rooms.`;
+      return t("breakouts.sayLeft", { duration: describeSeconds(milestone, t) });
     }
   }
   return "";
@@ -120,6 +143,7 @@ export type BreakoutPlan = { kind: "by-family" } | { kind: "manual"; plan: Manua
 export type OpenBreakoutsPayload = {
   rooms: "by-family" | { name: string; members: string[] }[];
   minutes: number;
+  whenTimeIsUp: BreakoutTimeUp;
 };
 
 /**
@@ -130,6 +154,7 @@ export function toOpenBreakouts(
   sessionId: string,
   plan: BreakoutPlan,
   minutes: string,
+  whenTimeIsUp: BreakoutTimeUp = "close",
 ): { ok: true; payload: OpenBreakoutsPayload } | { ok: false; fields: Record<string, string> } {
   const rooms =
     plan.kind === "by-family"
@@ -141,7 +166,7 @@ export function toOpenBreakouts(
             .map(([userId]) => userId),
         }));
   const count = minutes.trim() === "" ? Number.NaN : Number(minutes);
-  const parsed = BreakoutsOpenSchema.safeParse({ sessionId, rooms, minutes: count });
+  const parsed = BreakoutsOpenSchema.safeParse({ sessionId, rooms, minutes: count, whenTimeIsUp });
   const fields: Record<string, string> = {};
   // An empty or unreadable number would read "expected a number": say what the field wants.
   if (Number.isNaN(count)) fields.minutes = "Say how many minutes, from 1 to 120.";
@@ -154,5 +179,5 @@ export function toOpenBreakouts(
     fields.rooms = "Put at least one person in a room.";
   }
   if (Object.keys(fields).length > 0) return { ok: false, fields };
-  return { ok: true, payload: { rooms, minutes: count } };
+  return { ok: true, payload: { rooms, minutes: count, whenTimeIsUp } };
 }

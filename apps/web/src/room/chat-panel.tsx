@@ -1,32 +1,36 @@
 import { CRISIS_LINE, MAX_CHAT_MESSAGE_LENGTH } from "@bridgeway/domain";
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type SubmitEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { formatClock } from "../format/session-time";
 import type { ChatEntry, SessionChat } from "./session-chat";
 
 function EntryBody({ entry }: { entry: ChatEntry }) {
-  if (entry.deleted) return <p className="chat__body chat__body--gone">Message deleted</p>;
+  const { t } = useTranslation("room");
+  if (entry.deleted) return <p className="chat__body chat__body--gone">{t("chat.deleted")}</p>;
   if (entry.hidden && entry.body === "")
-    return <p className="chat__body chat__body--gone">Hidden by a facilitator</p>;
+    return <p className="chat__body chat__body--gone">{t("chat.hidden")}</p>;
   // Text, never HTML: React escapes it.
   return <p className="chat__body">{entry.body}</p>;
 }
 
 function EntryStatus({ entry, onRetry }: { entry: ChatEntry; onRetry: () => void }) {
+  const { t } = useTranslation("room");
   switch (entry.status) {
     case "sent":
       return null;
     case "pending":
-      return <p className="chat__status">Sending…</p>;
+      return <p className="chat__status">{t("chat.sending")}</p>;
     case "failed":
       return (
         <p className="chat__status chat__status--failed">
-          Not sent. {entry.error}{" "}
+          {t("chat.notSent")} {entry.error}{" "}
           <button
             type="button"
             className="button button--small button--secondary"
             onClick={onRetry}
           >
-            Retry<span className="visually-hidden"> sending this message</span>
+            {t("chat.retry")}
+            <span className="visually-hidden">{t("chat.retryHidden")}</span>
           </button>
         </p>
       );
@@ -43,6 +47,7 @@ export function ChatPanel({
   chat: SessionChat;
   timeZone: string;
 }) {
+  const { t } = useTranslation("room");
   const state = useSyncExternalStore(chat.subscribe, chat.getState);
   const [draft, setDraft] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
@@ -70,16 +75,20 @@ export function ChatPanel({
   }
 
   return (
-    <aside id={id} className="room-panel room-panel--chat" aria-label="Session chat">
-      <h2 className="room-panel__title">Chat</h2>
-      <p className="muted room-panel__note">Everyone in this session can read these messages.</p>
+    <aside id={id} className="room-panel room-panel--chat" aria-label={t("chat.label")}>
+      <h2 className="room-panel__title">{t("chat.title")}</h2>
+      <p className="muted room-panel__note">{t("chat.note")}</p>
       {state.crisisSupport && (
         <p className="chat__support" role="status">
-          You don't have to handle this alone. Call or text{" "}
-          <a href={CRISIS_LINE.callHref}>{CRISIS_LINE.number}</a> any time, day or night.
+          <Trans
+            t={t}
+            i18nKey="chat.support"
+            values={{ number: CRISIS_LINE.number }}
+            components={{ call: <a href={CRISIS_LINE.callHref} /> }}
+          />
         </p>
       )}
-      {state.status === "loading" && <p className="muted">Loading messages…</p>}
+      {state.status === "loading" && <p className="muted">{t("chat.loading")}</p>}
       {state.status === "unavailable" && (
         <p className="chat__error" role="alert">
           {state.error}{" "}
@@ -88,12 +97,13 @@ export function ChatPanel({
             className="button button--small button--secondary"
             onClick={() => void chat.start()}
           >
-            Try again<span className="visually-hidden"> to load the chat</span>
+            {t("chat.tryAgain")}
+            <span className="visually-hidden">{t("chat.tryAgainHidden")}</span>
           </button>
         </p>
       )}
-      <div ref={logRef} className="chat__log" role="log" aria-label="Chat history">
-        {count === 0 && state.status === "ready" && <p className="muted">No messages yet.</p>}
+      <div ref={logRef} className="chat__log" role="log" aria-label={t("chat.history")}>
+        {count === 0 && state.status === "ready" && <p className="muted">{t("chat.empty")}</p>}
         <ol className="chat__list">
           {state.entries.map((entry) => (
             <li
@@ -102,7 +112,7 @@ export function ChatPanel({
             >
               <p className="chat__meta">
                 <span className="chat__author">
-                  {entry.mine ? "You" : entry.author.displayName}
+                  {entry.mine ? t("chat.you") : entry.author.displayName}
                 </span>{" "}
                 <time className="chat__time" dateTime={entry.createdAt}>
                   {formatClock(entry.createdAt, timeZone)}
@@ -116,7 +126,7 @@ export function ChatPanel({
       </div>
       <form className="chat__form" onSubmit={submit} noValidate>
         <label className="field__label" htmlFor={inputId}>
-          Your message
+          {t("chat.message")}
         </label>
         <textarea
           id={inputId}
@@ -141,7 +151,7 @@ export function ChatPanel({
           </p>
         )}
         <button type="submit" className="button button--small">
-          Send
+          {t("chat.send")}
         </button>
       </form>
     </aside>

@@ -1,4 +1,5 @@
 import type { MediaCredential, SignalPayload } from "@bridgeway/domain";
+import { iceTransportPolicy } from "./ice-policy";
 import { Listeners } from "./listeners";
 import type {
   LocalTracks,
@@ -23,6 +24,9 @@ const UNANSWERED_OFFER_MS = 8_000;
 const FIRST_CONNECT_MS = 10_000;
 /** A peer first heard of through a signal is kept this long even if the roster lags behind. */
 const SIGNALLED_PEER_GRACE_MS = 3_000;
+/** Reduced sending quality: half the resolution, at most this many bits a second. */
+const REDUCED_SCALE_DOWN = 2;
+const REDUCED_MAX_BITRATE = 250_000;
 
 /** The DTLS certificate fingerprint an SDP announces; a new one means a new connection. */
 export function sdpFingerprint(sdp: string | undefined): string | null {
@@ -72,6 +76,8 @@ class MeshPeer {
   private offerTimer: ReturnType<typeof setTimeout> | undefined;
   private firstConnectTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
+  /** Once audio-only has been on, video directions are managed here (and restored after). */
+  private everAudioOnly = false;
 
   constructor(
     readonly userId: string,
@@ -84,6 +90,8 @@ class MeshPeer {
       signaller: Signaller;
       changed: () => void;
       rebuild: (peer: MeshPeer) => void;
+      audioOnly: () => boolean;
+      sendQuality: () => "full" | "reduced";
     },
     readonly signalled: boolean,
   ) {
@@ -105,7 +113,11 @@ class MeshPeer {
       });
     };
     this.pc.onicecandidate = (event) => this.negotiation.sendCandidate(event.candidate);
-    this.pc.ontrack = (event) => this.addRemoteTrack(event);
+    this.pc.ontrack = (event) => {
+      this.addRemoteTrack(event);
+      // A video transceiver the other side created: audio-only must not receive it.
+      if (this.owner.audioOnly()) this.applyDirections();
+    };
     this.pc.onconnectionstatechange = () => this.connectionChanged();
     this.pc.onsignalingstatechange = () => this.signalingChanged();
 
@@ -113,6 +125,7 @@ class MeshPeer {
       const track = owner.local[source];
       if (track) this.addTrack(source, track);
     }
+    this.applyDirections();
     this.firstConnectTimer = setTimeout(() => {
       if (!this.closed && !this.everConnected) this.restartIce();
     }, FIRST_CONNECT_MS);
@@ -129,13 +142,64 @@ class MeshPeer {
       if (track) this.addTrack(source, track);
       return;
     }
-    const transceiver = this.pc.getTransceivers().find((t) => t.sender === sender);
     await sender.replaceTrack(track);
-    if (source === "screen" && transceiver) {
-      // A stopped screen stops being sent at all, so the other side's screen tile goes away;
-      // the camera only goes quiet (its tile shows the name while it is off).
-      transceiver.direction = track ? "sendrecv" : "recvonly";
+    if (source === "camera") await this.applySendQuality();
+    this.applyDirections();
+  }
+
+  /**
+   * Which way each video transceiver carries media. A stopped screen stops being sent at all,
+   * so the other side's screen tile goes away; the camera only goes quiet (its tile shows the
+   * name while it is off). Audio-only receives no video at all: the other side stops sending
+   * it once the new direction is negotiated.
+   */
+  applyDirections(): void {
+    if (this.closed) return;
+    const audioOnly = this.owner.audioOnly();
+    this.everAudioOnly ||= audioOnly;
+    for (const transceiver of this.pc.getTransceivers()) {
+      if (transceiver.currentDirection === "stopped") continue;
+      const { sender } = transceiver;
+      let wanted: RTCRtpTransceiverDirection | null;
+      if (sender === this.senders.screen) {
+        wanted = sender.track
+          ? audioOnly
+            ? "sendonly"
+            : "sendrecv"
+          : audioOnly
+            ? "inactive"
+            : "recvonly";
+      } else if (!this.everAudioOnly) {
+        wanted = null;
+      } else if (sender === this.senders.camera) {
+        wanted = audioOnly ? (sender.track ? "sendonly" : "inactive") : "sendrecv";
+      } else if (transceiver.receiver.track.kind === "video") {
+        // Created by the other side's offer, to receive their video.
+        wanted = audioOnly ? "inactive" : "recvonly";
+      } else {
+        wanted = null;
+      }
+      if (wanted && transceiver.direction !== wanted) transceiver.direction = wanted;
     }
+  }
+
+  /** Lower resolution and bitrate for the camera on a slow uplink; full quality otherwise. */
+  async applySendQuality(): Promise<void> {
+    const sender = this.senders.camera;
+    if (this.closed || !sender?.track) return;
+    const parameters = sender.getParameters();
+    if (parameters.encodings.length === 0) return;
+    const reduced = this.owner.sendQuality() === "reduced";
+    for (const encoding of parameters.encodings) {
+      if (reduced) {
+        encoding.scaleResolutionDownBy = REDUCED_SCALE_DOWN;
+        encoding.maxBitrate = REDUCED_MAX_BITRATE;
+      } else {
+        delete encoding.scaleResolutionDownBy;
+        delete encoding.maxBitrate;
+      }
+    }
+    await sender.setParameters(parameters).catch(() => undefined);
   }
 
   /** An ICE restart: new candidates on both sides, same connection. */
@@ -224,6 +288,7 @@ class MeshPeer {
     clearTimeout(this.disconnectedTimer);
     switch (state) {
       case "connected":
+        if (!this.everConnected) void this.applySendQuality();
         this.everConnected = true;
         clearTimeout(this.firstConnectTimer);
         clearTimeout(this.rebuildTimer);
@@ -254,7 +319,12 @@ class MeshPeer {
     clearTimeout(this.offerTimer);
     if (this.closed || this.pc.signalingState !== "have-local-offer") return;
     this.offerTimer = setTimeout(() => {
-      if (!this.closed && this.pc.signalingState === "have-local-offer") this.owner.rebuild(this);
+      if (this.closed || this.pc.signalingState !== "have-local-offer") return;
+      // Media flows again (after a network blackout, say): the answer is only late, coming
+      // over a socket whose TCP is still backing off. Rebuilding now would throw away a
+      // connection that healed by itself, so wait for the answer a while longer.
+      if (this.pc.connectionState === "connected") this.signalingChanged();
+      else this.owner.rebuild(this);
     }, UNANSWERED_OFFER_MS);
   }
 
@@ -277,6 +347,8 @@ export class DirectMeshSession implements MediaSession {
   private readonly listeners = new Listeners();
   private readonly peers = new Map<string, MeshPeer>();
   private config: RTCConfiguration = {};
+  private audioOnly = false;
+  private sendQuality: "full" | "reduced" = "full";
   private local: LocalTracks = { microphone: null, camera: null, screen: null };
   // Stream ids tell the other side which track is which (see StreamLabels).
   private readonly cameraStream = new MediaStream();
@@ -324,7 +396,7 @@ export class DirectMeshSession implements MediaSession {
   renewCredential(credential: MediaCredential): void {
     if (credential.mode !== "direct") return;
     // New connections use the new servers; live ones keep theirs until they need a restart.
-    this.config = { iceServers: credential.iceServers };
+    this.config = { iceServers: credential.iceServers, iceTransportPolicy: iceTransportPolicy() };
     for (const peer of this.peers.values()) {
       try {
         peer.pc.setConfiguration(this.config);
@@ -338,6 +410,23 @@ export class DirectMeshSession implements MediaSession {
     for (const peer of this.peers.values()) {
       if (peer.pc.connectionState !== "connected") peer.restartIce();
     }
+  }
+
+  setAudioOnly(on: boolean): void {
+    this.audioOnly = on;
+    for (const peer of this.peers.values()) peer.applyDirections();
+  }
+
+  async setSendQuality(quality: "full" | "reduced"): Promise<void> {
+    this.sendQuality = quality;
+    await Promise.all([...this.peers.values()].map((peer) => peer.applySendQuality()));
+  }
+
+  async getStats(): Promise<RTCStatsReport[]> {
+    const reports = await Promise.all(
+      [...this.peers.values()].map((peer) => peer.pc.getStats().catch(() => null)),
+    );
+    return reports.filter((r): r is RTCStatsReport => r !== null);
   }
 
   getState(): MediaSessionState {
@@ -370,6 +459,8 @@ export class DirectMeshSession implements MediaSession {
         signaller: this.deps.signaller,
         changed: () => this.refresh(),
         rebuild: (old) => this.rebuild(old.userId),
+        audioOnly: () => this.audioOnly,
+        sendQuality: () => this.sendQuality,
       },
       signalled,
     );

@@ -186,4 +186,20 @@ describe("the facilitator panel", () => {
     await user.keyboard("{Enter}");
     expect(transport.requestsOf("room:admit")).toEqual([{ sessionId: SESSION_ID, userId: SAM }]);
   });
+
+  it("lets a removed person back in, to the waiting room, with a button naming them", async () => {
+    const { transport, user } = renderPanel({
+      ...ROOM,
+      removed: [{ userId: SAM, displayName: "Sam Removed" }],
+    });
+    expect(screen.getByRole("heading", { name: "Removed (1)" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Let back in Sam Removed" }));
+    expect(transport.requestsOf("room:readmit")).toEqual([{ sessionId: SESSION_ID, userId: SAM }]);
+  });
+
+  it("shows no removed list when no one was removed", () => {
+    renderPanel();
+    expect(screen.queryByRole("heading", { name: /Removed/ })).toBeNull();
+    expect(screen.queryByRole("button", { name: /Let back in/ })).toBeNull();
+  });
 });

@@ -5,7 +5,7 @@ import {
   type LiveRole,
   type RoomSnapshot,
 } from "@bridgeway/domain";
-import { useId, useState } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { HiddenContext } from "../shell/hidden-context";
 import { BreakoutPanel, type BreakoutControls } from "./breakout-panel";
 import type { RoomController } from "./room-controller";
@@ -17,6 +17,7 @@ type Controls = Pick<
   | "admitAll"
   | "decline"
   | "remove"
+  | "letBackIn"
   | "setLocked"
   | "endForEveryone"
   | "turnOff"
@@ -71,11 +72,14 @@ export function FacilitatorPanel({
   room,
   busy,
   controls,
+  notJoined,
 }: {
   id: string;
   room: RoomSnapshot;
   busy: ReadonlySet<string>;
   controls: Controls;
+  /** Who has not joined yet, shown first (the room page passes it; tests may leave it out). */
+  notJoined?: ReactNode;
 }) {
   const [dialog, setDialog] = useState<DialogState>(null);
   const [declineMessage, setDeclineMessage] = useState("");
@@ -87,6 +91,7 @@ export function FacilitatorPanel({
   return (
     <aside id={id} className="room-panel room-panel--manage" aria-label="Manage the room">
       <h2 className="room-panel__title">Manage the room</h2>
+      {notJoined}
 
       <section className="room-panel__section">
         <h3 className="room-panel__heading">Waiting ({view.waiting.length})</h3>
@@ -250,6 +255,34 @@ export function FacilitatorPanel({
                     <FamilyLabel person={person} room={room} />
                   </p>
                   <PersonState person={person} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {(room.removed ?? []).length > 0 && (
+          <>
+            <h4 className="room-panel__subheading">Removed ({room.removed?.length})</h4>
+            <ul className="roster">
+              {(room.removed ?? []).map((person) => (
+                <li
+                  key={person.userId}
+                  className="roster-row roster-row--left"
+                  data-person-id={person.userId}
+                >
+                  <p className="roster-row__who">
+                    <span className="roster-row__name">{person.displayName}</span>
+                  </p>
+                  <div className="roster-row__actions">
+                    <button
+                      type="button"
+                      className="button button--small button--secondary"
+                      disabled={busy.has(`readmit:${person.userId}`)}
+                      onClick={() => void controls.letBackIn(person.userId)}
+                    >
+                      Let back in<HiddenContext>{person.displayName}</HiddenContext>
+                    </button>
+                  </div>
                 </li>
               ))}
             </ul>

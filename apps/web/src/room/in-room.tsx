@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useId, useState, useSyncExternalStore } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { AudioLevels } from "./audio-levels";
 import { BreakoutStatus } from "./breakout-status";
 import { ChatPanel } from "./chat-panel";
 import { FacilitatorPanel } from "./facilitator-panel";
+import { NotJoinedSection } from "../reminders/not-joined-section";
 import type { LocalMediaState } from "./local-media";
 import type { RemoteMedia } from "./media-session";
 import type { RoomController, RoomState } from "./room-controller";
@@ -11,6 +13,7 @@ import {
   canShareScreen,
   connectionBanner,
   describeElapsed,
+  familyLabelText,
   formatElapsed,
   gridClass,
   isFacilitator,
@@ -35,12 +38,16 @@ function VideoTile({
   stream,
   speaking,
   speaker,
+  audioOnly,
 }: {
   tile: TileModel;
   stream: MediaStream | null;
   speaking: boolean;
   speaker: boolean;
+  /** They take part by audio only. */
+  audioOnly: boolean;
 }) {
+  const { t } = useTranslation("room");
   const video =
     stream !== null &&
     (tile.kind === "screen" || (tile.camera && stream.getVideoTracks().length > 0))
@@ -56,7 +63,12 @@ function VideoTile({
     .filter(Boolean)
     .join(" ");
   const name =
-    tile.kind === "screen" ? `${tile.name}'s screen` : `${tile.name}${tile.self ? " (you)" : ""}`;
+    tile.kind === "screen"
+      ? t("tile.screenOf", { name: tile.name })
+      : tile.self
+        ? t("tile.you", { name: tile.name })
+        : tile.name;
+  const familyLabel = tile.familyLabel ? familyLabelText(tile.familyLabel, t) : null;
   return (
     <li
       className={classes}
@@ -78,32 +90,41 @@ function VideoTile({
         </div>
       )}
       <div className="video-tile__caption">
-        <span className="video-tile__name">
+        <span className="video-tile__name" title={familyLabel ? `${name} · ${familyLabel}` : name}>
           {name}
-          {tile.familyLabel && <span className="video-tile__family"> · {tile.familyLabel}</span>}
+          {familyLabel && <span className="video-tile__family"> · {familyLabel}</span>}
         </span>
         {tile.kind === "camera" && !tile.microphone && (
           <span className="video-tile__flag video-tile__flag--muted">
             <Icon name="mic-off" />
-            <span className="visually-hidden">Microphone off</span>
+            <span className="visually-hidden">{t("tile.micOff")}</span>
           </span>
         )}
-        {speaking && <span className="video-tile__flag video-tile__flag--speaking">Speaking</span>}
+        {tile.kind === "camera" && audioOnly && (
+          <span className="video-tile__flag video-tile__flag--audio-only">
+            {t("tile.audioOnly")}
+          </span>
+        )}
+        {speaking && (
+          <span className="video-tile__flag video-tile__flag--speaking">{t("tile.speaking")}</span>
+        )}
         {tile.handRaised && (
           <span className="video-tile__flag video-tile__flag--hand">
             <Icon name="hand" />
-            Hand raised
+            {t("tile.hand")}
           </span>
         )}
       </div>
       {tile.reconnecting ? (
         <div className="video-tile__overlay" role="status">
-          Reconnecting…
+          {t("tile.reconnecting")}
         </div>
       ) : (
         tile.connecting &&
         tile.camera && (
-          <div className="video-tile__overlay video-tile__overlay--soft">Connecting…</div>
+          <div className="video-tile__overlay video-tile__overlay--soft">
+            {t("tile.connecting")}
+          </div>
         )
       )}
     </li>
@@ -136,6 +157,7 @@ export function InRoom({
   levels: AudioLevels;
   timeZone: string;
 }) {
+  const { t } = useTranslation("room");
   const room = state.room;
   const now = useTicker();
   const chatId = useId();
@@ -172,10 +194,12 @@ export function InRoom({
   const speaking = new Set(speakingList.split(",").filter(Boolean));
   const tiles = tileModels(room, remotes);
   const waiting = facilitator ? rosterView(room).waiting : [];
-  const banner = connectionBanner(state.socket, state.media.connection);
+  const banner = connectionBanner(state.socket, state.media.connection, t);
   const elapsed = room.openedAt ? now - Date.parse(room.openedAt) : null;
   const streamFor = (tile: TileModel): MediaStream | null => {
     if (tile.self) return local.preview;
+    // Audio-only receives no video: show names, not frozen pictures.
+    if (state.audioOnly) return null;
     const remote: RemoteMedia | undefined = remotes.get(tile.userId);
     return (tile.kind === "screen" ? remote?.screen : remote?.camera) ?? null;
   };
@@ -187,8 +211,11 @@ export function InRoom({
         {elapsed !== null && (
           <p className="room__elapsed">
             <Icon name="clock" />
-            <span className="visually-hidden">Time since the session opened: </span>
-            <span role="timer" aria-label={`Elapsed time ${describeElapsed(elapsed)}`}>
+            <span className="visually-hidden">{t("inRoom.sinceOpened")}</span>
+            <span
+              role="timer"
+              aria-label={t("inRoom.elapsed", { elapsed: describeElapsed(elapsed, t) })}
+            >
               {formatElapsed(elapsed)}
             </span>
           </p>
@@ -204,34 +231,73 @@ export function InRoom({
           {banner?.tone === "error" && (
             <>
               {" "}
-              <Link to="/sign-in">Sign in</Link>
+              <Link to="/sign-in">{t("inRoom.signIn")}</Link>
             </>
           )}
         </div>
         {state.unmuteRequest && (
           <div className="room-prompt" role="alert">
-            <p className="room-prompt__text">{state.unmuteRequest.by} asks you to unmute.</p>
+            <p className="room-prompt__text">
+              {t("inRoom.unmuteAsk", { name: state.unmuteRequest.by })}
+            </p>
             <div className="actions">
               <button
                 type="button"
                 className="button button--small"
                 onClick={() => void controller.answerUnmuteRequest(true)}
               >
-                Unmute
+                {t("inRoom.unmute")}
               </button>
               <button
                 type="button"
                 className="button button--small button--secondary"
                 onClick={() => void controller.answerUnmuteRequest(false)}
               >
-                Stay muted
+                {t("inRoom.stayMuted")}
               </button>
             </div>
           </div>
         )}
+        {state.audioOnly ? (
+          <div className="room-prompt" role="status" data-link="audio-only">
+            <p className="room-prompt__text">{t("inRoom.audioOnlyOn")}</p>
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              onClick={() => void controller.setAudioOnly(false)}
+            >
+              {t("inRoom.videoBack")}
+            </button>
+          </div>
+        ) : state.link.suggestAudioOnly ? (
+          <div className="room-prompt" role="alert" data-link="poor">
+            <p className="room-prompt__text">{t("inRoom.weak")}</p>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => void controller.setAudioOnly(true)}
+            >
+              {t("inRoom.switchAudioOnly")}
+            </button>
+          </div>
+        ) : (
+          state.link.reduceVideo &&
+          cameraOn && (
+            <div className="room-prompt" role="status" data-link="reduced">
+              <p className="room-prompt__text">{t("inRoom.slow")}</p>
+              <button
+                type="button"
+                className="button button--small button--secondary"
+                onClick={() => void controller.setAudioOnly(true)}
+              >
+                {t("inRoom.switchAudioOnly")}
+              </button>
+            </div>
+          )
+        )}
         {soundBlocked && (
           <div className="room-prompt" role="alert">
-            <p className="room-prompt__text">Your browser paused the sound of the session.</p>
+            <p className="room-prompt__text">{t("inRoom.soundPaused")}</p>
             <button
               type="button"
               className="button button--small"
@@ -243,7 +309,7 @@ export function InRoom({
                 setSoundBlocked(false);
               }}
             >
-              Turn on sound
+              {t("inRoom.soundOn")}
             </button>
           </div>
         )}
@@ -261,7 +327,8 @@ export function InRoom({
                 className="button button--small button--quiet"
                 onClick={() => controller.dismissNotice(notice.id)}
               >
-                Dismiss<span className="visually-hidden"> this message</span>
+                {t("inRoom.dismiss")}
+                <span className="visually-hidden">{t("inRoom.dismissHidden")}</span>
               </button>
             </div>
           ))}
@@ -269,14 +336,16 @@ export function InRoom({
         {facilitator && (
           <p className="visually-hidden" role="status">
             {waiting.length > 0
-              ? `Waiting to be let in: ${waiting.map((p) => p.displayName).join(", ")}.`
+              ? t("inRoom.waitingToBeLetIn", {
+                  names: waiting.map((p) => p.displayName).join(", "),
+                })
               : ""}
           </p>
         )}
       </div>
 
       <div className="room__body">
-        <section className="room__stage" aria-label="Video">
+        <section className="room__stage" aria-label={t("inRoom.video")}>
           <ul className={gridClass(tiles.length)}>
             {tiles.map((tile) => (
               <VideoTile
@@ -290,12 +359,19 @@ export function InRoom({
                 speaker={
                   tile.kind === "camera" && tile.userId === activeSpeaker && tiles.length > 2
                 }
+                audioOnly={room.people.some((p) => p.userId === tile.userId && p.audioOnly)}
               />
             ))}
           </ul>
         </section>
         {facilitator && manageOpen && (
-          <FacilitatorPanel id={manageId} room={room} busy={state.busy} controls={controller} />
+          <FacilitatorPanel
+            id={manageId}
+            room={room}
+            busy={state.busy}
+            controls={controller}
+            notJoined={<NotJoinedSection sessionId={room.sessionId} />}
+          />
         )}
         {chatOpen && <ChatPanel id={chatId} chat={controller.chat} timeZone={timeZone} />}
       </div>
@@ -314,9 +390,9 @@ export function InRoom({
         )}
       </div>
 
-      <div className="room-controls" role="group" aria-label="Your controls">
+      <div className="room-controls" role="group" aria-label={t("inRoom.controls")}>
         <ToggleButton
-          label="Microphone"
+          label={t("inRoom.microphone")}
           pressed={microphoneLive}
           icon="mic"
           iconOff="mic-off"
@@ -324,23 +400,29 @@ export function InRoom({
           onClick={() => void controller.setMicrophone(!microphoneLive)}
         />
         <ToggleButton
-          label="Camera"
+          label={t("inRoom.camera")}
           pressed={cameraOn}
           icon="camera"
           iconOff="camera-off"
           className="room-toggle--device"
           onClick={() => void controller.setCamera(!cameraOn)}
         />
+        <ToggleButton
+          label={t("inRoom.audioOnly")}
+          pressed={state.audioOnly}
+          icon="mic"
+          onClick={() => void controller.setAudioOnly(!state.audioOnly)}
+        />
         {canShareScreen(room) && (
           <ToggleButton
-            label="Share screen"
+            label={t("inRoom.shareScreen")}
             pressed={sharing}
             icon="screen"
             onClick={() => void controller.toggleScreenShare()}
           />
         )}
         <ToggleButton
-          label="Raise hand"
+          label={t("inRoom.raiseHand")}
           pressed={handRaised}
           icon="hand"
           disabled={state.busy.has("hand")}
@@ -358,11 +440,11 @@ export function InRoom({
           }}
         >
           <Icon name="chat" />
-          <span className="room-toggle__label">Chat</span>
+          <span className="room-toggle__label">{t("inRoom.chat")}</span>
           {chat.unread > 0 && !chatOpen && (
             <span className="room-count">
               {chat.unread}
-              <span className="visually-hidden"> unread</span>
+              <span className="visually-hidden">{t("inRoom.unread")}</span>
             </span>
           )}
         </button>
@@ -378,11 +460,11 @@ export function InRoom({
             }}
           >
             <Icon name="people" />
-            <span className="room-toggle__label">Manage room</span>
+            <span className="room-toggle__label">{t("inRoom.manage")}</span>
             {waiting.length > 0 && (
               <span className="room-count">
                 {waiting.length}
-                <span className="visually-hidden"> waiting</span>
+                <span className="visually-hidden">{t("inRoom.waiting")}</span>
               </span>
             )}
           </button>
@@ -393,7 +475,7 @@ export function InRoom({
           onClick={() => controller.leave()}
         >
           <Icon name="leave" />
-          <span className="room-toggle__label">Leave session</span>
+          <span className="room-toggle__label">{t("inRoom.leave")}</span>
         </button>
       </div>
     </div>

@@ -1,5 +1,7 @@
 import type { MediaCredential } from "@bridgeway/domain";
 import {
+  ConnectionError,
+  ConnectionErrorReason,
   ConnectionQuality,
   ConnectionState,
   DisconnectReason,
@@ -11,6 +13,7 @@ import {
   type RemoteTrack,
   type RemoteTrackPublication,
 } from "livekit-client";
+import { iceTransportPolicy } from "./ice-policy";
 import { Listeners } from "./listeners";
 import type {
   LocalTracks,
@@ -24,6 +27,7 @@ import type {
 type LivekitCredential = Extract<MediaCredential, { mode: "livekit" }>;
 
 const RECONNECT_DELAYS_MS = [1_000, 2_000, 5_000, 10_000];
+const PEER_CONNECTION_TIMEOUT_MS = 30_000;
 
 /** Which of our sources a LiveKit track source is (screen audio is played with the camera's). */
 export function sourceOf(source: Track.Source): MediaSource | null {
@@ -86,6 +90,7 @@ export class LivekitSession implements MediaSession {
   private readonly quality = new Map<string, PeerConnection>();
   private state: MediaSessionState = { connection: "idle", remotes: new Map() };
   private closed = false;
+  private audioOnly = false;
   private reconnectAttempt = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   // Remote streams are kept per person and source so React sees the same object until it changes.
@@ -97,7 +102,17 @@ export class LivekitSession implements MediaSession {
     this.credential = credential;
     this.local = { ...local };
     this.setConnection("connecting");
-    await this.open();
+    try {
+      await this.open();
+    } catch (error) {
+      // Refused (a revoked or wrong token) is final; a timeout or a server not reached yet is a
+      // network that may come back, so it is retried like a dropped connection.
+      if (error instanceof ConnectionError && error.reason === ConnectionErrorReason.NotAllowed)
+        throw error;
+      if (this.closed) return;
+      this.setConnection("reconnecting");
+      this.scheduleReconnect();
+    }
   }
 
   async setTrack(source: MediaSource, track: MediaStreamTrack | null): Promise<void> {
@@ -128,6 +143,33 @@ export class LivekitSession implements MediaSession {
   resume(): void {
     if (!this.closed && this.room?.state === ConnectionState.Disconnected)
       this.scheduleReconnect(0);
+  }
+
+  setAudioOnly(on: boolean): void {
+    this.audioOnly = on;
+    for (const participant of this.room?.remoteParticipants.values() ?? []) {
+      for (const publication of participant.trackPublications.values()) {
+        if (publication.kind === Track.Kind.Video) publication.setSubscribed(!on);
+      }
+    }
+  }
+
+  setSendQuality(): Promise<void> {
+    // LiveKit adapts what it sends by itself (simulcast layers, dynacast).
+    return Promise.resolve();
+  }
+
+  async getStats(): Promise<RTCStatsReport[]> {
+    const tracks = [
+      ...(this.room?.localParticipant.trackPublications.values() ?? []),
+      ...[...(this.room?.remoteParticipants.values() ?? [])].flatMap((p) => [
+        ...p.trackPublications.values(),
+      ]),
+    ].flatMap((publication) => (publication.track ? [publication.track] : []));
+    const reports = await Promise.all(
+      tracks.map((track) => track.getRTCStatsReport().catch(() => undefined)),
+    );
+    return reports.filter((r): r is RTCStatsReport => r !== undefined);
   }
 
   getState(): MediaSessionState {
@@ -192,7 +234,15 @@ export class LivekitSession implements MediaSession {
           this.setConnection("closed");
         }
       });
-    await room.connect(credential.url, credential.token, { autoSubscribe: true });
+    // A loaded machine or a slow home network can take longer than LiveKit's 15 s default to
+    // finish ICE and DTLS; giving up sooner only starts the same work again.
+    // The ICE servers are LiveKit's own (its TURN servers); only relay-only is ours to ask for.
+    const policy = iceTransportPolicy();
+    await room.connect(credential.url, credential.token, {
+      autoSubscribe: true,
+      peerConnectionTimeout: PEER_CONNECTION_TIMEOUT_MS,
+      ...(policy === "relay" ? { rtcConfig: { iceTransportPolicy: policy } } : {}),
+    });
     if (this.room !== room) return;
     this.reconnectAttempt = 0;
     for (const source of ["microphone", "camera", "screen"] as const) {
@@ -229,6 +279,10 @@ export class LivekitSession implements MediaSession {
   ): void {
     const source = sourceOf(publication.source);
     if (!source) return;
+    if (this.audioOnly && publication.kind === Track.Kind.Video) {
+      publication.setSubscribed(false);
+      return;
+    }
     const tracks = this.remoteTracks.get(participant.identity) ?? {};
     tracks[source] = track.mediaStreamTrack;
     this.remoteTracks.set(participant.identity, tracks);

@@ -219,6 +219,13 @@ export class LocalMedia {
     this.emitTrack("screen", null);
   }
 
+  /** Asks for the devices again after stop(): someone let back in after being removed. */
+  async restart(): Promise<void> {
+    this.stopped = false;
+    this.set({ status: "idle" });
+    await this.start();
+  }
+
   /** Releases every device. */
   stop(): void {
     this.stopped = true;

@@ -1,5 +1,4 @@
 import type { MediaCredential, SignalPayload } from "@bridgeway/domain";
-import { DirectMeshSession } from "./direct-mesh-session";
 
 /**
  * The one media interface of the live room. Two implementations sit under it: a browser-to-
@@ -51,6 +50,18 @@ export interface MediaSession {
   renewCredential(credential: MediaCredential): void;
   /** The signalling connection came back: heal any media connection that broke meanwhile. */
   resume(): void;
+  /**
+   * Audio-only: no video is received from anyone (the camera is not sent either: the controller
+   * turns it off). Off again, video flows both ways as before.
+   */
+  setAudioOnly(on: boolean): void;
+  /**
+   * "reduced" sends the camera at lower resolution and bitrate, for a slow uplink; direct mode
+   * does it itself, LiveKit adapts on its own (simulcast and dynacast).
+   */
+  setSendQuality(quality: "full" | "reduced"): Promise<void>;
+  /** WebRTC statistics of every connection, for judging the link (see connection-quality). */
+  getStats(): Promise<RTCStatsReport[]>;
   getState(): MediaSessionState;
   subscribe(listener: () => void): () => void;
   /** Stops sending and receiving and closes every connection. Local tracks are not stopped. */
@@ -68,28 +79,3 @@ export type MediaSessionDeps = {
   selfId: string;
   signaller: Signaller;
 };
-
-const loadLivekit = () => import("./livekit-session");
-
-/**
- * The media session for `mode`. LiveKit's client is large, so it is loaded only when a
- * session actually runs on LiveKit; direct mode is small and comes with the room.
- */
-export async function createMediaSession(
-  mode: MediaCredential["mode"],
-  deps: MediaSessionDeps,
-): Promise<MediaSession> {
-  switch (mode) {
-    case "direct":
-      return new DirectMeshSession(deps);
-    case "livekit": {
-      const { LivekitSession } = await loadLivekit();
-      return new LivekitSession();
-    }
-  }
-}
-
-/** Starts downloading what `mode` needs, while the person is still in the waiting room. */
-export function preloadMediaSession(mode: MediaCredential["mode"]): void {
-  if (mode === "livekit") void loadLivekit().catch(() => undefined);
-}

@@ -1,30 +1,35 @@
 import { MAX_DISPLAY_NAME_LENGTH } from "@bridgeway/domain";
+import type { TFunction } from "i18next";
 import { useId, useState, type SubmitEvent } from "react";
+import { useTranslation } from "react-i18next";
 import type { AudioLevels } from "./audio-levels";
 import type { DeviceProblem, DeviceState, LocalMedia, LocalMediaState } from "./local-media";
 import { displayNameProblem } from "./room-view";
 import { MicMeter, StreamVideo, ToggleButton } from "./room-ui";
 
-const NOUN = { camera: "camera", microphone: "microphone" } as const;
-
 /** What to do about a device problem, in plain words. */
-export function deviceHelp(kind: "camera" | "microphone", problem: DeviceProblem): string {
-  const noun = NOUN[kind];
-  const without =
-    kind === "camera"
-      ? "You can still join with audio only; others will see your name instead of your video."
-      : "You can still join without it: others won't hear you, but you can see and hear them and use the chat.";
+export function deviceHelp(
+  kind: "camera" | "microphone",
+  problem: DeviceProblem,
+  t: TFunction<"room">,
+): string {
+  const words = {
+    noun: t(`device.${kind}`),
+    theNoun: t(`device.the.${kind}`),
+    aNoun: t(`device.a.${kind}`),
+    without: kind === "camera" ? t("device.withoutCamera") : t("device.withoutMicrophone"),
+  };
   switch (problem) {
     case "denied":
-      return `Your browser is blocking the ${noun}. To allow it, select the camera or lock icon next to the web address, choose Allow for the camera and microphone, then reload this page. ${without}`;
+      return t("device.denied", words);
     case "not-found":
-      return `We couldn't find a ${noun}. If you have one, check that it is plugged in and switched on, then select Try again. ${without}`;
+      return t("device.notFound", words);
     case "in-use":
-      return `Your ${noun} seems to be in use by another app (another video call, for example). Close that app, then select Try again. ${without}`;
+      return t("device.inUse", words);
     case "unsupported":
-      return `This browser can't use a ${noun} on this page. Use a recent Chrome, Edge, Firefox or Safari. ${without}`;
+      return t("device.unsupported", words);
     case "failed":
-      return `Your ${noun} didn't start. Select Try again. ${without}`;
+      return t("device.failed", words);
   }
 }
 
@@ -37,12 +42,13 @@ function DevicePicker({
   device: DeviceState;
   onSelect: (deviceId: string) => void;
 }) {
+  const { t } = useTranslation("room");
   const id = useId();
   if (device.devices.length === 0) return null;
   return (
     <div className="field">
       <label className="field__label" htmlFor={id}>
-        {kind === "camera" ? "Camera" : "Microphone"}
+        {kind === "camera" ? t("device.cameraLabel") : t("device.microphoneLabel")}
       </label>
       <select
         id={id}
@@ -69,14 +75,18 @@ function DeviceProblemNote({
   device: DeviceState;
   onRetry: () => void;
 }) {
+  const { t } = useTranslation("room");
   if (!device.problem) return null;
   const retry = device.problem !== "denied" && device.problem !== "unsupported";
   return (
     <div className="notice room-help" role="status">
-      <p>{deviceHelp(kind, device.problem)}</p>
+      <p>{deviceHelp(kind, device.problem, t)}</p>
       {retry && (
         <button type="button" className="button button--secondary button--small" onClick={onRetry}>
-          Try again<span className="visually-hidden"> to start the {NOUN[kind]}</span>
+          {t("device.tryAgain")}
+          <span className="visually-hidden">
+            {t("device.toStart", { noun: t(`device.${kind}`) })}
+          </span>
         </button>
       )}
     </div>
@@ -95,6 +105,7 @@ export function SelfPreview({
   levels: AudioLevels;
   selfId: string;
 }) {
+  const { t } = useTranslation("room");
   const microphoneOn = local.microphone.on && local.microphone.track !== null;
   const cameraOn = local.camera.track !== null;
   return (
@@ -107,21 +118,21 @@ export function SelfPreview({
             kind="camera"
             mirror
             local
-            label="Your camera preview"
+            label={t("preview.label")}
           />
         ) : (
           <p className="self-preview__off">
             {local.status === "starting"
-              ? "Starting your camera…"
+              ? t("preview.starting")
               : local.camera.on
-                ? "No camera picture"
-                : "Your camera is off"}
+                ? t("preview.noPicture")
+                : t("preview.cameraOff")}
           </p>
         )}
       </div>
       <div className="self-preview__controls">
         <ToggleButton
-          label="Microphone"
+          label={t("device.microphoneLabel")}
           pressed={microphoneOn}
           icon="mic"
           iconOff="mic-off"
@@ -129,7 +140,7 @@ export function SelfPreview({
           onClick={() => void media.setMicrophone(!microphoneOn)}
         />
         <ToggleButton
-          label="Camera"
+          label={t("device.cameraLabel")}
           pressed={cameraOn}
           icon="camera"
           iconOff="camera-off"
@@ -138,8 +149,8 @@ export function SelfPreview({
         />
       </div>
       <p className="self-preview__status" aria-live="polite">
-        {microphoneOn ? "Your microphone is on." : "Your microphone is off."}{" "}
-        {cameraOn ? "Your camera is on." : "Your camera is off."}
+        {microphoneOn ? t("preview.microphoneOn") : t("preview.microphoneOff")}{" "}
+        {cameraOn ? t("preview.cameraOnSentence") : t("preview.cameraOffSentence")}
       </p>
       <MicMeter levels={levels} />
     </div>
@@ -159,6 +170,8 @@ export function PrejoinScreen({
   defaultName,
   joining,
   onJoin,
+  audioOnly = false,
+  onAudioOnly,
 }: {
   title: string;
   when: string | null;
@@ -168,7 +181,11 @@ export function PrejoinScreen({
   defaultName: string;
   joining: boolean;
   onJoin: (displayName: string) => void;
+  /** Join by audio only: no camera sent, no video received (for a weak connection). */
+  audioOnly?: boolean;
+  onAudioOnly?: (on: boolean) => void;
 }) {
+  const { t } = useTranslation("room");
   const nameId = useId();
   const hintId = useId();
   const errorId = useId();
@@ -177,7 +194,7 @@ export function PrejoinScreen({
 
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found = displayNameProblem(name);
+    const found = displayNameProblem(name, t);
     setProblem(found);
     if (!found) onJoin(name.trim());
   }
@@ -213,7 +230,7 @@ export function PrejoinScreen({
           />
           <div className="field">
             <label className="field__label" htmlFor={nameId}>
-              Name others will see
+              {t("prejoin.name")}
             </label>
             <input
               id={nameId}
@@ -226,8 +243,7 @@ export function PrejoinScreen({
               onChange={(event) => setName(event.target.value)}
             />
             <p id={hintId} className="field__hint">
-              Your first name is suggested. You can change it to what you would like the group to
-              call you.
+              {t("prejoin.nameHint")}
             </p>
             {problem && (
               <p id={errorId} className="field__error">
@@ -235,8 +251,21 @@ export function PrejoinScreen({
               </p>
             )}
           </div>
+          {onAudioOnly && (
+            <div className="field">
+              <label className="choice choice--block">
+                <input
+                  type="checkbox"
+                  checked={audioOnly}
+                  onChange={(event) => onAudioOnly(event.target.checked)}
+                />{" "}
+                {t("prejoin.audioOnly")}
+              </label>
+              <p className="field__hint">{t("prejoin.audioOnlyHint")}</p>
+            </div>
+          )}
           <button type="submit" className="button button--join button--block" disabled={joining}>
-            {joining ? "Joining…" : "Join session"}
+            {joining ? t("prejoin.joining") : t("prejoin.join")}
           </button>
         </form>
       </div>

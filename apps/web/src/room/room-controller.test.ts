@@ -107,6 +107,7 @@ describe("joining", () => {
       microphone: true,
       camera: true,
       screen: false,
+      audioOnly: false,
     });
   });
 
@@ -149,7 +150,7 @@ describe("joining", () => {
       },
     }));
     await controller.join("Jordan");
-    expect(controller.getState().phase).toEqual({ kind: "removed" });
+    expect(controller.getState().phase).toEqual({ kind: "removed", reason: "facilitator" });
   });
 
   it("shows the facilitator's message when declined", async () => {
@@ -294,8 +295,8 @@ describe("in the room", () => {
 
   it("leaves media and the room when removed, and when the session ends", async () => {
     const removed = await inRoom();
-    removed.transport.serverSends("room:removed", { sessionId: SESSION_ID });
-    expect(removed.controller.getState().phase).toEqual({ kind: "removed" });
+    removed.transport.serverSends("room:removed", { sessionId: SESSION_ID, reason: "facilitator" });
+    expect(removed.controller.getState().phase).toEqual({ kind: "removed", reason: "facilitator" });
     expect(removed.sessions[0]?.disconnected).toBe(true);
     expect(removed.devices.stopped).toBe(true);
 
@@ -360,6 +361,7 @@ describe("in the room", () => {
         me: { userId: JORDAN, role: "participant", status: "in-room", breakoutId },
         breakouts: {
           endsAt: null,
+          whenTimeIsUp: "keep-open",
           rooms: [{ id: breakoutId, name: "Lee family", members: [JORDAN, SAM] }],
         },
         people: [
@@ -570,6 +572,7 @@ describe("breakout rooms", () => {
       },
       breakouts: {
         endsAt: "2026-11-23T23:06:00.000Z",
+        whenTimeIsUp: "keep-open",
         rooms: [{ id: ROOM_A, name: "Jordan's family", members: [JORDAN, PAT] }],
       },
       people: [
@@ -656,9 +659,11 @@ describe("breakout rooms", () => {
   it("opens rooms by family with a timer, and hands a refusal back to the form", async () => {
     const { transport, controller } = await inRoom("facilitator");
     transport.answer("room:breakouts-open", () => ({ ok: true, rooms: 2 }));
-    expect(await controller.openBreakouts({ rooms: "by-family", minutes: 5 })).toBeNull();
+    expect(
+      await controller.openBreakouts({ rooms: "by-family", minutes: 5, whenTimeIsUp: "close" }),
+    ).toBeNull();
     expect(transport.requestsOf("room:breakouts-open")).toEqual([
-      { sessionId: SESSION_ID, rooms: "by-family", minutes: 5 },
+      { sessionId: SESSION_ID, rooms: "by-family", minutes: 5, whenTimeIsUp: "close" },
     ]);
     expect(controller.getState().notices.at(-1)?.text).toBe(
       "Breakout rooms are open: 2 rooms, 5 minutes.",
@@ -675,6 +680,7 @@ describe("breakout rooms", () => {
     const refused = await controller.openBreakouts({
       rooms: [{ name: "", members: [JORDAN] }],
       minutes: 5,
+      whenTimeIsUp: "keep-open",
     });
     expect(refused?.fields).toEqual({ "rooms.0.name": "Name each room." });
     // The form shows it; no notice repeats it.
@@ -727,5 +733,87 @@ describe("breakout rooms", () => {
       message: "Two minutes left",
     });
     expect(controller.getState().notices.at(-1)?.text).toBe("Dana to every room: Two minutes left");
+  });
+});
+
+describe("at the door, removal and being let back in", () => {
+  it("asks whether the person may come in before the pre-join screen, and refuses a removed person there", async () => {
+    const open = setup();
+    expect(open.controller.getState().phase.kind).toBe("checking");
+    expect(await open.controller.check()).toBe(true);
+    expect(open.transport.requestsOf("room:check")).toEqual([{ sessionId: SESSION_ID }]);
+    expect(open.controller.getState().phase.kind).toBe("prejoin");
+
+    const removed = setup();
+    removed.transport.answer("room:check", () => ({
+      ok: false,
+      error: { code: "removed", message: "You were removed from this session." },
+    }));
+    expect(await removed.controller.check()).toBe(false);
+    expect(removed.controller.getState().phase).toEqual({ kind: "removed", reason: "facilitator" });
+
+    const outsider = setup();
+    outsider.transport.answer("room:check", () => ({
+      ok: false,
+      error: { code: "not_found", message: "We couldn't find that session." },
+    }));
+    expect(await outsider.controller.check()).toBe(false);
+    expect(outsider.controller.getState().phase.kind).toBe("refused");
+  });
+
+  it("still shows the pre-join screen when the check gets no answer: joining asks again", async () => {
+    const { transport, controller } = setup();
+    transport.answer("room:check", () => ({
+      ok: false,
+      error: { code: "unavailable", message: "No answer." },
+    }));
+    expect(await controller.check()).toBe(true);
+    expect(controller.getState().phase.kind).toBe("prejoin");
+  });
+
+  it("keeps why someone was taken out: a facilitator's removal, or consent withdrawn", async () => {
+    const { transport, controller, devices } = setup();
+    transport.answer("room:join", admittedReply());
+    await controller.join("Pat");
+    await flush();
+    transport.serverSends("room:removed", { sessionId: SESSION_ID, reason: "consent" });
+    expect(controller.getState().phase).toEqual({ kind: "removed", reason: "consent" });
+    expect(devices.stopped).toBe(true);
+  });
+
+  it("goes back to the waiting room under the same name once let back in, without a reload", async () => {
+    const { transport, controller } = setup();
+    transport.answer("room:join", admittedReply());
+    await controller.join("Jordan");
+    await flush();
+    transport.serverSends("room:removed", { sessionId: SESSION_ID, reason: "facilitator" });
+    // Another session's readmission is not this one's.
+    transport.serverSends("room:readmitted", { sessionId: "00000000-0000-4000-8000-0000000000ff" });
+    expect(controller.getState().phase.kind).toBe("removed");
+    transport.serverSends("room:readmitted", { sessionId: SESSION_ID });
+    expect(controller.getState().phase).toEqual({ kind: "readmitted" });
+    expect(controller.canRejoinAsBefore()).toBe(true);
+
+    transport.answer("room:join", waitingReply());
+    await controller.returnToWaitingRoom();
+    expect(transport.requestsOf("room:join").at(-1)).toEqual({
+      sessionId: SESSION_ID,
+      displayName: "Jordan",
+    });
+    expect(controller.getState().phase.kind).toBe("waiting");
+  });
+
+  it("warns everyone a minute before the breakout rooms close by themselves", async () => {
+    const { transport, controller } = setup();
+    transport.answer("room:join", admittedReply());
+    await controller.join("Jordan");
+    await flush();
+    transport.serverSends("room:breakouts-ending", {
+      sessionId: SESSION_ID,
+      endsAt: "2026-11-23T22:57:00.000Z",
+    });
+    expect(controller.getState().notices.map((n) => n.text)).toContain(
+      "The breakout rooms close in 1 minute. Everyone will come back to the main room.",
+    );
   });
 });

@@ -3,20 +3,25 @@ import type {
   JoinReply,
   LiveError,
   MediaCredential,
+  RemovalReason,
   RoomSnapshot,
   SignalPayload,
 } from "@bridgeway/domain";
+import type { TFunction } from "i18next";
 import type { Reply } from "../realtime/socket";
 import { roomPhrase, type OpenBreakoutsPayload } from "./breakouts";
 import type { LocalMedia } from "./local-media";
+import { LinkJudge, readLink, type LinkAdvice, type LinkCounters } from "./connection-quality";
 import { Listeners } from "./listeners";
 import type { MediaSession, MediaSessionDeps, MediaSessionState, Signaller } from "./media-session";
 import {
   canShareScreen,
   isFacilitator,
+  liveErrorText,
   peerIds,
   reconnectAction,
   refusal,
+  roomT,
   type Refusal,
 } from "./room-view";
 import type { RoomTransport } from "./room-transport";
@@ -24,13 +29,17 @@ import { SessionChat } from "./session-chat";
 
 /** Where this person is in the journey from the pre-join screen to leaving. */
 export type RoomPhase =
+  /** Asking whether this person may come in at all, before the camera starts. */
+  | { kind: "checking" }
   | { kind: "prejoin" }
   | { kind: "joining" }
   | { kind: "waiting"; since: number }
   | { kind: "in-room" }
   | { kind: "refused"; refusal: Refusal }
   | { kind: "declined"; message: string }
-  | { kind: "removed" }
+  | { kind: "removed"; reason: RemovalReason }
+  /** Removed, then let back in by a clinician: they may go to the waiting room again. */
+  | { kind: "readmitted" }
   | { kind: "ended" }
   | { kind: "left" };
 
@@ -49,6 +58,10 @@ export type RoomState = {
   unmuteRequest: { by: string } | null;
   /** Facilitator actions waiting for the server's answer, by key ("admit:<id>", "lock"). */
   busy: ReadonlySet<string>;
+  /** Taking part by audio only: no camera sent, no video received. */
+  audioOnly: boolean;
+  /** What the link's statistics say: suggest audio-only, or camera sent at lower quality. */
+  link: LinkAdvice;
 };
 
 /** The parts of LocalMedia the controller drives (a fake stands in for it in tests). */
@@ -75,6 +88,8 @@ export type RoomControllerDeps = {
   keepAlive?: () => void;
   now?: () => number;
   newId?: () => string;
+  /** The words of notices and refusals; by default the room's, in the app's language. */
+  t?: TFunction<"room">;
 };
 
 const KEEP_ALIVE_MS = 4 * 60_000;
@@ -82,12 +97,23 @@ const KEEP_ALIVE_MS = 4 * 60_000;
 const RENEW_BEFORE_MS = 60_000;
 const RENEW_RETRY_MS = 15_000;
 const REJOIN_RETRY_MS = 3_000;
+const CHECK_TIMEOUT_MS = 5_000;
 const MAX_NOTICES = 4;
 const MAX_QUEUED_SIGNALS = 500;
 
 const NO_MEDIA: MediaSessionState = { connection: "idle", remotes: new Map() };
+const GOOD_LINK: LinkAdvice = { suggestAudioOnly: false, reduceVideo: false };
+/** How often the link is read while media flows. */
+export const LINK_CHECK_MS = 2_000;
+/** A new connection's bandwidth estimate starts low and climbs: do not judge the uplink sooner. */
+const LINK_WARM_UP_MS = 10_000;
 
 type Action = keyof ClientToServerEvents;
+
+/** Refusals at the door that hold before the camera starts; others wait for the join itself. */
+function doorRefusal(error: LiveError): boolean {
+  return error.code === "not_found" || error.code === "removed" || error.code === "ended";
+}
 
 /**
  * The live room for one person, in plain TypeScript: joining and the waiting room, admission,
@@ -97,15 +123,23 @@ type Action = keyof ClientToServerEvents;
 export class RoomController {
   readonly chat: SessionChat;
   private state: RoomState = {
-    phase: { kind: "prejoin" },
+    phase: { kind: "checking" },
     room: null,
     socket: "connected",
     media: NO_MEDIA,
     notices: [],
     unmuteRequest: null,
     busy: new Set(),
+    audioOnly: false,
+    link: GOOD_LINK,
   };
   private readonly listeners = new Listeners();
+  private linkJudge = new LinkJudge();
+  private linkCounters: LinkCounters | null = null;
+  private linkTimer: ReturnType<typeof setInterval> | undefined;
+  private mediaStartedAt = 0;
+  /** The camera was on when audio-only began: it comes back on when video does. */
+  private cameraBeforeAudioOnly = false;
   private readonly offs: (() => void)[] = [];
   private readonly signalHandlers = new Set<(from: string, signal: SignalPayload) => void>();
   private signalQueue: { to: string; signal: SignalPayload }[] = [];
@@ -128,7 +162,10 @@ export class RoomController {
   private keepAliveTimer: ReturnType<typeof setInterval> | undefined;
   private disposed = false;
   private started = false;
+  private checking: Promise<boolean> | null = null;
   private readonly now: () => number;
+  /** Notices are worded when they are made, in the language the app speaks then. */
+  private readonly t: TFunction<"room">;
 
   readonly signaller: Signaller = {
     send: (to, signal) => {
@@ -151,6 +188,7 @@ export class RoomController {
 
   constructor(private readonly deps: RoomControllerDeps) {
     this.now = deps.now ?? (() => Date.now());
+    this.t = deps.t ?? roomT();
     this.chat = new SessionChat(
       deps.transport,
       deps.sessionId,
@@ -159,6 +197,7 @@ export class RoomController {
         displayName: () => this.displayName,
       },
       deps.newId,
+      this.t,
     );
   }
 
@@ -191,7 +230,22 @@ export class RoomController {
       ),
       transport.on(
         "room:removed",
-        mine(() => this.finish({ kind: "removed" })),
+        mine(({ reason }) => this.finish({ kind: "removed", reason })),
+      ),
+      transport.on(
+        "room:readmitted",
+        mine(() => {
+          const phase = this.state.phase;
+          if (phase.kind === "removed" || phase.kind === "refused")
+            this.set({ phase: { kind: "readmitted" } });
+        }),
+      ),
+      transport.on(
+        "room:breakouts-ending",
+        mine(() => {
+          if (this.state.phase.kind !== "in-room") return;
+          this.notify("info", this.t("notice.breakoutsEnding"));
+        }),
       ),
       transport.on(
         "room:ended",
@@ -215,9 +269,7 @@ export class RoomController {
           }
           this.notify(
             "info",
-            allowed
-              ? "You can now share your screen."
-              : "The facilitator turned off screen sharing for you.",
+            allowed ? this.t("notice.screenShareAllowed") : this.t("notice.screenShareOff"),
           );
         }),
       ),
@@ -227,13 +279,15 @@ export class RoomController {
       ),
       transport.on(
         "room:broadcast",
-        mine(({ from, message }) => this.notify("info", `${from} to every room: ${message}`)),
+        mine(({ from, message }) =>
+          this.notify("info", this.t("notice.broadcast", { from, message })),
+        ),
       ),
       transport.on("room:error", (error) => {
         // Answers to requests are shown where they were asked; this is for the events without.
         if (error.event !== "media:state") return;
         if (error.code === "forbidden") this.deps.local.stopScreenShare();
-        this.notify("error", error.message);
+        this.notify("error", liveErrorText(error, this.t));
       }),
       transport.on(
         "media:signal",
@@ -277,6 +331,44 @@ export class RoomController {
 
   subscribe = (listener: () => void): (() => void) => this.listeners.add(listener);
 
+  /**
+   * Asks the server whether this person may come to the room at all (no access, removed, ended)
+   * before anything starts the camera. True when the pre-join screen may show; a refusal is the
+   * phase. A check that gets no answer lets the pre-join screen show: joining asks again.
+   */
+  check(): Promise<boolean> {
+    this.checking ??= (async () => {
+      if (this.disposed) return false;
+      this.deps.transport.connect();
+      // Not long: without an answer the device check shows anyway (joining asks again).
+      const reply = await this.deps.transport.request(
+        "room:check",
+        { sessionId: this.deps.sessionId },
+        CHECK_TIMEOUT_MS,
+      );
+      if (this.isDisposed()) return false;
+      if (this.state.phase.kind !== "checking") return this.state.phase.kind === "prejoin";
+      if (!reply.ok && doorRefusal(reply.error)) {
+        this.refused(reply.error, false);
+        return false;
+      }
+      this.set({ phase: { kind: "prejoin" } });
+      return true;
+    })();
+    return this.checking;
+  }
+
+  /** Whether the name asked with at the last join is known, so a readmitted person can go back. */
+  canRejoinAsBefore(): boolean {
+    return this.displayName !== "";
+  }
+
+  /** Let back in after a removal: asks to join again, under the same name, to the waiting room. */
+  async returnToWaitingRoom(): Promise<void> {
+    if (this.state.phase.kind !== "readmitted" || this.displayName === "") return;
+    await this.join(this.displayName);
+  }
+
   /** Asks to join with `displayName`: straight in, or into the waiting room. */
   async join(displayName: string): Promise<void> {
     if (this.disposed) return;
@@ -310,9 +402,52 @@ export class RoomController {
   }
 
   async setCamera(on: boolean): Promise<void> {
+    // Turning the camera on is asking for video again.
+    if (on && this.state.audioOnly) return this.setAudioOnly(false);
     await this.deps.local.setCamera(on);
     if (on && !this.deps.local.tracks().camera) this.deviceUnavailable("camera");
     this.reportMediaState();
+  }
+
+  /**
+   * Audio-only, on the pre-join screen or in the room at any time: the camera goes off and no
+   * one's video is received; off again, the camera comes back if it was on. The server starts a
+   * new attendance span in the new modality (clinics bill the two differently).
+   */
+  async setAudioOnly(on: boolean): Promise<void> {
+    if (on === this.state.audioOnly) return;
+    if (on) {
+      this.cameraBeforeAudioOnly = this.deps.local.tracks().camera !== null;
+      this.set({ audioOnly: true });
+      this.media?.setAudioOnly(true);
+      await this.deps.local.setCamera(false);
+    } else {
+      this.set({ audioOnly: false });
+      this.media?.setAudioOnly(false);
+      if (this.cameraBeforeAudioOnly) await this.deps.local.setCamera(true);
+    }
+    this.reportMediaState();
+  }
+
+  /** Reads the media statistics once and updates the link advice (a timer calls it). */
+  async checkLink(): Promise<void> {
+    const media = this.media;
+    if (!media || this.state.phase.kind !== "in-room") return;
+    const reports = await media.getStats().catch(() => []);
+    if (this.media !== media) return;
+    const { sample, counters } = readLink(reports, this.linkCounters);
+    this.linkCounters = counters;
+    const warm = this.now() - this.mediaStartedAt >= LINK_WARM_UP_MS;
+    const advice = this.linkJudge.add(warm ? sample : { ...sample, availableKbps: null });
+    const previous = this.state.link;
+    if (
+      advice.suggestAudioOnly === previous.suggestAudioOnly &&
+      advice.reduceVideo === previous.reduceVideo
+    )
+      return;
+    this.set({ link: advice });
+    if (advice.reduceVideo !== previous.reduceVideo)
+      await media.setSendQuality(advice.reduceVideo ? "reduced" : "full");
   }
 
   async toggleScreenShare(): Promise<void> {
@@ -322,11 +457,11 @@ export class RoomController {
     }
     const room = this.state.room;
     if (!room || !canShareScreen(room)) {
-      this.notify("error", "Ask the facilitator to let you share your screen.");
+      this.notify("error", this.t("notice.askToShare"));
       return;
     }
     const started = await this.deps.local.startScreenShare();
-    if (!started) this.notify("info", "Screen sharing did not start.");
+    if (!started) this.notify("info", this.t("notice.shareDidNotStart"));
   }
 
   /** The answer to "please unmute": only the person themselves ever turns the microphone on. */
@@ -357,6 +492,14 @@ export class RoomController {
 
   remove(userId: string): Promise<boolean> {
     return this.act(`remove:${userId}`, "room:remove", { sessionId: this.deps.sessionId, userId });
+  }
+
+  /** Lets a removed person back in: they return to the waiting room. */
+  letBackIn(userId: string): Promise<boolean> {
+    return this.act(`readmit:${userId}`, "room:readmit", {
+      sessionId: this.deps.sessionId,
+      userId,
+    });
   }
 
   setLocked(locked: boolean): Promise<boolean> {
@@ -443,14 +586,16 @@ export class RoomController {
     });
     if (this.isDisposed()) return false;
     if (!reply.ok) {
-      this.notify("error", reply.error.message);
+      this.notify("error", liveErrorText(reply.error, this.t));
       return false;
     }
     const name = this.state.room?.breakouts?.rooms.find((r) => r.id === breakoutId)?.name;
     this.movedNotice(
       breakoutId === null
-        ? "You are back in the main room."
-        : `You are visiting ${name === undefined ? "a breakout room" : roomPhrase(name)}.`,
+        ? this.t("notice.backInMain")
+        : this.t("notice.visiting", {
+            room: name === undefined ? this.t("notice.aBreakoutRoom") : roomPhrase(name, this.t),
+          }),
     );
     await this.switchRoom(reply.credential);
     return true;
@@ -490,6 +635,7 @@ export class RoomController {
 
   private phaseForReconnect(): Parameters<typeof reconnectAction>[0] {
     const kind = this.state.phase.kind;
+    if (kind === "checking") return "prejoin";
     return kind === "prejoin" || kind === "joining" || kind === "waiting" || kind === "in-room"
       ? kind
       : "over";
@@ -547,7 +693,7 @@ export class RoomController {
   private refused(error: LiveError, rejoining: boolean): void {
     switch (error.code) {
       case "removed":
-        this.finish({ kind: "removed" });
+        this.finish({ kind: "removed", reason: "facilitator" });
         return;
       case "ended":
         this.finish({ kind: "ended" });
@@ -562,15 +708,22 @@ export class RoomController {
       case "room_full":
       case "not_admitted":
       case "forbidden":
+      case "session_expired":
+      case "unavailable":
+      case "rate_limited":
         break;
     }
-    if (rejoining && error.code === "invalid_input" && this.deps.transport.connected) {
+    if (
+      rejoining &&
+      (error.code === "invalid_input" || error.code === "unavailable") &&
+      this.deps.transport.connected
+    ) {
       // No answer in time: try again shortly; the room stays as it is meanwhile.
       this.rejoinTimer = setTimeout(() => void this.rejoin(), REJOIN_RETRY_MS);
       return;
     }
     this.teardown();
-    this.set({ phase: { kind: "refused", refusal: refusal(error) } });
+    this.set({ phase: { kind: "refused", refusal: refusal(error, this.t) } });
   }
 
   private applySnapshot(room: RoomSnapshot): void {
@@ -580,7 +733,7 @@ export class RoomController {
     const pendingName = room.breakouts?.rooms.find((r) => r.id === pending)?.name;
     if (pending !== null && pendingName !== undefined) {
       this.pendingMoveNotice = null;
-      this.movedNotice(`You are now in ${roomPhrase(pendingName)}.`);
+      this.movedNotice(this.t("notice.nowIn", { room: roomPhrase(pendingName, this.t) }));
     }
     if (!this.active()) return;
     if (room.ended) {
@@ -588,7 +741,8 @@ export class RoomController {
       return;
     }
     if (room.me.status === "removed") {
-      this.finish({ kind: "removed" });
+      // The removal event came first and said why; this snapshot only confirms it.
+      this.finish({ kind: "removed", reason: "facilitator" });
       return;
     }
     if (this.state.phase.kind === "in-room") {
@@ -620,10 +774,7 @@ export class RoomController {
           signaller: this.signaller,
         });
       } catch {
-        this.notify(
-          "error",
-          "Video could not start in this browser. Reload the page; if it keeps happening, try another browser.",
-        );
+        this.notify("error", this.t("notice.videoCouldNotStart"));
         return;
       }
       if (this.disposed || this.state.phase.kind !== "in-room") {
@@ -631,15 +782,14 @@ export class RoomController {
         return;
       }
       this.media = session;
+      session.setAudioOnly(this.state.audioOnly);
+      this.startLinkChecks();
       this.mediaOff = session.subscribe(() => this.set({ media: session.getState() }));
       this.set({ media: { ...session.getState(), connection: "connecting" } });
       try {
         await session.connect(credential, this.deps.local.tracks());
       } catch {
-        this.notify(
-          "error",
-          "Video could not connect. Check your connection; leaving and joining again often helps.",
-        );
+        this.notify("error", this.t("notice.videoCouldNotConnect"));
       }
       if (this.media !== session) return;
       session.setMicrophoneEnabled(this.deps.local.microphoneLive());
@@ -689,11 +839,11 @@ export class RoomController {
     if (this.state.phase.kind !== "in-room") return;
     this.pendingMoveNotice = null;
     if (breakoutId === null) {
-      this.movedNotice("The breakout rooms are closed. You are back in the main room.");
+      this.movedNotice(this.t("notice.breakoutsClosed"));
     } else {
       const name = this.state.room?.breakouts?.rooms.find((r) => r.id === breakoutId)?.name;
       if (name === undefined) this.pendingMoveNotice = breakoutId;
-      else this.movedNotice(`You are now in ${roomPhrase(name)}.`);
+      else this.movedNotice(this.t("notice.nowIn", { room: roomPhrase(name, this.t) }));
     }
     await this.switchRoom(credential);
   }
@@ -711,17 +861,11 @@ export class RoomController {
   private async turnedOff(kind: "microphone" | "camera", who: string): Promise<void> {
     if (kind === "microphone") await this.setMicrophone(false);
     else await this.setCamera(false);
-    this.notify(
-      "info",
-      `${who} turned off your ${kind}. You can turn it back on when you are ready.`,
-    );
+    this.notify("info", this.t(`notice.turnedOff.${kind}`, { who }));
   }
 
   private deviceUnavailable(kind: "microphone" | "camera"): void {
-    this.notify(
-      "error",
-      `Your ${kind} didn't start. Check that it is connected and that your browser allows it (the camera or lock icon next to the web address), then try again.`,
-    );
+    this.notify("error", this.t(`notice.didNotStart.${kind}`));
   }
 
   /** Tells the server what I am sending; it shows it on everyone's roster. */
@@ -734,8 +878,9 @@ export class RoomController {
       microphone: this.deps.local.microphoneLive(),
       camera: tracks.camera !== null,
       screen: tracks.screen !== null,
+      audioOnly: this.state.audioOnly,
     };
-    const key = `${payload.microphone}:${payload.camera}:${payload.screen}`;
+    const key = `${payload.microphone}:${payload.camera}:${payload.screen}:${payload.audioOnly}`;
     if (!force && key === this.lastReported) return;
     this.lastReported = key;
     this.deps.transport.emit("media:state", payload);
@@ -745,7 +890,7 @@ export class RoomController {
   private async act(key: string, event: Action, payload: unknown): Promise<boolean> {
     const reply = await this.ask(key, event, payload);
     if (this.disposed) return false;
-    if (!reply.ok) this.notify("error", reply.error.message);
+    if (!reply.ok) this.notify("error", liveErrorText(reply.error, this.t));
     return reply.ok;
   }
 
@@ -781,7 +926,17 @@ export class RoomController {
     this.set({ phase });
   }
 
+  private startLinkChecks(): void {
+    clearInterval(this.linkTimer);
+    this.mediaStartedAt = this.now();
+    this.linkJudge = new LinkJudge();
+    this.linkCounters = null;
+    this.linkTimer = setInterval(() => void this.checkLink(), LINK_CHECK_MS);
+  }
+
   private teardown(): void {
+    clearInterval(this.linkTimer);
+    this.linkTimer = undefined;
     clearTimeout(this.renewTimer);
     clearTimeout(this.rejoinTimer);
     clearInterval(this.keepAliveTimer);
@@ -796,7 +951,7 @@ export class RoomController {
     this.earlySignals = [];
     this.lastReported = null;
     this.pendingMoveNotice = null;
-    this.set({ media: NO_MEDIA, unmuteRequest: null });
+    this.set({ media: NO_MEDIA, unmuteRequest: null, link: GOOD_LINK });
   }
 
   private notify(tone: Notice["tone"], text: string): number {

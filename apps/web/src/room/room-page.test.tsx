@@ -1,6 +1,9 @@
 import type { JoinReply } from "@bridgeway/domain";
 import { act, screen, waitFor, within } from "@testing-library/react";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { applyLocale } from "../i18n/i18n";
+import { room as enRoom } from "../i18n/locales/en/room";
+import { room as esRoom } from "../i18n/locales/es/room";
 import { json, stubApi } from "../test/fake-api";
 import { authStateFor } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
@@ -11,6 +14,12 @@ const transports = vi.hoisted((): { current: unknown } => ({ current: null }));
 
 // The socket is the boundary: the room talks to a fake server.
 vi.mock("./room-transport", () => ({ socketTransport: () => transports.current }));
+
+// The app loads the room's code (and the room's English) lazily; on a busy CI machine the first
+// test's wait for the page ran out while that import was still compiling. Load it once up front.
+beforeAll(async () => {
+  await import("./room-page");
+}, 60_000);
 
 const SESSION = sessionId(1);
 const JORDAN_ID = "00000000-0000-4000-8000-000000000003";
@@ -69,8 +78,13 @@ function stubDevices(options: { failWith?: Partial<Record<"audio" | "video", str
   return getUserMedia;
 }
 
-function setup(role: "PARTICIPANT" | "FACILITATOR" = "PARTICIPANT") {
+function setup(
+  role: "PARTICIPANT" | "FACILITATOR" = "PARTICIPANT",
+  /** How the fake server answers, set before the page first asks. */
+  before: (transport: FakeTransport) => void = () => undefined,
+) {
   const transport = new FakeTransport();
+  before(transport);
   transports.current = transport;
   stubApi({ [`GET /api/sessions/${SESSION}`]: json(200, sessionSummary()) });
   const view = renderApp(path, { auth: signedInAs(role) });
@@ -367,5 +381,288 @@ describe("for a facilitator", () => {
     await user.click(manage);
     expect(screen.queryByRole("complementary", { name: "Manage the room" })).toBeNull();
     expect(manage.getAttribute("aria-expanded")).toBe("false");
+  });
+});
+
+describe("being taken out, and let back in", () => {
+  it("never starts the camera for a room the person can no longer enter", async () => {
+    const getUserMedia = stubDevices();
+    const { transport } = setup("PARTICIPANT", (server) =>
+      server.answer("room:check", () => ({
+        ok: false,
+        error: {
+          code: "not_found",
+          message: "We couldn't find that session, or it isn't one you can join.",
+        },
+      })),
+    );
+    expect(
+      await screen.findByRole("heading", { name: "We couldn't find this session" }),
+    ).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Join session" })).toBeNull();
+    expect(getUserMedia).not.toHaveBeenCalled();
+    expect(transport.requestsOf("room:join")).toEqual([]);
+  });
+
+  it("says in words that blame no one that consent changed, not that the facilitator removed them", async () => {
+    stubDevices();
+    const { transport, user } = setup();
+    transport.answer("room:join", () => ({ ok: true, state: "waiting", room: waitingRoom }));
+    await user.click(await screen.findByRole("button", { name: "Join session" }));
+    await screen.findByRole("heading", { name: "Waiting for the facilitator to let you in" });
+    act(() => transport.serverSends("room:removed", { sessionId: SESSION, reason: "consent" }));
+    expect(
+      await screen.findByRole("heading", { name: "This session is no longer open to you" }),
+    ).toBeTruthy();
+    expect(screen.getByText(/This is not something you did/)).toBeTruthy();
+    expect(screen.queryByText(/facilitator removed you/i)).toBeNull();
+  });
+
+  it("goes back to the waiting room when the facilitator lets a removed person back in, without a reload", async () => {
+    const getUserMedia = stubDevices();
+    const { transport, user } = setup();
+    transport.answer("room:join", () => ({ ok: true, state: "waiting", room: waitingRoom }));
+    await user.click(await screen.findByRole("button", { name: "Join session" }));
+    await screen.findByRole("heading", { name: "Waiting for the facilitator to let you in" });
+    act(() => transport.serverSends("room:removed", { sessionId: SESSION, reason: "facilitator" }));
+    expect(
+      await screen.findByRole("heading", { name: "You were removed from this session" }),
+    ).toBeTruthy();
+    const cameraStarts = getUserMedia.mock.calls.length;
+
+    act(() => transport.serverSends("room:readmitted", { sessionId: SESSION }));
+    const heading = await screen.findByRole("heading", { name: "You can come back in" });
+    expect(document.activeElement).toBe(heading);
+    await user.click(screen.getByRole("button", { name: "Go to the waiting room" }));
+    expect(
+      await screen.findByRole("heading", { name: "Waiting for the facilitator to let you in" }),
+    ).toBeTruthy();
+    expect(transport.requestsOf("room:join")).toHaveLength(2);
+    // The camera and microphone come back for the waiting room's self view.
+    await waitFor(() => expect(getUserMedia.mock.calls.length).toBeGreaterThan(cameraStarts));
+  });
+});
+
+describe("the crisis bar during a session", () => {
+  it("opens the safety plan and 988 over the call, without leaving it", async () => {
+    stubDevices();
+    const { transport, user, location } = setup();
+    stubApi({
+      [`GET /api/sessions/${SESSION}`]: json(200, sessionSummary()),
+      [`GET /api/participants/${JORDAN_ID}/safety-plan`]: json(200, { plan: null }),
+    });
+    transport.answer("room:join", () => ({ ok: true, state: "waiting", room: waitingRoom }));
+    await user.click(await screen.findByRole("button", { name: "Join session" }));
+    act(() => {
+      transport.serverSends("room:admitted", { sessionId: SESSION, credential: DIRECT_CREDENTIAL });
+      transport.serverSends("room:state", inRoom);
+    });
+    await screen.findByRole("group", { name: "Your controls" });
+
+    const bar = screen.getByRole("complementary", { name: "Crisis support" });
+    const link = within(bar).getByRole("link", { name: "My safety plan" });
+    link.focus();
+    await user.click(link);
+    const dialog = await screen.findByRole("dialog", { name: "My safety plan" });
+    expect(location()).toBe(path);
+    expect(within(dialog).getByRole("link", { name: "Call 988" }).getAttribute("href")).toBe(
+      "tel:988",
+    );
+    expect(within(dialog).getByRole("link", { name: "Text 988" })).toBeTruthy();
+    expect(
+      await within(dialog).findByText("Your safety plan has not been written yet."),
+    ).toBeTruthy();
+    // The call is still there underneath.
+    expect(screen.getByRole("group", { name: "Your controls", hidden: true })).toBeTruthy();
+    expect(transport.requestsOf("room:leave")).toEqual([]);
+
+    act(() => {
+      dialog.dispatchEvent(new Event("cancel", { cancelable: true }));
+    });
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(document.activeElement).toBe(link);
+    expect(location()).toBe(path);
+  });
+});
+
+describe("getting ready and waiting, in Spanish", () => {
+  afterEach(() => applyLocale("en"));
+
+  it("prepares, checks the name and waits in Spanish", async () => {
+    stubDevices({ failWith: { video: "NotFoundError" } });
+    const transport = new FakeTransport();
+    transports.current = transport;
+    stubApi({ [`GET /api/sessions/${SESSION}`]: json(200, sessionSummary()) });
+    const { user } = renderApp(path, {
+      auth: { status: "signed-in", auth: authStateFor("PARTICIPANT", { locale: "es" }) },
+    });
+
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Prepárate para entrar" }),
+    ).toBeTruthy();
+    expect(await screen.findByText(/No encontramos una cámara/)).toBeTruthy();
+    expect(screen.getByText(/Aun así puedes entrar solo con audio/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Micrófono" })).toBeTruthy();
+    await user.clear(screen.getByLabelText("Nombre que verán los demás"));
+    await user.click(screen.getByRole("button", { name: "Entrar a la sesión" }));
+    expect(screen.getByText("Escribe el nombre que verán los demás.")).toBeTruthy();
+
+    transport.answer("room:join", () => ({ ok: true, state: "waiting", room: waitingRoom }));
+    await user.type(screen.getByLabelText("Nombre que verán los demás"), "Jordan");
+    await user.click(screen.getByRole("button", { name: "Entrar a la sesión" }));
+    expect(
+      await screen.findByRole("heading", { name: "Esperando a que el facilitador te deje entrar" }),
+    ).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 1, name: "Sala de espera" })).toBeTruthy();
+    expect(screen.getByRole("timer").getAttribute("aria-label")).toMatch(
+      /^Esperando desde hace \d+ segundos?$/,
+    );
+    expect(screen.getByRole("button", { name: "Salir de la sala de espera" })).toBeTruthy();
+  });
+});
+
+describe("in the room, in Spanish", () => {
+  afterEach(() => applyLocale("en"));
+
+  /** The room's English strings that Spanish words differently, without placeholders. */
+  function englishOnly(): string[] {
+    const pairs = (en: object, es: object): [string, string][] =>
+      Object.entries(en).flatMap(([key, value]: [string, unknown]) => {
+        const other = (es as Record<string, unknown>)[key];
+        if (typeof value === "string")
+          return typeof other === "string" ? [[value, other] as [string, string]] : [];
+        return typeof value === "object" && value !== null && typeof other === "object"
+          ? pairs(value, other as object)
+          : [];
+      });
+    return pairs(enRoom, esRoom)
+      .filter(([english, spanish]) => english !== spanish && !english.includes("{{"))
+      .map(([english]) => english.trim())
+      .filter((english) => english.length > 4);
+  }
+
+  /** What the page says, aloud too: its text and the names given to its parts. */
+  function pageWords(): string {
+    const labels = [...document.querySelectorAll("[aria-label],[title],[aria-valuetext]")].flatMap(
+      (el) => ["aria-label", "title", "aria-valuetext"].map((name) => el.getAttribute(name) ?? ""),
+    );
+    return [document.body.textContent, ...labels].join("\n");
+  }
+
+  it("shows a participant let in the room, its prompts and the chat in Spanish", async () => {
+    stubDevices();
+    const transport = new FakeTransport();
+    transports.current = transport;
+    stubApi({ [`GET /api/sessions/${SESSION}`]: json(200, sessionSummary()) });
+    const { user } = renderApp(path, {
+      auth: { status: "signed-in", auth: authStateFor("PARTICIPANT", { locale: "es" }) },
+    });
+    transport.answer("room:join", () => ({ ok: true, state: "waiting", room: waitingRoom }));
+    await user.click(await screen.findByRole("button", { name: "Entrar a la sesión" }));
+    await screen.findByRole("heading", { name: "Esperando a que el facilitador te deje entrar" });
+    act(() => {
+      transport.serverSends("room:admitted", { sessionId: SESSION, credential: DIRECT_CREDENTIAL });
+      transport.serverSends("room:state", inRoom);
+    });
+
+    const controls = await screen.findByRole("group", { name: "Tus controles" });
+    expect(
+      screen.getByRole("heading", { level: 1, name: "Terapia de grupo · Evening track" }),
+    ).toBeTruthy();
+    for (const name of ["Micrófono", "Cámara", "Solo audio", "Levantar la mano", "Chat"])
+      expect(within(controls).getByRole("button", { name })).toBeTruthy();
+    expect(within(controls).getByRole("button", { name: "Salir de la sesión" })).toBeTruthy();
+    const ownTile = document.querySelector(`[data-user-id="${JORDAN_ID}"]`);
+    expect(ownTile?.textContent).toContain("Jordan (tú)");
+    expect(ownTile?.textContent).toContain("Mano levantada");
+    expect(screen.getByRole("timer").getAttribute("aria-label")).toMatch(
+      /^Tiempo transcurrido: \d+ (minutos?|horas?)/,
+    );
+    expect(screen.getByRole("region", { name: "Video" })).toBeTruthy();
+
+    await act(async () => {
+      transport.serverSends("room:turned-off", {
+        sessionId: SESSION,
+        kind: "microphone",
+        by: "Dana",
+      });
+      await Promise.resolve();
+    });
+    expect(
+      await screen.findByText(
+        "Dana apagó tu micrófono. Puedes volver a encenderlo cuando quieras.",
+      ),
+    ).toBeTruthy();
+    act(() => transport.serverSends("room:unmute-requested", { sessionId: SESSION, by: "Dana" }));
+    expect(screen.getByText("Dana te pide que actives tu micrófono.")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Seguir en silencio" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Activar micrófono" })).toBeTruthy();
+
+    await user.click(within(controls).getByRole("button", { name: "Chat" }));
+    const chat = screen.getByRole("complementary", { name: "Chat de la sesión" });
+    expect(await within(chat).findByText("Todavía no hay mensajes.")).toBeTruthy();
+    await user.click(within(chat).getByRole("button", { name: "Enviar" }));
+    expect(within(chat).getByText("Primero escribe un mensaje.")).toBeTruthy();
+    expect(within(chat).getByLabelText("Tu mensaje")).toBeTruthy();
+
+    const words = pageWords();
+    expect(englishOnly().filter((english) => words.includes(english))).toEqual([]);
+
+    act(() => transport.drop());
+    expect(await screen.findByText("Reconectando… tu video volverá solo.")).toBeTruthy();
+  });
+
+  it("says the server's default decline in Spanish, and a facilitator's own words as written", async () => {
+    stubDevices();
+    const transport = new FakeTransport();
+    transports.current = transport;
+    transport.answer("room:join", () => ({ ok: true, state: "waiting", room: waitingRoom }));
+    stubApi({ [`GET /api/sessions/${SESSION}`]: json(200, sessionSummary()) });
+    const { user } = renderApp(path, {
+      auth: { status: "signed-in", auth: authStateFor("PARTICIPANT", { locale: "es" }) },
+    });
+    await user.click(await screen.findByRole("button", { name: "Entrar a la sesión" }));
+    await screen.findByRole("heading", { name: "Esperando a que el facilitador te deje entrar" });
+    act(() =>
+      transport.serverSends("room:declined", {
+        sessionId: SESSION,
+        message:
+          "The facilitator could not let you in to this session. Contact your care team if you need help.",
+      }),
+    );
+    expect(
+      await screen.findByRole("heading", { name: "El facilitador no te dejó entrar" }),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(
+        "El facilitador no pudo dejarte entrar a esta sesión. Si necesitas ayuda, comunícate con tu equipo de atención.",
+      ),
+    ).toBeTruthy();
+  });
+
+  it("says a refusal at the door in Spanish, not in the server's English", async () => {
+    stubDevices();
+    const transport = new FakeTransport();
+    transports.current = transport;
+    transport.answer("room:join", () => ({
+      ok: false,
+      error: {
+        code: "locked",
+        message: "The session is locked: the facilitator is not letting anyone else in.",
+      },
+    }));
+    stubApi({ [`GET /api/sessions/${SESSION}`]: json(200, sessionSummary()) });
+    const { user } = renderApp(path, {
+      auth: { status: "signed-in", auth: authStateFor("PARTICIPANT", { locale: "es" }) },
+    });
+    await user.click(await screen.findByRole("button", { name: "Entrar a la sesión" }));
+
+    expect(
+      await screen.findByRole("heading", { name: "La sala está cerrada con llave" }),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(/^La sesión está cerrada: el facilitador no está dejando/),
+    ).toBeTruthy();
+    expect(screen.queryByText(/The session is locked/)).toBeNull();
   });
 });

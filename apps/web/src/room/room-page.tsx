@@ -1,12 +1,22 @@
-import { homePathForRole, sessionKindInfo } from "@bridgeway/domain";
+import {
+  homePathForRole,
+  SessionKindSchema,
+  sessionKindInfo,
+  type RoomSnapshot,
+  type SessionKind,
+} from "@bridgeway/domain";
 import { useEffect, useState, useSyncExternalStore } from "react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { useServices } from "../app/services-context";
-import { formatSessionWhen } from "../format/session-time";
+import { useFormat } from "../i18n/use-format";
 import { useSignedIn } from "../session/auth-context";
 import { useSession } from "../sessions/use-sessions";
+import { callPresence } from "../shell/call-presence";
 import { navItemsFor } from "../shell/nav-items";
 import { PageHeading } from "../shell/page-heading";
+import { LoadingState } from "../shell/status-states";
 import { InRoom } from "./in-room";
 import { PrejoinScreen } from "./prejoin-screen";
 import { RoomParts } from "./room-parts";
@@ -15,21 +25,39 @@ import { defaultDisplayName } from "./room-view";
 import { OutcomeScreen, WaitingScreen } from "./waiting-screen";
 import "./room.css";
 
-function headingFor(phase: RoomPhase, title: string): string {
+/**
+ * The room's title in the reader's language: the server words the session kind in English
+ * ("Group therapy · Evening track"), so the kind is said by its key and the cohort name kept.
+ */
+function roomTitle(
+  room: Pick<RoomSnapshot, "title" | "kind">,
+  kindName: (kind: SessionKind) => string,
+): string {
+  const kind = SessionKindSchema.safeParse(room.kind);
+  if (!kind.success) return room.title;
+  const english = sessionKindInfo(kind.data).label;
+  return room.title.startsWith(english)
+    ? `${kindName(kind.data)}${room.title.slice(english.length)}`
+    : room.title;
+}
+
+function headingFor(phase: RoomPhase, title: string, t: TFunction<"room">): string {
   switch (phase.kind) {
+    case "checking":
     case "prejoin":
     case "joining":
-      return "Get ready to join";
+      return t("heading.prejoin");
     case "waiting":
-      return "Waiting room";
+      return t("heading.waiting");
     case "in-room":
       return title;
     case "refused":
     case "declined":
     case "removed":
+    case "readmitted":
     case "ended":
     case "left":
-      return "Video session";
+      return t("heading.video");
   }
 }
 
@@ -43,6 +71,9 @@ function RoomVisit({
   onStartOver: () => void;
   createParts: (sessionId: string, keepAlive: () => void) => RoomParts;
 }) {
+  const { t, i18n } = useTranslation("room");
+  const { t: tSessions } = useTranslation("sessions");
+  const format = useFormat();
   const services = useServices();
   const { user } = useSignedIn();
   const session = useSession(sessionId);
@@ -61,27 +92,41 @@ function RoomVisit({
     parts.levels.watch("self", local.microphoneStream);
   }, [parts, local.microphoneStream]);
 
-  const summary = session.data;
-  const title =
-    state.room?.title ?? (summary ? sessionKindInfo(summary.kind).label : "Video session");
-  const when = summary ? formatSessionWhen(summary.startsAt, summary.endsAt, user.timeZone) : null;
-  const homePath = homePathForRole(user.role);
-  const homeLabel = navItemsFor(user.role)[0]?.label ?? "home";
   const phase = state.phase;
+  const inCall = phase.kind === "waiting" || phase.kind === "in-room";
+  useEffect(() => (inCall ? callPresence.enter() : undefined), [inCall]);
+
+  const summary = session.data;
+  const title = state.room
+    ? roomTitle(state.room, (kind) => tSessions(`kinds.${kind}`))
+    : summary
+      ? tSessions(`kinds.${summary.kind}`)
+      : t("heading.video");
+  const when = summary ? format.sessionWhen(summary.startsAt, summary.endsAt, user.timeZone) : null;
+  const homePath = homePathForRole(user.role);
+  const homeLabel =
+    i18n.language === "en" ? (navItemsFor(user.role)[0]?.label ?? "home") : t(`home.${user.role}`);
+  // Family members are not told which program the participant is in (the server leaves it out).
+  const cohortName = user.role === "FAMILY" ? null : (summary?.cohort?.name ?? null);
 
   let body;
   switch (phase.kind) {
+    case "checking":
+      body = <LoadingState label={t("opening")} />;
+      break;
     case "prejoin":
     case "joining":
       body = (
         <PrejoinScreen
-          title={summary?.cohort ? `${title} · ${summary.cohort.name}` : title}
+          title={cohortName ? `${title} · ${cohortName}` : title}
           when={when}
           local={local}
           media={parts.local}
           levels={parts.levels}
           defaultName={defaultDisplayName(user)}
           joining={phase.kind === "joining"}
+          audioOnly={state.audioOnly}
+          onAudioOnly={(on) => void parts.controller.setAudioOnly(on)}
           onJoin={(name) => {
             // A click: the moment browsers allow audio to start.
             parts.levels.resume();
@@ -116,6 +161,7 @@ function RoomVisit({
     case "refused":
     case "declined":
     case "removed":
+    case "readmitted":
     case "ended":
     case "left":
       body = (
@@ -124,6 +170,10 @@ function RoomVisit({
           homePath={homePath}
           homeLabel={homeLabel}
           onTryAgain={onStartOver}
+          onBackToWaitingRoom={() => {
+            if (parts.controller.canRejoinAsBefore()) parts.backToWaitingRoom();
+            else onStartOver();
+          }}
         />
       );
       break;
@@ -131,7 +181,7 @@ function RoomVisit({
 
   return (
     <>
-      <PageHeading>{headingFor(phase, title)}</PageHeading>
+      <PageHeading>{headingFor(phase, title, t)}</PageHeading>
       {body}
     </>
   );

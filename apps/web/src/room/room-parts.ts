@@ -1,6 +1,6 @@
 import { AudioLevels } from "./audio-levels";
 import { LocalMedia } from "./local-media";
-import { createMediaSession, preloadMediaSession } from "./media-session";
+import { createMediaSession, preloadMediaSession } from "./create-media-session";
 import { RoomController } from "./room-controller";
 import { socketTransport, type RoomTransport } from "./room-transport";
 
@@ -14,6 +14,7 @@ export class RoomParts {
   readonly levels: AudioLevels;
   readonly controller: RoomController;
   private disposeTimer: ReturnType<typeof setTimeout> | undefined;
+  private released = false;
 
   constructor(options: {
     sessionId: string;
@@ -37,12 +38,23 @@ export class RoomParts {
   start(): void {
     clearTimeout(this.disposeTimer);
     this.controller.start();
-    void this.local.start();
+    // The camera starts only for someone who may come in: never for a room they cannot enter.
+    void this.controller.check().then((mayEnter) => {
+      if (mayEnter && !this.released) void this.local.start();
+    });
+    this.released = false;
+  }
+
+  /** A readmitted person goes back to the waiting room with their camera and microphone. */
+  backToWaitingRoom(): void {
+    void this.local.restart();
+    void this.controller.returnToWaitingRoom();
   }
 
   release(): void {
     clearTimeout(this.disposeTimer);
     this.disposeTimer = setTimeout(() => {
+      this.released = true;
       this.controller.dispose();
       this.levels.dispose();
       this.local.stop();

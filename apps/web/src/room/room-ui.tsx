@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { METER_STEPS, type AudioLevels } from "./audio-levels";
 
 /** Small building blocks of the room's screens. */
@@ -194,11 +196,11 @@ export function RemoteAudio({
   return <audio ref={ref} autoPlay data-peer-id={peerId} data-kind="audio" />;
 }
 
-function meterText(steps: number): string {
-  if (steps === 0) return "Silent";
-  if (steps <= 3) return "Quiet";
-  if (steps <= 9) return "Good";
-  return "Loud";
+function meterText(steps: number, t: TFunction<"room">): string {
+  if (steps === 0) return t("meter.silent");
+  if (steps <= 3) return t("meter.quiet");
+  if (steps <= 9) return t("meter.good");
+  return t("meter.loud");
 }
 
 /** The microphone level as an accessible meter of lit segments (no inline widths needed). */
@@ -208,10 +210,11 @@ export function MicMeter({ levels, id = "self" }: { levels: AudioLevels; id?: st
     () => levels.getSnapshot().steps.get(id) ?? 0,
   );
   const labelId = useId();
+  const { t } = useTranslation("room");
   return (
     <div className="mic-meter">
       <span id={labelId} className="mic-meter__label">
-        Microphone level
+        {t("meter.label")}
       </span>
       <div
         className="mic-meter__bar"
@@ -220,7 +223,7 @@ export function MicMeter({ levels, id = "self" }: { levels: AudioLevels; id?: st
         aria-valuemin={0}
         aria-valuemax={METER_STEPS}
         aria-valuenow={steps}
-        aria-valuetext={meterText(steps)}
+        aria-valuetext={meterText(steps, t)}
       >
         {Array.from({ length: METER_STEPS }, (_, i) => (
           <span

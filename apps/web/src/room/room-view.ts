@@ -1,10 +1,18 @@
 import {
+  DEFAULT_LOCALE,
   MAX_DISPLAY_NAME_LENGTH,
   type LiveError,
   type LivePerson,
   type PresenceStatus,
   type RoomSnapshot,
 } from "@bridgeway/domain";
+import type { TFunction } from "i18next";
+import { activeLocale, addAreaCatalogue, i18n } from "../i18n/i18n";
+import { room as englishRoom } from "../i18n/locales/en/room";
+
+// The room's English comes with the room's code, not with everyone's first load; every screen
+// of the room imports this module, so it is there before any of them renders.
+addAreaCatalogue("room", englishRoom);
 
 /** Pure views of the room for the screens: no React, no sockets, so each is easy to test. */
 
@@ -92,54 +100,73 @@ export type NextStep = "my-week" | "try-again";
 
 export type Refusal = { title: string; message: string; next: NextStep[] };
 
+/** The room's words in the language the app speaks now (tests and plain code default to it). */
+export function roomT(): TFunction<"room"> {
+  return i18n.getFixedT(null, "room");
+}
+
+/**
+ * What a refusal from the room says. The server words it in English for the person it refuses;
+ * in another language, what its code means is said instead.
+ */
+export function liveErrorText(
+  error: Pick<LiveError, "code" | "message">,
+  t: TFunction<"room"> = roomT(),
+): string {
+  return activeLocale() === DEFAULT_LOCALE ? error.message : t(`errors.${error.code}`);
+}
+
+/** "Jordan's family" (the server's words) in the reader's language. */
+export function familyLabelText(label: string, t: TFunction<"room"> = roomT()): string {
+  const name = /^(.*)'s family$/.exec(label)?.[1];
+  return name === undefined ? label : t("tile.family", { name });
+}
+
 /**
  * What to tell someone the room turned away, and what they can do next. The server's message
- * is written for them and never says who is in the room; it is kept as it is.
+ * is written for them and never says who is in the room; in English it is kept as it is.
  */
-export function refusal(error: Pick<LiveError, "code" | "message">): Refusal {
+export function refusal(
+  error: Pick<LiveError, "code" | "message">,
+  t: TFunction<"room"> = roomT(),
+): Refusal {
+  const message = liveErrorText(error, t);
   switch (error.code) {
     case "not_found":
-      return {
-        title: "We couldn't find this session",
-        message: error.message,
-        next: ["my-week"],
-      };
+      return { title: t("refusal.notFound"), message, next: ["my-week"] };
     case "not_open_yet":
       return {
-        title: "The room isn't open yet",
-        message: `${error.message} Try again then.`,
+        title: t("refusal.notOpenYet"),
+        message: t("refusal.tryThen", { message }),
         next: ["try-again", "my-week"],
       };
     case "ended":
-      return { title: "This session has ended", message: error.message, next: ["my-week"] };
+      return { title: t("refusal.ended"), message, next: ["my-week"] };
     case "locked":
       return {
-        title: "The room is locked",
-        message: `${error.message} If you think you should be in this session, contact your care team.`,
+        title: t("refusal.locked"),
+        message: t("refusal.lockedMessage", { message }),
         next: ["try-again", "my-week"],
       };
     case "removed":
-      return {
-        title: "You can't rejoin this session",
-        message: error.message,
-        next: ["my-week"],
-      };
+      return { title: t("refusal.removed"), message, next: ["my-week"] };
     case "declined":
+      return { title: t("refusal.declined"), message, next: ["my-week"] };
+    case "room_full":
+      return { title: t("refusal.full"), message, next: ["try-again", "my-week"] };
+    case "session_expired":
       return {
-        title: "The facilitator didn't let you in",
-        message: error.message,
+        title: t("refusal.expired"),
+        message: t("refusal.expiredMessage"),
         next: ["my-week"],
       };
-    case "room_full":
-      return { title: "The room is full", message: error.message, next: ["try-again", "my-week"] };
+    case "unavailable":
+      return { title: t("refusal.unavailable"), message, next: ["try-again", "my-week"] };
     case "invalid_input":
     case "not_admitted":
     case "forbidden":
-      return {
-        title: "We couldn't join you to the session",
-        message: error.message,
-        next: ["try-again", "my-week"],
-      };
+    case "rate_limited":
+      return { title: t("refusal.other"), message, next: ["try-again", "my-week"] };
   }
 }
 
@@ -162,11 +189,11 @@ export function defaultDisplayName(user: { firstName: string }): string {
 }
 
 /** A problem with the name field, or null when it can be used. */
-export function displayNameProblem(name: string): string | null {
+export function displayNameProblem(name: string, t: TFunction<"room"> = roomT()): string | null {
   const trimmed = name.trim();
-  if (trimmed.length === 0) return "Enter the name others will see.";
+  if (trimmed.length === 0) return t("prejoin.nameRequired");
   if (trimmed.length > MAX_DISPLAY_NAME_LENGTH)
-    return `Keep the name under ${MAX_DISPLAY_NAME_LENGTH} characters.`;
+    return t("prejoin.nameTooLong", { max: MAX_DISPLAY_NAME_LENGTH });
   return null;
 }
 
@@ -181,16 +208,15 @@ export function formatElapsed(ms: number): string {
 }
 
 /** The same, for a screen reader: "4 minutes 5 seconds". */
-export function describeElapsed(ms: number): string {
+export function describeElapsed(ms: number, t: TFunction<"room"> = roomT()): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
-  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
   const parts = [];
-  if (hours > 0) parts.push(part(hours, "hour"));
-  if (minutes > 0 || hours > 0) parts.push(part(minutes, "minute"));
-  if (hours === 0) parts.push(part(seconds, "second"));
+  if (hours > 0) parts.push(t("waiting.hours", { count: hours }));
+  if (minutes > 0 || hours > 0) parts.push(t("waiting.minutes", { count: minutes }));
+  if (hours === 0) parts.push(t("waiting.seconds", { count: seconds }));
   return parts.join(" ");
 }
 
@@ -279,11 +305,12 @@ export type Banner = { tone: "info" | "warning" | "error"; text: string } | null
 export function connectionBanner(
   socket: "connected" | "reconnecting" | "signed-out",
   media: "idle" | "connecting" | "connected" | "reconnecting" | "closed",
+  t: TFunction<"room"> = roomT(),
 ): Banner {
-  if (socket === "signed-out")
-    return { tone: "error", text: "Your sign-in has ended. Sign in again to rejoin the session." };
+  if (socket === "signed-out") return { tone: "error", text: t("banner.signedOut") };
   if (socket === "reconnecting" || media === "reconnecting")
-    return { tone: "warning", text: "Reconnecting… your video will come back by itself." };
-  if (media === "connecting" || media === "idle") return { tone: "info", text: "Connecting…" };
+    return { tone: "warning", text: t("banner.reconnecting") };
+  if (media === "connecting" || media === "idle")
+    return { tone: "info", text: t("banner.connecting") };
   return null;
 }

@@ -1,6 +1,8 @@
 import { MAX_CHAT_MESSAGE_LENGTH, roomKey, type ChatMessageDto } from "@bridgeway/domain";
+import type { TFunction } from "i18next";
 import { Listeners } from "./listeners";
 import type { RoomTransport } from "./room-transport";
+import { liveErrorText, roomT } from "./room-view";
 
 export type ChatEntryStatus = "pending" | "sent" | "failed";
 
@@ -75,6 +77,7 @@ export class SessionChat {
     sessionId: string,
     private readonly self: { userId: () => string; displayName: () => string },
     private readonly newId: () => string = () => crypto.randomUUID(),
+    private readonly t: TFunction<"room"> = roomT(),
   ) {
     this.roomKey = roomKey({ kind: "session", sessionId });
   }
@@ -108,7 +111,7 @@ export class SessionChat {
       if (this.state.status !== "ready")
         this.set({
           status: "unavailable",
-          error: `The chat could not be loaded. ${reply.error.message}`,
+          error: this.t("chat.unavailable", { reason: liveErrorText(reply.error, this.t) }),
         });
       return;
     }
@@ -126,9 +129,9 @@ export class SessionChat {
   /** Sends `body`; returns a problem with it instead when it cannot be sent. */
   send(body: string): string | null {
     const text = body.trim();
-    if (text.length === 0) return "Write a message first.";
+    if (text.length === 0) return this.t("chat.writeFirst");
     if (text.length > MAX_CHAT_MESSAGE_LENGTH)
-      return `Keep messages under ${MAX_CHAT_MESSAGE_LENGTH} characters.`;
+      return this.t("chat.tooLong", { max: MAX_CHAT_MESSAGE_LENGTH });
     const clientId = this.newId();
     this.upsert({
       key: clientId,
@@ -173,7 +176,7 @@ export class SessionChat {
     const entry = this.state.entries.find((e) => e.key === clientId);
     // The live event may have confirmed it already (the answer was lost, the message was not).
     if (!entry || entry.status === "sent") return;
-    this.upsert({ ...entry, status: "failed", error: reply.error.message });
+    this.upsert({ ...entry, status: "failed", error: liveErrorText(reply.error, this.t) });
   }
 
   private upsert(entry: ChatEntry, notify = true): void {

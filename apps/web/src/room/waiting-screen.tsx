@@ -1,6 +1,9 @@
 import { CRISIS_LINE } from "@bridgeway/domain";
+import type { TFunction } from "i18next";
 import { useEffect, useId, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { i18n } from "../i18n/i18n";
 import type { AudioLevels } from "./audio-levels";
 import type { LocalMedia, LocalMediaState } from "./local-media";
 import { SelfPreview } from "./prejoin-screen";
@@ -24,36 +27,32 @@ export function WaitingScreen({
   levels: AudioLevels;
   onLeave: () => void;
 }) {
+  const { t } = useTranslation("room");
   const now = useTicker();
   const headingId = useId();
   const waited = Math.max(0, now - since);
   return (
     <section className="card waiting" aria-labelledby={headingId}>
       <h2 id={headingId} className="card__title">
-        Waiting for the facilitator to let you in
+        {t("waiting.title")}
       </h2>
-      <p>
-        You're in the right place. The facilitator will let you in when the session is ready.
-        There's nothing you need to do: this page moves on by itself.
-      </p>
+      <p>{t("waiting.intro")}</p>
       <p className="waiting__status" role="status">
-        {socket === "reconnecting"
-          ? "Reconnecting… you keep your place in the waiting room."
-          : "You are in the waiting room."}
+        {socket === "reconnecting" ? t("waiting.reconnecting") : t("waiting.inWaitingRoom")}
       </p>
       <p className="waiting__elapsed">
-        Waiting for{" "}
-        <span role="timer" aria-label={`Waiting for ${describeElapsed(waited)}`}>
+        {t("waiting.waitingFor")}
+        <span
+          role="timer"
+          aria-label={t("waiting.waitingForTimer", { elapsed: describeElapsed(waited, t) })}
+        >
           {formatElapsed(waited)}
         </span>
       </p>
       <SelfPreview local={local} media={media} levels={levels} selfId="self" />
-      <p className="muted">
-        While you wait, you can check your camera and microphone. If you need help right now, call
-        or text {CRISIS_LINE.number}.
-      </p>
+      <p className="muted">{t("waiting.whileYouWait", { number: CRISIS_LINE.number })}</p>
       <button type="button" className="button button--secondary" onClick={onLeave}>
-        Leave waiting room
+        {t("waiting.leave")}
       </button>
     </section>
   );
@@ -65,19 +64,23 @@ export function OutcomeScreen({
   homePath,
   homeLabel,
   onTryAgain,
+  onBackToWaitingRoom,
 }: {
-  phase: Exclude<RoomPhase, { kind: "prejoin" | "joining" | "waiting" | "in-room" }>;
+  phase: Exclude<RoomPhase, { kind: "checking" | "prejoin" | "joining" | "waiting" | "in-room" }>;
   homePath: string;
   homeLabel: string;
   onTryAgain: () => void;
+  /** Let back in after a removal: to the waiting room. */
+  onBackToWaitingRoom?: () => void;
 }) {
+  const { t } = useTranslation("room");
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const view = outcome(phase);
+  const view = outcome(phase, t);
   useEffect(() => {
-    // The screen changed under the person (ended, removed): start reading here.
+    // The screen changed under the person (ended, removed, let back in): start reading here.
     headingRef.current?.focus();
-  }, []);
+  }, [phase.kind]);
   return (
     <section className="card outcome" aria-labelledby={headingId}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1} className="card__title">
@@ -85,13 +88,18 @@ export function OutcomeScreen({
       </h2>
       <p>{view.message}</p>
       <div className="actions">
+        {phase.kind === "readmitted" && onBackToWaitingRoom && (
+          <button type="button" className="button" onClick={onBackToWaitingRoom}>
+            {t("outcome.backToWaitingRoom")}
+          </button>
+        )}
         {view.next.includes("try-again") && (
           <button type="button" className="button" onClick={onTryAgain}>
-            {phase.kind === "left" ? "Rejoin session" : "Try again"}
+            {phase.kind === "left" ? t("outcome.rejoin") : t("outcome.tryAgain")}
           </button>
         )}
         <Link className="button button--secondary" to={homePath}>
-          Back to {homeLabel}
+          {t("outcome.backTo", { home: homeLabel })}
         </Link>
       </div>
     </section>
@@ -99,34 +107,51 @@ export function OutcomeScreen({
 }
 
 function outcome(
-  phase: Exclude<RoomPhase, { kind: "prejoin" | "joining" | "waiting" | "in-room" }>,
+  phase: Exclude<RoomPhase, { kind: "checking" | "prejoin" | "joining" | "waiting" | "in-room" }>,
+  t: TFunction<"room">,
 ): Refusal {
   switch (phase.kind) {
     case "refused":
       return phase.refusal;
     case "declined":
       return {
-        title: "The facilitator didn't let you in",
-        message: phase.message,
+        title: t("outcome.declined"),
+        // Without a message of the facilitator's own, the server sends its English default.
+        message:
+          phase.message === i18n.getFixedT("en", "room")("outcome.declinedMessage")
+            ? t("outcome.declinedMessage")
+            : phase.message,
         next: ["my-week"],
       };
     case "removed":
+      return phase.reason === "consent"
+        ? {
+            // Nobody removed them: the sharing that let them take part changed. No blame, no detail.
+            title: t("outcome.consentTitle"),
+            message: t("outcome.consentMessage"),
+            next: ["my-week"],
+          }
+        : {
+            title: t("outcome.removedTitle"),
+            message: t("outcome.removedMessage"),
+            next: ["my-week"],
+          };
+    case "readmitted":
       return {
-        title: "You were removed from this session",
-        message:
-          "The facilitator removed you from this session, so you can't rejoin it. If you have questions, contact your care team.",
+        title: t("outcome.readmittedTitle"),
+        message: t("outcome.readmittedMessage"),
         next: ["my-week"],
       };
     case "ended":
       return {
-        title: "The session has ended",
-        message: "Thank you for joining. The video room is closed.",
+        title: t("outcome.endedTitle"),
+        message: t("outcome.endedMessage"),
         next: ["my-week"],
       };
     case "left":
       return {
-        title: "You left the session",
-        message: "Your camera and microphone are off. You can rejoin while the session is on.",
+        title: t("outcome.leftTitle"),
+        message: t("outcome.leftMessage"),
         next: ["try-again", "my-week"],
       };
   }

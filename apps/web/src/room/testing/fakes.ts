@@ -216,6 +216,24 @@ export class FakeMediaSession implements MediaSession {
     this.resumed += 1;
   }
 
+  audioOnly: boolean[] = [];
+  sendQuality: ("full" | "reduced")[] = [];
+  /** What getStats answers; tests set it to a report built with statsReport(). */
+  stats: RTCStatsReport[] = [];
+
+  setAudioOnly(on: boolean): void {
+    this.audioOnly.push(on);
+  }
+
+  setSendQuality(quality: "full" | "reduced"): Promise<void> {
+    this.sendQuality.push(quality);
+    return Promise.resolve();
+  }
+
+  getStats(): Promise<RTCStatsReport[]> {
+    return Promise.resolve(this.stats);
+  }
+
   getState(): MediaSessionState {
     return this.state;
   }
@@ -249,6 +267,7 @@ export function person(
     camera: true,
     screen: false,
     screenShareAllowed: false,
+    audioOnly: false,
     ...overrides,
   };
 }
