@@ -1,10 +1,61 @@
+import { createHash } from "node:crypto";
+import { readdirSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
+import { build, type Plugin } from "vite";
 import { defineConfig } from "vitest/config";
+import { precacheList } from "./src/sw/sw-routing";
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split("\\").join("/"));
+}
+
+/**
+ * Builds src/sw/service-worker.ts to /sw.js after the app, with the list of the files this build
+ * wrote (the app and public/) to precache as the app shell, and a cache name that changes with them.
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: "bridgeway-service-worker",
+    apply: "build",
+    async closeBundle() {
+      // What the build wrote, read back: Vite drops some chunks (CSS-only ones) after
+      // generateBundle, so the bundle a plugin sees there lists files that never reach the disk.
+      const precache = precacheList(filesUnder(join(ROOT, "dist")));
+      const version = createHash("sha256").update(precache.join("\n")).digest("hex").slice(0, 12);
+      await build({
+        configFile: false,
+        logLevel: "warn",
+        define: {
+          __BRIDGEWAY_PRECACHE__: JSON.stringify(precache),
+          __BRIDGEWAY_BUILD__: JSON.stringify(version),
+        },
+        build: {
+          outDir: join(ROOT, "dist"),
+          emptyOutDir: false,
+          copyPublicDir: false,
+          target: "es2022",
+          lib: {
+            entry: join(ROOT, "src/sw/service-worker.ts"),
+            formats: ["iife"],
+            name: "bridgewayServiceWorker",
+            fileName: () => "sw.js",
+          },
+        },
+      });
+    },
+  };
+}
 
 const API_ORIGIN = "http://127.0.0.1:3000";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), serviceWorker()],
   server: {
     port: 5173,
     strictPort: true,

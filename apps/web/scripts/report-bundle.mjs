@@ -6,7 +6,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_BYTES = 200 * 1024;
+// 200 KB until the app spoke Spanish; the i18n runtime (i18next, react-i18next) and the English
+// catalogues it carries from the start cost about 28 KB. Spanish is its own chunk, fetched only
+// by those who use it. Loading each area's English strings with the area is the next saving.
+const BUDGET_BYTES = 220 * 1024;
 const DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "dist");
 const HOME_SOURCE = /^src\/homes\/([a-z-]+)-home\.tsx$/;
 

@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
 import { App } from "./app/app";
 import { createAppServices } from "./app/services";
+import { registerServiceWorker } from "./sw/register-service-worker";
 import "./styles/app.css";
 
 const root = document.getElementById("root");
@@ -15,3 +16,4 @@ createRoot(root).render(
     </BrowserRouter>
   </StrictMode>,
 );
+registerServiceWorker();

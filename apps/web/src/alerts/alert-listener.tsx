@@ -1,3 +1,4 @@
+import { RESYNC_MARGIN_MS } from "@bridgeway/domain";
 import { useQueryClient } from "@tanstack/react-query";
 import { Component, useEffect, useSyncExternalStore, type ReactNode } from "react";
 import { Link } from "react-router";
@@ -6,7 +7,7 @@ import { HiddenContext } from "../shell/hidden-context";
 import { useRealtime } from "../chat/use-realtime";
 import { alertNotices } from "./alert-notices";
 import { alertSummary } from "./alert-text";
-import { alertsKey } from "./use-alerts";
+import { alertsKey, useAlertsApi } from "./use-alerts";
 import "./alerts.css";
 
 /** Notices shown at once; more open alerts are counted and listed on the Alerts page. */
@@ -21,6 +22,7 @@ function AlertListenerInner() {
   const { user } = useSignedIn();
   const { transport } = useRealtime();
   const queryClient = useQueryClient();
+  const alertsApi = useAlertsApi();
 
   useEffect(
     () =>
@@ -29,6 +31,23 @@ function AlertListenerInner() {
         void queryClient.invalidateQueries({ queryKey: alertsKey(user.id) });
       }),
     [transport, user.id, queryClient],
+  );
+  useEffect(
+    () =>
+      transport.on("realtime:resync", ({ since }) => {
+        // An alert raised through another server process while it could not reach Redis never
+        // came live: ask for the open ones and show those raised since the interruption began.
+        void queryClient.invalidateQueries({ queryKey: alertsKey(user.id) });
+        const from = Date.parse(since) - RESYNC_MARGIN_MS;
+        alertsApi.list("open").then(
+          (open) => {
+            for (const alert of open)
+              if (Date.parse(alert.createdAt) >= from) alertNotices.receive(user.id, alert);
+          },
+          () => undefined, // the Alerts page still lists them; its own errors say what to do
+        );
+      }),
+    [transport, user.id, queryClient, alertsApi],
   );
   useEffect(() => () => alertNotices.clear(), []);
 

@@ -2,6 +2,7 @@ import type { CrisisAlertDto, Role } from "@bridgeway/domain";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { installFakeSocket } from "../chat/fake-socket";
+import { applyLocale } from "../i18n/i18n";
 import type * as SocketModule from "../realtime/socket";
 import { apiError, json, stubApi } from "../test/fake-api";
 import { authStateFor, facilitatorHome } from "../test/fixtures";
@@ -79,6 +80,25 @@ describe("crisis alerts for clinicians", () => {
       ),
     );
     expect(screen.queryByRole("region", { name: "Crisis alert notices" })).toBeNull();
+  });
+
+  it("shows an alert raised while live delivery between server processes was interrupted", async () => {
+    const socket = installFakeSocket();
+    const older = crisisAlert({ id: "00000000-0000-4000-8000-00000000a1e0" });
+    const missed = crisisAlert({ createdAt: "2026-11-23T23:10:00.000Z" });
+    stubApi({
+      "GET /api/home": json(200, facilitatorHome),
+      "GET /api/sessions": sessionList([]),
+      "GET /api/alerts": json(200, { alerts: [missed, older] }),
+    });
+    renderApp("/facilitator", { auth: signedInAs("FACILITATOR") });
+    await screen.findByRole("heading", { name: "Evening track" });
+    await vi.waitFor(() => {
+      act(() => socket.serverEmit("realtime:resync", { since: "2026-11-23T23:09:00.000Z" }));
+      expect(screen.getByRole("region", { name: "Crisis alert notices" })).toBeTruthy();
+    });
+    // Only the one raised since the interruption: older open alerts were already shown.
+    expect(screen.getAllByRole("alert")).toHaveLength(1);
   });
 
   it("lets the clinician hide a notice without acknowledging the alert", async () => {
@@ -213,5 +233,36 @@ describe("crisis alerts for clinicians", () => {
     stubApi({});
     const { location } = renderApp("/alerts", { auth: signedInAs("PARTICIPANT") });
     await waitFor(() => expect(location()).toBe("/participant"));
+  });
+});
+
+describe("crisis support for a participant in Spanish", () => {
+  afterEach(() => applyLocale("en"));
+
+  it("offers 988 in Spanish (press 2, text AYUDA), the safety plan and closing, all in Spanish", async () => {
+    const participant = authStateFor("PARTICIPANT", { locale: "es" });
+    installFakeSocket();
+    stubApi({});
+    renderApp("/chat", { auth: { status: "signed-in", auth: participant } });
+    act(() =>
+      crisisSupport.show(participant.user.id, {
+        crisisLine: "988",
+        safetyPlanPath: "/participant/safety",
+      }),
+    );
+    const panel = await screen.findByRole("region", {
+      name: "No tienes que pasar por esto a solas",
+    });
+    expect(panel.textContent).toContain("Línea 988 de Prevención del Suicidio y Crisis");
+    const call = within(panel).getByRole("link", { name: "Llama al 988 y marca 2" });
+    expect(call.getAttribute("href")).toBe("tel:988");
+    const text = within(panel).getByRole("link", { name: "Envía AYUDA al 988" });
+    expect(text.getAttribute("href")).toBe("sms:988?&body=AYUDA");
+    expect(
+      within(panel).getByRole("link", { name: "Abrir tu plan de seguridad" }).getAttribute("href"),
+    ).toBe("/participant/safety");
+    expect(panel.textContent).toContain("llama al 911");
+    expect(panel.textContent).not.toMatch(/\b(call|text|you|safety plan)\b/i);
+    expect(within(panel).getByRole("button", { name: "Cerrar este mensaje" })).toBeTruthy();
   });
 });

@@ -1,6 +1,8 @@
-import { CRISIS_LINE } from "@bridgeway/domain";
+import { crisisLineFor } from "@bridgeway/domain";
 import { useEffect, useId, useRef, useSyncExternalStore } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useLocale } from "../i18n/use-locale";
 import { useSignedIn } from "../session/auth-context";
 import { crisisSupport, safeInternalPath } from "./crisis-support";
 import "./alerts.css";
@@ -14,6 +16,9 @@ const SAFETY_PLAN_FALLBACK = "/participant/safety";
  */
 export function CrisisSupportPanel() {
   const { user } = useSignedIn();
+  const { t } = useTranslation("crisisSupport");
+  // 988 answers in Spanish too: the line's words say how (press 2, text AYUDA).
+  const line = crisisLineFor(useLocale());
   const support = useSyncExternalStore(crisisSupport.subscribe, crisisSupport.get);
   const headingId = useId();
   const ref = useRef<HTMLElement>(null);
@@ -28,20 +33,16 @@ export function CrisisSupportPanel() {
   return (
     <section ref={ref} className="crisis-support" aria-labelledby={headingId} tabIndex={-1}>
       <h2 id={headingId} className="crisis-support__title">
-        You don&apos;t have to go through this alone
+        {t("title")}
       </h2>
-      <p className="crisis-support__lead">
-        {
-          "If you are thinking about harming yourself, you don't have to wait: call or text 988 now."
-        }
-      </p>
-      <p>The {CRISIS_LINE.name} is free, confidential and open day and night.</p>
+      <p className="crisis-support__lead">{t("lead")}</p>
+      <p>{t("free", { name: line.name })}</p>
       <div className="crisis-support__actions">
-        <a className="button button--crisis" href={CRISIS_LINE.callHref}>
-          Call {CRISIS_LINE.number}
+        <a className="button button--crisis" href={line.callHref}>
+          {line.callLabel}
         </a>
-        <a className="button button--crisis" href={CRISIS_LINE.textHref}>
-          Text {CRISIS_LINE.number}
+        <a className="button button--crisis" href={line.textHref}>
+          {line.textLabel}
         </a>
       </div>
       <p>
@@ -49,18 +50,16 @@ export function CrisisSupportPanel() {
           className="crisis-support__plan"
           to={safeInternalPath(shown.safetyPlanPath, SAFETY_PLAN_FALLBACK)}
         >
-          Open your safety plan
+          {t("safetyPlan")}
         </Link>
       </p>
-      <p className="crisis-support__note">
-        What you wrote was shared as usual. If you are in immediate danger, call 911.
-      </p>
+      <p className="crisis-support__note">{t("note")}</p>
       <button
         type="button"
         className="button button--quiet crisis-support__close"
         onClick={() => crisisSupport.close()}
       >
-        Close this message
+        {t("close")}
       </button>
     </section>
   );

@@ -1,4 +1,4 @@
-import { CSRF_HEADER } from "@bridgeway/domain";
+import { BACKGROUND_REQUEST_HEADER, CSRF_HEADER } from "@bridgeway/domain";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { apiError, json, stubApi } from "../test/fake-api";
@@ -93,18 +93,29 @@ describe("api client", () => {
     await expect(client().get("/api/home", OkSchema)).rejects.toMatchObject({ code: "internal" });
   });
 
-  it("notes each successful answer as activity, with the server clock's offset", async () => {
+  it("reports each successful answer with the server clock's offset; only writes are activity", async () => {
     const onSuccess = vi.fn();
-    stubApi({
+    const { requests } = stubApi({
       "GET /api/home": {
         ...json(200, { ok: true }),
         headers: { date: new Date(Date.UTC(2026, 0, 1, 12, 0, 10)).toUTCString() },
       },
+      "POST /api/home": json(200, { ok: true }),
     });
     const now = Date.UTC(2026, 0, 1, 12, 0, 0);
-    await client({ onSuccess, now: () => now }).get("/api/home", OkSchema);
+    const api = client({ onSuccess, now: () => now });
+    await api.get("/api/home", OkSchema);
+    await api.write("POST", "/api/home", {}, OkSchema);
 
-    expect(onSuccess).toHaveBeenCalledWith({ receivedAt: now, serverOffsetMs: 10_500 });
+    // The page's own reads say so, and the server does not count them as activity.
+    expect(requests[0]?.headers[BACKGROUND_REQUEST_HEADER]).toBe("1");
+    expect(requests[1]?.headers[BACKGROUND_REQUEST_HEADER]).toBeUndefined();
+    expect(onSuccess).toHaveBeenNthCalledWith(1, {
+      receivedAt: now,
+      activity: false,
+      serverOffsetMs: 10_500,
+    });
+    expect(onSuccess).toHaveBeenNthCalledWith(2, expect.objectContaining({ activity: true }));
   });
 
   it("does not note a failed request as activity", async () => {

@@ -1,10 +1,15 @@
 import {
+  DEFAULT_LOCALE,
+  type Locale,
   API_ERROR_CODES,
   ApiErrorBodySchema,
+  BACKGROUND_REQUEST_HEADER,
   CSRF_HEADER,
   type ApiErrorCode,
 } from "@bridgeway/domain";
 import type { z } from "zod";
+import { activeLocale, i18n } from "../i18n/i18n";
+import type { shell } from "../i18n/locales/en/shell";
 
 export const NETWORK_ERROR_MESSAGE = "Can't reach Bridgeway. Check your connection and try again.";
 const UNEXPECTED_ANSWER_MESSAGE =
@@ -43,6 +48,11 @@ export type ClientError = ApiError | NetworkError;
 export type ResponseInfo = {
   /** Local clock time the answer arrived. */
   receivedAt: number;
+  /**
+   * The server counted the request as activity: writes do; the page's own reads do not (a page
+   * left open must not keep an idle session alive), so they are sent as background requests.
+   */
+  activity: boolean;
   /** Server clock minus local clock, estimated from the Date header; 0 when unknown. */
   serverOffsetMs: number;
 };
@@ -50,17 +60,22 @@ export type ResponseInfo = {
 export type ApiClientOptions = {
   /** The CSRF token of the current session, sent on every write. */
   getCsrfToken: () => string | undefined;
-  /** Every successful answer: the server counted the request as activity. */
+  /** Every successful answer, saying whether the server counted it as activity. */
   onSuccess?: (info: ResponseInfo) => void;
   /** A request was refused because the session has ended or never existed. */
   onSessionEnded?: (error: ApiError) => void;
+  /**
+   * A sensitive action needs the person to confirm who they are (password or code): resolves
+   * true once they did, and the request is sent once more; false when they chose not to.
+   */
+  onReauthenticationRequired?: () => Promise<boolean>;
   now?: () => number;
 };
 
 type WriteMethod = "POST" | "PUT" | "PATCH" | "DELETE";
 type Method = "GET" | WriteMethod;
 
-type RequestOptions = { body?: unknown; signal?: AbortSignal };
+type RequestOptions = { body?: unknown; signal?: AbortSignal; retried?: boolean };
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(API_ERROR_CODES);
 
@@ -149,7 +164,9 @@ export function createApiClient(options: ApiClientOptions) {
   async function send(method: Method, path: string, request: RequestOptions): Promise<Response> {
     const headers: Record<string, string> = { accept: "application/json" };
     if (request.body !== undefined) headers["content-type"] = "application/json";
-    if (method !== "GET") {
+    if (method === "GET") {
+      headers[BACKGROUND_REQUEST_HEADER] = "1";
+    } else {
       const token = options.getCsrfToken();
       if (token !== undefined) headers[CSRF_HEADER] = token;
     }
@@ -178,10 +195,22 @@ export function createApiClient(options: ApiClientOptions) {
         (error.code === "session_expired" || error.code === "unauthenticated")
       )
         options.onSessionEnded?.(error);
+      if (
+        error.code === "reauthentication_required" &&
+        !request.retried &&
+        options.onReauthenticationRequired &&
+        (await options.onReauthenticationRequired())
+      ) {
+        return send(method, path, { ...request, retried: true });
+      }
       throw error;
     }
     const receivedAt = now();
-    options.onSuccess?.({ receivedAt, serverOffsetMs: serverOffset(response, receivedAt) });
+    options.onSuccess?.({
+      receivedAt,
+      activity: method !== "GET",
+      serverOffsetMs: serverOffset(response, receivedAt),
+    });
     return response;
   }
 
@@ -215,7 +244,43 @@ export function createApiClient(options: ApiClientOptions) {
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 /** What to tell a person about an error from the client, in one sentence or two. */
-export function describeError(error: unknown): string {
+export function describeError(error: unknown, locale: Locale = activeLocale()): string {
+  // The server words its messages in English; in another language, say what the code means.
+  if (locale !== DEFAULT_LOCALE) {
+    return i18n.t(`errors.${errorMessageKey(error)}`, { ns: "shell", lng: locale });
+  }
   if (error instanceof NetworkError || error instanceof ApiError) return error.message;
   return "Something went wrong. Try again.";
+}
+
+function errorMessageKey(error: unknown): keyof typeof shell.errors {
+  if (error instanceof NetworkError) return "network";
+  if (!(error instanceof ApiError)) return "generic";
+  switch (error.code) {
+    case "invalid_input":
+    case "invalid_json":
+    case "payload_too_large":
+      return "invalidInput";
+    case "unauthenticated":
+    case "session_expired":
+    case "mfa_required":
+    case "mfa_enrolment_required":
+    case "reauthentication_required":
+    case "csrf_failed":
+      return "signInAgain";
+    case "invalid_credentials":
+    case "forbidden":
+      return "forbidden";
+    case "not_found":
+      return "notFound";
+    case "conflict":
+      return "conflict";
+    case "rate_limited":
+      return "rateLimited";
+    case "service_unavailable":
+      return "unavailable";
+    case "unsupported_media_type":
+    case "internal":
+      return "generic";
+  }
 }

@@ -30,6 +30,8 @@ const CohortAttendanceSchema: z.ZodType<CohortAttendance> = z.object({
           minutes: z.number(),
           late: z.boolean(),
           leftEarly: z.boolean(),
+          audioOnlyMinutes: z.number(),
+          videoMinutes: z.number(),
         }),
       ),
       weeks: z.array(

@@ -1,4 +1,14 @@
-import { AuthStateSchema, type AuthState, type LoginInput } from "@bridgeway/domain";
+import {
+  AuthStateSchema,
+  SignInAnswerSchema,
+  type AuthState,
+  type LoginInput,
+  type MfaPendingState,
+  type SignInAnswer,
+  localeSchema,
+  type Locale,
+} from "@bridgeway/domain";
+import { z } from "zod";
 import { ApiError, type ApiClient } from "./api-client";
 
 /**
@@ -12,17 +22,24 @@ import { ApiError, type ApiClient } from "./api-client";
 export type SignedOutReason = "none" | "signed-out" | "idle" | "time-limit" | "expired";
 
 export type AuthStatus =
-  { status: "signed-in"; auth: AuthState } | { status: "signed-out"; reason: SignedOutReason };
+  | { status: "signed-in"; auth: AuthState }
+  | { status: "signed-out"; reason: SignedOutReason }
+  /** The password was right; the code (or, for staff, enrolment) comes next. */
+  | { status: "mfa-pending"; pending: MfaPendingState };
+
+/** The status a sign-in answer (or `GET /api/auth/me`) leads to. */
+export function statusFromAnswer(answer: SignInAnswer): AuthStatus {
+  return "mfaPending" in answer
+    ? { status: "mfa-pending", pending: answer }
+    : { status: "signed-in", auth: answer };
+}
 
 export function createAuthApi(api: ApiClient) {
   return {
     /** Who is signed in; a 401 is an answer here, not an error. */
     async me(signal?: AbortSignal): Promise<AuthStatus> {
       try {
-        return {
-          status: "signed-in",
-          auth: await api.get("/api/auth/me", AuthStateSchema, signal),
-        };
+        return statusFromAnswer(await api.get("/api/auth/me", SignInAnswerSchema, signal));
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) {
           return {
@@ -33,12 +50,22 @@ export function createAuthApi(api: ApiClient) {
         throw error;
       }
     },
-    login(input: LoginInput): Promise<AuthState> {
-      return api.write("POST", "/api/auth/login", input, AuthStateSchema);
+    login(input: LoginInput): Promise<SignInAnswer> {
+      return api.write("POST", "/api/auth/login", input, SignInAnswerSchema);
     },
     /** Records activity now: the "Stay signed in" button and activity on the page. */
     keepAlive(): Promise<AuthState> {
       return api.write("POST", "/api/auth/keepalive", undefined, AuthStateSchema);
+    },
+    /** Saves the signed-in person's language; the answer is the language now stored. */
+    async setLocale(locale: Locale): Promise<Locale> {
+      const answer = await api.write(
+        "PUT",
+        "/api/auth/me/locale",
+        { locale },
+        z.object({ locale: localeSchema }),
+      );
+      return answer.locale;
     },
     logout(): Promise<void> {
       return api.writeNoContent("POST", "/api/auth/logout");

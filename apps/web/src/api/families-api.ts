@@ -75,15 +75,20 @@ export function createFamiliesApi(api: ApiClient) {
         `/api/families/invitations/${encodeURIComponent(invitationId)}/revoke`,
       );
     },
+    /**
+     * `participantConsented`: a clinician's statement that the participant agreed, needed when
+     * anyone but the participant grants a kind of session not consented to now.
+     */
     updateConsent(
       familyUserId: string,
       sessionKinds: FamilySessionKind[],
       participantId?: string,
+      participantConsented?: boolean,
     ): Promise<void> {
       return api.writeNoContent(
         "PUT",
         `${member(familyUserId)}/consent${forParticipant(participantId)}`,
-        { sessionKinds },
+        participantConsented ? { sessionKinds, participantConsented } : { sessionKinds },
       );
     },
     withdrawConsent(familyUserId: string, participantId?: string): Promise<void> {

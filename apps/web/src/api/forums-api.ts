@@ -1,9 +1,13 @@
 import {
   BOARD_KINDS,
+  POST_STATUSES,
   type BoardKind,
   type BoardSummary,
   type CreateThreadInput,
+  type EditThreadInput,
   type ForumReply,
+  type ForumReportDto,
+  type PostActions,
   type PostAuthor,
   type ThreadDetail,
   type ThreadSummary,
@@ -25,8 +29,19 @@ export const BoardSummarySchema: z.ZodType<BoardSummary> = z.object({
   id: z.string(),
   title: z.string(),
   canPost: z.boolean(),
+  canModerate: z.boolean().default(false),
   threadCount: z.number(),
 });
+
+const PostStatusSchema = z.enum(POST_STATUSES);
+
+const postActionsShape = {
+  source: z.string().nullable().default(null),
+  canEdit: z.boolean().default(false),
+  canDelete: z.boolean().default(false),
+  canReport: z.boolean().default(false),
+  reportedByMe: z.boolean().default(false),
+} satisfies Record<keyof PostActions, z.ZodType>;
 
 const threadSummaryShape = {
   id: z.string(),
@@ -38,6 +53,8 @@ const threadSummaryShape = {
   pinned: z.boolean(),
   locked: z.boolean(),
   createdAt: z.string(),
+  editedAt: z.string().nullable().default(null),
+  status: PostStatusSchema.default("visible"),
   lastActivityAt: z.string(),
 };
 export const ThreadSummarySchema: z.ZodType<ThreadSummary> = z.object(threadSummaryShape);
@@ -47,17 +64,40 @@ export const ForumReplySchema: z.ZodType<ForumReply> = z.object({
   author: PostAuthorSchema,
   /** Sanitised on the server (markdown-it, raw HTML off, safe links only). */
   bodyHtml: z.string(),
+  status: PostStatusSchema.default("visible"),
   createdAt: z.string(),
+  editedAt: z.string().nullable().default(null),
+  ...postActionsShape,
 });
 
 export const ThreadDetailSchema: z.ZodType<ThreadDetail> = z.object({
   ...threadSummaryShape,
+  ...postActionsShape,
   bodyHtml: z.string(),
   replies: z.array(ForumReplySchema),
   nextRepliesAfter: z.string().nullable(),
   canReply: z.boolean(),
   canModerate: z.boolean(),
 });
+
+const ForumReportSchema: z.ZodType<ForumReportDto> = z.object({
+  id: z.string(),
+  board: z.object({ kind: BoardKindSchema, id: z.string(), title: z.string() }),
+  post: z.object({
+    threadId: z.string(),
+    threadTitle: z.string(),
+    replyId: z.string().nullable(),
+    author: PostAuthorSchema,
+    bodyHtml: z.string(),
+    status: PostStatusSchema,
+  }),
+  reporter: z.object({ userId: z.string(), displayName: z.string() }),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+});
+const ReportListSchema = z.object({ reports: z.array(ForumReportSchema) });
+const ReportedSchema = z.object({ id: z.string(), createdAt: z.string() });
+const HiddenSchema = z.object({ status: PostStatusSchema });
 
 const BoardListSchema = z.object({ boards: z.array(BoardSummarySchema) });
 const ThreadSearchSchema = z.object({ threads: z.array(ThreadSummarySchema) });
@@ -81,6 +121,10 @@ const BoardPageSchema: z.ZodType<BoardPage> = z.object({
 const boardPath = (kind: BoardKind, id: string) =>
   `/api/forums/boards/${encodeURIComponent(kind)}/${encodeURIComponent(id)}`;
 const threadPath = (id: string) => `/api/forums/threads/${encodeURIComponent(id)}`;
+const replyPath = (id: string) => `/api/forums/replies/${encodeURIComponent(id)}`;
+/** A thread's opening post or a reply. */
+export type PostRef = { kind: "thread" | "reply"; id: string };
+const postPath = (post: PostRef) => (post.kind === "thread" ? threadPath : replyPath)(post.id);
 
 /** Forums: boards, threads a page at a time, search, posting, and moderation. */
 export function createForumsApi(api: ApiClient) {
@@ -118,6 +162,35 @@ export function createForumsApi(api: ApiClient) {
     },
     lock(threadId: string, locked: boolean): Promise<ThreadSummary> {
       return api.write("POST", `${threadPath(threadId)}/lock`, { locked }, ThreadSummarySchema);
+    },
+    editThread(threadId: string, input: EditThreadInput): Promise<ThreadSummary> {
+      return api.write("PATCH", threadPath(threadId), input, ThreadSummarySchema);
+    },
+    editReply(replyId: string, body: string): Promise<ForumReply> {
+      return api.write("PATCH", replyPath(replyId), { body }, ForumReplySchema);
+    },
+    /** The author deletes their post (a thread leaves the board; a reply shows as deleted). */
+    async deletePost(post: PostRef): Promise<void> {
+      if (post.kind === "thread")
+        await api.write("DELETE", postPath(post), undefined, ThreadSummarySchema);
+      else await api.write("DELETE", postPath(post), undefined, ForumReplySchema);
+    },
+    report(post: PostRef, reason: string): Promise<{ id: string; createdAt: string }> {
+      const input = reason.trim() === "" ? {} : { reason };
+      return api.write("POST", `${postPath(post)}/report`, input, ReportedSchema);
+    },
+    async setHidden(post: PostRef, hidden: boolean): Promise<void> {
+      await api.write("POST", `${postPath(post)}/hide`, { hidden }, HiddenSchema);
+    },
+    async reports(signal?: AbortSignal): Promise<ForumReportDto[]> {
+      return (await api.get("/api/forums/reports", ReportListSchema, signal)).reports;
+    },
+    async dismissReport(reportId: string): Promise<void> {
+      await api.writeNoContent(
+        "POST",
+        `/api/forums/reports/${encodeURIComponent(reportId)}/dismiss`,
+        {},
+      );
     },
   };
 }

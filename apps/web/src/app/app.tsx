@@ -1,5 +1,6 @@
 import type { Role } from "@bridgeway/domain";
 import { lazy, Suspense, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Route, Routes } from "react-router";
 import { NotFoundPage } from "../pages/not-found-page";
 import { RequireRole, RootRedirect, SignedInLayout } from "../pages/route-guards";
@@ -76,6 +77,16 @@ const AcceptInvitationPage = lazy(() =>
     default: m.AcceptInvitationPage,
   })),
 );
+// Accounts: choosing a password from an emailed link, forgetting it, changing it.
+const SetPasswordPage = lazy(() =>
+  import("../account/set-password-page").then((m) => ({ default: m.SetPasswordPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import("../account/forgot-password-page").then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const AccountPage = lazy(() =>
+  import("../account/account-page").then((m) => ({ default: m.AccountPage })),
+);
 const AlertsPage = lazy(() =>
   import("../alerts/alerts-page").then((m) => ({ default: m.AlertsPage })),
 );
@@ -101,6 +112,7 @@ const ChartPage = lazy(() =>
 const AttendancePage = lazy(() =>
   import("../attendance/attendance-page").then((m) => ({ default: m.AttendancePage })),
 );
+const AuditPage = lazy(() => import("../audit/audit-page").then((m) => ({ default: m.AuditPage })));
 
 const STAFF = ["ADMIN", "FACILITATOR"] as const satisfies readonly Role[];
 const EVERYONE = [
@@ -129,10 +141,11 @@ function HomeFor({ role }: { role: Role }) {
 
 /** A signed-in page for some roles, its code loaded on demand. */
 function Page({ role, children }: { role: Role | readonly Role[]; children: ReactNode }) {
+  const { t } = useTranslation("shell");
   return (
     <RequireRole role={role}>
       <PageErrorBoundary>
-        <Suspense fallback={<LoadingState label="Loading your page…" />}>{children}</Suspense>
+        <Suspense fallback={<LoadingState label={t("loadingPage")} />}>{children}</Suspense>
       </PageErrorBoundary>
     </RequireRole>
   );
@@ -146,6 +159,16 @@ function RoleHome({ role }: { role: Role }) {
   );
 }
 
+/** A public page, its code loaded on demand. */
+function PublicPage({ children }: { children: ReactNode }) {
+  const { t } = useTranslation("shell");
+  return (
+    <PageErrorBoundary>
+      <Suspense fallback={<LoadingState label={t("loading")} />}>{children}</Suspense>
+    </PageErrorBoundary>
+  );
+}
+
 export function AppRoutes() {
   return (
     <AuthGate>
@@ -156,14 +179,36 @@ export function AppRoutes() {
         <Route
           path="/family/accept"
           element={
-            <PageErrorBoundary>
-              <Suspense fallback={<LoadingState label="Loading your invitation…" />}>
-                <AcceptInvitationPage />
-              </Suspense>
-            </PageErrorBoundary>
+            <PublicPage>
+              <AcceptInvitationPage />
+            </PublicPage>
+          }
+        />
+        <Route
+          path="/account/password"
+          element={
+            <PublicPage>
+              <SetPasswordPage />
+            </PublicPage>
+          }
+        />
+        <Route
+          path="/forgot-password"
+          element={
+            <PublicPage>
+              <ForgotPasswordPage />
+            </PublicPage>
           }
         />
         <Route element={<SignedInLayout />}>
+          <Route
+            path="/account"
+            element={
+              <Page role={EVERYONE}>
+                <AccountPage />
+              </Page>
+            }
+          />
           <Route path="/participant" element={<RoleHome role="PARTICIPANT" />} />
           <Route path="/facilitator" element={<RoleHome role="FACILITATOR" />} />
           <Route path="/family" element={<RoleHome role="FAMILY" />} />
@@ -205,6 +250,14 @@ export function AppRoutes() {
             element={
               <Page role="ADMIN">
                 <ParticipantsPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/admin/audit"
+            element={
+              <Page role="ADMIN">
+                <AuditPage />
               </Page>
             }
           />
@@ -299,7 +352,7 @@ export function AppRoutes() {
           <Route
             path="/alerts"
             element={
-              <Page role={STAFF}>
+              <Page role="FACILITATOR">
                 <AlertsPage />
               </Page>
             }

@@ -5,10 +5,12 @@ import { createCalendarFeedApi, type CalendarFeedApi } from "../api/calendar-fee
 import { createCohortsApi, type CohortsApi } from "../api/cohorts-api";
 import { createFamiliesApi, type FamiliesApi } from "../api/families-api";
 import { createHomeApi, type HomeApi } from "../api/home-api";
+import { createMfaApi, type MfaApi } from "../api/mfa-api";
 import { createPeopleApi, type PeopleApi } from "../api/people-api";
 import { createSessionsApi, type SessionsApi } from "../api/sessions-api";
 import { createSessionController, type SessionController } from "../session/session-controller";
 import { createSessionSync, type SessionSync } from "../session/session-sync";
+import { createReauthPrompt, type ReauthPrompt } from "../session/reauth-prompt";
 
 /** Everything the app talks to, created once at start (and once per test). */
 export type AppServices = {
@@ -21,6 +23,9 @@ export type AppServices = {
   sessionsApi: SessionsApi;
   calendarFeedApi: CalendarFeedApi;
   familiesApi: FamiliesApi;
+  mfaApi: MfaApi;
+  /** "Confirm it is you" before sensitive actions; the dialog answers it. */
+  reauthPrompt: ReauthPrompt;
   session: SessionController;
   dispose(): void;
 };
@@ -45,7 +50,9 @@ export function createAppServices(
   });
   // The API client and the session controller need each other; the client asks through these.
   const hooks: { session?: SessionController } = {};
+  const reauthPrompt = createReauthPrompt();
   const api = createApiClient({
+    onReauthenticationRequired: () => reauthPrompt.ask(),
     getCsrfToken: () => hooks.session?.csrfToken(),
     onSuccess: (info) => hooks.session?.handleSuccess(info),
     onSessionEnded: () => hooks.session?.handleSessionEnded(),
@@ -67,6 +74,8 @@ export function createAppServices(
     sessionsApi: createSessionsApi(api),
     calendarFeedApi: createCalendarFeedApi(api),
     familiesApi: createFamiliesApi(api),
+    mfaApi: createMfaApi(api),
+    reauthPrompt,
     session,
     dispose() {
       session.dispose();

@@ -5,7 +5,7 @@ import {
   SessionKindSchema,
   type CohortAttendance,
 } from "@bridgeway/domain";
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import { formatCalendarDate } from "../format/format";
 import { formatClock, formatHours, formatShortDay } from "../format/session-time";
 import { TableScroll } from "../shell/table-scroll";
@@ -69,48 +69,62 @@ function GridCell({ view }: { view: CellView }) {
   }
 }
 
+/**
+ * A table's caption set above its scrolling box rather than inside the table: a caption inside
+ * is as wide as the table, so on a phone its end scrolled out of sight with the columns.
+ */
+function TableCaption({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <p id={id} className="attendance-caption">
+      {children}
+    </p>
+  );
+}
+
 /** Participants by sessions: minutes in the room, with late and early-leave marks. */
 export function SessionGrid({ data }: { data: CohortAttendance }) {
   const captionId = useId();
   return (
-    <TableScroll labelledBy={captionId}>
-      <table className="table attendance-grid">
-        <caption id={captionId}>
-          Minutes attended per session, {formatCalendarDate(data.from)} to{" "}
-          {formatCalendarDate(data.to)}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Participant</th>
-            {data.sessions.map((s) => (
-              <th key={s.id} scope="col" className="attendance-grid__session">
-                {formatShortDay(isoDateInZone(new Date(s.startsAt), data.timeZone))}
-                <span className="cell-note">{formatClock(s.startsAt, data.timeZone)}</span>
-                <span className="cell-note">{kindLabel(s.kind)}</span>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.participants.map((p) => (
-            <tr key={p.participantId}>
-              <th scope="row" className="attendance-grid__name">
-                {p.displayName}
-              </th>
+    <>
+      <TableCaption id={captionId}>
+        Minutes attended per session, {formatCalendarDate(data.from)} to{" "}
+        {formatCalendarDate(data.to)}
+      </TableCaption>
+      <TableScroll labelledBy={captionId}>
+        <table className="table attendance-grid" aria-labelledby={captionId}>
+          <thead>
+            <tr>
+              <th scope="col">Participant</th>
               {data.sessions.map((s) => (
-                <GridCell
-                  key={s.id}
-                  view={cellView(
-                    p.cells.find((c) => c.sessionId === s.id),
-                    s,
-                  )}
-                />
+                <th key={s.id} scope="col" className="attendance-grid__session">
+                  {formatShortDay(isoDateInZone(new Date(s.startsAt), data.timeZone))}
+                  <span className="cell-note">{formatClock(s.startsAt, data.timeZone)}</span>
+                  <span className="cell-note">{kindLabel(s.kind)}</span>
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+          </thead>
+          <tbody>
+            {data.participants.map((p) => (
+              <tr key={p.participantId}>
+                <th scope="row" className="attendance-grid__name">
+                  {p.displayName}
+                </th>
+                {data.sessions.map((s) => (
+                  <GridCell
+                    key={s.id}
+                    view={cellView(
+                      p.cells.find((c) => c.sessionId === s.id),
+                      s,
+                    )}
+                  />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
   );
 }
 
@@ -135,33 +149,35 @@ export function WeeklyHours({ data }: { data: CohortAttendance }) {
     ...new Set(data.participants.flatMap((p) => p.weeks.map((w) => w.weekStart))),
   ].sort();
   return (
-    <TableScroll labelledBy={captionId}>
-      <table className="table">
-        <caption id={captionId}>
-          Hours attended per week, against planned hours and the {IOP_MIN_WEEKLY_HOURS}-hour IOP
-          minimum
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Participant</th>
-            {weeks.map((w) => (
-              <th key={w} scope="col">
-                Week of {formatShortDay(w)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.participants.map((p) => (
-            <tr key={p.participantId}>
-              <th scope="row">{p.displayName}</th>
+    <>
+      <TableCaption id={captionId}>
+        Hours attended per week, against planned hours and the {IOP_MIN_WEEKLY_HOURS}-hour IOP
+        minimum
+      </TableCaption>
+      <TableScroll labelledBy={captionId}>
+        <table className="table" aria-labelledby={captionId}>
+          <thead>
+            <tr>
+              <th scope="col">Participant</th>
               {weeks.map((w) => (
-                <WeekCell key={w} week={p.weeks.find((x) => x.weekStart === w)} />
+                <th key={w} scope="col">
+                  Week of {formatShortDay(w)}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+          </thead>
+          <tbody>
+            {data.participants.map((p) => (
+              <tr key={p.participantId}>
+                <th scope="row">{p.displayName}</th>
+                {weeks.map((w) => (
+                  <WeekCell key={w} week={p.weeks.find((x) => x.weekStart === w)} />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
   );
 }

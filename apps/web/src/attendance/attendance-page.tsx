@@ -1,4 +1,4 @@
-import { IOP_MIN_WEEKLY_HOURS } from "@bridgeway/domain";
+import { EARLY_LEAVE_MINUTES, IOP_MIN_WEEKLY_HOURS, LATE_AFTER_MINUTES } from "@bridgeway/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState, type SubmitEvent } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
@@ -15,13 +15,14 @@ import { Field, FormAlert, SubmitButton } from "../forms/fields";
 import { problemFromError, type FormProblem } from "../forms/form-problem";
 import { QueryView } from "../homes/query-view";
 import { useSignedIn } from "../session/auth-context";
+import { useConfirmedDownload } from "../session/use-confirmed-download";
 import { useNow } from "../sessions/use-now";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState } from "../shell/status-states";
 import { todayIn } from "../time/zoned-time";
 import { SessionGrid, WeeklyHours } from "./attendance-grid";
 import {
-  lastFullWeek,
+  currentWeek,
   rangeDays,
   rangeFromSearch,
   rangeProblems,
@@ -104,7 +105,7 @@ function RangeForm({
 }
 
 /**
- * `/cohorts/:cohortId/attendance`: the cohort's attendance for a date range (last full week to
+ * `/cohorts/:cohortId/attendance`: the cohort's attendance for a date range (this week to
  * start with): participants by sessions, weekly hours against the 9-hour minimum, and a CSV.
  */
 export function AttendancePage() {
@@ -114,9 +115,10 @@ export function AttendancePage() {
   const [search] = useSearchParams();
   // Kept in the page, not the address: a new address would move focus to the page's heading.
   const [range, setRange] = useState<AttendanceRange>(
-    () => rangeFromSearch(search) ?? lastFullWeek(todayIn(user.timeZone, now)),
+    () => rangeFromSearch(search) ?? currentWeek(todayIn(user.timeZone, now)),
   );
   const query = useCohortAttendance(cohortId, range);
+  const download = useConfirmedDownload();
   const gridHeadingId = useId();
   const hoursHeadingId = useId();
   const days = rangeDays(range);
@@ -168,6 +170,11 @@ export function AttendancePage() {
               className="button button--secondary button--small"
               href={attendanceCsvPath(cohortId, range)}
               download
+              onClick={(event) => {
+                // Exports need a recent password or code: ask first, then download.
+                event.preventDefault();
+                void download(attendanceCsvPath(cohortId, range));
+              }}
             >
               Download CSV
             </a>
@@ -208,8 +215,9 @@ export function AttendancePage() {
                     ) : (
                       <>
                         <p className="muted section-note">
-                          Minutes in the room within the scheduled time. Late: arrived after the
-                          start. Left early: left before the end. Absent: expected, not there.
+                          Minutes in the room within the scheduled time. Late: arrived more than{" "}
+                          {LATE_AFTER_MINUTES} minutes after the start. Left early: left more than{" "}
+                          {EARLY_LEAVE_MINUTES} minutes before the end. Absent: expected, not there.
                         </p>
                         <SessionGrid data={data} />
                       </>

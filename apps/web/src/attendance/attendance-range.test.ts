@@ -1,7 +1,7 @@
 import { MAX_ATTENDANCE_RANGE_DAYS } from "@bridgeway/domain";
 import { describe, expect, it } from "vitest";
 import {
-  lastFullWeek,
+  currentWeek,
   rangeDays,
   rangeFromSearch,
   rangeProblems,
@@ -9,14 +9,14 @@ import {
 } from "./attendance-range";
 
 describe("attendance date ranges", () => {
-  it("starts with the last week that is over, Monday to Sunday", () => {
-    // Wednesday 2 December 2026: the week of 23–29 November is the last one over.
-    expect(lastFullWeek("2026-12-02")).toEqual({ from: "2026-11-23", to: "2026-11-29" });
-    // On a Monday the week just ended counts; on a Sunday the week is not over yet.
-    expect(lastFullWeek("2026-11-30")).toEqual({ from: "2026-11-23", to: "2026-11-29" });
-    expect(lastFullWeek("2026-11-29")).toEqual({ from: "2026-11-16", to: "2026-11-22" });
+  it("starts with this week, Monday to Sunday", () => {
+    // Wednesday 2 December 2026: the week of 30 November to 6 December.
+    expect(currentWeek("2026-12-02")).toEqual({ from: "2026-11-30", to: "2026-12-06" });
+    // A Monday starts its own week; a Sunday still belongs to the week before.
+    expect(currentWeek("2026-11-30")).toEqual({ from: "2026-11-30", to: "2026-12-06" });
+    expect(currentWeek("2026-11-29")).toEqual({ from: "2026-11-23", to: "2026-11-29" });
     // Across a year's end.
-    expect(lastFullWeek("2027-01-06")).toEqual({ from: "2026-12-28", to: "2027-01-03" });
+    expect(currentWeek("2027-01-01")).toEqual({ from: "2026-12-28", to: "2027-01-03" });
   });
 
   it("counts days with both ends included, across daylight-saving changes", () => {

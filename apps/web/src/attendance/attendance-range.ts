@@ -6,9 +6,9 @@ import {
 } from "@bridgeway/domain";
 import type { AttendanceRange } from "../api/attendance-api";
 
-/** Monday to Sunday of the last week that is over, for `today` (YYYY-MM-DD). */
-export function lastFullWeek(today: string): AttendanceRange {
-  const from = addDaysToDate(weekStartOf(today), -7);
+/** Monday to Sunday of the week `today` (YYYY-MM-DD) falls in: the week being attended now. */
+export function currentWeek(today: string): AttendanceRange {
+  const from = weekStartOf(today);
   return { from, to: addDaysToDate(from, 6) };
 }
 

@@ -21,6 +21,8 @@ const cell = (
   minutes: 180,
   late: false,
   leftEarly: false,
+  videoMinutes: overrides.minutes ?? 180,
+  audioOnlyMinutes: 0,
   ...overrides,
 });
 
@@ -115,10 +117,10 @@ const answer = (request: RecordedRequest) =>
     attendance({ from: request.query.get("from") ?? "", to: request.query.get("to") ?? "" }),
   );
 
-/** Wednesday, November 25, 2026, 10 AM Eastern: the last full week is November 16–22. */
+/** Wednesday, November 18, 2026, 10 AM Eastern: this week is November 16–22. */
 function openPage(path = PAGE) {
   vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(new Date("2026-11-25T15:00:00Z"));
+  vi.setSystemTime(new Date("2026-11-18T15:00:00Z"));
   return renderApp(path, { auth: facilitator });
 }
 
@@ -133,7 +135,7 @@ const rowCells = (table: HTMLElement, name: string) => {
 };
 
 describe("the cohort attendance page", () => {
-  it("shows last full week: weekly hours against the 9-hour minimum, and minutes per session", async () => {
+  it("opens on this week: weekly hours against the 9-hour minimum, and minutes per session", async () => {
     const { requests } = stubApi({ [ATTENDANCE]: answer });
     openPage();
 
@@ -178,6 +180,12 @@ describe("the cohort attendance page", () => {
       "180 minNot expected",
       "180 min",
     ]);
+
+    expect(
+      screen.getByText(/Minutes in the room within the scheduled time\./).textContent,
+    ).toContain(
+      "Late: arrived more than 10 minutes after the start. Left early: left more than 10 minutes before the end.",
+    );
 
     const csv = screen.getByRole("link", { name: "Download CSV" });
     expect(csv.getAttribute("href")).toBe(

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { applyLocale } from "../i18n/i18n";
 import { json, stubApi } from "../test/fake-api";
 import { authStateFor } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
@@ -97,5 +98,49 @@ describe("calendar page", () => {
     await user.click(await screen.findByRole("button", { name: "Copy link" }));
 
     expect(await screen.findByText(/This browser would not copy it for you/)).toBeTruthy();
+  });
+});
+
+describe("calendar page in Spanish", () => {
+  afterEach(() => applyLocale("en"));
+  const family = {
+    status: "signed-in",
+    auth: authStateFor("FAMILY", { locale: "es" }),
+  } as const;
+
+  it("explains the link in Spanish and says when it was made the Spanish way", async () => {
+    stubApi({ "GET /api/calendar-feed": json(200, on) });
+    renderApp("/calendar", { auth: family });
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Calendario" })).toBeTruthy();
+    const about = screen.getByRole("region", { name: "Tus sesiones en tu propio calendario" });
+    expect(about.textContent).toContain("No compartas el enlace.");
+    expect(
+      await screen.findByText(
+        "Tu enlace del calendario está activado. Se creó el 23 de noviembre de 2026, 4:12 p.m. EST.",
+      ),
+    ).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Reemplazar el enlace" })).toBeTruthy();
+  });
+
+  it("creates a link and tells how to add it, in Spanish", async () => {
+    stubApi({
+      "GET /api/calendar-feed": json(200, off),
+      "POST /api/calendar-feed": json(201, { url: FIRST, active: true, createdAt: on.createdAt }),
+    });
+    const { user } = renderApp("/calendar", {
+      auth: { status: "signed-in", auth: authStateFor("PARTICIPANT", { locale: "es" }) },
+    });
+
+    await user.click(await screen.findByRole("button", { name: "Crear enlace del calendario" }));
+    expect(
+      await screen.findByRole<HTMLInputElement>("textbox", { name: "Tu enlace del calendario" }),
+    ).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Agrégalo a tu calendario" })).toBeTruthy();
+    const steps = screen.getAllByRole("listitem").map((li) => li.textContent);
+    expect(steps).toContain(
+      "Outlook: elige “Agregar calendario”, luego “Suscribirse desde la web”, y pega el enlace.",
+    );
+    expect(screen.getByText("iPhone o iPad:").tagName).toBe("STRONG");
   });
 });

@@ -1,11 +1,12 @@
 import type { CalendarFeed } from "@bridgeway/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { describeError } from "../api/api-client";
 import { QUERY_KEYS } from "../api/query-keys";
 import { useServices } from "../app/services-context";
-import { formatMoment } from "../format/session-time";
 import { QueryView } from "../homes/query-view";
+import { useFormat } from "../i18n/use-format";
 import { useSignedIn } from "../session/auth-context";
 import { PageHeading } from "../shell/page-heading";
 
@@ -55,6 +56,7 @@ function ConfirmPanel({
 
 /** The new link, shown once, with a Copy button and how to add it to a calendar app. */
 function NewLink({ url }: { url: string }) {
+  const { t } = useTranslation("calendar");
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [copy, setCopy] = useState<CopyResult>(null);
@@ -72,13 +74,10 @@ function NewLink({ url }: { url: string }) {
 
   return (
     <div className="feed-link">
-      <p className="notice">
-        Your calendar link is ready. Copy it now: to keep it private, Bridgeway shows it only this
-        once.
-      </p>
+      <p className="notice">{t("newLink.ready")}</p>
       <div className="field">
         <label className="field__label" htmlFor={inputId}>
-          Your calendar link
+          {t("newLink.label")}
         </label>
         <div className="field__row field__row--wrap">
           <input
@@ -92,40 +91,30 @@ function NewLink({ url }: { url: string }) {
             onFocus={(event) => event.currentTarget.select()}
           />
           <button type="button" className="button" onClick={() => void copyLink()}>
-            Copy link
+            {t("newLink.copy")}
           </button>
         </div>
         <p className="field__hint" role="status">
-          {copy === "copied" && "Copied. Now add it to your calendar app."}
-          {copy === "unavailable" &&
-            "This browser would not copy it for you. The link is selected: copy it with your device's Copy command."}
+          {copy === "copied" && t("newLink.copied")}
+          {copy === "unavailable" && t("newLink.unavailable")}
         </p>
       </div>
-      <h3 className="section-subtitle">Add it to your calendar</h3>
+      <h3 className="section-subtitle">{t("newLink.howTitle")}</h3>
       <ul className="steps">
-        <li>
-          <strong>iPhone or iPad:</strong> open Settings, then Calendar, Accounts, Add Account,
-          Other, Add Subscribed Calendar, and paste the link.
-        </li>
-        <li>
-          <strong>Google Calendar:</strong> on a computer, choose the + next to &ldquo;Other
-          calendars&rdquo;, then &ldquo;From URL&rdquo;, and paste the link. It then shows on your
-          phone too.
-        </li>
-        <li>
-          <strong>Outlook:</strong> choose &ldquo;Add calendar&rdquo;, then &ldquo;Subscribe from
-          web&rdquo;, and paste the link.
-        </li>
+        {(["iphone", "google", "outlook"] as const).map((app) => (
+          <li key={app}>
+            <Trans t={t} i18nKey={`newLink.${app}`} components={{ b: <strong /> }} />
+          </li>
+        ))}
       </ul>
-      <p className="muted">
-        Calendar apps check the link every few hours, so a change can take a while to appear.
-        Bridgeway always has the latest times.
-      </p>
+      <p className="muted">{t("newLink.delay")}</p>
     </div>
   );
 }
 
 function FeedControls({ feed, viewerZone }: { feed: CalendarFeed; viewerZone: string }) {
+  const { t } = useTranslation("calendar");
+  const format = useFormat();
   const { calendarFeedApi, queryClient } = useServices();
   const { user } = useSignedIn();
   const key = [QUERY_KEYS.calendarFeed, user.id];
@@ -159,7 +148,7 @@ function FeedControls({ feed, viewerZone }: { feed: CalendarFeed; viewerZone: st
       <div className="stack stack--tight">
         {turnedOff && (
           <p className="notice" role="status">
-            Your calendar link is off. Calendars that used it will no longer get your sessions.
+            {t("link.turnedOff")}
           </p>
         )}
         {failed !== null && (
@@ -167,7 +156,7 @@ function FeedControls({ feed, viewerZone }: { feed: CalendarFeed; viewerZone: st
             {describeError(failed)}
           </p>
         )}
-        <p>You have no calendar link.</p>
+        <p>{t("link.none")}</p>
         <div className="actions">
           <button
             type="button"
@@ -175,7 +164,7 @@ function FeedControls({ feed, viewerZone }: { feed: CalendarFeed; viewerZone: st
             onClick={() => create.mutate()}
             disabled={create.isPending}
           >
-            {create.isPending ? "Creating link…" : "Create calendar link"}
+            {create.isPending ? t("link.creating") : t("link.create")}
           </button>
         </div>
       </div>
@@ -194,45 +183,39 @@ function FeedControls({ feed, viewerZone }: { feed: CalendarFeed; viewerZone: st
       ) : (
         <>
           <p>
-            Your calendar link is on
-            {feed.createdAt !== null &&
-              `. It was created on ${formatMoment(feed.createdAt, viewerZone)}`}
-            .
+            {feed.createdAt !== null
+              ? t("link.onSince", { when: format.moment(feed.createdAt, viewerZone) })
+              : t("link.on")}
           </p>
-          <p className="muted">
-            For your privacy the link is shown only once, when it is created. If you no longer have
-            it, or think someone else has it, replace it.
-          </p>
+          <p className="muted">{t("link.shownOnce")}</p>
         </>
       )}
       {confirming === "replace" && (
         <ConfirmPanel
-          title="Replace your calendar link?"
-          confirmLabel={create.isPending ? "Replacing…" : "Yes, replace link"}
-          cancelLabel="Keep current link"
+          title={t("confirmReplace.title")}
+          confirmLabel={
+            create.isPending ? t("confirmReplace.pending") : t("confirmReplace.confirm")
+          }
+          cancelLabel={t("confirmReplace.cancel")}
           pending={create.isPending}
           onConfirm={() => create.mutate()}
           onCancel={() => setConfirming(null)}
         >
-          <p>
-            The current link stops working at once. Calendars that use it stop updating until you
-            add the new link.
-          </p>
+          <p>{t("confirmReplace.text")}</p>
         </ConfirmPanel>
       )}
       {confirming === "turn-off" && (
         <ConfirmPanel
-          title="Turn off your calendar link?"
-          confirmLabel={turnOff.isPending ? "Turning off…" : "Yes, turn off"}
-          cancelLabel="Keep it on"
+          title={t("confirmTurnOff.title")}
+          confirmLabel={
+            turnOff.isPending ? t("confirmTurnOff.pending") : t("confirmTurnOff.confirm")
+          }
+          cancelLabel={t("confirmTurnOff.cancel")}
           pending={turnOff.isPending}
           onConfirm={() => turnOff.mutate()}
           onCancel={() => setConfirming(null)}
         >
-          <p>
-            The link stops working at once. Sessions already in your calendar may stay there until
-            you remove the subscription.
-          </p>
+          <p>{t("confirmTurnOff.text")}</p>
         </ConfirmPanel>
       )}
       {confirming === null && (
@@ -242,14 +225,14 @@ function FeedControls({ feed, viewerZone }: { feed: CalendarFeed; viewerZone: st
             className="button button--secondary"
             onClick={() => setConfirming("replace")}
           >
-            Replace link
+            {t("link.replace")}
           </button>
           <button
             type="button"
             className="button button--secondary"
             onClick={() => setConfirming("turn-off")}
           >
-            Turn off
+            {t("link.turnOff")}
           </button>
         </div>
       )}
@@ -258,6 +241,7 @@ function FeedControls({ feed, viewerZone }: { feed: CalendarFeed; viewerZone: st
 }
 
 export function CalendarPage() {
+  const { t } = useTranslation("calendar");
   const { calendarFeedApi } = useServices();
   const { user } = useSignedIn();
   const aboutId = useId();
@@ -268,31 +252,25 @@ export function CalendarPage() {
   });
   return (
     <>
-      <PageHeading>Calendar</PageHeading>
+      <PageHeading>{t("title")}</PageHeading>
       <div className="stack">
         <section className="card" aria-labelledby={aboutId}>
           <h2 id={aboutId} className="card__title">
-            Your sessions in your own calendar
+            {t("about.title")}
           </h2>
+          <p>{t("about.what")}</p>
           <p>
-            Bridgeway can give you a private link that puts your sessions in the calendar app you
-            already use, on your phone or computer. New, moved and cancelled sessions show up there
-            by themselves.
-          </p>
-          <p>
-            <strong>Keep the link private.</strong> Anyone who has it can see when your sessions
-            are. To protect your privacy, calendar entries say only the kind of session, such as
-            &ldquo;Group therapy&rdquo;, and never anyone&apos;s name.
+            <strong>{t("about.privateLead")}</strong> {t("about.privateText")}
           </p>
         </section>
         <section className="card" aria-labelledby={linkId}>
           <h2 id={linkId} className="card__title">
-            Calendar link
+            {t("link.title")}
           </h2>
           <QueryView
             query={query}
-            loadingLabel="Checking your calendar link…"
-            errorTitle="We couldn't check your calendar link"
+            loadingLabel={t("link.loading")}
+            errorTitle={t("link.loadError")}
           >
             {(feed) => <FeedControls feed={feed} viewerZone={user.timeZone} />}
           </QueryView>

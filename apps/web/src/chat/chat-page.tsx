@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { CrisisSupportPanel } from "../alerts/crisis-support-panel";
 import { QueryView } from "../homes/query-view";
 import { useSignedIn } from "../session/auth-context";
@@ -12,28 +13,21 @@ import "./chat.css";
 
 /** `/chat`: the rooms the person is in, with unread counts. */
 export function ChatPage() {
+  const { t } = useTranslation("chat");
   const { user } = useSignedIn();
   const { transport, connection } = useRealtime();
   const rooms = useChatRooms(transport);
   const now = useNow();
   return (
     <>
-      <PageHeading>Chat</PageHeading>
+      <PageHeading>{t("title")}</PageHeading>
       <CrisisSupportPanel />
       <ConnectionBanner state={connection} />
-      <QueryView
-        query={rooms}
-        loadingLabel="Loading your chat rooms…"
-        errorTitle="We couldn't load your chat rooms"
-      >
+      <QueryView query={rooms} loadingLabel={t("loadingRooms")} errorTitle={t("roomsError")}>
         {(list) =>
           list.length === 0 ? (
-            <EmptyState title="You are not in any chat rooms yet.">
-              <p>
-                {user.role === "PARTICIPANT"
-                  ? "Your cohort's room appears here once you are enrolled in a cohort."
-                  : "Rooms appear here once you facilitate a cohort."}
-              </p>
+            <EmptyState title={t("noRooms")}>
+              <p>{user.role === "PARTICIPANT" ? t("noRoomsParticipant") : t("noRoomsStaff")}</p>
             </EmptyState>
           ) : (
             <RoomList rooms={list} now={now} timeZone={user.timeZone} />

@@ -1,9 +1,10 @@
 import { parseRoomKey } from "@bridgeway/domain";
 import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { CrisisSupportPanel } from "../alerts/crisis-support-panel";
 import { PageHeading } from "../shell/page-heading";
-import { roomKindLabel } from "./chat-format";
+import { chatRoomTitle, roomKindLabel } from "./chat-format";
 import { ChatRoomView } from "./chat-room-view";
 import { ConnectionBanner } from "./connection-banner";
 import { useChatRooms } from "./use-chat-rooms";
@@ -12,6 +13,7 @@ import "./chat.css";
 
 /** `/chat/:roomKey`: one room, with a way back to the list. */
 export function ChatRoomPage() {
+  const { t } = useTranslation("chat");
   const { roomKey = "" } = useParams();
   const { transport, connection } = useRealtime();
   const rooms = useChatRooms(transport);
@@ -23,17 +25,17 @@ export function ChatRoomPage() {
 
   return (
     <>
-      <PageHeading>{notFound ? "Chat room not found" : (summary?.title ?? "Chat")}</PageHeading>
+      <PageHeading>
+        {notFound ? t("notFoundTitle") : summary ? chatRoomTitle(summary, t) : t("title")}
+      </PageHeading>
       <p className="page-back chat-back">
-        <Link to="/chat">All chat rooms</Link>
-        {!notFound && <span className="chat-kind">{roomKindLabel(ref.kind)}</span>}
+        <Link to="/chat">{t("allRooms")}</Link>
+        {!notFound && <span className="chat-kind">{roomKindLabel(ref.kind, t)}</span>}
       </p>
       <CrisisSupportPanel />
       <ConnectionBanner state={connection} />
       {ref === null ? (
-        <p className="state state--empty">
-          This chat room does not exist, or you are not in it. Choose a room from your chat list.
-        </p>
+        <p className="state state--empty">{t("notFound")}</p>
       ) : (
         <ChatRoomView
           key={roomKey}

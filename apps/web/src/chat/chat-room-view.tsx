@@ -1,5 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useTranslation } from "react-i18next";
 import { useSignedIn } from "../session/auth-context";
 import { useNow } from "../sessions/use-now";
 import { ErrorState, LoadingState } from "../shell/status-states";
@@ -8,6 +9,7 @@ import type { ChatTransport } from "./chat-transport";
 import { ComposeBox } from "./compose-box";
 import type { Viewer } from "./message-actions";
 import { MessageItem, OutboxItem, type MessageHandlers } from "./message-item";
+import { localOutboxStore } from "./outbox-store";
 import { typingText } from "./typing";
 import { clearUnread } from "./use-chat-rooms";
 
@@ -23,6 +25,8 @@ function useChatRoom(transport: ChatTransport, roomKey: string, viewer: Viewer) 
     () =>
       new ChatRoom(transport, roomKey, viewer, {
         onRead: (key) => clearUnread(queryClient, viewer.userId, key),
+        // Unsent messages survive a reload on this device, and go by themselves when they can.
+        outbox: localOutboxStore(viewer.userId, roomKey),
       }),
   );
   useEffect(() => room.start(), [room]);
@@ -43,6 +47,7 @@ export function ChatRoomView({
   roomKey: string;
   onNotFound: () => void;
 }) {
+  const { t } = useTranslation("chat");
   const { user } = useSignedIn();
   const viewer: Viewer = { userId: user.id, staff: user.role !== "PARTICIPANT" };
   const { room, state } = useChatRoom(transport, roomKey, viewer);
@@ -101,19 +106,15 @@ export function ChatRoomView({
   };
 
   if (state.load.status === "loading" && messages.length === 0) {
-    return <LoadingState label="Loading messages…" />;
+    return <LoadingState label={t("loadingMessages")} />;
   }
   if (state.load.status === "error") {
     if (notFound) {
-      return (
-        <p className="state state--empty">
-          This chat room does not exist, or you are not in it. Choose a room from your chat list.
-        </p>
-      );
+      return <p className="state state--empty">{t("notFound")}</p>;
     }
     return (
       <ErrorState
-        title="We couldn't open this chat room"
+        title={t("openError")}
         error={state.load.error}
         onRetry={() => room.retryLoad()}
       />
@@ -121,14 +122,14 @@ export function ChatRoomView({
   }
 
   const { older } = state;
-  const typing = typingText(state.typing);
+  const typing = typingText(state.typing, t);
   return (
     <div className="chat-room">
       <div
         ref={logRef}
         className="chat-log"
         role="log"
-        aria-label="Messages"
+        aria-label={t("messages")}
         tabIndex={0}
         onScroll={(event) => {
           const log = event.currentTarget;
@@ -146,28 +147,26 @@ export function ChatRoomView({
               className="button button--quiet button--small"
               onClick={() => void room.loadOlder()}
             >
-              Load earlier messages
+              {t("loadEarlier")}
             </button>
           )}
-          {older.status === "loading" && <LoadingState label="Loading earlier messages…" />}
+          {older.status === "loading" && <LoadingState label={t("loadingEarlier")} />}
           {older.status === "error" && (
             <p className="field__error">
-              Earlier messages could not be loaded. {older.error}{" "}
+              {t("earlierFailed")} {older.error}{" "}
               <button
                 type="button"
                 className="button button--quiet button--small"
                 onClick={() => void room.loadOlder()}
               >
-                Try again
+                {t("tryAgain")}
               </button>
             </p>
           )}
-          {older.status === "all" && messages.length > 0 && (
-            <p className="muted">This is the start of the conversation.</p>
-          )}
+          {older.status === "all" && messages.length > 0 && <p className="muted">{t("start")}</p>}
         </div>
         {messages.length === 0 && outbox.length === 0 ? (
-          <p className="chat-log__empty">No messages yet. Say hello.</p>
+          <p className="chat-log__empty">{t("empty")}</p>
         ) : (
           <ol className="chat-messages">
             {messages.map((message) => (

@@ -68,7 +68,7 @@ describe("an open chat room", () => {
     expect(room.getState().timeline.messages.map((m) => m.body)).toEqual(["see you tonight"]);
   });
 
-  it("marks a send that got no answer as not sent, and retries it with the same client id", async () => {
+  it("keeps a send that got no answer waiting, saying Bridgeway is having trouble, and sends it again with the same client id", async () => {
     const socket = new FakeSocket();
     socket.answer("chat:subscribe", { ok: true, messages: [] });
     socket.answer("chat:send", NO_ANSWER);
@@ -78,8 +78,8 @@ describe("an open chat room", () => {
     room.send("anyone around?");
     await vi.waitFor(() =>
       expect(room.getState().timeline.outbox[0]).toMatchObject({
-        status: "failed",
-        error: "No answer from Bridgeway. Check your connection.",
+        status: "waiting",
+        reason: "Bridgeway is having trouble, your message will be sent when it recovers.",
       }),
     );
 
@@ -99,6 +99,38 @@ describe("an open chat room", () => {
     expect(room.getState().timeline.messages).toHaveLength(1);
   });
 
+  it("holds a message written while an earlier one waits, and sends both in the order written", async () => {
+    const socket = new FakeSocket();
+    socket.answer("chat:subscribe", { ok: true, messages: [] });
+    socket.answer("chat:send", refusal("unavailable", "Bridgeway is having trouble right now."));
+    const [first, second] = [
+      "40000000-0000-4000-8000-000000000011",
+      "40000000-0000-4000-8000-000000000012",
+    ];
+    const room = openRoom(socket, [first, second]);
+    await vi.waitFor(() => expect(room.getState().load.status).toBe("ready"));
+
+    room.send("first");
+    await vi.waitFor(() => expect(room.getState().timeline.outbox[0]?.status).toBe("waiting"));
+    socket.answer("chat:send", (payload: { clientId: string; body: string }) => ({
+      ok: true,
+      message: stored(payload),
+    }));
+    // The database is back for this one, but it must not be stored ahead of the first.
+    room.send("second");
+    expect(room.getState().timeline.outbox.map((e) => e.status)).toEqual(["waiting", "waiting"]);
+    expect(socket.payloads("chat:send")).toHaveLength(1);
+
+    room.retry(first);
+    await vi.waitFor(() => expect(room.getState().timeline.outbox).toEqual([]));
+    expect(socket.payloads<{ clientId: string }>("chat:send").map((s) => s.clientId)).toEqual([
+      first,
+      first,
+      second,
+    ]);
+    expect(room.getState().timeline.messages.map((m) => m.body)).toEqual(["first", "second"]);
+  });
+
   it("keeps a refused message as not sent with the server's reason", async () => {
     const socket = new FakeSocket();
     socket.answer("chat:subscribe", { ok: true, messages: [] });
@@ -115,6 +147,25 @@ describe("an open chat room", () => {
         error: "There is no such chat room, or you are not in it.",
       }),
     );
+  });
+
+  it("shows a rate limit refusal on the message, kept for a retry, without sending it again by itself", async () => {
+    const socket = new FakeSocket();
+    socket.answer("chat:subscribe", { ok: true, messages: [] });
+    socket.answer(
+      "chat:send",
+      refusal("rate_limited", "You are sending messages too fast. Wait a moment and try again."),
+    );
+    const room = openRoom(socket);
+    await vi.waitFor(() => expect(room.getState().load.status).toBe("ready"));
+    room.send("one more");
+    await vi.waitFor(() =>
+      expect(room.getState().timeline.outbox[0]).toMatchObject({
+        status: "failed",
+        error: "You are sending messages too fast. Wait a moment and try again.",
+      }),
+    );
+    expect(socket.payloads("chat:send")).toHaveLength(1);
   });
 
   it("adds live messages of this room only, and each once", async () => {
@@ -152,16 +203,104 @@ describe("an open chat room", () => {
     );
   });
 
-  it("asks for nothing after a reconnect the server recovered: missed events are replayed", async () => {
+  it("reconciles even after a reconnect the server recovered, from the newest message seen before the drop", async () => {
     const socket = new FakeSocket();
-    socket.answer("chat:subscribe", { ok: true, messages: [chatMessage()] });
+    const [a, missed, replayed] = [chatMessage(), chatMessage(), chatMessage()];
+    socket.answer("chat:subscribe", { ok: true, messages: [a] });
     const room = openRoom(socket);
     await vi.waitFor(() => expect(room.getState().load.status).toBe("ready"));
     socket.drop();
+    socket.answer("chat:since", { ok: true, messages: [missed, replayed], hasMore: false });
     socket.reconnect({ recovered: true });
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(socket.payloads("chat:subscribe")).toHaveLength(1);
-    expect(socket.payloads("chat:since")).toEqual([]);
+    // Recovery replays one event but lost the one before it.
+    socket.serverEmit("chat:message", replayed);
+
+    await vi.waitFor(() =>
+      expect(room.getState().timeline.messages.map((m) => m.id)).toEqual([
+        a.id,
+        missed.id,
+        replayed.id,
+      ]),
+    );
+    expect(socket.payloads("chat:since")).toEqual([{ roomKey: ROOM, after: a.id }]);
+  });
+
+  it("catches up from before an interruption between server processes, though never disconnected", async () => {
+    const socket = new FakeSocket();
+    const before = chatMessage({ createdAt: "2026-11-22T10:00:00.000Z" });
+    const during = chatMessage({ createdAt: "2026-11-22T10:00:08.000Z" });
+    const missed = chatMessage({ createdAt: "2026-11-22T10:00:09.000Z" });
+    socket.answer("chat:subscribe", { ok: true, messages: [before] });
+    const room = openRoom(socket);
+    await vi.waitFor(() => expect(room.getState().load.status).toBe("ready"));
+    // Delivered on this process while Redis was down; `missed` was sent through another one.
+    socket.serverEmit("chat:message", during);
+    socket.answer("chat:since", { ok: true, messages: [missed, during], hasMore: false });
+    socket.serverEmit("realtime:resync", { since: "2026-11-22T10:00:07.000Z" });
+
+    await vi.waitFor(() =>
+      expect(room.getState().timeline.messages.map((m) => m.id)).toEqual([
+        before.id,
+        during.id,
+        missed.id,
+      ]),
+    );
+    // From before the interruption (less the margin), not from the newest message seen.
+    expect(socket.payloads("chat:since")).toEqual([{ roomKey: ROOM, after: before.id }]);
+  });
+
+  it("catches up a page at a time until the server says it reached the present, leaving no hole", async () => {
+    const socket = new FakeSocket();
+    const seen = chatMessage();
+    socket.answer("chat:subscribe", { ok: true, messages: [seen] });
+    const room = openRoom(socket);
+    await vi.waitFor(() => expect(room.getState().load.status).toBe("ready"));
+
+    const missed = Array.from({ length: 1201 }, () => chatMessage());
+    const pages = [missed.slice(0, 500), missed.slice(500, 1000), missed.slice(1000)];
+    socket.drop();
+    // Joining again answers only the newest page: without paging, 1,000 would be missing.
+    socket.answer("chat:subscribe", { ok: true, messages: missed.slice(-50).reverse() });
+    socket.answer("chat:since", (payload: { after: string }) => {
+      const index = [seen, ...missed].findIndex((m) => m.id === payload.after);
+      const page = pages.find((p) => p[0]?.id === missed[index]?.id) ?? [];
+      return { ok: true, messages: page, hasMore: page !== pages[2] && page.length > 0 };
+    });
+    socket.reconnect({ recovered: false });
+
+    await vi.waitFor(() => expect(socket.payloads("chat:since")).toHaveLength(3));
+    await vi.waitFor(() =>
+      expect(room.getState().timeline.messages.map((m) => m.id)).toEqual(
+        [seen, ...missed].map((m) => m.id),
+      ),
+    );
+    expect(socket.payloads<{ after: string }>("chat:since").map((p) => p.after)).toEqual([
+      seen.id,
+      missed[499]?.id,
+      missed[999]?.id,
+    ]);
+  });
+
+  it("fetches every page after a drop from a room that was empty, not only the newest", async () => {
+    const socket = new FakeSocket();
+    socket.answer("chat:subscribe", { ok: true, messages: [] });
+    const room = openRoom(socket);
+    await vi.waitFor(() => expect(room.getState().load.status).toBe("ready"));
+
+    const came = Array.from({ length: 120 }, () => chatMessage());
+    socket.drop();
+    socket.answer("chat:subscribe", { ok: true, messages: came.slice(-50).reverse() });
+    socket.answer("chat:history", (payload: { before: string }) => {
+      const end = came.findIndex((m) => m.id === payload.before);
+      const page = came.slice(Math.max(0, end - 50), end).reverse();
+      return { ok: true, messages: page, nextBefore: end - 50 > 0 ? page.at(-1)?.id : null };
+    });
+    socket.reconnect({ recovered: false });
+
+    await vi.waitFor(() =>
+      expect(room.getState().timeline.messages.map((m) => m.id)).toEqual(came.map((m) => m.id)),
+    );
+    expect(room.getState().older.status).toBe("all");
   });
 
   it("loads earlier messages before the oldest one shown, until there are none", async () => {

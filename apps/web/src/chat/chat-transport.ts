@@ -88,6 +88,9 @@ const STATUS_OF: Record<LiveError["code"], number> = {
   declined: 409,
   room_full: 409,
   not_admitted: 403,
+  session_expired: 401,
+  unavailable: 503,
+  rate_limited: 429,
 };
 
 /**
@@ -97,13 +100,19 @@ const STATUS_OF: Record<LiveError["code"], number> = {
 export function realtimeError(error: LiveError): ApiError {
   const status = STATUS_OF[error.code];
   const code =
-    status === 404
-      ? "not_found"
-      : status === 403
-        ? "forbidden"
-        : status === 409
-          ? "conflict"
-          : "invalid_input";
+    status === 401
+      ? "session_expired"
+      : status === 404
+        ? "not_found"
+        : status === 403
+          ? "forbidden"
+          : status === 409
+            ? "conflict"
+            : status === 503
+              ? "service_unavailable"
+              : status === 429
+                ? "rate_limited"
+                : "invalid_input";
   return new ApiError(status, code, error.message, error.fields ?? {});
 }
 

@@ -2,6 +2,7 @@ import type { ChatMessageDto, ChatRoomSummary, Role } from "@bridgeway/domain";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { crisisSupport } from "../alerts/crisis-support";
+import { applyLocale } from "../i18n/i18n";
 import type * as SocketModule from "../realtime/socket";
 import { stubApi } from "../test/fake-api";
 import { authStateFor } from "../test/fixtures";
@@ -60,6 +61,8 @@ const log = () => screen.getByRole("log", { name: "Messages" });
 
 afterEach(() => {
   crisisSupport.close();
+  // Unsent messages are kept in localStorage; each test starts on a clean device.
+  localStorage.clear();
 });
 
 describe("chat", () => {
@@ -125,7 +128,7 @@ describe("chat", () => {
     expect(sent?.clientId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it("says Not sent with a Retry that sends the same message with the same client id", async () => {
+  it("says Bridgeway is having trouble when a send gets no answer, and Send now sends the same message with the same client id", async () => {
     const socket = chatServer();
     socket.answer("chat:send", NO_ANSWER);
     const { user } = openRoom();
@@ -133,7 +136,12 @@ describe("chat", () => {
 
     await user.type(screen.getByRole("textbox", { name: "Message" }), "Are you there?");
     await user.click(screen.getByRole("button", { name: "Send" }));
-    expect(await within(log()).findByText(/Not sent —/)).toBeTruthy();
+    expect(await within(log()).findByText(/Waiting to send —/)).toBeTruthy();
+    expect(
+      within(log()).getByText(
+        "Bridgeway is having trouble, your message will be sent when it recovers.",
+      ),
+    ).toBeTruthy();
 
     socket.answer("chat:send", (payload: { clientId: string; body: string }) => ({
       ok: true,
@@ -144,9 +152,9 @@ describe("chat", () => {
         author: { userId: JORDAN.id, displayName: "Jordan L." },
       }),
     }));
-    await user.click(within(log()).getByRole("button", { name: "Retry" }));
+    await user.click(within(log()).getByRole("button", { name: "Send now" }));
 
-    await waitFor(() => expect(within(log()).queryByText(/Not sent/)).toBeNull());
+    await waitFor(() => expect(within(log()).queryByText(/Waiting to send/)).toBeNull());
     const sends = socket.payloads<{ clientId: string; body: string }>("chat:send");
     expect(sends).toHaveLength(2);
     expect(sends[1]).toEqual(sends[0]);
@@ -380,5 +388,36 @@ describe("chat", () => {
     const nav = screen.getByRole("navigation", { name: "Main" });
     expect(within(nav).queryByRole("link", { name: "Chat" })).toBeNull();
     expect(within(nav).getByRole("link", { name: "Forums" }).getAttribute("href")).toBe("/forums");
+  });
+});
+
+describe("chat in Spanish", () => {
+  afterEach(() => applyLocale("en"));
+
+  it("speaks Spanish to a participant who chose it: the list, the room and the compose box", async () => {
+    chatServer([chatMessage({ roomKey: ROOM, author: SAM, body: "Hola a todos" })]);
+    stubApi({});
+    const auth = {
+      status: "signed-in",
+      auth: authStateFor("PARTICIPANT", { locale: "es" }),
+    } as const;
+    renderApp("/chat", { auth });
+
+    const cohort = await screen.findByRole("link", { name: /Chat de Evening track/ });
+    expect(cohort.textContent).toContain("3 sin leer");
+    expect(cohort.textContent).toContain("Chat del grupo · Último mensaje");
+    expect(
+      screen.getByRole("link", { name: /Conversación privada con Dana Whitfield/ }).textContent,
+    ).toContain("Aún no hay mensajes");
+
+    cohort.click();
+    expect(await screen.findByRole("log", { name: "Mensajes" })).toBeTruthy();
+    expect(await screen.findByText("Hola a todos")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Todas las salas de chat" })).toBeTruthy();
+    expect(screen.getByRole("textbox", { name: "Mensaje" })).toBeTruthy();
+    expect(screen.getByText("Enter envía. Mayús+Enter empieza una línea nueva.")).toBeTruthy();
+    expect(screen.getByText("0 de 4000 caracteres")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Enviar" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: /^Opciones del mensaje de Sam P\./ })).toBeTruthy();
   });
 });

@@ -1,5 +1,6 @@
 import { MAX_CHAT_MESSAGE_LENGTH } from "@bridgeway/domain";
 import { useId, useState, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { characterCount } from "./chat-format";
 
 /**
@@ -14,6 +15,7 @@ export function ComposeBox({
   onSend: (text: string) => boolean;
   onTyping: (text: string) => void;
 }) {
+  const { t } = useTranslation("chat");
   const [text, setText] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const id = useId();
@@ -21,14 +23,12 @@ export function ComposeBox({
   const countId = useId();
   const errorId = useId();
   const tooLong = text.trim().length > MAX_CHAT_MESSAGE_LENGTH;
-  const error = tooLong
-    ? `Keep messages under ${MAX_CHAT_MESSAGE_LENGTH} characters. Shorten it or split it in two.`
-    : problem;
+  const error = tooLong ? t("compose.tooLong", { max: MAX_CHAT_MESSAGE_LENGTH }) : problem;
 
   function submit(): void {
     if (tooLong) return;
     if (text.trim() === "") {
-      setProblem("Write a message first.");
+      setProblem(t("compose.empty"));
       return;
     }
     if (onSend(text)) {
@@ -54,7 +54,7 @@ export function ComposeBox({
       }}
     >
       <label className="field__label" htmlFor={id}>
-        Message
+        {t("compose.label")}
       </label>
       <textarea
         id={id}
@@ -77,7 +77,7 @@ export function ComposeBox({
       )}
       <div className="chat-compose__row">
         <p id={hintId} className="field__hint chat-compose__hint">
-          Enter sends. Shift+Enter starts a new line.
+          {t("compose.hint")}
         </p>
         <p
           id={countId}
@@ -85,10 +85,10 @@ export function ComposeBox({
             tooLong ? "chat-compose__count chat-compose__count--over" : "chat-compose__count"
           }
         >
-          {characterCount(text.length, MAX_CHAT_MESSAGE_LENGTH)}
+          {characterCount(text.length, MAX_CHAT_MESSAGE_LENGTH, t)}
         </p>
         <button type="submit" className="button chat-compose__send">
-          Send
+          {t("compose.send")}
         </button>
       </div>
     </form>

@@ -4,6 +4,10 @@ import type { ChatTransport } from "./chat-transport";
  * Where the realtime connection stands, as the person should hear it: still opening, open,
  * dropped and coming back by itself, or refused for a reason a retry will not fix.
  */
+/** The refusal when the page was opened from an address the server does not serve (English). */
+export const FORBIDDEN_ORIGIN =
+  "Chat cannot connect from this address. Open Bridgeway from its usual link.";
+
 export type ConnectionState =
   | { status: "connecting" }
   | { status: "connected" }
@@ -55,7 +59,7 @@ export class ConnectionTracker {
           case "forbidden_origin":
             this.set({
               status: "refused",
-              message: "Chat cannot connect from this address. Open Bridgeway from its usual link.",
+              message: FORBIDDEN_ORIGIN,
             });
             return;
           case undefined:

@@ -1,8 +1,11 @@
 import type { ChatMessageDto } from "@bridgeway/domain";
 import { useEffect, useId, useRef, useState, type ReactNode, type SubmitEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../i18n/use-format";
 import { HiddenContext } from "../shell/hidden-context";
 import type { ActionResult } from "./chat-room";
 import { formatChatTime } from "./chat-format";
+import { OFFLINE_REASON, TROUBLE_REASON } from "./chat-room";
 import { messageActions, messageView, type Viewer } from "./message-actions";
 import type { OutboxEntry } from "./message-list";
 
@@ -22,26 +25,29 @@ function Body({ text }: { text: string }) {
 }
 
 function MessageBody({ message, viewer }: { message: ChatMessageDto; viewer: Viewer }) {
+  const { t } = useTranslation("chat");
   const view = messageView(message, viewer);
   switch (view.kind) {
     case "text":
       return <Body text={view.body} />;
     case "deleted":
-      return <p className="chat-message__gone">This message was deleted.</p>;
+      return <p className="chat-message__gone">{t("message.deleted")}</p>;
     case "hidden":
-      return <p className="chat-message__gone">Hidden by a facilitator</p>;
+      return <p className="chat-message__gone">{t("message.hidden")}</p>;
     case "hidden-for-staff":
       return (
         <>
           <p className="chat-message__gone">
-            Hidden by a facilitator
+            {t("message.hidden")}
             {view.reason ? (
-              <span className="chat-message__reason">Reason: {view.reason}</span>
+              <span className="chat-message__reason">
+                {t("message.reason", { reason: view.reason })}
+              </span>
             ) : null}
           </p>
           {view.body !== "" && (
             <div className="chat-message__hidden-text">
-              <p className="chat-message__label">Participants no longer see:</p>
+              <p className="chat-message__label">{t("message.participantsNoLongerSee")}</p>
               <Body text={view.body} />
             </div>
           )}
@@ -70,6 +76,7 @@ function InlineForm({
   onSubmit: (text: string) => Promise<ActionResult>;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation("chat");
   const [text, setText] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -123,7 +130,7 @@ function InlineForm({
           {pending ? pendingLabel : submitLabel}
         </button>
         <button type="button" className="button button--quiet button--small" onClick={onCancel}>
-          Cancel
+          {t("message.cancel")}
         </button>
       </div>
     </form>
@@ -163,6 +170,8 @@ export function MessageItem({
   reported: boolean;
   handlers: MessageHandlers;
 }) {
+  const { t } = useTranslation("chat");
+  const { locale } = useFormat();
   const [mode, setMode] = useState<Mode>("idle");
   const [notice, setNotice] = useState<string | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
@@ -172,8 +181,8 @@ export function MessageItem({
   const mine = message.author.userId === viewer.userId;
   const actions = messageActions(message, viewer, now.getTime());
   const anyAction = actions.edit || actions.delete || actions.hide || actions.report;
-  const time = formatChatTime(message.createdAt, now, timeZone);
-  const author = mine ? "You" : message.author.displayName;
+  const time = formatChatTime(message.createdAt, now, timeZone, locale);
+  const author = mine ? t("message.you") : message.author.displayName;
 
   const close = (text: string | null = null) => {
     setMode("idle");
@@ -190,17 +199,19 @@ export function MessageItem({
     <li className={mine ? "chat-message chat-message--mine" : "chat-message"}>
       <Meta author={author} time={<time dateTime={message.createdAt}>{time}</time>}>
         {message.editedAt && !message.deleted && message.hidden === null && (
-          <span className="chat-message__edited"> · edited</span>
+          <span className="chat-message__edited">{t("message.edited")}</span>
         )}
-        {reported && viewer.staff && <span className="badge badge--warning">Reported</span>}
+        {reported && viewer.staff && (
+          <span className="badge badge--warning">{t("message.reported")}</span>
+        )}
       </Meta>
       {mode === "edit" ? (
         <InlineForm
-          label="Edit your message"
+          label={t("message.editLabel")}
           initial={message.body}
-          required="A message cannot be empty. To remove it, delete it instead."
-          submitLabel="Save changes"
-          pendingLabel="Saving…"
+          required={t("message.editRequired")}
+          submitLabel={t("message.saveChanges")}
+          pendingLabel={t("message.saving")}
           onSubmit={async (text) => {
             const result = await handlers.edit(message.id, text);
             if (result.ok) close();
@@ -220,8 +231,8 @@ export function MessageItem({
           aria-controls={menuId}
           onClick={() => choose(mode === "menu" ? "idle" : "menu")}
         >
-          Options
-          <HiddenContext>{`for the message from ${author} at ${time}`}</HiddenContext>
+          {t("message.options")}
+          <HiddenContext>{t("message.optionsFor", { author, time })}</HiddenContext>
         </button>
       )}
       <div id={menuId} className="chat-message__menu" hidden={mode !== "menu"}>
@@ -233,7 +244,7 @@ export function MessageItem({
                 className="button button--quiet button--small"
                 onClick={() => choose("edit")}
               >
-                Edit message
+                {t("message.edit")}
               </button>
             )}
             {actions.delete && (
@@ -242,7 +253,7 @@ export function MessageItem({
                 className="button button--quiet button--small"
                 onClick={() => choose("delete")}
               >
-                Delete message
+                {t("message.delete")}
               </button>
             )}
             {actions.hide && (
@@ -251,7 +262,7 @@ export function MessageItem({
                 className="button button--quiet button--small"
                 onClick={() => choose("hide")}
               >
-                Hide message
+                {t("message.hide")}
               </button>
             )}
             {actions.report && (
@@ -260,15 +271,19 @@ export function MessageItem({
                 className="button button--quiet button--small"
                 onClick={() => choose("report")}
               >
-                Report message
+                {t("message.report")}
               </button>
             )}
           </>
         )}
       </div>
       {mode === "delete" && (
-        <div className="confirm chat-message__form" role="group" aria-label="Delete this message">
-          <p>Delete this message for everyone? This cannot be undone.</p>
+        <div
+          className="confirm chat-message__form"
+          role="group"
+          aria-label={t("message.deleteGroup")}
+        >
+          <p>{t("message.deleteConfirm")}</p>
           {deleteError && (
             <p className="field__error" role="alert">
               {deleteError}
@@ -288,28 +303,28 @@ export function MessageItem({
                 });
               }}
             >
-              {deleting ? "Deleting…" : "Yes, delete it"}
+              {deleting ? t("message.deleting") : t("message.yesDelete")}
             </button>
             <button
               type="button"
               className="button button--quiet button--small"
               onClick={() => close()}
             >
-              Keep it
+              {t("message.keep")}
             </button>
           </div>
         </div>
       )}
       {mode === "hide" && (
         <InlineForm
-          label="Why are you hiding this message?"
-          hint="Participants will see “Hidden by a facilitator”. The reason is kept for the record and shown to staff."
-          required="Say why you are hiding it."
-          submitLabel="Hide message"
-          pendingLabel="Hiding…"
+          label={t("message.hideLabel")}
+          hint={t("message.hideHint")}
+          required={t("message.hideRequired")}
+          submitLabel={t("message.hide")}
+          pendingLabel={t("message.hiding")}
           onSubmit={async (reason) => {
             const result = await handlers.hide(message.id, reason);
-            if (result.ok) close("Message hidden.");
+            if (result.ok) close(t("message.hiddenDone"));
             return result;
           }}
           onCancel={() => close()}
@@ -317,14 +332,14 @@ export function MessageItem({
       )}
       {mode === "report" && (
         <InlineForm
-          label="Reason (optional)"
-          hint="Reporting tells the facilitators of this room about the message. The author is not told who reported it."
+          label={t("message.reportLabel")}
+          hint={t("message.reportHint")}
           required={null}
-          submitLabel="Send report"
-          pendingLabel="Sending…"
+          submitLabel={t("message.sendReport")}
+          pendingLabel={t("message.sending")}
           onSubmit={async (reason) => {
             const result = await handlers.report(message.id, reason);
-            if (result.ok) close("Thank you. The facilitators have been told about this message.");
+            if (result.ok) close(t("message.reportedThanks"));
             return result;
           }}
           onCancel={() => close()}
@@ -337,7 +352,10 @@ export function MessageItem({
   );
 }
 
-/** A message of mine not yet confirmed: "Sending…", or "Not sent" with Retry. */
+/**
+ * A message of mine not yet confirmed: "Sending…", waiting for the connection (it goes by
+ * itself), or "Not sent" with Retry.
+ */
 export function OutboxItem({
   entry,
   now,
@@ -349,6 +367,16 @@ export function OutboxItem({
   timeZone: string;
   onRetry: (clientId: string) => void;
 }) {
+  const { t } = useTranslation("chat");
+  const { locale } = useFormat();
+  const reason =
+    entry.status !== "waiting"
+      ? ""
+      : entry.reason === OFFLINE_REASON
+        ? t("outbox.offline")
+        : entry.reason === TROUBLE_REASON
+          ? t("outbox.trouble")
+          : entry.reason;
   return (
     <li
       className={
@@ -358,24 +386,40 @@ export function OutboxItem({
       }
     >
       <Meta
-        author="You"
+        author={t("message.you")}
         time={
-          <time dateTime={entry.writtenAt}>{formatChatTime(entry.writtenAt, now, timeZone)}</time>
+          <time dateTime={entry.writtenAt}>
+            {formatChatTime(entry.writtenAt, now, timeZone, locale)}
+          </time>
         }
       />
       <Body text={entry.body} />
       {entry.status === "sending" ? (
-        <p className="chat-message__state">Sending…</p>
-      ) : (
-        <div className="chat-message__state chat-message__state--failed">
+        <p className="chat-message__state">{t("outbox.sending")}</p>
+      ) : entry.status === "waiting" ? (
+        <div className="chat-message__state">
           <p>
-            Not sent —{" "}
+            {t("outbox.waiting")}
             <button
               type="button"
               className="button button--small"
               onClick={() => onRetry(entry.clientId)}
             >
-              Retry
+              {t("outbox.sendNow")}
+            </button>
+          </p>
+          <p className="chat-message__why">{reason}</p>
+        </div>
+      ) : (
+        <div className="chat-message__state chat-message__state--failed">
+          <p>
+            {t("outbox.notSent")}
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => onRetry(entry.clientId)}
+            >
+              {t("outbox.retry")}
             </button>
           </p>
           <p className="chat-message__why">{entry.error}</p>

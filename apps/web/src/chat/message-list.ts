@@ -10,7 +10,13 @@ export type OutboxEntry = {
   body: string;
   /** When it was written (local clock), for display only. */
   writtenAt: string;
-} & ({ status: "sending" } | { status: "failed"; error: string });
+} & (
+  | { status: "sending" }
+  /** Not sent yet for a reason that passes (offline, the server in trouble): sent by itself later. */
+  | { status: "waiting"; reason: string }
+  /** Refused for a reason sending again will not fix by itself: only a Retry sends it. */
+  | { status: "failed"; error: string }
+);
 
 /**
  * A room's messages as this page knows them: confirmed messages oldest first, each once (by id
@@ -115,16 +121,28 @@ export function markFailed(timeline: Timeline, clientId: string, error: string):
   };
 }
 
+/** Not sent yet, for a reason that passes: it is sent again by itself when the connection returns. */
+export function markWaiting(timeline: Timeline, clientId: string, reason: string): Timeline {
+  return {
+    ...timeline,
+    outbox: timeline.outbox.map((entry) =>
+      entry.clientId === clientId ? { ...entry, status: "waiting", reason } : entry,
+    ),
+  };
+}
+
 /**
  * Trying again: the same entry, with the same client id, goes back to "Sending…". Answers null
- * when there is nothing to retry (it was confirmed meanwhile, or is already being sent).
+ * when there is nothing to retry (it was confirmed meanwhile, or is already being sent, unless
+ * `evenIfSending`: after a reconnect, a send that was in flight may never be answered).
  */
 export function markRetrying(
   timeline: Timeline,
   clientId: string,
+  options: { evenIfSending?: boolean } = {},
 ): { timeline: Timeline; entry: OutboxEntry } | null {
   const entry = timeline.outbox.find((e) => e.clientId === clientId);
-  if (!entry || entry.status !== "failed") return null;
+  if (!entry || (entry.status === "sending" && !options.evenIfSending)) return null;
   const retrying: OutboxEntry = {
     clientId: entry.clientId,
     body: entry.body,

@@ -1,6 +1,8 @@
 import type { ChatRoomSummary } from "@bridgeway/domain";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { formatChatTime, roomKindLabel, unreadLabel } from "./chat-format";
+import { useFormat } from "../i18n/use-format";
+import { chatRoomTitle, formatChatTime, roomKindLabel, unreadLabel } from "./chat-format";
 
 /** The rooms someone is in: name, kind, unread count and when it was last active. */
 export function RoomList({
@@ -12,22 +14,26 @@ export function RoomList({
   now: Date;
   timeZone: string;
 }) {
+  const { t } = useTranslation("chat");
+  const { locale } = useFormat();
   return (
     <ul className="chat-rooms">
       {rooms.map((room) => (
         <li key={room.roomKey}>
           <Link className="chat-rooms__link" to={`/chat/${room.roomKey}`}>
-            <span className="chat-rooms__title">{room.title}</span>
+            <span className="chat-rooms__title">{chatRoomTitle(room, t)}</span>
             <span className="chat-rooms__meta">
-              {roomKindLabel(room.kind)}
+              {roomKindLabel(room.kind, t)}
               {" · "}
               {room.lastMessageAt
-                ? `Last message ${formatChatTime(room.lastMessageAt, now, timeZone)}`
-                : "No messages yet"}
+                ? t("lastMessage", {
+                    time: formatChatTime(room.lastMessageAt, now, timeZone, locale),
+                  })
+                : t("noMessagesYet")}
             </span>
             {room.unread > 0 && (
               <span className="badge badge--info chat-rooms__unread">
-                {unreadLabel(room.unread)}
+                {unreadLabel(room.unread, t)}
               </span>
             )}
           </Link>

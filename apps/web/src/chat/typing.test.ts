@@ -7,6 +7,10 @@ import {
   TypingSignal,
   typingText,
 } from "./typing";
+import { i18n } from "../i18n/i18n";
+
+const en = i18n.getFixedT("en", "chat");
+const es = i18n.getFixedT("es", "chat");
 
 const ROOM = "cohort:00000000-0000-4000-8000-0000000000c1";
 
@@ -16,10 +20,11 @@ afterEach(() => {
 
 describe("typing indicator", () => {
   it("says who is typing in a sentence", () => {
-    expect(typingText([])).toBe("");
-    expect(typingText(["Sam P."])).toBe("Sam P. is typing…");
-    expect(typingText(["Sam P.", "Riley K."])).toBe("Sam P. and Riley K. are typing…");
-    expect(typingText(["Sam P.", "Riley K.", "Avery J."])).toBe("3 people are typing…");
+    expect(typingText([], en)).toBe("");
+    expect(typingText(["Sam P."], en)).toBe("Sam P. is typing…");
+    expect(typingText(["Sam P.", "Riley K."], en)).toBe("Sam P. and Riley K. are typing…");
+    expect(typingText(["Sam P.", "Riley K.", "Avery J."], en)).toBe("3 people are typing…");
+    expect(typingText(["Sam P.", "Riley K."], es)).toBe("Sam P. y Riley K. están escribiendo…");
   });
 
   it("tells the room once when typing starts, again only every few seconds, and when it stops", () => {

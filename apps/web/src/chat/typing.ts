@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import type { ChatTyping } from "@bridgeway/domain";
 
 /** While someone keeps typing, they say so again this often. */
@@ -96,10 +97,10 @@ export class TypingRoster {
 }
 
 /** "Sam L. is typing…", "Sam L. and Riley K. are typing…", "3 people are typing…", or "". */
-export function typingText(names: readonly string[]): string {
+export function typingText(names: readonly string[], t: TFunction<"chat">): string {
   const [first, second] = names;
   if (first === undefined) return "";
-  if (second === undefined) return `${first} is typing…`;
-  if (names.length === 2) return `${first} and ${second} are typing…`;
-  return `${names.length} people are typing…`;
+  if (second === undefined) return t("typing.one", { first });
+  if (names.length === 2) return t("typing.two", { first, second });
+  return t("typing.many", { count: names.length });
 }

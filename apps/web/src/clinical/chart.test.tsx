@@ -412,6 +412,21 @@ describe("a participant's chart: treatment plan", () => {
       await within(section).findByText(/Acknowledged on November 23, 2026 at 8:00 PM EST/),
     ).toBeTruthy();
     await user.click(within(section).getByRole("button", { name: "Review and edit the plan" }));
+    // Adding an objective puts the cursor in its first field, ready to type.
+    const [addObjective] = within(section).getAllByRole("button", { name: /^Add an objective/ });
+    if (!addObjective) throw new Error("no Add an objective button");
+    await user.click(addObjective);
+    expect(document.activeElement?.tagName).toBe("INPUT");
+    const list = addObjective.closest("fieldset")?.querySelector("ol");
+    const rows = list?.querySelectorAll(":scope > li") ?? [];
+    const newest = rows[rows.length - 1];
+    expect(newest?.contains(document.activeElement)).toBe(true);
+    expect((document.activeElement as HTMLElement).id).toBe(
+      within(newest as HTMLElement).getByLabelText("Objective").id,
+    );
+    await user.click(
+      within(newest as HTMLElement).getByRole("button", { name: /^Remove objective/ }),
+    );
     const review = within(section).getByLabelText("Review every (days)");
     await user.clear(review);
     await user.type(review, "21");

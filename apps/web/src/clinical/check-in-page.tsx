@@ -1,6 +1,7 @@
-import { INSTRUMENT_DEFINITIONS, type AssessmentResultDto } from "@bridgeway/domain";
+import { type AssessmentResultDto } from "@bridgeway/domain";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { QueryView } from "../homes/query-view";
 import { useSignedIn } from "../session/auth-context";
@@ -9,37 +10,36 @@ import { EmptyState } from "../shell/status-states";
 import { CheckInResult } from "./check-in-result";
 import { LiveCrisisSupport } from "./help-now";
 import { QuestionnaireForm } from "./questionnaire-form";
+import { instrumentText } from "./severity";
 import { clinicalChanged, useAssessments } from "./use-clinical";
 import "./clinical.css";
 
 /** `/participant/check-ins/:assignmentId`: one questionnaire, then its result. */
 export function CheckInPage() {
+  const { t } = useTranslation("checkIns");
   const { assignmentId = "" } = useParams();
   const { user } = useSignedIn();
   const queryClient = useQueryClient();
   const history = useAssessments(user.id);
   const [result, setResult] = useState<AssessmentResultDto | null>(null);
   const assignment = history.data?.due.find((d) => d.id === assignmentId);
-  const title = result
-    ? INSTRUMENT_DEFINITIONS[result.instrument].title
-    : assignment
-      ? INSTRUMENT_DEFINITIONS[assignment.instrument].title
-      : "Check-in";
+  const instrument = result?.instrument ?? assignment?.instrument;
+  const title = instrument ? instrumentText(instrument, t).title : t("page.fallbackTitle");
 
   return (
     <>
       <PageHeading>{title}</PageHeading>
       <p className="page-back">
-        <Link to="/participant/check-ins">Back to check-ins</Link>
+        <Link to="/participant/check-ins">{t("page.back")}</Link>
       </p>
-      <LiveCrisisSupport />
+      <LiveCrisisSupport handledHere={result?.safetyConcern === true} />
       {result ? (
         <CheckInResult result={result} />
       ) : (
         <QueryView
           query={history}
-          loadingLabel="Loading your check-in…"
-          errorTitle="We couldn't load your check-in"
+          loadingLabel={t("page.loading")}
+          errorTitle={t("page.loadError")}
         >
           {() =>
             assignment ? (
@@ -51,10 +51,10 @@ export function CheckInPage() {
                 }}
               />
             ) : (
-              <EmptyState title="This check-in is not waiting for you.">
+              <EmptyState title={t("page.notWaiting")}>
                 <p>
-                  It may be done already, or your care team no longer needs it.{" "}
-                  <Link to="/participant/check-ins">See your check-ins</Link>
+                  {t("page.notWaitingText")}{" "}
+                  <Link to="/participant/check-ins">{t("page.seeCheckIns")}</Link>
                 </p>
               </EmptyState>
             )

@@ -1,6 +1,7 @@
 import { INSTRUMENT_DEFINITIONS } from "@bridgeway/domain";
-import { screen, within } from "@testing-library/react";
+import { act, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
+import { crisisSupport } from "../alerts/crisis-support";
 import { apiError, json, stubApi } from "../test/fake-api";
 import { authStateFor } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
@@ -189,6 +190,16 @@ describe("a PHQ-9 check-in on a phone", () => {
     expect(
       within(help).getByRole("link", { name: "Open my safety plan" }).getAttribute("href"),
     ).toBe("/participant/safety");
+
+    // The server's crisis support for the same answer does not add a second, chat-worded panel.
+    act(() =>
+      crisisSupport.show(IDS.jordan, { crisisLine: "988", safetyPlanPath: "/participant/safety" }),
+    );
+    expect(
+      screen.queryByRole("region", { name: "You don't have to go through this alone" }),
+    ).toBeNull();
+    expect(screen.queryByText(/What you wrote was shared/)).toBeNull();
+    expect(crisisSupport.get()).toBeNull();
   });
 
   it("without a question 9 concern, shows 988 calmly and no word about self-harm", async () => {

@@ -1,14 +1,14 @@
 import {
   INSTRUMENT_DEFINITIONS,
-  severityLabel,
   type AssessmentAssignmentDto,
   type AssessmentHistory,
 } from "@bridgeway/domain";
+import type { TFunction } from "i18next";
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { formatCalendarDate, plural } from "../format/format";
-import { formatMoment } from "../format/session-time";
 import { QueryView } from "../homes/query-view";
+import { useFormat, type FormatHelpers } from "../i18n/use-format";
 import { useSignedIn } from "../session/auth-context";
 import { useNow } from "../sessions/use-now";
 import { HiddenContext } from "../shell/hidden-context";
@@ -17,38 +17,50 @@ import { EmptyState } from "../shell/status-states";
 import { TableScroll } from "../shell/table-scroll";
 import { todayIn } from "../time/zoned-time";
 import { HelpNow, LiveCrisisSupport } from "./help-now";
-import { instrumentName, scoreOutOf } from "./severity";
+import { bandName, instrumentName, instrumentText, scoreOutOf } from "./severity";
 import { useAssessments } from "./use-clinical";
 import "./clinical.css";
 
 /** Results shown under "Your recent check-ins". */
 const RECENT_RESULTS = 6;
 
-function dueText(dueOn: string, today: string): string {
-  if (dueOn === today) return "Due today";
-  if (dueOn < today) return `Waiting since ${formatCalendarDate(dueOn)}`;
-  return `Next one on ${formatCalendarDate(dueOn)}`;
+function dueText(
+  dueOn: string,
+  today: string,
+  t: TFunction<"checkIns">,
+  format: FormatHelpers,
+): string {
+  if (dueOn === today) return t("list.dueToday");
+  if (dueOn < today) return t("list.waitingSince", { date: format.calendarDate(dueOn) });
+  return t("list.nextOn", { date: format.calendarDate(dueOn) });
 }
 
 function DueCard({ item, today }: { item: AssessmentAssignmentDto; today: string }) {
+  const { t } = useTranslation("checkIns");
+  const format = useFormat();
   const headingId = useId();
   const definition = INSTRUMENT_DEFINITIONS[item.instrument];
   return (
     <li>
       <article className="card check-in-card" aria-labelledby={headingId}>
-        <p className="card__eyebrow">{definition.name}</p>
+        <p className="card__eyebrow" translate="no">
+          {definition.name}
+        </p>
         <h3 id={headingId} className="card__title">
-          {definition.title}
+          {instrumentText(item.instrument, t).title}
         </h3>
         <p>
-          {dueText(item.dueOn, today)} · {plural(definition.items.length, "question", "questions")},
-          about 2 minutes
+          {t("list.length", {
+            due: dueText(item.dueOn, today, t, format),
+            questions: t("list.questions", { count: definition.items.length }),
+          })}
         </p>
         <Link
           className="button button--block check-in-card__start"
           to={`/participant/check-ins/${item.id}`}
         >
-          Start<HiddenContext>{`the ${definition.name}`}</HiddenContext>
+          {t("list.start")}
+          <HiddenContext>{t("list.startContext", { name: definition.name })}</HiddenContext>
         </Link>
       </article>
     </li>
@@ -56,21 +68,23 @@ function DueCard({ item, today }: { item: AssessmentAssignmentDto; today: string
 }
 
 function DueList({ history, today }: { history: AssessmentHistory; today: string }) {
+  const { t } = useTranslation("checkIns");
+  const format = useFormat();
   const headingId = useId();
   const now = history.due.filter((d) => d.dueOn <= today);
   const later = history.due.filter((d) => d.dueOn > today);
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId} className="section-title">
-        Waiting for you
+        {t("list.waitingTitle")}
       </h2>
       {now.length === 0 ? (
-        <EmptyState title="Nothing to fill in right now.">
+        <EmptyState title={t("list.nothingNow")}>
           <p>
             {later.length > 0
-              ? `Your next check-in is on ${formatCalendarDate(later[0]?.dueOn ?? "")}.`
-              : "When your care team asks for a check-in, it appears here."}{" "}
-            <Link to="/participant">Go to My week</Link>
+              ? t("list.nextCheckIn", { date: format.calendarDate(later[0]?.dueOn ?? "") })
+              : t("list.whenAsked")}{" "}
+            <Link to="/participant">{t("list.goToMyWeek")}</Link>
           </p>
         </EmptyState>
       ) : (
@@ -82,11 +96,16 @@ function DueList({ history, today }: { history: AssessmentHistory; today: string
       )}
       {now.length > 0 && later.length > 0 && (
         <p className="muted section-after">
-          Coming up:{" "}
-          {later
-            .map((d) => `${instrumentName(d.instrument)} on ${formatCalendarDate(d.dueOn)}`)
-            .join(", ")}
-          .
+          {t("list.comingUp", {
+            list: later
+              .map((d) =>
+                t("list.comingUpItem", {
+                  name: instrumentName(d.instrument),
+                  date: format.calendarDate(d.dueOn),
+                }),
+              )
+              .join(", "),
+          })}
         </p>
       )}
     </section>
@@ -94,39 +113,41 @@ function DueList({ history, today }: { history: AssessmentHistory; today: string
 }
 
 function RecentResults({ history, timeZone }: { history: AssessmentHistory; timeZone: string }) {
+  const { t } = useTranslation("checkIns");
+  const format = useFormat();
   const headingId = useId();
   const captionId = useId();
   const recent = [...history.results].reverse().slice(0, RECENT_RESULTS);
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId} className="section-title">
-        Your recent check-ins
+        {t("list.recentTitle")}
       </h2>
       {recent.length === 0 ? (
-        <EmptyState title="No check-ins yet.">
-          <p>Your scores appear here after your first check-in, so you can see how things move.</p>
+        <EmptyState title={t("list.noneYet")}>
+          <p>{t("list.noneYetText")}</p>
         </EmptyState>
       ) : (
         <TableScroll labelledBy={captionId}>
           <table className="table">
-            <caption id={captionId}>Your recent check-ins, newest first</caption>
+            <caption id={captionId}>{t("list.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Check-in</th>
-                <th scope="col">Score</th>
-                <th scope="col">Band</th>
+                <th scope="col">{t("list.when")}</th>
+                <th scope="col">{t("list.checkIn")}</th>
+                <th scope="col">{t("list.score")}</th>
+                <th scope="col">{t("list.band")}</th>
               </tr>
             </thead>
             <tbody>
               {recent.map((r) => (
                 <tr key={r.id}>
                   <th scope="row">
-                    <time dateTime={r.completedAt}>{formatMoment(r.completedAt, timeZone)}</time>
+                    <time dateTime={r.completedAt}>{format.moment(r.completedAt, timeZone)}</time>
                   </th>
-                  <td>{instrumentName(r.instrument)}</td>
-                  <td>{scoreOutOf(r.instrument, r.total)}</td>
-                  <td>{severityLabel(r.severity)}</td>
+                  <td translate="no">{instrumentName(r.instrument)}</td>
+                  <td>{scoreOutOf(r.instrument, r.total, t)}</td>
+                  <td>{bandName(r.severity, t)}</td>
                 </tr>
               ))}
             </tbody>
@@ -139,23 +160,17 @@ function RecentResults({ history, timeZone }: { history: AssessmentHistory; time
 
 /** `/participant/check-ins`: the questionnaires waiting for the participant, and recent scores. */
 export function CheckInsPage() {
+  const { t } = useTranslation("checkIns");
   const { user } = useSignedIn();
   const history = useAssessments(user.id);
   const now = useNow();
   const today = todayIn(user.timeZone, now);
   return (
     <>
-      <PageHeading>Check-ins</PageHeading>
-      <p className="section-note page-intro">
-        Short questionnaires about how you have been feeling. Your care team uses them to see how
-        things change over time.
-      </p>
+      <PageHeading>{t("list.title")}</PageHeading>
+      <p className="section-note page-intro">{t("list.intro")}</p>
       <LiveCrisisSupport />
-      <QueryView
-        query={history}
-        loadingLabel="Loading your check-ins…"
-        errorTitle="We couldn't load your check-ins"
-      >
+      <QueryView query={history} loadingLabel={t("list.loading")} errorTitle={t("list.loadError")}>
         {(data) => (
           <div className="stack">
             <DueList history={data} today={today} />

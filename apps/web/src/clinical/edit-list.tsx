@@ -5,13 +5,18 @@ import { HiddenContext } from "../shell/hidden-context";
  * After adding a row its first field takes focus; after removing one, the Add button does.
  * Returns the ids to use and a way to ask for that focus once the rows have re-rendered.
  */
-export function useRowFocus() {
+export function useRowFocus({ firstField = false }: { firstField?: boolean } = {}) {
   const base = useId();
   const target = useRef<string | null>(null);
   // After every render: the change that asked for focus has re-rendered the rows by then.
   useEffect(() => {
     if (target.current === null) return;
-    document.getElementById(target.current)?.focus();
+    const element = document.getElementById(target.current);
+    // A row of several fields: the person adding it wants to type in its first field.
+    const field = firstField
+      ? element?.querySelector<HTMLElement>("input, select, textarea")
+      : null;
+    (field ?? element)?.focus();
     target.current = null;
   });
   const focus = useCallback((id: string) => {
@@ -24,8 +29,12 @@ export function useRowFocus() {
  * Adding, changing and removing rows of a list, with the focus movement of `useRowFocus`:
  * row `index` carries the id `rowId(index)` and the Add button `addId`.
  */
-export function useEditableRows<T>(items: readonly T[], onChange: (items: T[]) => void) {
-  const { base, focus } = useRowFocus();
+export function useEditableRows<T>(
+  items: readonly T[],
+  onChange: (items: T[]) => void,
+  options: { firstField?: boolean } = {},
+) {
+  const { base, focus } = useRowFocus(options);
   const addId = `${base}-add`;
   const rowId = (index: number) => `${base}-${index}`;
   return {
@@ -90,8 +99,8 @@ export function RemoveRowButton({
 }
 
 /**
- * Numbered rows of several fields each (follow-ups, objectives): a title that takes focus when
- * the row is added, the row's fields, its Remove button; then the Add button.
+ * Numbered rows of several fields each (follow-ups, objectives): a title, the row's fields (the
+ * first takes focus when the row is added), its Remove button; then the Add button.
  */
 export function EditableRows<T>({
   items,
@@ -115,16 +124,14 @@ export function EditableRows<T>({
   /** The fields of one row; `set` changes some of its values. */
   children: (item: T, index: number, set: (change: Partial<T>) => void) => ReactNode;
 }) {
-  const rows = useEditableRows(items, onChange);
+  const rows = useEditableRows(items, onChange, { firstField: true });
   return (
     <>
       {(listWhenEmpty || items.length > 0) && (
         <ol className="plan-edit__rows">
           {items.map((item, index) => (
-            <li key={index} className="plan-edit__objective">
-              <div id={rows.rowId(index)} tabIndex={-1} className="plan-edit__row-title">
-                {title(index)}
-              </div>
+            <li key={index} id={rows.rowId(index)} className="plan-edit__objective">
+              <div className="plan-edit__row-title">{title(index)}</div>
               {children(item, index, (change) => rows.update(index, { ...item, ...change }))}
               <div>
                 <RemoveRowButton onClick={() => rows.remove(index)}>

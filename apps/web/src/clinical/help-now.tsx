@@ -1,17 +1,29 @@
-import { CRISIS_LINE } from "@bridgeway/domain";
-import { useId } from "react";
+import { crisisLineFor } from "@bridgeway/domain";
+import { useEffect, useId } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useLocale } from "../i18n/use-locale";
 import { useRealtime } from "../chat/use-realtime";
 import { CrisisSupportPanel } from "../alerts/crisis-support-panel";
+import { crisisSupport } from "../alerts/crisis-support";
 import { SAFETY_PLAN_PATH } from "../shell/nav-items";
 
 /**
  * For a participant's clinical pages: keeps the shared socket open, so that the server's 988 and
- * safety-plan support after a PHQ-9 question 9 answer reaches them here at once.
+ * safety-plan support after a PHQ-9 question 9 answer reaches them here at once. With
+ * `handledHere` the page already shows help worded for what just happened (a questionnaire
+ * result), so the shared panel, worded for chat, is closed rather than shown a second time.
  */
-export function LiveCrisisSupport() {
+export function LiveCrisisSupport({ handledHere = false }: { handledHere?: boolean }) {
   useRealtime();
-  return <CrisisSupportPanel />;
+  useEffect(() => {
+    if (!handledHere) return undefined;
+    crisisSupport.close();
+    return crisisSupport.subscribe(() => {
+      if (crisisSupport.get() !== null) crisisSupport.close();
+    });
+  }, [handledHere]);
+  return handledHere ? null : <CrisisSupportPanel />;
 }
 
 /**
@@ -26,6 +38,9 @@ export function HelpNow({
   /** Off on the safety plan page itself. */
   planLink?: boolean;
 }) {
+  const { t } = useTranslation("checkIns");
+  // 988 answers in Spanish too: the buttons say how (press 2, text AYUDA).
+  const line = crisisLineFor(useLocale());
   const headingId = useId();
   return (
     <section
@@ -33,37 +48,29 @@ export function HelpNow({
       aria-labelledby={headingId}
     >
       <h2 id={headingId} className="help-now__title">
-        {concern ? "Thank you for telling us" : "If you need help now"}
+        {concern ? t("helpNow.concernTitle") : t("helpNow.title")}
       </h2>
       {concern && (
         <>
-          <p>
-            You said you have had thoughts that you would be better off dead, or of hurting
-            yourself. Many people have thoughts like these, and it took courage to say so.
-          </p>
-          <p>
-            Your care team has been told, so they can check in with you. You don&apos;t have to wait
-            for them: you can call or text {CRISIS_LINE.number} at any time.
-          </p>
+          <p>{t("helpNow.concernSaid")}</p>
+          <p>{t("helpNow.concernTold", { number: line.number })}</p>
         </>
       )}
-      {!concern && (
-        <p>The {CRISIS_LINE.name} answers day and night. It is free and confidential.</p>
-      )}
+      {!concern && <p>{t("helpNow.lineAnswers", { name: line.name })}</p>}
       <div className="help-now__actions">
-        <a className="button button--crisis" href={CRISIS_LINE.callHref}>
-          Call {CRISIS_LINE.number}
+        <a className="button button--crisis" href={line.callHref}>
+          {line.callLabel}
         </a>
-        <a className="button button--crisis" href={CRISIS_LINE.textHref}>
-          Text {CRISIS_LINE.number}
+        <a className="button button--crisis" href={line.textHref}>
+          {line.textLabel}
         </a>
         {planLink && (
           <Link className="button button--secondary" to={SAFETY_PLAN_PATH}>
-            Open my safety plan
+            {t("helpNow.openPlan")}
           </Link>
         )}
       </div>
-      <p className="help-now__note">If you are in immediate danger, call 911.</p>
+      <p className="help-now__note">{t("helpNow.emergency")}</p>
     </section>
   );
 }

@@ -1,8 +1,9 @@
 import { useId } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { AftercareDto } from "@bridgeway/domain";
-import { formatCalendarDate } from "../format/format";
 import { QueryView } from "../homes/query-view";
+import { useFormat } from "../i18n/use-format";
 import { useSignedIn } from "../session/auth-context";
 import { SAFETY_PLAN_PATH } from "../shell/nav-items";
 import { PageHeading } from "../shell/page-heading";
@@ -12,12 +13,14 @@ import { useAftercare } from "./use-clinical";
 import "./clinical.css";
 
 function AftercareCard({ entry }: { entry: AftercareDto }) {
+  const { t } = useTranslation("aftercare");
+  const format = useFormat();
   const headingId = useId();
   return (
     <li>
       <article className="card" aria-labelledby={headingId}>
         <h2 id={headingId} className="card__title">
-          After your program ended on {formatCalendarDate(entry.dischargedOn)}
+          {t("page.cardTitle", { date: format.calendarDate(entry.dischargedOn) })}
         </h2>
         <AftercareView aftercare={entry.aftercare} />
       </article>
@@ -27,25 +30,25 @@ function AftercareCard({ entry }: { entry: AftercareDto }) {
 
 /** `/participant/aftercare`: what comes after the program, kept after discharge. */
 export function MyAftercarePage() {
+  const { t } = useTranslation("aftercare");
   const { user } = useSignedIn();
   const aftercare = useAftercare(user.id);
   return (
     <>
-      <PageHeading>My aftercare plan</PageHeading>
+      <PageHeading>{t("page.title")}</PageHeading>
       <p className="section-note page-intro">
-        Your <Link to={SAFETY_PLAN_PATH}>safety plan</Link> stays here for you too, with 988.
+        <Trans t={t} i18nKey="page.intro" components={{ plan: <Link to={SAFETY_PLAN_PATH} /> }} />
       </p>
       <QueryView
         query={aftercare}
-        loadingLabel="Loading your aftercare plan…"
-        errorTitle="We couldn't load your aftercare plan"
+        loadingLabel={t("page.loading")}
+        errorTitle={t("page.loadError")}
       >
         {(list) =>
           list.length === 0 ? (
-            <EmptyState title="You have no aftercare plan yet.">
+            <EmptyState title={t("page.none")}>
               <p>
-                It is written with your care team when you finish the program: who you will see
-                next, when, and what can help. <Link to="/participant">Go to My week</Link>
+                {t("page.noneText")} <Link to="/participant">{t("page.goToMyWeek")}</Link>
               </p>
             </EmptyState>
           ) : (

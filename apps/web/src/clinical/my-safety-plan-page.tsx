@@ -1,5 +1,7 @@
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import { QueryView } from "../homes/query-view";
+import { useLocale } from "../i18n/use-locale";
 import { useSignedIn } from "../session/auth-context";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState } from "../shell/status-states";
@@ -13,44 +15,46 @@ import "./clinical.css";
  * after discharge, and if it cannot be loaded 988 is still right here.
  */
 export function MySafetyPlanPage() {
+  const { t } = useTranslation("safetyPlan");
+  return (
+    <>
+      <PageHeading>{t("page.title")}</PageHeading>
+      <div className="stack">
+        <HelpNow planLink={false} />
+        <MySafetyPlanSection />
+      </div>
+    </>
+  );
+}
+
+/** The signed-in participant's own safety plan: on its page, and over a live session's call. */
+export function MySafetyPlanSection() {
+  const { t } = useTranslation("safetyPlan");
+  const locale = useLocale();
   const { user } = useSignedIn();
   const plan = useSafetyPlan(user.id);
   const headingId = useId();
   return (
-    <>
-      <PageHeading>My safety plan</PageHeading>
-      <div className="stack">
-        <HelpNow planLink={false} />
-        <section aria-labelledby={headingId} className="card safety-plan">
-          <h2 id={headingId} className="card__title">
-            My plan for hard moments
-          </h2>
-          <QueryView
-            query={plan}
-            loadingLabel="Loading your safety plan…"
-            errorTitle="We couldn't load your safety plan"
-          >
-            {(current) =>
-              current === null ? (
-                <EmptyState title="Your safety plan has not been written yet.">
-                  <p>
-                    Your therapist writes it with you, usually in an individual session. Ask them
-                    about it next time you meet. Until then, you can call or text 988 at any time.
-                  </p>
-                </EmptyState>
-              ) : (
-                <>
-                  <p className="muted">
-                    Go through the steps in order, as far as you need to. Written with your care
-                    team. {safetyPlanVersionText(current, user.timeZone)}.
-                  </p>
-                  <SafetyPlanSteps plan={current.content} headingLevel={3} />
-                </>
-              )
-            }
-          </QueryView>
-        </section>
-      </div>
-    </>
+    <section aria-labelledby={headingId} className="card safety-plan">
+      <h2 id={headingId} className="card__title">
+        {t("page.sectionTitle")}
+      </h2>
+      <QueryView query={plan} loadingLabel={t("page.loading")} errorTitle={t("page.loadError")}>
+        {(current) =>
+          current === null ? (
+            <EmptyState title={t("page.notWritten")}>
+              <p>{t("page.notWrittenText")}</p>
+            </EmptyState>
+          ) : (
+            <>
+              <p className="muted">
+                {t("page.intro")} {safetyPlanVersionText(current, user.timeZone, t, locale)}.
+              </p>
+              <SafetyPlanSteps plan={current.content} headingLevel={3} />
+            </>
+          )
+        }
+      </QueryView>
+    </section>
   );
 }

@@ -1,5 +1,6 @@
 import { screen, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { applyLocale } from "../i18n/i18n";
 import { apiError, json, stubApi } from "../test/fake-api";
 import { authStateFor } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
@@ -83,5 +84,55 @@ describe("my safety plan", () => {
     );
     const help = screen.getByRole("region", { name: "If you need help now" });
     expect(within(help).getByRole("link", { name: "Call 988" })).toBeTruthy();
+  });
+});
+
+describe("my safety plan in Spanish", () => {
+  afterEach(() => applyLocale("en"));
+  const participante = {
+    status: "signed-in",
+    auth: authStateFor("PARTICIPANT", { locale: "es" }),
+  } as const;
+
+  it("shows 988 in Spanish first, then the six steps in Spanish, and what the person wrote as written", async () => {
+    stubApi({ [PLAN]: json(200, { plan: safetyPlan() }) });
+    renderApp("/participant/safety", { auth: participante });
+
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Mi plan de seguridad" }),
+    ).toBeTruthy();
+    const plan = await screen.findByRole("region", { name: "Mi plan para los momentos difíciles" });
+    expect(
+      (await within(plan).findAllByRole("heading", { level: 3 })).map((h) => h.textContent),
+    ).toEqual([
+      "Paso 1 Señales de alerta",
+      "Paso 2 Cosas que puedo hacer por mi cuenta",
+      "Paso 3 Personas y lugares que me ayudan a distraerme",
+      "Paso 4 Personas a las que puedo pedir ayuda",
+      "Paso 5 Profesionales y líneas de crisis",
+      "Paso 6 Cómo hacer más seguro mi entorno",
+      "Lo que más me importa",
+    ]);
+    expect(plan.textContent).toContain(
+      "Versión 2, actualizada el 25 de noviembre de 2026, 4:12 p.m. EST por Dana Whitfield.",
+    );
+    expect(plan.textContent).toContain("Not sleeping");
+    expect(plan.textContent).toContain("Aquí todavía no hay nada escrito.");
+    expect(within(plan).getByText("Línea 988 de Prevención del Suicidio y Crisis")).toBeTruthy();
+    expect(
+      within(plan).getByRole("link", { name: "Envía AYUDA al 988" }).getAttribute("href"),
+    ).toBe("sms:988?&body=AYUDA");
+
+    const help = screen.getByRole("region", { name: "Si necesitas ayuda ahora" });
+    expect(within(help).getByRole("link", { name: "Llama al 988 y marca 2" })).toBeTruthy();
+    expect(help.textContent).toContain("Si estás en peligro inmediato, llama al 911.");
+  });
+
+  it("says in Spanish that the plan is not written yet, with 988 and press 2", async () => {
+    stubApi({ [PLAN]: json(200, { plan: null }) });
+    renderApp("/participant/safety", { auth: participante });
+
+    expect(await screen.findByText("Tu plan de seguridad todavía no está escrito.")).toBeTruthy();
+    expect(screen.getByText(/puedes llamar al 988 y marcar 2/)).toBeTruthy();
   });
 });

@@ -1,11 +1,11 @@
 import type { TreatmentPlanDto } from "@bridgeway/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ApiError, describeError } from "../api/api-client";
-import { formatCalendarDate } from "../format/format";
-import { formatMoment } from "../format/session-time";
 import { QueryView } from "../homes/query-view";
+import { useFormat } from "../i18n/use-format";
 import { useSignedIn } from "../session/auth-context";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState } from "../shell/status-states";
@@ -15,6 +15,8 @@ import "./clinical.css";
 
 /** Reading a plan and saying so: the care team sees which version the participant has read. */
 function AcknowledgeCard({ plan }: { plan: TreatmentPlanDto }) {
+  const { t } = useTranslation("treatmentPlan");
+  const format = useFormat();
   const { user } = useSignedIn();
   const clinicalApi = useClinicalApi();
   const queryClient = useQueryClient();
@@ -33,27 +35,22 @@ function AcknowledgeCard({ plan }: { plan: TreatmentPlanDto }) {
   if (acknowledged) {
     return (
       <p ref={doneRef} tabIndex={-1} className="notice">
-        You read and acknowledged version {plan.version} on{" "}
-        {formatMoment(plan.acknowledgedAt ?? "", user.timeZone)}.
+        {t("acknowledge.done", {
+          version: plan.version,
+          when: format.moment(plan.acknowledgedAt ?? "", user.timeZone),
+        })}
       </p>
     );
   }
   return (
     <section className="card card--open" aria-labelledby={headingId}>
       <h2 id={headingId} className="card__title">
-        Have you read this version?
+        {t("acknowledge.question")}
       </h2>
-      <p>
-        When you have read your plan, let your care team know. If something does not look right,
-        talk to them about it at your next session.
-      </p>
+      <p>{t("acknowledge.explain")}</p>
       {acknowledge.isError && (
         <div className="form__error" role="alert">
-          <p>
-            {stale
-              ? "Your plan was updated since you opened it. Reload it to read the new version, then acknowledge that one."
-              : describeError(acknowledge.error)}
-          </p>
+          <p>{stale ? t("acknowledge.stale") : describeError(acknowledge.error)}</p>
         </div>
       )}
       <div className="actions">
@@ -66,7 +63,7 @@ function AcknowledgeCard({ plan }: { plan: TreatmentPlanDto }) {
               void clinicalChanged(queryClient);
             }}
           >
-            Reload my plan
+            {t("acknowledge.reload")}
           </button>
         ) : (
           <button
@@ -75,7 +72,9 @@ function AcknowledgeCard({ plan }: { plan: TreatmentPlanDto }) {
             disabled={acknowledge.isPending}
             onClick={() => acknowledge.mutate()}
           >
-            {acknowledge.isPending ? "Saving…" : `Acknowledge version ${plan.version}`}
+            {acknowledge.isPending
+              ? t("acknowledge.saving")
+              : t("acknowledge.button", { version: plan.version })}
           </button>
         )}
       </div>
@@ -84,37 +83,34 @@ function AcknowledgeCard({ plan }: { plan: TreatmentPlanDto }) {
 }
 
 function AftercareLink() {
+  const { t } = useTranslation("treatmentPlan");
   const { user } = useSignedIn();
   const aftercare = useAftercare(user.id);
   if (!aftercare.data || aftercare.data.length === 0) return null;
   return (
     <p className="notice">
-      Your program has ended. <Link to="/participant/aftercare">Read your aftercare plan</Link>
+      {t("page.programEnded")} <Link to="/participant/aftercare">{t("page.readAftercare")}</Link>
     </p>
   );
 }
 
 /** `/participant/treatment-plan`: the plan written with the care team, to read and acknowledge. */
 export function MyTreatmentPlanPage() {
+  const { t } = useTranslation("treatmentPlan");
+  const format = useFormat();
   const { user } = useSignedIn();
   const plan = useTreatmentPlan(user.id);
   const planHeadingId = useId();
   return (
     <>
-      <PageHeading>My treatment plan</PageHeading>
+      <PageHeading>{t("page.title")}</PageHeading>
       <AftercareLink />
-      <QueryView
-        query={plan}
-        loadingLabel="Loading your treatment plan…"
-        errorTitle="We couldn't load your treatment plan"
-      >
+      <QueryView query={plan} loadingLabel={t("page.loading")} errorTitle={t("page.loadError")}>
         {(current) =>
           current === null ? (
-            <EmptyState title="Your treatment plan has not been written yet.">
+            <EmptyState title={t("page.notWritten")}>
               <p>
-                Your care team writes it with you in your first weeks: what you want to work on,
-                your goals, and how you will know things are getting better.{" "}
-                <Link to="/participant">Go to My week</Link>
+                {t("page.notWrittenText")} <Link to="/participant">{t("page.goToMyWeek")}</Link>
               </p>
             </EmptyState>
           ) : (
@@ -122,13 +118,16 @@ export function MyTreatmentPlanPage() {
               <AcknowledgeCard plan={current} />
               <section className="card" aria-labelledby={planHeadingId}>
                 <h2 id={planHeadingId} className="card__title">
-                  What we are working on
+                  {t("page.workingOn")}
                 </h2>
                 <p className="muted">
-                  Version {current.version}, written by {current.createdBy} on{" "}
-                  {formatMoment(current.createdAt, user.timeZone)}. You review it together every{" "}
-                  {current.reviewEveryDays} days; the next review is on{" "}
-                  {formatCalendarDate(current.nextReviewOn)}.
+                  {t("page.versionLine", {
+                    version: current.version,
+                    author: current.createdBy,
+                    when: format.moment(current.createdAt, user.timeZone),
+                    days: current.reviewEveryDays,
+                    date: format.calendarDate(current.nextReviewOn),
+                  })}
                 </p>
                 <TreatmentPlanContentView content={current.content} />
               </section>

@@ -1,6 +1,7 @@
 import type { AftercareDto, TreatmentPlanDto } from "@bridgeway/domain";
 import { screen, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { applyLocale } from "../i18n/i18n";
 import { apiError, json, stubApi } from "../test/fake-api";
 import { authStateFor } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
@@ -114,6 +115,63 @@ describe("my treatment plan", () => {
     expect(card.textContent).toContain("February 3, 2027: Dr. RuizBring the sleep diary");
     expect(card.textContent).toContain("Peer support group, Tuesdays");
     expect(screen.getByRole("link", { name: "safety plan" }).getAttribute("href")).toBe(
+      "/participant/safety",
+    );
+  });
+});
+
+describe("my treatment plan and aftercare in Spanish", () => {
+  afterEach(() => applyLocale("en"));
+  const participante = {
+    status: "signed-in",
+    auth: authStateFor("PARTICIPANT", { locale: "es" }),
+  } as const;
+
+  it("shows the plan in Spanish, with what the care team wrote as they wrote it, and acknowledges it", async () => {
+    let current: TreatmentPlanDto = treatmentPlan();
+    const { requests } = stubApi({
+      [PLAN]: () => json(200, { plan: current }),
+      [AFTERCARE]: json(200, { aftercare: [] }),
+      [ACKNOWLEDGE]: () => {
+        current = { ...current, acknowledgedAt: "2026-11-24T15:00:00.000Z" };
+        return json(200, { plan: current });
+      },
+    });
+    const { user } = renderApp("/participant/treatment-plan", { auth: participante });
+
+    const plan = await screen.findByRole("region", { name: "En qué estamos trabajando" });
+    expect(plan.textContent).toContain(
+      "Versión 3, escrita por Dana Whitfield el 23 de noviembre de 2026, 3:00 p.m. EST. La revisan juntos cada 14 días; la próxima revisión es el 7 de diciembre de 2026.",
+    );
+    expect(within(plan).getByRole("heading", { level: 3 }).textContent).toBe(
+      "Problema 1: Low mood most days",
+    );
+    expect(plan.textContent).toContain(
+      "Cómo se mide: 5 days a week, in a log. Fecha meta: 14 de diciembre de 2026.",
+    );
+    expect(plan.textContent).toContain("Intervenciones");
+
+    expect(screen.getByRole("heading", { name: "¿Ya leíste esta versión?" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Confirmar que leí la versión 3" }));
+    expect(
+      await screen.findByText(
+        "Leíste y confirmaste la versión 3 el 24 de noviembre de 2026, 10:00 a.m. EST.",
+      ),
+    ).toBeTruthy();
+    expect(requests.some((r) => r.method === "POST")).toBe(true);
+  });
+
+  it("shows the aftercare plan in Spanish, the level of care included", async () => {
+    stubApi({ [AFTERCARE]: json(200, { aftercare: [aftercare] }) });
+    renderApp("/participant/aftercare", { auth: participante });
+
+    const card = await screen.findByRole("article", {
+      name: "Después de que tu programa terminó el 29 de enero de 2027",
+    });
+    expect(within(card).getByText("Terapia ambulatoria")).toBeTruthy();
+    expect(within(card).getByText("Citas de seguimiento")).toBeTruthy();
+    expect(card.textContent).toContain("3 de febrero de 2027: Dr. Ruiz");
+    expect(screen.getByRole("link", { name: "plan de seguridad" }).getAttribute("href")).toBe(
       "/participant/safety",
     );
   });

@@ -1,15 +1,16 @@
 import {
-  ANSWER_CHOICES,
-  INSTRUMENT_DEFINITIONS,
+  DEFAULT_LOCALE,
   type AssessmentAssignmentDto,
   type AssessmentResultDto,
 } from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ApiError, describeError } from "../api/api-client";
 import { FormAlert, SubmitButton } from "../forms/fields";
 import type { FormProblem } from "../forms/form-problem";
+import { useLocale } from "../i18n/use-locale";
 import {
   emptyAnswers,
   firstItemWithError,
@@ -19,9 +20,8 @@ import {
   withAnswer,
   type Answers,
 } from "./questionnaire";
+import { instrumentText } from "./severity";
 import { useClinicalApi } from "./use-clinical";
-
-const CHOOSE_AN_ANSWER = "Choose one of the four answers to go on.";
 
 /**
  * A PHQ-9 or GAD-7, one question at a time: big answers to tap, "Question 3 of 9", Back and
@@ -35,9 +35,13 @@ export function QuestionnaireForm({
   assignment: AssessmentAssignmentDto;
   onDone: (result: AssessmentResultDto) => void;
 }) {
+  const { t } = useTranslation("checkIns");
+  const locale = useLocale();
   const clinicalApi = useClinicalApi();
-  const definition = INSTRUMENT_DEFINITIONS[assignment.instrument];
-  const count = definition.items.length;
+  // The validated wording in the person's language; the scores are the same in every language.
+  const text = instrumentText(assignment.instrument, t);
+  const count = text.items.length;
+  const chooseAnAnswer = t("form.chooseAnswer");
   const [answers, setAnswers] = useState<Answers>(() => emptyAnswers(assignment.instrument));
   const [index, setIndex] = useState(0);
   const [errors, setErrors] = useState<ReadonlyMap<number, string>>(new Map());
@@ -66,13 +70,19 @@ export function QuestionnaireForm({
       if (error instanceof ApiError && error.code === "invalid_input") {
         const byItem = itemErrors(error.fields);
         const first = firstItemWithError(byItem);
-        setErrors(byItem);
+        // The server words its messages in English: in another language, say it our way.
+        const english = locale === DEFAULT_LOCALE;
+        setErrors(english ? byItem : new Map([...byItem.keys()].map((i) => [i, chooseAnAnswer])));
         if (first !== null) setIndex(first);
         const general = Object.entries(error.fields)
           .filter(([field]) => !/^answers\.\d+$/.test(field))
           .map(([, message]) => message);
         setProblem({
-          message: general.length > 0 ? general.join(" ") : error.message,
+          message: !english
+            ? describeError(error)
+            : general.length > 0
+              ? general.join(" ")
+              : error.message,
           fields: error.fields,
         });
         return;
@@ -100,7 +110,7 @@ export function QuestionnaireForm({
     event.preventDefault();
     if (send.isPending || closed) return;
     if (answer === null) {
-      setErrors(new Map(errors).set(index, CHOOSE_AN_ANSWER));
+      setErrors(new Map(errors).set(index, chooseAnAnswer));
       return;
     }
     if (!last) {
@@ -109,7 +119,7 @@ export function QuestionnaireForm({
     }
     const missing = firstUnanswered(answers);
     if (missing !== null) {
-      setErrors(new Map(errors).set(missing, CHOOSE_AN_ANSWER));
+      setErrors(new Map(errors).set(missing, chooseAnAnswer));
       setIndex(missing);
       return;
     }
@@ -122,15 +132,15 @@ export function QuestionnaireForm({
       <FormAlert problem={problem} />
       {closed && (
         <p>
-          <Link to="/participant/check-ins">Back to check-ins</Link>
+          <Link to="/participant/check-ins">{t("page.back")}</Link>
         </p>
       )}
       <p id={stemId} className="questionnaire__stem">
-        {definition.stem}
+        {text.stem}
       </p>
       <div className="questionnaire__progress">
         <h2 ref={stepRef} id={countId} tabIndex={-1} className="questionnaire__count">
-          {progressLabel(index, count)}
+          {progressLabel(index, count, t)}
         </h2>
         <progress
           className="questionnaire__bar"
@@ -145,14 +155,14 @@ export function QuestionnaireForm({
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
       >
-        <legend className="question__text">{definition.items[index]}</legend>
+        <legend className="question__text">{text.items[index]}</legend>
         {error && (
           <p id={errorId} className="field__error question__error">
             {error}
           </p>
         )}
         <div className="answers">
-          {ANSWER_CHOICES.map((choice) => (
+          {text.answers.map((choice) => (
             <label key={choice.score} className="answer">
               <input
                 type="radio"
@@ -175,11 +185,11 @@ export function QuestionnaireForm({
             disabled={send.isPending}
             onClick={() => setIndex(index - 1)}
           >
-            Back
+            {t("form.back")}
           </button>
         )}
-        <SubmitButton pending={send.isPending} pendingLabel="Sending your answers…">
-          {last ? "Send my answers" : "Next"}
+        <SubmitButton pending={send.isPending} pendingLabel={t("form.sending")}>
+          {last ? t("form.send") : t("form.next")}
         </SubmitButton>
       </div>
     </form>

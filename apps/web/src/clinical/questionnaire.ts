@@ -1,4 +1,6 @@
 import { INSTRUMENT_DEFINITIONS, type Instrument } from "@bridgeway/domain";
+import type { TFunction } from "i18next";
+import { ENGLISH_CHECK_INS } from "./severity";
 
 /** One answer per item, 0–3, or null while it is not answered yet. */
 export type Answers = readonly (number | null)[];
@@ -7,9 +9,13 @@ export function emptyAnswers(instrument: Instrument): Answers {
   return INSTRUMENT_DEFINITIONS[instrument].items.map(() => null);
 }
 
-/** "Question 3 of 9", for the item at `index` (0-based). */
-export function progressLabel(index: number, count: number): string {
-  return `Question ${index + 1} of ${count}`;
+/** "Question 3 of 9" ("Pregunta 3 de 9"), for the item at `index` (0-based). */
+export function progressLabel(
+  index: number,
+  count: number,
+  t: TFunction<"checkIns"> = ENGLISH_CHECK_INS,
+): string {
+  return t("form.progress", { number: index + 1, count });
 }
 
 export function withAnswer(answers: Answers, index: number, score: number): Answers {

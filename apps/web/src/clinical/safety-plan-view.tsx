@@ -1,11 +1,16 @@
 import {
-  CRISIS_LINE,
+  crisisLineFor,
   SAFETY_PLAN_STEPS,
+  type Locale,
   type SafetyPlanContent,
   type SafetyPlanDto,
 } from "@bridgeway/domain";
+import type { TFunction } from "i18next";
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import { formatMoment } from "../format/session-time";
+import { i18n } from "../i18n/i18n";
+import { useLocale } from "../i18n/use-locale";
 
 type Contact = SafetyPlanContent["distractions"][number];
 type StepKey = (typeof SAFETY_PLAN_STEPS)[number]["key"];
@@ -19,7 +24,7 @@ function telHref(phone: string): string | null {
 function ContactItem({ contact }: { contact: Contact }) {
   const href = contact.phone ? telHref(contact.phone) : null;
   return (
-    <li>
+    <li translate="no">
       <span className="safety-step__name">{contact.name}</span>
       {contact.phone &&
         (href ? (
@@ -34,17 +39,21 @@ function ContactItem({ contact }: { contact: Contact }) {
 }
 
 function StepItems({ stepKey, content }: { stepKey: StepKey; content: SafetyPlanContent }) {
+  const { t } = useTranslation("safetyPlan");
+  const line = crisisLineFor(useLocale());
   switch (stepKey) {
     case "warningSigns":
     case "copingStrategies":
     case "environmentSafety": {
       const items = content[stepKey];
       return items.length === 0 ? (
-        <p className="muted">Nothing written here yet.</p>
+        <p className="muted">{t("nothingYet")}</p>
       ) : (
         <ul className="safety-step__list">
           {items.map((text, index) => (
-            <li key={`${index}-${text}`}>{text}</li>
+            <li key={`${index}-${text}`} translate="no">
+              {text}
+            </li>
           ))}
         </ul>
       );
@@ -60,17 +69,17 @@ function StepItems({ stepKey, content }: { stepKey: StepKey; content: SafetyPlan
           ))}
           {stepKey === "professionals" && (
             <li>
-              <span className="safety-step__name">{CRISIS_LINE.name}</span>
-              <a className="safety-step__phone" href={CRISIS_LINE.callHref}>
-                Call {CRISIS_LINE.number}
+              <span className="safety-step__name">{line.name}</span>
+              <a className="safety-step__phone" href={line.callHref}>
+                {line.callLabel}
               </a>
-              <a className="safety-step__phone" href={CRISIS_LINE.textHref}>
-                Text {CRISIS_LINE.number}
+              <a className="safety-step__phone" href={line.textHref}>
+                {line.textLabel}
               </a>
             </li>
           )}
           {items.length === 0 && stepKey !== "professionals" && (
-            <li className="muted">Nothing written here yet.</li>
+            <li className="muted">{t("nothingYet")}</li>
           )}
         </ul>
       );
@@ -89,6 +98,7 @@ export function SafetyPlanSteps({
   plan: SafetyPlanContent;
   headingLevel?: 2 | 3;
 }) {
+  const { t } = useTranslation("safetyPlan");
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const reasonsId = useId();
   return (
@@ -97,7 +107,8 @@ export function SafetyPlanSteps({
         {SAFETY_PLAN_STEPS.map((step, index) => (
           <li key={step.key} className="safety-step">
             <Heading className="safety-step__title">
-              <span className="safety-step__number">Step {index + 1}</span> {step.title}
+              <span className="safety-step__number">{t("stepNumber", { number: index + 1 })}</span>{" "}
+              {t(`steps.${step.key}`)}
             </Heading>
             <StepItems stepKey={step.key} content={plan} />
           </li>
@@ -106,16 +117,30 @@ export function SafetyPlanSteps({
       {plan.reasonsForLiving && (
         <section className="safety-reasons" aria-labelledby={reasonsId}>
           <Heading id={reasonsId} className="safety-step__title">
-            What matters most to me
+            {t("reasons")}
           </Heading>
-          <p className="safety-reasons__text">{plan.reasonsForLiving}</p>
+          <p className="safety-reasons__text" translate="no">
+            {plan.reasonsForLiving}
+          </p>
         </section>
       )}
     </>
   );
 }
 
+/** Staff screens stay in English whatever the language. */
+const ENGLISH: TFunction<"safetyPlan"> = i18n.getFixedT("en", "safetyPlan");
+
 /** "Version 2, updated November 25, 2026 at 4:12 PM EST by Dana Whitfield" */
-export function safetyPlanVersionText(plan: SafetyPlanDto, timeZone: string): string {
-  return `Version ${plan.version}, updated ${formatMoment(plan.updatedAt, timeZone)} by ${plan.authoredBy}`;
+export function safetyPlanVersionText(
+  plan: SafetyPlanDto,
+  timeZone: string,
+  t: TFunction<"safetyPlan"> = ENGLISH,
+  locale: Locale = "en",
+): string {
+  return t("version", {
+    version: plan.version,
+    when: formatMoment(plan.updatedAt, timeZone, locale),
+    author: plan.authoredBy,
+  });
 }

@@ -1,5 +1,8 @@
+import { INSTRUMENT_DEFINITIONS, severityLabel, type Instrument } from "@bridgeway/domain";
 import { describe, expect, it } from "vitest";
 import {
+  BAND_LABEL_MAX_CHARS,
+  bandLabelLines,
   CHART,
   labelledIndexes,
   pointsFor,
@@ -85,5 +88,25 @@ describe("score chart geometry", () => {
     expect(labelledIndexes(7)).toEqual([0, 1, 2, 4, 5, 6]);
     expect(labelledIndexes(20)).toEqual([0, 4, 8, 11, 15, 19]);
     expect(labelledIndexes(10, 2)).toEqual([0, 9]);
+  });
+});
+
+describe("band labels", () => {
+  it("wraps 'Moderately severe' onto two lines instead of running off the chart", () => {
+    expect(bandLabelLines("Moderately severe")).toEqual(["Moderately", "severe"]);
+    expect(bandLabelLines("Minimal")).toEqual(["Minimal"]);
+  });
+
+  it("keeps every label line of every instrument inside the right margin at 14px", () => {
+    // A generous average glyph width for the UI font at 14px.
+    const widest = BAND_LABEL_MAX_CHARS * 14 * 0.62;
+    expect(widest).toBeLessThanOrEqual(CHART.right - 8);
+    for (const instrument of Object.keys(INSTRUMENT_DEFINITIONS) as Instrument[]) {
+      for (const band of INSTRUMENT_DEFINITIONS[instrument].bands) {
+        for (const line of bandLabelLines(severityLabel(band.severity))) {
+          expect(line.length).toBeLessThanOrEqual(BAND_LABEL_MAX_CHARS);
+        }
+      }
+    }
   });
 });

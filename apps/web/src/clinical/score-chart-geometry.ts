@@ -82,3 +82,23 @@ export function labelledIndexes(count: number, most = 6): number[] {
 function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
+
+/** Longest band-label line, in characters, that fits the chart's right margin at 14px. */
+export const BAND_LABEL_MAX_CHARS = 11;
+
+/**
+ * A band label split into lines that fit the right margin ("Moderately severe" takes two), so no
+ * label runs off the edge of the chart.
+ */
+export function bandLabelLines(label: string, maxChars = BAND_LABEL_MAX_CHARS): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(" ")) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && `${last} ${word}`.length <= maxChars) {
+      lines[lines.length - 1] = `${last} ${word}`;
+    } else {
+      lines.push(word);
+    }
+  }
+  return lines;
+}

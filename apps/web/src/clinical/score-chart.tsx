@@ -10,6 +10,7 @@ import { useId } from "react";
 import { formatMoment } from "../format/session-time";
 import { TableScroll } from "../shell/table-scroll";
 import {
+  bandLabelLines,
   CHART,
   labelledIndexes,
   pointsFor,
@@ -66,9 +67,24 @@ export function chartSummary(
   return (
     `${range}. Totals, oldest first: ${totals} (of ${maxScore(instrument)}). ` +
     `Latest: ${latest.total}, ${severityLabel(latest.severity).toLowerCase()}.` +
-    (concerns > 0
-      ? ` ${concerns === 1 ? "1 result has" : `${concerns} results have`} question 9 above 0.`
+    (instrument === "PHQ9" && concerns > 0
+      ? ` ${concerns === 1 ? "1 result has" : `${concerns} results have`} question ${PHQ9_SAFETY_ITEM} above 0.`
       : "")
+  );
+}
+
+/** A band's label beside it, on one line or, when too long for the margin, centred on two. */
+function BandLabel({ lines, x, y }: { lines: string[]; x: number; y: number }) {
+  const lineHeight = 16;
+  const firstY = y - ((lines.length - 1) * lineHeight) / 2;
+  return (
+    <text className="score-chart__band-label" x={x} y={firstY} dominantBaseline="middle">
+      {lines.map((line, index) => (
+        <tspan key={line} x={x} dy={index === 0 ? 0 : lineHeight}>
+          {line}
+        </tspan>
+      ))}
+    </text>
   );
 }
 
@@ -107,14 +123,11 @@ function Chart({
             width={right - CHART.left}
             height={band.height}
           />
-          <text
-            className="score-chart__band-label"
+          <BandLabel
+            lines={bandLabelLines(severityLabel(band.severity))}
             x={right + 8}
             y={band.y + band.height / 2}
-            dominantBaseline="middle"
-          >
-            {severityLabel(band.severity)}
-          </text>
+          />
         </g>
       ))}
       {ticks.map((tick) => (
@@ -189,8 +202,9 @@ export function ScoreChart({
       <figure className="score-chart">
         <Chart instrument={instrument} results={results} timeZone={timeZone} />
         <figcaption className="score-chart__caption">
-          Shaded bands are the published severity ranges. A diamond marks a result with question 9
-          above 0.
+          Shaded bands are the published severity ranges.
+          {instrument === "PHQ9" &&
+            ` A diamond marks a result with question ${PHQ9_SAFETY_ITEM} above 0.`}
         </figcaption>
       </figure>
       <TableScroll labelledBy={captionId}>

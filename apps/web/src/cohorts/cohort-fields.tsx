@@ -2,7 +2,7 @@ import { WEEKDAYS, type FacilitatorListItem, type Weekday } from "@bridgeway/dom
 import { credentialShort } from "../format/format";
 import { weekdayName } from "../format/session-time";
 import { CheckboxGroup, Field } from "../forms/fields";
-import { facilitatorOption, leadLicenseWarning } from "../people/facilitator-labels";
+import { facilitatorOption, leadChoices, leadLicenseWarning } from "../people/facilitator-labels";
 
 export const WEEKDAY_CHOICES = WEEKDAYS.map((day) => ({ value: day, label: weekdayName(day) }));
 
@@ -96,8 +96,8 @@ export function FacilitatorFields({
         {(control) => (
           <select {...control} value={leadId} onChange={(event) => onLead(event.target.value)}>
             <option value="">Choose the lead facilitator</option>
-            {facilitators.map((f) => (
-              <option key={f.id} value={f.id}>
+            {leadChoices(facilitators, today, leadId).map(({ facilitator: f, expired }) => (
+              <option key={f.id} value={f.id} disabled={expired}>
                 {facilitatorOption(f, today)}
               </option>
             ))}

@@ -2,6 +2,7 @@ import {
   describeWeeklyPattern,
   nextStepDownPhase,
   sessionKindInfo,
+  weekStartOf,
   type CohortDetail,
   type EnrollmentSummary,
   type SessionSummary,
@@ -10,11 +11,18 @@ import { useId, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../api/api-client";
 import { ChartLink, CohortClinicalSections } from "../clinical/cohort-clinical";
-import { formatCalendarDate, formatSchedule, formatTimeZone, phaseLabel } from "../format/format";
-import { formatHours, formatWeekdays } from "../format/session-time";
+import {
+  formatCalendarDate,
+  formatSchedule,
+  formatTimeZone,
+  phaseLabel,
+  plural,
+} from "../format/format";
+import { formatHours, formatShortDay, formatWeekdays } from "../format/session-time";
 import { QueryView } from "../homes/query-view";
 import { useFacilitators, useParticipants } from "../people/use-people";
 import { useSignedIn } from "../session/auth-context";
+import { AttendanceFlagsCard } from "../reminders/attendance-flags-card";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState, ErrorState, LoadingState } from "../shell/status-states";
 import { TableScroll } from "../shell/table-scroll";
@@ -27,8 +35,8 @@ import { todayIn } from "../time/zoned-time";
 import { EditScheduleForm } from "./edit-schedule-form";
 import { EnrollForm } from "./enroll-form";
 import { MultiFamilyForm } from "./multi-family-form";
-import { plannedHoursWarning } from "./planned-hours";
-import { StepDownForm } from "./step-down-form";
+import { flaggedWeeksAhead, plannedHoursWarning, shortWeekReasons } from "./planned-hours";
+import { latestPhase, StepDownForm } from "./step-down-form";
 import { useCohort } from "./use-cohorts";
 import { HiddenContext } from "../shell/hidden-context";
 
@@ -133,6 +141,7 @@ function CohortSummary({ cohort }: { cohort: CohortDetail }) {
             <EditScheduleForm
               cohort={cohort}
               facilitators={facilitators.data}
+              assignsStaff={user.role === "ADMIN"}
               today={todayIn(user.timeZone, new Date())}
               onDone={(message) => {
                 setEditing(false);
@@ -146,14 +155,53 @@ function CohortSummary({ cohort }: { cohort: CohortDetail }) {
   );
 }
 
-function PlannedHoursCell({ enrollment }: { enrollment: EnrollmentSummary }) {
+/** This week's planned hours, or the start date for an enrolment that has not begun. */
+function PlannedHoursCell({ enrollment, today }: { enrollment: EnrollmentSummary; today: string }) {
   const week = enrollment.plannedThisWeek;
-  const warning = plannedHoursWarning(week.status);
+  const notStarted = enrollment.startsOn > today;
+  const warning = notStarted ? null : plannedHoursWarning(week.status);
+  const weekStart = weekStartOf(today);
+  const flagged = flaggedWeeksAhead(enrollment.plannedWeeks, weekStart);
+  const ahead = enrollment.plannedWeeks.filter((w) => w.weekStart >= weekStart);
   return (
     <td className={warning ? `hours hours--${warning.tone}` : "hours"}>
-      {formatHours(week.plannedHours)}
+      {notStarted ? (
+        <span>Starts {formatCalendarDate(enrollment.startsOn)}</span>
+      ) : (
+        <>
+          {formatHours(week.plannedHours)}
+          <span className="cell-note">this week</span>
+        </>
+      )}
       {warning && (
         <span className={`badge badge--${warning.tone} hours__warning`}>{warning.text}</span>
+      )}
+      {ahead.length > 0 && (
+        <details className="hours__weeks">
+          <summary>
+            {flagged.length === 0
+              ? `${plural(ahead.length, "week", "weeks")} ahead, all in range`
+              : `${plural(flagged.length, "week", "weeks")} of ${ahead.length} flagged`}
+            <HiddenContext>{`for ${enrollment.participant.displayName}`}</HiddenContext>
+          </summary>
+          <ul className="plain-list hours__week-list">
+            {ahead.map((w) => {
+              const flag = plannedHoursWarning(w.status);
+              const why = shortWeekReasons(w.reasons);
+              return (
+                <li key={w.weekStart} className={flag ? `hours--${flag.tone}` : undefined}>
+                  Week of {formatShortDay(w.weekStart)}: {formatHours(w.plannedHours)}
+                  {flag && (
+                    <span className="cell-note">
+                      {flag.text}
+                      {why && ` (${why})`}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </details>
       )}
     </td>
   );
@@ -166,6 +214,7 @@ const STATUS_LABELS: Record<EnrollmentSummary["status"], string> = {
 };
 
 function ParticipantsSection({ cohort }: { cohort: CohortDetail }) {
+  const { user } = useSignedIn();
   const headingId = useId();
   const captionId = useId();
   const [steppingDown, setSteppingDown] = useState<string | null>(null);
@@ -180,7 +229,11 @@ function ParticipantsSection({ cohort }: { cohort: CohortDetail }) {
       <Notice message={notice} />
       {cohort.enrollments.length === 0 ? (
         <EmptyState title="No one is enrolled yet.">
-          <p>Enroll participants below. They then see this cohort&apos;s sessions in My week.</p>
+          <p>
+            {user.role === "ADMIN"
+              ? "Enroll participants below. They then see this cohort's sessions in My week."
+              : "The clinic's admins enroll participants. They then see this cohort's sessions in My week."}
+          </p>
         </EmptyState>
       ) : (
         <TableScroll labelledBy={captionId}>
@@ -193,7 +246,7 @@ function ParticipantsSection({ cohort }: { cohort: CohortDetail }) {
                 <th scope="col">Days attended</th>
                 <th scope="col">Start</th>
                 <th scope="col">Planned discharge</th>
-                <th scope="col">Planned hours this week</th>
+                <th scope="col">Planned hours</th>
                 <th scope="col">Actions</th>
               </tr>
             </thead>
@@ -201,7 +254,8 @@ function ParticipantsSection({ cohort }: { cohort: CohortDetail }) {
               {cohort.enrollments.map((enrollment) => {
                 const name = enrollment.participant.displayName;
                 const canStepDown =
-                  enrollment.status === "ACTIVE" && nextStepDownPhase(enrollment.phase) !== null;
+                  enrollment.status === "ACTIVE" &&
+                  nextStepDownPhase(latestPhase(enrollment)) !== null;
                 return (
                   <tr key={enrollment.id}>
                     <th scope="row">
@@ -224,7 +278,7 @@ function ParticipantsSection({ cohort }: { cohort: CohortDetail }) {
                     <td>{formatWeekdays(enrollment.days)}</td>
                     <td>{formatCalendarDate(enrollment.startsOn)}</td>
                     <td>{formatCalendarDate(enrollment.plannedDischargeOn)}</td>
-                    <PlannedHoursCell enrollment={enrollment} />
+                    <PlannedHoursCell enrollment={enrollment} today={today} />
                     <td>
                       <div className="cell-actions">
                         {canStepDown && (
@@ -480,6 +534,7 @@ function CohortSessions({ cohort }: { cohort: CohortDetail }) {
 /** One cohort: its schedule, participants with phases and planned hours, and its sessions. */
 export function CohortPage() {
   const { cohortId = "" } = useParams();
+  const { user } = useSignedIn();
   const query = useCohort(cohortId);
   if (query.isError && query.error instanceof ApiError && query.error.status === 404) {
     return (
@@ -508,8 +563,10 @@ export function CohortPage() {
           <div className="stack">
             <CohortSummary cohort={cohort} />
             <ParticipantsSection cohort={cohort} />
+            <AttendanceFlagsCard cohortId={cohort.id} />
             <CohortClinicalSections cohort={cohort} />
-            <EnrollSection cohort={cohort} />
+            {/* Enrolling creates a care relationship: the clinic's (admin's) decision. */}
+            {user.role === "ADMIN" && <EnrollSection cohort={cohort} />}
             <MultiFamilySection cohort={cohort} />
             <CohortSessions cohort={cohort} />
           </div>

@@ -141,7 +141,20 @@ describe("new cohort form", () => {
     expect(requests.some((r) => r.method === "POST")).toBe(false);
   });
 
+  it("does not offer a facilitator whose license has already expired as the lead", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-12-20T15:00:00Z")); // Marcus's license expired on Dec 15
+    stubApi(newCohortRoutes);
+    renderApp("/cohorts/new", { auth: signedInAs("ADMIN") });
+    await screen.findByLabelText("Cohort name");
+
+    const lead = screen.getByLabelText<HTMLSelectElement>("Lead facilitator");
+    expect([...lead.options].map((o) => o.value)).toEqual(["", IDS.dana]);
+  });
+
   it("warns when the lead's license runs out before the cohort ends", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-25T15:00:00Z"));
     stubApi(newCohortRoutes);
     const { user } = renderApp("/cohorts/new", { auth: signedInAs("ADMIN") });
     await screen.findByLabelText("Cohort name");
@@ -216,6 +229,22 @@ describe("cohort page", () => {
     expect(text).toContain("Marcus Reyes, LPC");
   });
 
+  it("offers enrolling and assigning facilitators to admins only, as they create care relationships", async () => {
+    stubApi(cohortRoutes());
+    const facilitator = renderApp(`/cohorts/${IDS.cohort}`, { auth: signedInAs("FACILITATOR") });
+    await screen.findByRole("region", { name: "Schedule and facilitators" });
+    expect(screen.queryByRole("region", { name: "Enroll a participant" })).toBeNull();
+    await facilitator.user.click(screen.getByRole("button", { name: "Edit schedule" }));
+    expect(await screen.findByLabelText("End date")).toBeTruthy();
+    expect(screen.queryByLabelText("Lead facilitator")).toBeNull();
+    facilitator.unmount();
+
+    const admin = renderApp(`/cohorts/${IDS.cohort}`, { auth: signedInAs("ADMIN") });
+    expect(await screen.findByRole("region", { name: "Enroll a participant" })).toBeTruthy();
+    await admin.user.click(screen.getByRole("button", { name: "Edit schedule" }));
+    expect(await screen.findByLabelText("Lead facilitator")).toBeTruthy();
+  });
+
   it("flags planned weeks below 9 hours and at 20 hours or more", async () => {
     stubApi(
       cohortRoutes(
@@ -251,9 +280,52 @@ describe("cohort page", () => {
     expect(avery?.textContent).toContain("21 hours");
     expect(avery?.textContent).toContain("20+ hours: partial hospitalisation range");
     expect(jordan?.textContent).not.toContain("partial hospitalisation");
-    expect(
-      within(table).getByRole("columnheader", { name: "Planned hours this week" }),
-    ).toBeTruthy();
+    expect(within(table).getByRole("columnheader", { name: "Planned hours" })).toBeTruthy();
+  });
+
+  it("plans hours for each week ahead: a new enrolment shows its start, and later short weeks are flagged with why", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-25T15:00:00Z"));
+    stubApi(
+      cohortRoutes(
+        cohortDetail({
+          enrollments: [
+            enrollment({
+              startsOn: "2026-11-30",
+              plannedThisWeek: {
+                weekStart: "2026-11-23",
+                plannedHours: 0,
+                status: "below-minimum",
+              },
+              plannedWeeks: [
+                { weekStart: "2026-11-30", plannedHours: 9, status: "within-range", reasons: [] },
+                {
+                  weekStart: "2026-12-07",
+                  plannedHours: 6,
+                  status: "below-minimum",
+                  reasons: ["step-down", "holidays"],
+                },
+              ],
+            }),
+          ],
+        }),
+      ),
+    );
+    const { user } = renderApp(`/cohorts/${IDS.cohort}`, { auth: signedInAs("ADMIN") });
+
+    const table = await screen.findByRole("table", { name: "Participants in Evening track" });
+    const row = within(table).getByRole("rowheader", { name: "Jordan Lee" }).closest("tr");
+    if (!row) throw new Error("no row");
+    expect(row.textContent).toContain("Starts November 30, 2026");
+    expect(row.textContent).not.toContain("0 hours");
+    await user.click(within(row).getByText("1 week of 2 flagged"));
+    const weeks = within(row)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
+    expect(weeks).toEqual([
+      "Week of Mon, Nov 30: 9 hours",
+      "Week of Mon, Dec 7: 6 hoursBelow the 9-hour IOP minimum (step-down, holiday closure)",
+    ]);
   });
 
   it("shows a step-down that is planned but not yet in effect next to the current phase", async () => {
@@ -278,6 +350,45 @@ describe("cohort page", () => {
     const table = await screen.findByRole("table", { name: "Participants in Evening track" });
     const row = within(table).getByRole("rowheader", { name: "Jordan Lee" }).closest("tr");
     expect(row?.textContent).toContain("4 days a week3 days a week from November 30, 2026");
+  });
+
+  it("offers a second step-down from the phase already planned, and after it", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-25T15:00:00Z")); // a Wednesday
+    const { requests } = stubApi({
+      ...cohortRoutes(
+        cohortDetail({
+          enrollments: [
+            enrollment({
+              phases: [
+                { phase: 4, days: ["MO", "TU", "WE", "TH"], effectiveFrom: "2026-11-02" },
+                { phase: 3, days: ["MO", "TU", "WE"], effectiveFrom: "2026-11-30" },
+              ],
+            }),
+          ],
+        }),
+      ),
+      [`POST /api/enrollments/${IDS.jordanEnrollment}/step-down`]: json(200, enrollment()),
+    });
+    const { user } = renderApp(`/cohorts/${IDS.cohort}`, { auth: signedInAs("FACILITATOR") });
+
+    await user.click(await screen.findByRole("button", { name: "Step down Jordan Lee" }));
+    const form = screen.getByRole("region", { name: "Step down Jordan Lee" });
+    expect(form.textContent).toContain(
+      "Now 4 days a week (Mon, Tue, Wed, Thu); 3 days a week (Mon, Tue, Wed) from November 30, 2026.",
+    );
+    expect(screen.getByLabelText<HTMLInputElement>("Effective from").value).toBe("2026-12-07");
+    const phase = screen.getByLabelText<HTMLSelectElement>("New phase");
+    expect(phase.value).toBe("2");
+    expect([...phase.options].map((o) => o.value)).toEqual(["2"]);
+    await user.click(screen.getByRole("button", { name: "Save step-down" }));
+    await waitFor(() =>
+      expect(requests.find((r) => r.pathname.endsWith("/step-down"))?.body).toEqual({
+        effectiveFrom: "2026-12-07",
+        phase: 2,
+        days: ["MO", "TU"],
+      }),
+    );
   });
 
   it("steps a participant down from next Monday to the next phase on its usual days", async () => {

@@ -85,16 +85,22 @@ const KNOWN = [
   "coFacilitatorIds",
 ];
 
-/** Changes the cohort's weekly pattern, end date or facilitators, for meetings to come. */
+/**
+ * Changes the cohort's weekly pattern, end date or (for admins) facilitators, for meetings to
+ * come. Assigning clinicians gives them the enrolled people's records, so only the clinic's
+ * admins see those fields.
+ */
 export function EditScheduleForm({
   cohort,
   facilitators,
+  assignsStaff,
   today,
   onDone,
   onClose,
 }: {
   cohort: CohortDetail;
   facilitators: readonly FacilitatorListItem[];
+  assignsStaff: boolean;
   today: string;
   onDone: (message: string) => void;
   onClose: () => void;
@@ -155,22 +161,24 @@ export function EditScheduleForm({
           />
         )}
       </Field>
-      <FacilitatorFields
-        facilitators={facilitators}
-        leadId={values.leadFacilitatorId}
-        coIds={values.coFacilitatorIds}
-        onLead={(id) => {
-          set("leadFacilitatorId", id);
-          set(
-            "coFacilitatorIds",
-            values.coFacilitatorIds.filter((co) => co !== id),
-          );
-        }}
-        onCo={(ids) => set("coFacilitatorIds", ids)}
-        endsOn={values.endsOn}
-        today={today}
-        error={error}
-      />
+      {assignsStaff && (
+        <FacilitatorFields
+          facilitators={facilitators}
+          leadId={values.leadFacilitatorId}
+          coIds={values.coFacilitatorIds}
+          onLead={(id) => {
+            set("leadFacilitatorId", id);
+            set(
+              "coFacilitatorIds",
+              values.coFacilitatorIds.filter((co) => co !== id),
+            );
+          }}
+          onCo={(ids) => set("coFacilitatorIds", ids)}
+          endsOn={values.endsOn}
+          today={today}
+          error={error}
+        />
+      )}
       <div className="actions">
         <SubmitButton pending={save.isPending} pendingLabel="Saving…">
           Save schedule

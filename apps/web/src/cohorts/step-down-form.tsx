@@ -4,10 +4,12 @@ import {
   inCalendarOrder,
   nextStepDownPhase,
   phaseDaysProblem,
+  phaseOn,
   StepDownInputSchema,
   type CohortDetail,
   type EnrollmentPhase,
   type EnrollmentSummary,
+  type PhasePeriod,
   type StepDownInput,
   type Weekday,
 } from "@bridgeway/domain";
@@ -28,16 +30,39 @@ import { nextMondayAfter, todayIn } from "../time/zoned-time";
 
 export type StepDownValues = { effectiveFrom: string; phase: EnrollmentPhase; days: Weekday[] };
 
-/** Next Monday, the next step down, and that phase's usual days of the cohort's pattern. */
+/** The last planned period: a step-down already scheduled counts, even before it takes effect. */
+function latestPeriod(enrollment: EnrollmentSummary): PhasePeriod | undefined {
+  return [...enrollment.phases]
+    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
+    .at(-1);
+}
+
+/** The phase the enrolment ends up in once every planned step-down has taken effect. */
+export function latestPhase(enrollment: EnrollmentSummary): EnrollmentPhase {
+  return latestPeriod(enrollment)?.phase ?? enrollment.phase;
+}
+
+/** The phases a step-down taking effect on `date` may choose: those below the one then in effect. */
+export function stepDownChoices(enrollment: EnrollmentSummary, date: string): EnrollmentPhase[] {
+  const from = phaseOn(enrollment.phases, date)?.phase ?? latestPhase(enrollment);
+  return ENROLLMENT_PHASES.filter((p) => p < from);
+}
+
+/**
+ * The Monday after today (or after the last planned step-down), the step below the last planned
+ * phase, and that phase's usual days of the cohort's pattern.
+ */
 export function stepDownDefaults(
   enrollment: EnrollmentSummary,
   cohortDays: readonly Weekday[],
   today: string,
 ): StepDownValues | null {
-  const phase = nextStepDownPhase(enrollment.phase);
+  const latest = latestPeriod(enrollment);
+  const phase = nextStepDownPhase(latest?.phase ?? enrollment.phase);
   if (phase === null) return null;
+  const after = latest && latest.effectiveFrom > today ? latest.effectiveFrom : today;
   return {
-    effectiveFrom: nextMondayAfter(today),
+    effectiveFrom: nextMondayAfter(after),
     phase,
     days: defaultPhaseDays(cohortDays, phase),
   };
@@ -75,8 +100,9 @@ export function StepDownForm({
   const { cohortsApi, queryClient } = useServices();
   const headingId = useId();
   const cohortDays = cohort.weeklyPattern.days;
+  const today = todayIn(cohort.timeZone, new Date());
   const [values, setValues] = useState<StepDownValues | null>(() =>
-    stepDownDefaults(enrollment, cohortDays, todayIn(cohort.timeZone, new Date())),
+    stepDownDefaults(enrollment, cohortDays, today),
   );
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const name = enrollment.participant.displayName;
@@ -96,10 +122,11 @@ export function StepDownForm({
   if (values === null) {
     return (
       <p className="muted">
-        {name} is already at the last step, {phaseLabel(enrollment.phase)}.
+        {name} is already at the last step, {phaseLabel(latestPhase(enrollment))}.
       </p>
     );
   }
+  const planned = enrollment.phases.filter((p) => p.effectiveFrom > today);
 
   function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -113,15 +140,19 @@ export function StepDownForm({
     save.mutate(result.input);
   }
 
-  const lower = ENROLLMENT_PHASES.filter((p) => p < enrollment.phase);
+  const lower = stepDownChoices(enrollment, values.effectiveFrom);
   return (
     <section className="card" aria-labelledby={headingId}>
       <h3 id={headingId} className="card__title" tabIndex={-1}>
         Step down {name}
       </h3>
       <p className="muted">
-        Now {phaseLabel(enrollment.phase)} ({formatWeekdays(enrollment.days)}). Sessions before the
-        date you choose are not changed.
+        Now {phaseLabel(enrollment.phase)} ({formatWeekdays(enrollment.days)})
+        {planned.map(
+          (p) =>
+            `; ${phaseLabel(p.phase)} (${formatWeekdays(p.days)}) from ${formatCalendarDate(p.effectiveFrom)}`,
+        )}
+        . Sessions before the date you choose are not changed.
       </p>
       <form className="form" noValidate onSubmit={onSubmit} aria-busy={save.isPending}>
         <FormAlert
@@ -135,7 +166,22 @@ export function StepDownForm({
               type="date"
               autoFocus
               value={values.effectiveFrom}
-              onChange={(event) => setValues({ ...values, effectiveFrom: event.target.value })}
+              onChange={(event) => {
+                const effectiveFrom = event.target.value;
+                // The choices follow the phase in effect on the new date.
+                const choices = stepDownChoices(enrollment, effectiveFrom);
+                const phase = choices.includes(values.phase) ? values.phase : choices[0];
+                setValues(
+                  phase === undefined || phase === values.phase
+                    ? { ...values, effectiveFrom }
+                    : {
+                        ...values,
+                        effectiveFrom,
+                        phase,
+                        days: defaultPhaseDays(cohortDays, phase),
+                      },
+                );
+              }}
             />
           )}
         </Field>

@@ -3,28 +3,34 @@ import {
   homePathForRole,
   InvitationTokenSchema,
   MIN_PASSWORD_LENGTH,
-  relationshipLabel,
   type InvitationPreview,
 } from "@bridgeway/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, Navigate, useSearchParams } from "react-router";
 import { ApiError } from "../api/api-client";
 import { useServices } from "../app/services-context";
-import { formatMoment } from "../format/session-time";
 import { Field, FormAlert, SubmitButton } from "../forms/fields";
 import {
-  CHECK_FIELDS_MESSAGE,
+  checkFieldsMessage,
   problemFromError,
   problemFromZod,
   unplacedFields,
   type FormProblem,
 } from "../forms/form-problem";
+import { activeLocale } from "../i18n/i18n";
+import { useFormat } from "../i18n/use-format";
 import { useAuthStatus } from "../session/auth-context";
 import { PageHeading } from "../shell/page-heading";
 import { PublicLayout } from "../shell/public-layout";
 import { ErrorState, LoadingState } from "../shell/status-states";
-import { INCOMPLETE_LINK, invitationLinkProblem, type LinkProblem } from "./family-view";
+import {
+  incompleteInvitationLink,
+  invitationLinkProblem,
+  relationshipText,
+  type LinkProblem,
+} from "./family-view";
 import { SharingExplained } from "./sharing-explained";
 import "./families.css";
 
@@ -34,6 +40,7 @@ function browserZone(): string {
 }
 
 function ProblemView({ problem }: { problem: LinkProblem }) {
+  const { t } = useTranslation("families");
   const status = useAuthStatus();
   const headingId = useId();
   const signedIn = status.status === "signed-in";
@@ -46,14 +53,14 @@ function ProblemView({ problem }: { problem: LinkProblem }) {
       <p>
         {signedIn ? (
           <Link className="button" to={homePathForRole(status.auth.user.role)}>
-            Go to your home page
+            {t("accept.goHome")}
           </Link>
         ) : problem.kind === "used" ? (
           <Link className="button" to="/sign-in">
-            Sign in
+            {t("accept.signIn")}
           </Link>
         ) : (
-          <Link to="/sign-in">Already have an account? Sign in</Link>
+          <Link to="/sign-in">{t("accept.haveAccount")}</Link>
         )}
       </p>
     </section>
@@ -62,21 +69,19 @@ function ProblemView({ problem }: { problem: LinkProblem }) {
 
 /** Someone else is signed in on this browser: the new account must not mix with theirs. */
 function SignedInElsewhere({ name }: { name: string }) {
+  const { t } = useTranslation("families");
   const { session } = useServices();
   const headingId = useId();
   const signOut = useMutation({ mutationFn: () => session.signOut() });
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId} className="card__title">
-        You are signed in as {name}
+        {t("accept.signedInAs", { name })}
       </h2>
-      <p>
-        This invitation creates a new family account. Sign out first, then accept it here on this
-        page.
-      </p>
+      <p>{t("accept.signedInBody")}</p>
       {signOut.isError && (
         <p className="field__error" role="alert">
-          Signing out did not finish. Try again.
+          {t("accept.signOutFailed")}
         </p>
       )}
       <button
@@ -85,7 +90,7 @@ function SignedInElsewhere({ name }: { name: string }) {
         disabled={signOut.isPending}
         onClick={() => signOut.mutate()}
       >
-        {signOut.isPending ? "Signing out…" : "Sign out"}
+        {signOut.isPending ? t("accept.signingOut") : t("accept.signOut")}
       </button>
     </section>
   );
@@ -135,6 +140,7 @@ function AcceptForm({
   onAccepted: () => void;
   onLinkProblem: (problem: LinkProblem) => void;
 }) {
+  const { t } = useTranslation("families");
   const { familiesApi, session } = useServices();
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
@@ -150,7 +156,7 @@ function AcceptForm({
     onError: (error) => {
       const linkProblem =
         error instanceof ApiError && error.code !== "invalid_input"
-          ? invitationLinkProblem(error)
+          ? invitationLinkProblem(error, t)
           : null;
       if (linkProblem) onLinkProblem(linkProblem);
       else setProblem(problemFromError(error));
@@ -164,10 +170,14 @@ function AcceptForm({
     const fields: Record<string, string> = parsed.success
       ? {}
       : problemFromZod(parsed.error).fields;
-    if (confirm === "") fields.confirmPassword = "Type the password again.";
-    else if (confirm !== password) fields.confirmPassword = "The two passwords are not the same.";
+    // The schema words its messages in English; in another language the page says its own.
+    if (fields.password !== undefined && activeLocale() !== "en") {
+      fields.password = t("accept.passwordTooShort", { min: MIN_PASSWORD_LENGTH });
+    }
+    if (confirm === "") fields.confirmPassword = t("accept.typeAgain");
+    else if (confirm !== password) fields.confirmPassword = t("accept.notSame");
     if (!parsed.success || Object.keys(fields).length > 0) {
-      setProblem({ message: CHECK_FIELDS_MESSAGE, fields });
+      setProblem({ message: checkFieldsMessage(), fields });
       return;
     }
     setProblem(null);
@@ -177,13 +187,15 @@ function AcceptForm({
   const error = (name: string) => problem?.fields[name];
   return (
     <form className="form card" noValidate onSubmit={onSubmit} aria-busy={accept.isPending}>
-      <h2 className="card__title">Choose a password</h2>
+      <h2 className="card__title">{t("accept.choose")}</h2>
       <FormAlert
         problem={problem}
         extra={unplacedFields(problem, ["password", "confirmPassword"])}
       />
       <p>
-        You will sign in with <strong>{preview.email}</strong> and this password.
+        {t("accept.willSignInBefore")}
+        <strong translate="no">{preview.email}</strong>
+        {t("accept.willSignInAfter")}
       </p>
       {/* Lets a password manager save the email with the new password. */}
       <input
@@ -195,23 +207,23 @@ function AcceptForm({
         hidden
       />
       <NewPasswordField
-        label="Password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few words you will remember work well.`}
+        label={t("accept.password")}
+        hint={t("accept.passwordHint", { min: MIN_PASSWORD_LENGTH })}
         error={error("password")}
         shown={show}
         value={password}
         onChange={setPassword}
       />
       <NewPasswordField
-        label="Type the password again"
+        label={t("accept.again")}
         error={error("confirmPassword")}
         shown={show}
         value={confirm}
         onChange={setConfirm}
       />
       <div className="actions">
-        <SubmitButton pending={accept.isPending} pendingLabel="Creating your account…">
-          Accept invitation
+        <SubmitButton pending={accept.isPending} pendingLabel={t("accept.pending")}>
+          {t("accept.submit")}
         </SubmitButton>
         <button
           type="button"
@@ -219,7 +231,7 @@ function AcceptForm({
           aria-pressed={show}
           onClick={() => setShow(!show)}
         >
-          Show passwords
+          {t("accept.showPasswords")}
         </button>
       </div>
     </form>
@@ -227,6 +239,8 @@ function AcceptForm({
 }
 
 function Invitation({ token }: { token: string }) {
+  const { t } = useTranslation("families");
+  const format = useFormat();
   const { familiesApi } = useServices();
   const status = useAuthStatus();
   const [accepted, setAccepted] = useState(false);
@@ -243,13 +257,16 @@ function Invitation({ token }: { token: string }) {
     return <Navigate to={homePathForRole(status.auth.user.role)} replace />;
   }
   if (lateProblem) return <ProblemView problem={lateProblem} />;
-  if (preview.isPending) return <LoadingState label="Checking your invitation…" />;
+  if (preview.isPending) return <LoadingState label={t("accept.checking")} />;
   if (preview.isError) {
-    const problem = invitationLinkProblem(preview.error instanceof ApiError ? preview.error : null);
+    const problem = invitationLinkProblem(
+      preview.error instanceof ApiError ? preview.error : null,
+      t,
+    );
     if (problem) return <ProblemView problem={problem} />;
     return (
       <ErrorState
-        title="We couldn't check your invitation"
+        title={t("accept.checkError")}
         error={preview.error}
         onRetry={() => void preview.refetch()}
         retrying={preview.isFetching}
@@ -262,23 +279,20 @@ function Invitation({ token }: { token: string }) {
     <div className="accept">
       <section className="card" aria-labelledby={headingId}>
         <h2 id={headingId} className="card__title">
-          {who} invited you to join their family sessions at {invitation.clinicName}
+          {t("accept.invitedTitle", { who, clinic: invitation.clinicName })}
         </h2>
-        <p className="accept__lead">
-          Hello {invitation.firstName}. With {who}&apos;s consent, you can join their family
-          sessions by video, from your own home.
-        </p>
+        <p className="accept__lead">{t("accept.lead", { name: invitation.firstName, who })}</p>
         <dl className="facts">
           <div className="facts__item">
-            <dt>Invited as</dt>
-            <dd>{relationshipLabel(invitation.relationship)}</dd>
+            <dt>{t("accept.invitedAs")}</dt>
+            <dd>{relationshipText(invitation.relationship, t)}</dd>
           </div>
           <div className="facts__item">
-            <dt>Link works until</dt>
-            <dd>{formatMoment(invitation.expiresAt, browserZone())}</dd>
+            <dt>{t("accept.worksUntil")}</dt>
+            <dd>{format.moment(invitation.expiresAt, browserZone())}</dd>
           </div>
         </dl>
-        <SharingExplained whose={{ kind: "other", firstName: who }} who="you" />
+        <SharingExplained whose={{ kind: "other", firstName: who }} who="" toReader />
       </section>
       {status.status === "signed-in" && !accepted ? (
         <SignedInElsewhere name={status.auth.user.displayName} />
@@ -299,13 +313,18 @@ function Invitation({ token }: { token: string }) {
  * invited whom, what the family member will see, and creates their account with a password.
  */
 export function AcceptInvitationPage() {
+  const { t } = useTranslation("families");
   const [searchParams] = useSearchParams();
   const token = searchParams.get("token") ?? "";
   const wellFormed = InvitationTokenSchema.safeParse(token).success;
   return (
     <PublicLayout>
-      <PageHeading>Join family sessions</PageHeading>
-      {wellFormed ? <Invitation token={token} /> : <ProblemView problem={INCOMPLETE_LINK} />}
+      <PageHeading>{t("accept.pageTitle")}</PageHeading>
+      {wellFormed ? (
+        <Invitation token={token} />
+      ) : (
+        <ProblemView problem={incompleteInvitationLink(t)} />
+      )}
     </PublicLayout>
   );
 }

@@ -1,6 +1,8 @@
 import type { FamilyMemberSummary, InvitationPreview, Role } from "@bridgeway/domain";
 import { screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { applyLocale } from "../i18n/i18n";
+import { choosePublicLocale, clearPublicLocaleChoice } from "../i18n/public-locale";
 import { apiError, json, stubApi } from "../test/fake-api";
 import { authStateFor, familyHome } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
@@ -331,6 +333,35 @@ describe("a participant's family, for their clinician", () => {
     );
   });
 
+  it("gives a withdrawn consent again only with the participant's agreement, which the server requires", async () => {
+    const { requests } = stubApi({
+      "GET /api/participants": json(200, { participants }),
+      "GET /api/families": json(200, { members }),
+      [`PUT /api/families/${KIM}/consent`]: (request) =>
+        (request.body as { participantConsented?: boolean }).participantConsented === true
+          ? { status: 204 }
+          : apiError(400, "invalid_input", "Consent was withdrawn.", {
+              participantConsented: "The participant's consent is required.",
+            }),
+    });
+    const { user } = renderApp(page, { auth: signedInAs("FACILITATOR") });
+    const kim = await card("Kim Lee");
+    await user.click(within(kim).getByRole("button", { name: "Give consent again for Kim Lee" }));
+    await user.click(within(kim).getByRole("button", { name: "Give consent" }));
+    expect(await within(kim).findByText("The participant's consent is required.")).toBeTruthy();
+    expect(requests.filter((r) => r.method === "PUT")[0]?.body).toEqual({
+      sessionKinds: ["FAMILY", "MULTI_FAMILY"],
+    });
+
+    await user.click(within(kim).getByLabelText("Jordan agreed to this"));
+    await user.click(within(kim).getByRole("button", { name: "Give consent" }));
+    expect(await screen.findByText(/Kim may now join/)).toBeTruthy();
+    expect(requests.filter((r) => r.method === "PUT")[1]).toMatchObject({
+      path: `/api/families/${KIM}/consent?participantId=${IDS.jordan}`,
+      body: { sessionKinds: ["FAMILY", "MULTI_FAMILY"], participantConsented: true },
+    });
+  });
+
   it("says so when the participant is not in the clinician's care", async () => {
     stubApi({ "GET /api/participants": json(200, { participants }) });
     renderApp("/participants/00000000-0000-4000-8000-0000000000ff/family", {
@@ -564,5 +595,91 @@ describe("family members elsewhere in the app", () => {
     renderApp("/family", { auth: signedInAs("FAMILY") });
     expect(await screen.findByText("You may join: multi-family groups.")).toBeTruthy();
     expect(screen.getByRole("link", { name: "family board" }).getAttribute("href")).toBe("/forums");
+  });
+});
+
+describe("a participant's family page in Spanish", () => {
+  afterEach(() => applyLocale("en"));
+  const enEspañol = {
+    status: "signed-in",
+    auth: authStateFor("PARTICIPANT", { locale: "es" }),
+  } as const;
+
+  it("lists the family members, their status and what they may join in Spanish", async () => {
+    stubApi({ "GET /api/families": json(200, { members }) });
+    renderApp("/my-family", { auth: enEspañol });
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Mi familia" })).toBeTruthy();
+    const pat = await card("Pat Lee");
+    expect(within(pat).getByText("Activo").className).toContain("badge--ok");
+    expect(within(pat).getByText("Madre o padre")).toBeTruthy();
+    expect(pat.textContent).toContain("Terapia familiar y grupos multifamiliares");
+    const robin = await card("Robin Lee");
+    expect(robin.textContent).toContain("El enlace funciona hasta el 30 de noviembre de 2026");
+    const kim = await card("Kim Lee");
+    expect(within(kim).getByText("Consentimiento retirado")).toBeTruthy();
+    expect(
+      within(kim).getByRole("button", { name: "Dar consentimiento de nuevo para Kim Lee" }),
+    ).toBeTruthy();
+  });
+
+  it("checks the invitation form and says what is missing in Spanish", async () => {
+    const { requests } = stubApi({ "GET /api/families": json(200, { members: [] }) });
+    const { user } = renderApp("/my-family", { auth: enEspañol });
+    const form = await screen.findByRole("region", { name: "Invitar a un familiar" });
+    expect(within(form).getByRole("heading", { name: "Lo que esa persona verá" })).toBeTruthy();
+    expect(within(form).getByText("Tus notas, evaluaciones o plan de seguridad")).toBeTruthy();
+    await user.click(within(form).getByRole("button", { name: "Enviar invitación" }));
+
+    expect(within(form).getByText("Elige cómo se relaciona contigo.")).toBeTruthy();
+    expect(within(form).getByText("Escribe su nombre.")).toBeTruthy();
+    expect(within(form).getByLabelText("Correo electrónico")).toBeTruthy();
+    expect(requests.some((r) => r.method === "POST")).toBe(false);
+  });
+});
+
+describe("accepting an invitation in Spanish, before sign-in", () => {
+  afterEach(() => {
+    clearPublicLocaleChoice();
+    applyLocale("en");
+  });
+
+  it("says who invited whom, asks for the password and says its problems in Spanish", async () => {
+    choosePublicLocale("es");
+    const { requests } = stubApi({ "GET /api/families/invitations/preview": json(200, preview) });
+    const { user } = renderApp(`/family/accept?token=${TOKEN}`, { auth: signedOut });
+
+    expect(
+      await screen.findByRole("heading", {
+        name: "Jordan te invitó a sus sesiones familiares en Riverbend Behavioral Health",
+      }),
+    ).toBeTruthy();
+    expect(
+      screen.getByRole("heading", { level: 1, name: "Participa en las sesiones familiares" }),
+    ).toBeTruthy();
+    expect(screen.getByText("Te invitaron como")).toBeTruthy();
+    expect(screen.getByText(/30 de noviembre de 2026/)).toBeTruthy();
+    await user.type(screen.getByLabelText("Contraseña"), "short");
+    await user.click(screen.getByRole("button", { name: "Aceptar la invitación" }));
+    expect(await screen.findByText("Revisa los campos marcados abajo.")).toBeTruthy();
+    expect(screen.getByText("Usa al menos 12 caracteres.")).toBeTruthy();
+    expect(screen.getByText("Escribe otra vez la contraseña.")).toBeTruthy();
+    expect(requests.some((r) => r.method === "POST")).toBe(false);
+    const main = screen.getByRole("main");
+    expect(main.textContent).not.toMatch(/\b(you|your|the|password|invitation)\b/i);
+  });
+
+  it("explains a used invitation in Spanish", async () => {
+    choosePublicLocale("es");
+    stubApi({
+      "GET /api/families/invitations/preview": apiError(
+        404,
+        "not_found",
+        "This invitation was already used.",
+      ),
+    });
+    renderApp(`/family/accept?token=${TOKEN}`, { auth: signedOut });
+    expect(await screen.findByRole("heading", { name: "Esta invitación ya se usó" })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Iniciar sesión" })).toBeTruthy();
   });
 });

@@ -1,14 +1,11 @@
-import {
-  relationshipLabel,
-  type FamilyMemberSummary,
-  type FamilySessionKind,
-} from "@bridgeway/domain";
+import { type FamilyMemberSummary, type FamilySessionKind } from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { describeError } from "../api/api-client";
 import { useServices } from "../app/services-context";
-import { formatMoment } from "../format/session-time";
+import { useFormat } from "../i18n/use-format";
 import { ConfirmDialog } from "../forms/confirm-dialog";
 import { CheckboxGroup, FormAlert, SubmitOrCancel } from "../forms/fields";
 import { problemFromError, unplacedFields, type FormProblem } from "../forms/form-problem";
@@ -25,13 +22,14 @@ import {
   fullName,
   kindsHint,
   memberKey,
-  SESSION_KIND_CHOICES,
+  relationshipText,
+  sessionKindChoices,
   statusLabel,
   statusTone,
   type InviteValues,
   type Whose,
 } from "./family-view";
-import { InviteForm } from "./invite-form";
+import { ConsentCheckbox, InviteForm } from "./invite-form";
 import { SharingExplained } from "./sharing-explained";
 import { familiesChanged, useFamilyMembers } from "./use-families";
 import "./families.css";
@@ -58,17 +56,31 @@ type MemberAction = {
 
 /** Changing which sessions a family member may join (or giving consent again). */
 function ConsentForm({ member, familyUserId, scope, onDone, onClose }: MemberAction) {
+  const { t } = useTranslation("families");
   const { familiesApi, queryClient } = useServices();
   const [kinds, setKinds] = useState<FamilySessionKind[]>(
     member.sessionKinds.length > 0 ? member.sessionKinds : ["FAMILY", "MULTI_FAMILY"],
   );
   const [problem, setProblem] = useState<FormProblem | null>(null);
+  // Consent is the participant's: a clinician records that the participant agreed to a grant.
+  const onBehalf = scope.whose.kind === "other" ? scope.whose : null;
+  const [agreed, setAgreed] = useState(false);
   const save = useMutation({
     mutationFn: (next: FamilySessionKind[]) =>
-      familiesApi.updateConsent(familyUserId, next, scope.participantId),
+      familiesApi.updateConsent(
+        familyUserId,
+        next,
+        scope.participantId,
+        onBehalf ? agreed : undefined,
+      ),
     onSuccess: async (_, next) => {
       await familiesChanged(queryClient);
-      onDone(`${member.firstName} may now join: ${describeKinds(next).toLowerCase()}.`);
+      onDone(
+        t("consent.nowMayJoin", {
+          name: member.firstName,
+          kinds: describeKinds(next, t).toLowerCase(),
+        }),
+      );
     },
     onError: (error) => setProblem(problemFromError(error)),
   });
@@ -78,10 +90,8 @@ function ConsentForm({ member, familyUserId, scope, onDone, onClose }: MemberAct
     if (save.isPending) return;
     if (kinds.length === 0) {
       setProblem({
-        message: "Check the fields marked below.",
-        fields: {
-          sessionKinds: `Choose at least one kind of session, or withdraw consent instead.`,
-        },
+        message: t("invite.checkFields"),
+        fields: { sessionKinds: t("consent.chooseOne") },
       });
       return;
     }
@@ -91,55 +101,67 @@ function ConsentForm({ member, familyUserId, scope, onDone, onClose }: MemberAct
 
   return (
     <form className="form inline-form" noValidate onSubmit={onSubmit} aria-busy={save.isPending}>
-      <FormAlert problem={problem} extra={unplacedFields(problem, ["sessionKinds"])} />
+      <FormAlert
+        problem={problem}
+        extra={unplacedFields(problem, ["sessionKinds", "participantConsented"])}
+      />
       <CheckboxGroup
-        legend={`Sessions ${member.firstName} may join`}
-        hint={`${kindsHint(scope.whose)} A kind you take away takes effect at once, even in a session going on now.`}
-        choices={SESSION_KIND_CHOICES}
+        legend={t("consent.legend", { name: member.firstName })}
+        hint={t("consent.hint", { kinds: kindsHint(scope.whose, t) })}
+        choices={sessionKindChoices(t)}
         selected={kinds}
         onChange={setKinds}
         error={problem?.fields.sessionKinds}
       />
       <SharingExplained whose={scope.whose} who={member.firstName} level={4} />
-      <SubmitOrCancel pending={save.isPending} pendingLabel="Saving…" onCancel={onClose}>
-        {member.status === "active" ? "Save consent" : "Give consent"}
+      {onBehalf !== null && (
+        <ConsentCheckbox
+          checked={agreed}
+          firstName={onBehalf.firstName}
+          error={problem?.fields.participantConsented}
+          onChange={setAgreed}
+          hint={t("consent.onBehalfHint", { name: onBehalf.firstName })}
+          label={t("consent.onBehalfLabel", { name: onBehalf.firstName })}
+        />
+      )}
+      <SubmitOrCancel
+        pending={save.isPending}
+        pendingLabel={t("consent.saving")}
+        onCancel={onClose}
+      >
+        {member.status === "active" ? t("consent.save") : t("consent.give")}
       </SubmitOrCancel>
     </form>
   );
 }
 
 function WithdrawDialog({ member, familyUserId, scope, onDone, onClose }: MemberAction) {
+  const { t } = useTranslation("families");
   const { familiesApi, queryClient } = useServices();
   const withdraw = useMutation({
     mutationFn: () => familiesApi.withdrawConsent(familyUserId, scope.participantId),
     onSuccess: async () => {
       await familiesChanged(queryClient);
-      onDone(
-        `Consent for ${fullName(member)} is withdrawn. They can no longer join any session or see the family board.`,
-      );
+      onDone(t("withdraw.done", { name: fullName(member) }));
     },
   });
   const whoseSessions =
-    scope.whose.kind === "self" ? "your family sessions" : `${scope.whose.firstName}'s sessions`;
+    scope.whose.kind === "self"
+      ? t("withdraw.yourSessions")
+      : t("withdraw.theirSessions", { name: scope.whose.firstName });
   return (
     <ConfirmDialog
-      title={`Withdraw consent for ${fullName(member)}?`}
-      confirmLabel="Withdraw consent"
-      pendingLabel="Withdrawing…"
+      title={t("withdraw.title", { name: fullName(member) })}
+      confirmLabel={t("withdraw.confirm")}
+      pendingLabel={t("withdraw.pending")}
       pending={withdraw.isPending}
       error={withdraw.isError ? describeError(withdraw.error) : null}
       danger
       onConfirm={() => withdraw.mutate()}
       onClose={onClose}
     >
-      <p>
-        This takes effect at once. {member.firstName} can no longer join {whoseSessions} or see the
-        family board.
-      </p>
-      <p>
-        If {member.firstName} is in a session right now, they leave it immediately. Consent can be
-        given again later.
-      </p>
+      <p>{t("withdraw.atOnce", { name: member.firstName, sessions: whoseSessions })}</p>
+      <p>{t("withdraw.leaves", { name: member.firstName })}</p>
     </ConfirmDialog>
   );
 }
@@ -161,6 +183,8 @@ function MemberCard({
   onChanged: (message: string) => void;
   onReinvite: (member: FamilyMemberSummary) => void;
 }) {
+  const { t } = useTranslation("families");
+  const format = useFormat();
   const { user } = useSignedIn();
   const { familiesApi, queryClient } = useServices();
   const nameId = useId();
@@ -172,7 +196,7 @@ function MemberCard({
     mutationFn: (invitationId: string) => familiesApi.revokeInvitation(invitationId),
     onSuccess: async () => {
       await familiesChanged(queryClient);
-      onChanged(`The invitation to ${name} is cancelled. Its link no longer works.`);
+      onChanged(t("member.cancelled", { name }));
     },
   });
   const actions = actionsFor(member);
@@ -191,51 +215,51 @@ function MemberCard({
   return (
     <article className="card family-member" aria-labelledby={nameId}>
       <div className="family-member__head">
-        <h3 id={nameId} className="card__title">
+        <h3 id={nameId} className="card__title" translate="no">
           {name}
         </h3>
         <span className={`badge badge--${statusTone(member.status)}`}>
-          {statusLabel(member.status)}
+          {statusLabel(member.status, t)}
         </span>
       </div>
       <dl className="facts">
         <div className="facts__item">
-          <dt>Relationship</dt>
-          <dd>{relationshipLabel(member.relationship)}</dd>
+          <dt>{t("member.relationship")}</dt>
+          <dd>{relationshipText(member.relationship, t)}</dd>
         </div>
         <div className="facts__item">
-          <dt>Email</dt>
+          <dt>{t("member.email")}</dt>
           <dd className="family-member__email">{member.email}</dd>
         </div>
         <div className="facts__item">
-          <dt>May join</dt>
+          <dt>{t("member.mayJoin")}</dt>
           <dd>
             {member.status === "consent-withdrawn"
-              ? "No sessions"
-              : describeKinds(member.sessionKinds)}
+              ? t("noSessions")
+              : describeKinds(member.sessionKinds, t)}
           </dd>
         </div>
         {member.status === "invited" && member.expiresAt !== null && (
           <div className="facts__item">
-            <dt>Invitation</dt>
+            <dt>{t("member.invitation")}</dt>
             <dd>
-              Not accepted yet. The link works until {formatMoment(member.expiresAt, user.timeZone)}
-              .
+              {t("member.notAccepted", {
+                when: format.moment(member.expiresAt, user.timeZone),
+              })}
             </dd>
           </div>
         )}
         {member.status === "expired" && member.expiresAt !== null && (
           <div className="facts__item">
-            <dt>Invitation</dt>
+            <dt>{t("member.invitation")}</dt>
             <dd>
-              The link expired on {formatMoment(member.expiresAt, user.timeZone)}. Invite them again
-              to send a new one.
+              {t("member.expiredOn", { when: format.moment(member.expiresAt, user.timeZone) })}
             </dd>
           </div>
         )}
       </dl>
       {member.status === "consent-withdrawn" && (
-        <p className="muted">They cannot join any session or see the family board.</p>
+        <p className="muted">{t("member.withdrawnNote")}</p>
       )}
       {actions.length > 0 && (
         <div className="actions">
@@ -252,8 +276,10 @@ function MemberCard({
                     aria-controls={panelId}
                     onClick={() => setOpen(panel === "consent" ? null : { key, panel: "consent" })}
                   >
-                    {action === "change-consent" ? "Change consent" : "Give consent again"}
-                    <HiddenContext>{`for ${name}`}</HiddenContext>
+                    {action === "change-consent"
+                      ? t("member.changeConsent")
+                      : t("member.giveConsentAgain")}
+                    <HiddenContext>{t("member.forName", { name })}</HiddenContext>
                   </button>
                 );
               case "withdraw":
@@ -264,7 +290,8 @@ function MemberCard({
                     className="button button--danger-quiet button--small"
                     onClick={() => setOpen({ key, panel: "withdraw" })}
                   >
-                    Withdraw consent<HiddenContext>{`for ${name}`}</HiddenContext>
+                    {t("member.withdraw")}
+                    <HiddenContext>{t("member.forName", { name })}</HiddenContext>
                   </button>
                 );
               case "revoke":
@@ -278,8 +305,8 @@ function MemberCard({
                       if (member.invitationId !== null) revoke.mutate(member.invitationId);
                     }}
                   >
-                    {revoke.isPending ? "Cancelling…" : "Cancel invitation"}
-                    <HiddenContext>{`to ${name}`}</HiddenContext>
+                    {revoke.isPending ? t("member.cancelling") : t("member.cancelInvitation")}
+                    <HiddenContext>{t("member.toName", { name })}</HiddenContext>
                   </button>
                 );
               case "reinvite":
@@ -290,7 +317,8 @@ function MemberCard({
                     className="button button--secondary button--small"
                     onClick={() => onReinvite(member)}
                   >
-                    Invite again<HiddenContext>{name}</HiddenContext>
+                    {t("member.inviteAgain")}
+                    <HiddenContext>{name}</HiddenContext>
                   </button>
                 );
             }
@@ -299,7 +327,7 @@ function MemberCard({
       )}
       {revoke.isError && (
         <p className="field__error" role="alert">
-          The invitation was not cancelled. {describeError(revoke.error)}
+          {t("member.notCancelled", { reason: describeError(revoke.error) })}
         </p>
       )}
       <div id={panelId} hidden={panel !== "consent"}>
@@ -325,6 +353,7 @@ function reinviteValues(member: FamilyMemberSummary): InviteValues {
 
 /** A participant's family members with their consent, and inviting someone new. */
 function FamilyManager({ scope }: { scope: Scope }) {
+  const { t } = useTranslation("families");
   const members = useFamilyMembers(scope.participantId);
   const listHeadingId = useId();
   const inviteHeadingId = useId();
@@ -340,25 +369,19 @@ function FamilyManager({ scope }: { scope: Scope }) {
     <div className="stack">
       <p className="family-intro">
         {whose.kind === "self"
-          ? "Family members you invite can join family therapy and multi-family groups with you, from their own home. They see only the sessions they are invited to and the family board: nothing else of your care. You can change or withdraw your consent at any time."
-          : `Family members join ${whose.firstName}'s family therapy and multi-family groups only with ${whose.firstName}'s consent. They see only the sessions they are invited to and the family board: nothing else of ${whose.firstName}'s care.`}
+          ? t("page.introSelf")
+          : t("page.introOther", { name: whose.firstName })}
       </p>
       <Notice message={notice} />
       <section aria-labelledby={listHeadingId}>
         <h2 id={listHeadingId} className="section-title">
-          Family members
+          {t("page.members")}
         </h2>
-        <QueryView
-          query={members}
-          loadingLabel="Loading family members…"
-          errorTitle="We couldn't load the family members"
-        >
+        <QueryView query={members} loadingLabel={t("page.loading")} errorTitle={t("page.error")}>
           {(list) =>
             list.length === 0 ? (
-              <EmptyState title="No family members yet.">
-                <p>
-                  Invite someone below. They get an email with a link to set a password and join.
-                </p>
+              <EmptyState title={t("page.none")}>
+                <p>{t("page.noneHint")}</p>
               </EmptyState>
             ) : (
               <ul className="card-list">
@@ -388,7 +411,7 @@ function FamilyManager({ scope }: { scope: Scope }) {
       </section>
       <section className="card" aria-labelledby={inviteHeadingId}>
         <h2 id={inviteHeadingId} className="card__title">
-          Invite a family member
+          {t("page.invite")}
         </h2>
         <InviteForm
           key={invite.key}
@@ -397,9 +420,7 @@ function FamilyManager({ scope }: { scope: Scope }) {
           initial={invite.values}
           focusFirst={invite.focus}
           onInvited={(invited) =>
-            setNotice(
-              `We emailed an invitation to ${invited.firstName} at ${invited.email}. The link works once, for 7 days.`,
-            )
+            setNotice(t("page.invited", { name: invited.firstName, email: invited.email }))
           }
         />
       </section>
@@ -409,9 +430,10 @@ function FamilyManager({ scope }: { scope: Scope }) {
 
 /** `/my-family`: a participant's own family members and their consent. */
 export function MyFamilyPage() {
+  const { t } = useTranslation("families");
   return (
     <>
-      <PageHeading>My family</PageHeading>
+      <PageHeading>{t("page.myFamily")}</PageHeading>
       <FamilyManager scope={{ participantId: undefined, whose: { kind: "self" } }} />
     </>
   );
@@ -419,32 +441,33 @@ export function MyFamilyPage() {
 
 /** `/participants/:participantId/family`: a clinician manages a participant's family for them. */
 export function ParticipantFamilyPage() {
+  const { t } = useTranslation("families");
   const { participantId = "" } = useParams();
   const [searchParams] = useSearchParams();
   const { user } = useSignedIn();
   const participants = useParticipants();
   const cohortId = searchParams.get("cohortId");
   const back = cohortId ? (
-    <Link to={`/cohorts/${encodeURIComponent(cohortId)}`}>Back to the cohort</Link>
+    <Link to={`/cohorts/${encodeURIComponent(cohortId)}`}>{t("page.backToCohort")}</Link>
   ) : user.role === "ADMIN" ? (
-    <Link to="/participants">Back to participants</Link>
+    <Link to="/participants">{t("page.backToParticipants")}</Link>
   ) : (
-    <Link to="/cohorts">Back to cohorts</Link>
+    <Link to="/cohorts">{t("page.backToCohorts")}</Link>
   );
   if (participants.isPending) {
     return (
       <>
-        <PageHeading>Family</PageHeading>
-        <LoadingState label="Loading…" />
+        <PageHeading>{t("page.family")}</PageHeading>
+        <LoadingState label={t("page.loadingPage")} />
       </>
     );
   }
   if (participants.isError) {
     return (
       <>
-        <PageHeading>Family</PageHeading>
+        <PageHeading>{t("page.family")}</PageHeading>
         <ErrorState
-          title="We couldn't load this page"
+          title={t("page.pageError")}
           error={participants.error}
           onRetry={() => void participants.refetch()}
           retrying={participants.isFetching}
@@ -456,10 +479,10 @@ export function ParticipantFamilyPage() {
   if (!participant) {
     return (
       <>
-        <PageHeading>Participant not found</PageHeading>
+        <PageHeading>{t("page.participantNotFound")}</PageHeading>
         <p className="page-back">{back}</p>
-        <EmptyState title="This participant does not exist, or is not in your care.">
-          <p>Open a participant&apos;s family from their cohort&apos;s page.</p>
+        <EmptyState title={t("page.notInCare")}>
+          <p>{t("page.openFromCohort")}</p>
         </EmptyState>
       </>
     );
@@ -467,7 +490,7 @@ export function ParticipantFamilyPage() {
   const firstName = participant.displayName.split(" ")[0] ?? participant.displayName;
   return (
     <>
-      <PageHeading>{`Family of ${participant.displayName}`}</PageHeading>
+      <PageHeading>{t("page.familyOf", { name: participant.displayName })}</PageHeading>
       <p className="page-back">{back}</p>
       <FamilyManager
         key={participant.id}

@@ -7,17 +7,19 @@ import {
   type FamilySessionKind,
   type InviteFamilyInput,
 } from "@bridgeway/domain";
+import type { TFunction } from "i18next";
 import type { Choice } from "../forms/fields";
 import { problemFromZod, type FormProblem } from "../forms/form-problem";
+import { activeLocale, i18n } from "../i18n/i18n";
+
+type T = TFunction<"families">;
+
+/** The family catalogue in the language the app speaks now. */
+function activeT(): T {
+  return i18n.getFixedT(null, "families");
+}
 
 /** Pure views of a participant's family for the screens: no React, easy to test. */
-
-const STATUS_LABELS: Record<FamilyMemberStatus, string> = {
-  invited: "Invited",
-  active: "Active",
-  "consent-withdrawn": "Consent withdrawn",
-  expired: "Invitation expired",
-};
 
 const STATUS_TONES: Record<FamilyMemberStatus, "info" | "ok" | "warning"> = {
   invited: "info",
@@ -26,8 +28,8 @@ const STATUS_TONES: Record<FamilyMemberStatus, "info" | "ok" | "warning"> = {
   expired: "warning",
 };
 
-export function statusLabel(status: FamilyMemberStatus): string {
-  return STATUS_LABELS[status];
+export function statusLabel(status: FamilyMemberStatus, t: T = activeT()): string {
+  return t(`status.${status}`);
 }
 
 /** The badge colour of a status: `badge--${tone}`. */
@@ -35,21 +37,22 @@ export function statusTone(status: FamilyMemberStatus): "info" | "ok" | "warning
   return STATUS_TONES[status];
 }
 
-const KIND_LABELS: Record<FamilySessionKind, string> = {
-  FAMILY: "Family therapy",
-  MULTI_FAMILY: "Multi-family groups",
-};
+export function sessionKindChoices(t: T = activeT()): Choice<FamilySessionKind>[] {
+  return FAMILY_SESSION_KINDS.map((kind) => ({ value: kind, label: t(`sessionKind.${kind}`) }));
+}
 
-export const SESSION_KIND_CHOICES: readonly Choice<FamilySessionKind>[] = FAMILY_SESSION_KINDS.map(
-  (kind) => ({ value: kind, label: KIND_LABELS[kind] }),
-);
+/** "Spouse or partner", in the reader's language. */
+export function relationshipText(relationship: FamilyRelationship, t: T = activeT()): string {
+  return t(`relationship.${relationship}`);
+}
 
 /** "Family therapy and multi-family groups", "No sessions" */
-export function describeKinds(kinds: readonly FamilySessionKind[]): string {
-  const labels = FAMILY_SESSION_KINDS.filter((k) => kinds.includes(k)).map((k) => KIND_LABELS[k]);
-  if (labels.length === 0) return "No sessions";
-  if (labels.length === 1) return labels[0] ?? "";
-  return `${labels[0] ?? ""} and ${(labels[1] ?? "").toLowerCase()}`;
+export function describeKinds(kinds: readonly FamilySessionKind[], t: T = activeT()): string {
+  const chosen = FAMILY_SESSION_KINDS.filter((k) => kinds.includes(k));
+  const [only] = chosen;
+  if (only === undefined) return t("noSessions");
+  if (chosen.length === 1) return t(`sessionKind.${only}`);
+  return t("bothKinds");
 }
 
 /** Whose record the page is about: "you" on a participant's own page, or their first name. */
@@ -59,28 +62,35 @@ export type Whose = { kind: "self" } | { kind: "other"; firstName: string };
  * What a family member will and will not see, in plain words: the invitation form and the
  * consent form both say it, so nobody agrees to something they did not read.
  */
-export function sharingExplained(whose: Whose): { will: string[]; willNot: string[] } {
-  const their = whose.kind === "self" ? "Your" : `${whose.firstName}'s`;
+export function sharingExplained(
+  whose: Whose,
+  t: T = activeT(),
+  /** Said to the family member themself (the invitation page), not about them. */
+  toReader = false,
+): { will: string[]; willNot: string[] } {
+  const will = [t(toReader ? "accept.sharingSessions" : "sharing.sessions"), t("sharing.board")];
+  if (whose.kind === "self") {
+    return {
+      will,
+      willNot: [t("sharing.self.notes"), t("sharing.self.chat"), t("sharing.self.schedule")],
+    };
+  }
+  const name = whose.firstName;
   return {
-    will: [
-      "The family sessions they are invited to, with a button to join them",
-      "The family board in the forums, shared with the other families of the group",
-    ],
+    will,
     willNot: [
-      `${their} notes, assessments or safety plan`,
-      `${their} chat messages or the group's own forum`,
-      `${their} schedule, or any session they are not invited to`,
+      t("sharing.other.notes", { name }),
+      t("sharing.other.chat", { name }),
+      t(toReader ? "accept.sharingSchedule" : "sharing.other.schedule", { name }),
     ],
   };
 }
 
 /** What each kind of session is, for the person choosing. */
-export function kindsHint(whose: Whose): string {
-  const family =
-    whose.kind === "self"
-      ? "you, your family and your therapist"
-      : `${whose.firstName}, their family and their therapist`;
-  return `Family therapy: ${family}. Multi-family groups: several participants of the group with their families, and the facilitators.`;
+export function kindsHint(whose: Whose, t: T = activeT()): string {
+  return whose.kind === "self"
+    ? t("kindsHint.self")
+    : t("kindsHint.other", { name: whose.firstName });
 }
 
 /** What can be done with a family member, by status. */
@@ -128,9 +138,6 @@ export const EMPTY_INVITE: InviteValues = {
   participantConsented: false,
 };
 
-export const CONSENT_REQUIRED_MESSAGE =
-  "Confirm that the participant agreed to this invitation. Ask them first if they have not.";
-
 /**
  * The invitation request for the form's values, or the problems to show by each field. A
  * clinician (`participantId` set) must confirm the participant agreed: the server refuses
@@ -139,6 +146,7 @@ export const CONSENT_REQUIRED_MESSAGE =
 export function toInviteInput(
   values: InviteValues,
   participantId: string | undefined,
+  t: T = activeT(),
 ): { ok: true; input: InviteFamilyInput } | { ok: false; problem: FormProblem } {
   const parsed = InviteFamilyInputSchema.safeParse({
     email: values.email.trim(),
@@ -151,12 +159,18 @@ export function toInviteInput(
       : { participantUserId: participantId, participantConsented: values.participantConsented }),
   });
   const fields: Record<string, string> = parsed.success ? {} : problemFromZod(parsed.error).fields;
-  if (values.relationship === "") fields.relationship = "Choose how they are related.";
+  // The schema words its messages in English; in another language, say them here.
+  if (activeLocale() !== "en") {
+    for (const name of ["email", "firstName", "lastName", "sessionKinds"] as const) {
+      if (fields[name] !== undefined) fields[name] = t(`invite.invalid.${name}`);
+    }
+  }
+  if (values.relationship === "") fields.relationship = t("invite.relationshipRequired");
   if (participantId !== undefined && !values.participantConsented) {
-    fields.participantConsented = CONSENT_REQUIRED_MESSAGE;
+    fields.participantConsented = t("invite.consentRequired");
   }
   if (!parsed.success || Object.keys(fields).length > 0) {
-    return { ok: false, problem: { message: "Check the fields marked below.", fields } };
+    return { ok: false, problem: { message: t("invite.checkFields"), fields } };
   }
   return { ok: true, input: parsed.data };
 }
@@ -168,13 +182,13 @@ export type LinkProblem = {
   message: string;
 };
 
-const ASK_AGAIN = "the person who invited you, or their clinic, to send you a new invitation.";
-
-export const INCOMPLETE_LINK: LinkProblem = {
-  kind: "incomplete",
-  title: "This invitation link is incomplete",
-  message: `Open the link again from your email, all of it. If it still does not work, ask ${ASK_AGAIN}`,
-};
+export function incompleteInvitationLink(t: T = activeT()): LinkProblem {
+  return {
+    kind: "incomplete",
+    title: t("accept.incompleteTitle"),
+    message: t("accept.incompleteMessage"),
+  };
+}
 
 /**
  * What the invitation page says when the server turns the link down. The server answers "not
@@ -183,34 +197,17 @@ export const INCOMPLETE_LINK: LinkProblem = {
  */
 export function invitationLinkProblem(
   error: { status: number; message: string } | null,
+  t: T = activeT(),
 ): LinkProblem | null {
   if (error === null || ![400, 404, 409].includes(error.status)) return null;
   const message = error.message.toLowerCase();
-  if (message.includes("already used") || message.includes("already has a bridgeway account")) {
-    return {
-      kind: "used",
-      title: "This invitation was already used",
-      message:
-        "The account for this invitation exists. Sign in with its email and the password chosen when it was accepted.",
-    };
-  }
-  if (message.includes("expired")) {
-    return {
-      kind: "expired",
-      title: "This invitation has expired",
-      message: `Invitation links work for 7 days. Ask ${ASK_AGAIN}`,
-    };
-  }
-  if (message.includes("withdrawn")) {
-    return {
-      kind: "withdrawn",
-      title: "This invitation was withdrawn",
-      message: `It can no longer be used. If you think you should still be invited, ask ${ASK_AGAIN}`,
-    };
-  }
-  return {
-    kind: "invalid",
-    title: "This invitation link doesn't work",
-    message: `The link may be incomplete or mistyped. Open it again from your email, or ask ${ASK_AGAIN}`,
-  };
+  const kind =
+    message.includes("already used") || message.includes("already has a bridgeway account")
+      ? "used"
+      : message.includes("expired")
+        ? "expired"
+        : message.includes("withdrawn")
+          ? "withdrawn"
+          : "invalid";
+  return { kind, title: t(`accept.${kind}Title`), message: t(`accept.${kind}Message`) };
 }

@@ -1,12 +1,12 @@
 import {
   FAMILY_RELATIONSHIPS,
-  relationshipLabel,
   type FamilyMemberSummary,
   type FamilyRelationship,
   type InviteFamilyInput,
 } from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { useServices } from "../app/services-context";
 import { CheckboxGroup, Field, FormAlert, SubmitButton } from "../forms/fields";
 import { problemFromError, unplacedFields, type FormProblem } from "../forms/form-problem";
@@ -14,7 +14,8 @@ import { EmailField, NameFields } from "../forms/person-fields";
 import {
   EMPTY_INVITE,
   kindsHint,
-  SESSION_KIND_CHOICES,
+  relationshipText,
+  sessionKindChoices,
   toInviteInput,
   type InviteValues,
   type Whose,
@@ -32,24 +33,30 @@ const FIELDS = [
 ];
 
 /** The participant's agreement, asked of a clinician who invites on their behalf. */
-function ConsentCheckbox({
+/** A clinician's statement that the participant agreed, recorded with what they do for them. */
+export function ConsentCheckbox({
   checked,
   firstName,
   error,
   onChange,
+  hint,
+  label,
 }: {
   checked: boolean;
   firstName: string;
   error: string | undefined;
   onChange: (checked: boolean) => void;
+  hint?: string;
+  label?: string;
 }) {
+  const { t } = useTranslation("families");
   const id = useId();
   const hintId = useId();
   const errorId = useId();
   return (
     <div className="field">
       <p id={hintId} className="field__hint">
-        Invite family only with {firstName}&apos;s agreement. It is recorded with the invitation.
+        {hint ?? t("invite.consentHint", { name: firstName })}
       </p>
       <label className="choice choice--block" htmlFor={id}>
         <input
@@ -61,7 +68,7 @@ function ConsentCheckbox({
           aria-describedby={error ? `${hintId} ${errorId}` : hintId}
           onChange={(event) => onChange(event.target.checked)}
         />
-        <span>The participant agreed to this invitation</span>
+        <span>{label ?? t("invite.consentLabel")}</span>
       </label>
       {error !== undefined && (
         <p id={errorId} className="field__error">
@@ -91,6 +98,7 @@ export function InviteForm({
   focusFirst?: boolean;
   onInvited: (invited: FamilyMemberSummary) => void;
 }) {
+  const { t } = useTranslation("families");
   const { familiesApi, queryClient } = useServices();
   const [values, setValues] = useState<InviteValues>(initial);
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -111,7 +119,7 @@ export function InviteForm({
   function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (invite.isPending) return;
-    const result = toInviteInput(values, participantId);
+    const result = toInviteInput(values, participantId, t);
     if (!result.ok) {
       setProblem(result.problem);
       return;
@@ -121,7 +129,7 @@ export function InviteForm({
   }
 
   const error = (name: string) => problem?.fields[name];
-  const who = values.firstName.trim() === "" ? "they" : values.firstName.trim();
+  const who = values.firstName.trim() === "" ? t("sharing.they") : values.firstName.trim();
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-busy={invite.isPending}>
       <FormAlert problem={problem} extra={unplacedFields(problem, FIELDS)} />
@@ -131,33 +139,35 @@ export function InviteForm({
         error={error}
         // Opened to invite someone again: the details are there, start from the top.
         autoFocus={focusFirst}
+        labels={{ firstName: t("invite.firstName"), lastName: t("invite.lastName") }}
       />
       <EmailField
         value={values.email}
         onChange={(email) => set("email", email)}
         error={error("email")}
-        hint="We email them a link to accept. It works once, for 7 days."
+        label={t("member.email")}
+        hint={t("invite.emailHint")}
       />
-      <Field label="Relationship" error={error("relationship")}>
+      <Field label={t("invite.relationship")} error={error("relationship")}>
         {(control) => (
           <select
             {...control}
             value={values.relationship}
             onChange={(event) => set("relationship", event.target.value as FamilyRelationship | "")}
           >
-            <option value="">Choose how they are related</option>
+            <option value="">{t("invite.chooseRelationship")}</option>
             {FAMILY_RELATIONSHIPS.map((relationship) => (
               <option key={relationship} value={relationship}>
-                {relationshipLabel(relationship)}
+                {relationshipText(relationship, t)}
               </option>
             ))}
           </select>
         )}
       </Field>
       <CheckboxGroup
-        legend="Sessions they may join"
-        hint={kindsHint(whose)}
-        choices={SESSION_KIND_CHOICES}
+        legend={t("invite.sessionsLegend")}
+        hint={kindsHint(whose, t)}
+        choices={sessionKindChoices(t)}
         selected={values.sessionKinds}
         onChange={(kinds) => set("sessionKinds", kinds)}
         error={error("sessionKinds")}
@@ -172,8 +182,8 @@ export function InviteForm({
         />
       )}
       <div className="actions">
-        <SubmitButton pending={invite.isPending} pendingLabel="Sending invitation…">
-          Send invitation
+        <SubmitButton pending={invite.isPending} pendingLabel={t("invite.sending")}>
+          {t("invite.send")}
         </SubmitButton>
       </div>
     </form>

@@ -1,14 +1,20 @@
-import { WEEKDAYS, type Weekday } from "@bridgeway/domain";
+import { LOCALE_TAGS, WEEKDAYS, type Locale, type Weekday } from "@bridgeway/domain";
+import { activeLocale, i18n } from "../i18n/i18n";
 
-const LOCALE = "en-US";
+// Every helper takes a trailing `locale`, the app's active language unless told otherwise.
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  let found = formatters.get(key);
+function formatter(
+  locale: Locale,
+  key: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const cacheKey = `${locale}:${key}`;
+  let found = formatters.get(cacheKey);
   if (!found) {
-    found = new Intl.DateTimeFormat(LOCALE, options);
-    formatters.set(key, found);
+    found = new Intl.DateTimeFormat(LOCALE_TAGS[locale], options);
+    formatters.set(cacheKey, found);
   }
   return found;
 }
@@ -26,17 +32,25 @@ const toMs = (instant: string | number | Date) =>
       : instant.getTime();
 
 /** "5:50 PM" for an instant in `timeZone`. */
-export function formatClock(instant: string | number | Date, timeZone: string): string {
+export function formatClock(
+  instant: string | number | Date,
+  timeZone: string,
+  locale: Locale = activeLocale(),
+): string {
   return plainSpaces(
-    formatter(`clock:${timeZone}`, { hour: "numeric", minute: "2-digit", timeZone }).format(
+    formatter(locale, `clock:${timeZone}`, { hour: "numeric", minute: "2-digit", timeZone }).format(
       toMs(instant),
     ),
   );
 }
 
 /** "EST", "EDT", "PST", "GMT+1": the zone's short name at that instant. */
-export function zoneAbbreviation(instant: string | number | Date, timeZone: string): string {
-  const part = formatter(`abbr:${timeZone}`, { timeZone, timeZoneName: "short" })
+export function zoneAbbreviation(
+  instant: string | number | Date,
+  timeZone: string,
+  locale: Locale = activeLocale(),
+): string {
+  const part = formatter(locale, `abbr:${timeZone}`, { timeZone, timeZoneName: "short" })
     .formatToParts(toMs(instant))
     .find((p) => p.type === "timeZoneName");
   return part?.value ?? timeZone;
@@ -47,8 +61,9 @@ export function formatTimeRange(
   startsAt: string | number | Date,
   endsAt: string | number | Date,
   timeZone: string,
+  locale: Locale = activeLocale(),
 ): string {
-  return `${formatClock(startsAt, timeZone)}–${formatClock(endsAt, timeZone)} ${zoneAbbreviation(startsAt, timeZone)}`;
+  return `${formatClock(startsAt, timeZone, locale)}–${formatClock(endsAt, timeZone, locale)} ${zoneAbbreviation(startsAt, timeZone, locale)}`;
 }
 
 function dateAsUtc(isoDate: string): number {
@@ -56,8 +71,8 @@ function dateAsUtc(isoDate: string): number {
 }
 
 /** "Monday, November 23" for a calendar date, never shifted into another zone. */
-export function formatDayHeading(isoDate: string): string {
-  return formatter("day-heading", {
+export function formatDayHeading(isoDate: string, locale: Locale = activeLocale()): string {
+  return formatter(locale, "day-heading", {
     weekday: "long",
     month: "long",
     day: "numeric",
@@ -66,8 +81,8 @@ export function formatDayHeading(isoDate: string): string {
 }
 
 /** "Mon, Nov 23" for a calendar date. */
-export function formatShortDay(isoDate: string): string {
-  return formatter("short-day", {
+export function formatShortDay(isoDate: string, locale: Locale = activeLocale()): string {
+  return formatter(locale, "short-day", {
     weekday: "short",
     month: "short",
     day: "numeric",
@@ -76,58 +91,78 @@ export function formatShortDay(isoDate: string): string {
 }
 
 /** "Monday, November 23, 6:00 PM–9:00 PM EST": a session's day and time in `timeZone`. */
-export function formatSessionWhen(startsAt: string, endsAt: string, timeZone: string): string {
-  const day = formatter(`when-day:${timeZone}`, {
+export function formatSessionWhen(
+  startsAt: string,
+  endsAt: string,
+  timeZone: string,
+  locale: Locale = activeLocale(),
+): string {
+  const day = formatter(locale, `when-day:${timeZone}`, {
     weekday: "long",
     month: "long",
     day: "numeric",
     timeZone,
   }).format(Date.parse(startsAt));
-  return `${day}, ${formatTimeRange(startsAt, endsAt, timeZone)}`;
+  return `${day}, ${formatTimeRange(startsAt, endsAt, timeZone, locale)}`;
 }
 
 /** "November 23, 2026 at 4:12 PM EST": when something happened, for the record. */
-export function formatMoment(instant: string | number | Date, timeZone: string): string {
-  const day = formatter(`moment:${timeZone}`, { dateStyle: "long", timeZone }).format(
+export function formatMoment(
+  instant: string | number | Date,
+  timeZone: string,
+  locale: Locale = activeLocale(),
+): string {
+  const day = formatter(locale, `moment:${timeZone}`, { dateStyle: "long", timeZone }).format(
     toMs(instant),
   );
-  return `${day} at ${formatClock(instant, timeZone)} ${zoneAbbreviation(instant, timeZone)}`;
+  return i18n.t("format.moment", {
+    lng: locale,
+    day,
+    time: formatClock(instant, timeZone, locale),
+    zone: zoneAbbreviation(instant, timeZone, locale),
+  });
 }
 
-const WEEKDAY_NAMES: Record<Weekday, string> = {
-  MO: "Monday",
-  TU: "Tuesday",
-  WE: "Wednesday",
-  TH: "Thursday",
-  FR: "Friday",
-  SA: "Saturday",
-  SU: "Sunday",
-};
+/** A Monday (2024-01-01), from which each weekday's name is read in any language. */
+const WEEKDAY_DATES: Record<Weekday, number> = Object.fromEntries(
+  WEEKDAYS.map((day, index) => [day, Date.UTC(2024, 0, 1 + index)]),
+) as Record<Weekday, number>;
 
-/** "Monday" */
-export function weekdayName(day: Weekday): string {
-  return WEEKDAY_NAMES[day];
+/** "Monday", "lunes" */
+export function weekdayName(day: Weekday, locale: Locale = activeLocale()): string {
+  return formatter(locale, "weekday", { weekday: "long", timeZone: "UTC" }).format(
+    WEEKDAY_DATES[day],
+  );
 }
 
-/** "Mon, Wed, Thu" for attendance days, in calendar order. */
-export function formatWeekdays(days: readonly Weekday[]): string {
+/** "Mon, Wed, Thu" ("lun, mié, jue") for attendance days, in calendar order. */
+export function formatWeekdays(days: readonly Weekday[], locale: Locale = activeLocale()): string {
+  const short = formatter(locale, "weekday-short", { weekday: "short", timeZone: "UTC" });
   return WEEKDAYS.filter((d) => days.includes(d))
-    .map((d) => WEEKDAY_NAMES[d].slice(0, 3))
+    .map((d) => short.format(WEEKDAY_DATES[d]).replace(/\.$/, ""))
     .join(", ");
 }
 
-/** "6 hours", "1 hour", "10.5 hours" */
-export function formatHours(hours: number): string {
-  const rounded = Math.round(hours * 10) / 10;
-  return `${rounded} ${rounded === 1 ? "hour" : "hours"}`;
+function formatUnit(value: number, unit: "hour" | "minute", locale: Locale): string {
+  return new Intl.NumberFormat(LOCALE_TAGS[locale], {
+    style: "unit",
+    unit,
+    unitDisplay: "long",
+    maximumFractionDigits: 1,
+  }).format(value);
 }
 
-/** "50 minutes", "1 hour", "1 hour 30 minutes" */
-export function formatDuration(minutes: number): string {
+/** "6 hours", "1 hour", "10.5 hours" ("10.5 horas") */
+export function formatHours(hours: number, locale: Locale = activeLocale()): string {
+  return formatUnit(Math.round(hours * 10) / 10, "hour", locale);
+}
+
+/** "50 minutes", "1 hour", "1 hour 30 minutes" ("1 hora 30 minutos") */
+export function formatDuration(minutes: number, locale: Locale = activeLocale()): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
   const parts: string[] = [];
-  if (hours > 0) parts.push(`${hours} ${hours === 1 ? "hour" : "hours"}`);
-  if (rest > 0 || hours === 0) parts.push(`${rest} ${rest === 1 ? "minute" : "minutes"}`);
+  if (hours > 0) parts.push(formatUnit(hours, "hour", locale));
+  if (rest > 0 || hours === 0) parts.push(formatUnit(rest, "minute", locale));
   return parts.join(" ");
 }

@@ -1,4 +1,6 @@
-import { useId, useLayoutEffect, useRef, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useModalDialog } from "./use-modal-dialog";
 
 /**
  * A modal question before something that cannot be taken back quietly (withdrawing consent,
@@ -28,20 +30,10 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const { t } = useTranslation("common");
+  const ref = useModalDialog();
   const headingId = useId();
   const errorId = useId();
-  useLayoutEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const previouslyFocused = document.activeElement;
-    dialog.showModal();
-    return () => {
-      dialog.close();
-      if (previouslyFocused instanceof HTMLElement && previouslyFocused.isConnected)
-        previouslyFocused.focus();
-    };
-  }, []);
   return (
     <dialog
       ref={ref}
@@ -87,7 +79,7 @@ export function ConfirmDialog({
             onClick={onClose}
             disabled={pending}
           >
-            Cancel
+            {t("cancel")}
           </button>
         </div>
       </form>

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ApiError, NetworkError } from "../api/api-client";
+import { applyLocale } from "../i18n/i18n";
 import { problemFromError, problemFromZod, unplacedFields } from "./form-problem";
 
 describe("form problems", () => {
@@ -41,5 +42,30 @@ describe("form problems", () => {
   it("lists field messages that no field on the form can show", () => {
     const problem = { message: "Check.", fields: { name: "A", weeklyPattern: "B" } };
     expect(unplacedFields(problem, ["name"])).toEqual(["B"]);
+  });
+
+  describe("in Spanish", () => {
+    afterEach(() => applyLocale("en"));
+
+    it("says the summary, the fields and refusals in Spanish, never the server's English", () => {
+      applyLocale("es");
+      const schema = z.object({ name: z.string().min(1, { error: "Name is required." }) });
+      const result = schema.safeParse({ name: "" });
+      if (result.success) throw new Error("expected a failure");
+      expect(problemFromZod(result.error)).toEqual({
+        message: "Revisa los campos marcados abajo.",
+        fields: { name: "Revisa este campo." },
+      });
+      const taken = new ApiError(409, "conflict", "This email already has an account.", {
+        email: "Already in use.",
+      });
+      expect(problemFromError(taken)).toEqual({
+        message: "Revisa los campos marcados abajo.",
+        fields: { email: "Revisa este campo." },
+      });
+      const refused = problemFromError(new ApiError(403, "forbidden", "Not allowed."));
+      expect(refused.message).toMatch(/^No tienes acceso.*Es posible que no tengas permiso/);
+      expect(refused.message).not.toContain("Not allowed");
+    });
   });
 });

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { ApiError, describeError } from "../api/api-client";
+import { activeLocale, i18n } from "../i18n/i18n";
 
 /**
  * What a form says after a failed submit: one message at the top (announced), and per-field
@@ -7,7 +8,23 @@ import { ApiError, describeError } from "../api/api-client";
  */
 export type FormProblem = { message: string; fields: Readonly<Record<string, string>> };
 
+/** The summary above a form with marked fields, in English (staff screens, tests). */
 export const CHECK_FIELDS_MESSAGE = "Check the fields marked below.";
+
+/** The summary above a form with marked fields, in the language the app speaks now. */
+export function checkFieldsMessage(): string {
+  return activeLocale() === "en" ? CHECK_FIELDS_MESSAGE : i18n.t("checkFields", { ns: "forms" });
+}
+
+/**
+ * Field messages in the language the app speaks now: the schemas and the server word theirs in
+ * English, so in another language each field says "check this" (forms that know better say more).
+ */
+function inActiveLanguage(fields: Readonly<Record<string, string>>): Record<string, string> {
+  if (activeLocale() === "en") return { ...fields };
+  const check = i18n.t("checkField", { ns: "forms" });
+  return Object.fromEntries(Object.keys(fields).map((name) => [name, check]));
+}
 
 /** A field's message, or undefined when it has none. */
 export function fieldError(problem: FormProblem | null, name: string): string | undefined {
@@ -21,7 +38,7 @@ export function problemFromZod(error: z.ZodError): FormProblem {
     const name = issue.path.map(String).join(".");
     if (fields[name] === undefined) fields[name] = issue.message;
   }
-  return { message: CHECK_FIELDS_MESSAGE, fields };
+  return { message: checkFieldsMessage(), fields: inActiveLanguage(fields) };
 }
 
 /**
@@ -32,16 +49,23 @@ export function problemFromError(error: unknown): FormProblem {
   if (error instanceof ApiError) {
     const hasFields = Object.keys(error.fields).length > 0;
     if (error.code === "invalid_input" && hasFields) {
-      return { message: CHECK_FIELDS_MESSAGE, fields: error.fields };
+      return { message: checkFieldsMessage(), fields: inActiveLanguage(error.fields) };
     }
     // A clash that names its field ("this email already has an account"): the server's words
     // at the top, and the field marked.
+    const english = activeLocale() === "en";
     if (error.code === "conflict" && hasFields) {
-      return { message: error.message, fields: error.fields };
+      // In another language the server's words cannot be shown: the field says to check it.
+      return english
+        ? { message: error.message, fields: error.fields }
+        : { message: checkFieldsMessage(), fields: inActiveLanguage(error.fields) };
     }
     if (error.code === "forbidden" || error.code === "not_found") {
+      const reason = english ? error.message : describeError(error);
       return {
-        message: `${error.message} You may not have permission to make this change.`,
+        message: english
+          ? `${reason} You may not have permission to make this change.`
+          : i18n.t("noPermission", { ns: "forms", reason }),
         fields: {},
       };
     }

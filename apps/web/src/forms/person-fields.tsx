@@ -12,16 +12,19 @@ export function NameFields({
   onChange,
   error,
   autoFocus = false,
+  labels = { firstName: "First name", lastName: "Last name" },
 }: {
   values: NameValues;
   onChange: (name: keyof NameValues, value: string) => void;
   error: (name: keyof NameValues) => string | undefined;
   /** Focus the first name when the form opens. */
   autoFocus?: boolean;
+  /** The fields' labels, for a page in another language. */
+  labels?: { firstName: string; lastName: string };
 }) {
   return (
     <div className="field-pair">
-      <Field label="First name" error={error("firstName")}>
+      <Field label={labels.firstName} error={error("firstName")}>
         {(control) => (
           <input
             {...control}
@@ -33,7 +36,7 @@ export function NameFields({
           />
         )}
       </Field>
-      <Field label="Last name" error={error("lastName")}>
+      <Field label={labels.lastName} error={error("lastName")}>
         {(control) => (
           <input
             {...control}
@@ -54,14 +57,17 @@ export function EmailField({
   onChange,
   error,
   hint,
+  label = "Email",
 }: {
   value: string;
   onChange: (value: string) => void;
   error: string | undefined;
   hint?: ReactNode;
+  /** The field's label, for a page in another language. */
+  label?: string;
 }) {
   return (
-    <Field label="Email" hint={hint} error={error}>
+    <Field label={label} hint={hint} error={error}>
       {(control) => (
         <input
           {...control}

@@ -1,15 +1,16 @@
 import { BOARD_KINDS, type BoardKind } from "@bridgeway/domain";
 import { useId, useRef, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { ApiError } from "../api/api-client";
 import { useSignedIn } from "../session/auth-context";
 import { useNow } from "../sessions/use-now";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState, ErrorState, LoadingState } from "../shell/status-states";
-import { ForumCrisisSupport, ThreadList } from "./forum-parts";
+import { boardTitle, ForumCrisisSupport, ThreadList } from "./forum-parts";
 import { threadsOfPages } from "./forum-pages";
-import { NewThreadForm, ONLY_FACILITATORS_POST } from "./new-thread-form";
-import { useBoardThreads } from "./use-forums";
+import { NewThreadForm } from "./new-thread-form";
+import { useBoardThreads, useForumLive } from "./use-forums";
 import "./forums.css";
 
 function isBoardKind(kind: string | undefined): kind is BoardKind {
@@ -17,22 +18,28 @@ function isBoardKind(kind: string | undefined): kind is BoardKind {
 }
 
 function NotFound() {
+  const { t } = useTranslation("forums");
   return (
     <>
-      <PageHeading>Board not found</PageHeading>
-      <p>This board does not exist, or it is not one you can read.</p>
+      <PageHeading>{t("board.notFoundTitle")}</PageHeading>
+      <p>{t("board.notFound")}</p>
       <p>
-        <Link to="/forums">Back to the forums</Link>
+        <Link to="/forums">{t("board.backToForums")}</Link>
       </p>
     </>
   );
 }
 
 function Board({ kind, id }: { kind: BoardKind; id: string }) {
+  const { t } = useTranslation("forums");
   const { user } = useSignedIn();
   const now = useNow();
   const navigate = useNavigate();
+  // What a page that sent the person here had to say (a thread they deleted).
+  const arrivedWith = (useLocation().state as { notice?: unknown } | null)?.notice;
+  const notice = typeof arrivedWith === "string" ? arrivedWith : null;
   const threads = useBoardThreads(kind, id);
+  useForumLive({ kind, id });
   const [writing, setWriting] = useState(false);
   const newButton = useRef<HTMLButtonElement>(null);
   const panelId = useId();
@@ -41,8 +48,8 @@ function Board({ kind, id }: { kind: BoardKind; id: string }) {
   if (threads.isPending) {
     return (
       <>
-        <PageHeading>Forum board</PageHeading>
-        <LoadingState label="Loading the board…" />
+        <PageHeading>{t("board.heading")}</PageHeading>
+        <LoadingState label={t("board.loading")} />
       </>
     );
   }
@@ -51,9 +58,9 @@ function Board({ kind, id }: { kind: BoardKind; id: string }) {
     if (threads.error instanceof ApiError && threads.error.status === 404) return <NotFound />;
     return (
       <>
-        <PageHeading>Forum board</PageHeading>
+        <PageHeading>{t("board.heading")}</PageHeading>
         <ErrorState
-          title="We couldn't load this board"
+          title={t("board.error")}
           error={threads.error}
           onRetry={() => void threads.refetch()}
           retrying={threads.isFetching}
@@ -66,11 +73,14 @@ function Board({ kind, id }: { kind: BoardKind; id: string }) {
   const list = threadsOfPages(threads.data.pages);
   return (
     <>
-      <PageHeading>{board?.title ?? "Forum board"}</PageHeading>
+      <PageHeading>{board ? boardTitle(board, t) : t("board.heading")}</PageHeading>
       <p className="page-back">
-        <Link to="/forums">All boards</Link>
+        <Link to="/forums">{t("board.allBoards")}</Link>
       </p>
       <ForumCrisisSupport />
+      <div className="status-slot" role="status">
+        {notice && <p className="notice">{notice}</p>}
+      </div>
       {board?.canPost ? (
         <div className="forum-new">
           <button
@@ -81,7 +91,7 @@ function Board({ kind, id }: { kind: BoardKind; id: string }) {
             aria-controls={panelId}
             onClick={() => setWriting(!writing)}
           >
-            New thread
+            {t("board.newThread")}
           </button>
           <div id={panelId} className="panel" hidden={!writing}>
             {writing && (
@@ -99,20 +109,16 @@ function Board({ kind, id }: { kind: BoardKind; id: string }) {
         </div>
       ) : (
         <p className="notice">
-          {kind === "announcements" ? ONLY_FACILITATORS_POST : "You can read this board."}
+          {kind === "announcements" ? t("board.onlyFacilitatorsPost") : t("board.readOnly")}
         </p>
       )}
       <section aria-labelledby={threadsHeadingId} className="forum-section">
         <h2 id={threadsHeadingId} className="section-title">
-          Threads
+          {t("board.threads")}
         </h2>
         {list.length === 0 ? (
-          <EmptyState title="No threads yet.">
-            <p>
-              {board?.canPost
-                ? "Start the first one with New thread."
-                : "Announcements from the facilitators will appear here."}
-            </p>
+          <EmptyState title={t("board.noThreads")}>
+            <p>{board?.canPost ? t("board.startFirst") : t("board.announcementsAppear")}</p>
           </EmptyState>
         ) : (
           <ThreadList threads={list} now={now} timeZone={user.timeZone} />
@@ -125,13 +131,13 @@ function Board({ kind, id }: { kind: BoardKind; id: string }) {
               disabled={threads.isFetchingNextPage}
               onClick={() => void threads.fetchNextPage()}
             >
-              {threads.isFetchingNextPage ? "Loading…" : "Load more threads"}
+              {threads.isFetchingNextPage ? t("board.loadingMore") : t("board.loadMore")}
             </button>
           </p>
         )}
         {threads.isFetchNextPageError && (
           <p className="field__error" role="alert">
-            More threads could not be loaded. Try again.
+            {t("board.moreFailed")}
           </p>
         )}
       </section>

@@ -1,4 +1,5 @@
 import type { ForumReply, ThreadDetail, ThreadSummary } from "@bridgeway/domain";
+import type { TFunction } from "i18next";
 
 /** Threads of all loaded pages, each once, pinned ones first (in the server's order otherwise). */
 export function threadsOfPages(
@@ -31,18 +32,17 @@ export function repliesOfPages(pages: readonly Pick<ThreadDetail, "replies">[]):
 /** Whether the viewer may reply, and if not, why, in words. */
 export function replyAllowance(
   thread: Pick<ThreadDetail, "locked" | "canReply" | "canModerate" | "board">,
+  t: TFunction<"forums">,
 ): { allowed: true; note: string | null } | { allowed: false; reason: string } {
   if (thread.board.kind === "announcements" && !thread.canModerate) {
-    return { allowed: false, reason: "Only facilitators post in announcements." };
+    return { allowed: false, reason: t("thread.onlyFacilitatorsAnnouncements") };
   }
   if (thread.locked && !thread.canModerate) {
-    return { allowed: false, reason: "This thread is locked. It takes no more replies." };
+    return { allowed: false, reason: t("thread.lockedNoReplies") };
   }
-  if (!thread.canReply) return { allowed: false, reason: "You cannot reply to this thread." };
+  if (!thread.canReply) return { allowed: false, reason: t("thread.cannotReply") };
   return {
     allowed: true,
-    note: thread.locked
-      ? "This thread is locked. Participants can no longer reply; as a facilitator you still can."
-      : null,
+    note: thread.locked ? t("thread.lockedStaffNote") : null,
   };
 }

@@ -1,14 +1,45 @@
-import type { PostAuthor, ThreadSummary } from "@bridgeway/domain";
+import {
+  HIDDEN_POST_TEXT,
+  type BoardKind,
+  type PostAuthor,
+  type ThreadSummary,
+} from "@bridgeway/domain";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { CrisisSupportPanel } from "../alerts/crisis-support-panel";
 import { useRealtime } from "../chat/use-realtime";
 import { formatChatTime } from "../chat/chat-format";
-import { plural } from "../format/format";
+import { useFormat } from "../i18n/use-format";
 import { useSignedIn } from "../session/auth-context";
 
-/** The short markdown hint under every post box. */
-export const MARKDOWN_HINT =
-  "Formatting: **bold**, _italic_, a line starting with - for a list, [text](https://link).";
+/**
+ * A board's title in the reader's language. The server names boards in English from the cohort's
+ * or program's name ("Evening track board", "Family board"); the name itself stays as it is.
+ */
+export function boardTitle(
+  board: { kind: BoardKind; title: string },
+  t: TFunction<"forums">,
+): string {
+  const { kind, title } = board;
+  const named = (suffix: string) =>
+    title.endsWith(suffix) && title.length > suffix.length ? title.slice(0, -suffix.length) : null;
+  if (kind === "family") {
+    if (title === "Family board") return t("boardTitle.family");
+    const name = named(" family board");
+    return name === null ? title : t("boardTitle.cohortFamily", { name });
+  }
+  const name = named(kind === "announcements" ? " announcements" : " board");
+  if (name === null) return title;
+  return kind === "announcements"
+    ? t("boardTitle.announcements", { name })
+    : t("boardTitle.cohort", { name });
+}
+
+/** A thread's title, or what stands in for it when a moderator hid the thread. */
+export function threadTitle(title: string, t: TFunction<"forums">): string {
+  return title === HIDDEN_POST_TEXT ? t("hiddenByModerator") : title;
+}
 
 /**
  * Participants' forum pages keep the shared socket open, so that if what they post holds
@@ -25,10 +56,13 @@ export function ForumCrisisSupport() {
 }
 
 export function AuthorName({ author }: { author: PostAuthor }) {
+  const { t } = useTranslation("forums");
   return (
     <>
-      <span className="forum-author">{author.displayName}</span>
-      {author.staff && <span className="badge badge--info forum-staff">Facilitator</span>}
+      <span className="forum-author" translate="no">
+        {author.displayName}
+      </span>
+      {author.staff && <span className="badge badge--info forum-staff">{t("facilitator")}</span>}
     </>
   );
 }
@@ -45,6 +79,8 @@ export function ThreadList({
   timeZone: string;
   showBoard?: boolean;
 }) {
+  const { t } = useTranslation("forums");
+  const { locale } = useFormat();
   return (
     <ul className="thread-list">
       {threads.map((thread) => (
@@ -53,16 +89,27 @@ export function ThreadList({
           className={thread.pinned ? "thread-item thread-item--pinned" : "thread-item"}
         >
           <h3 className="thread-item__title">
-            <Link to={`/forums/threads/${thread.id}`}>{thread.title}</Link>
-            {thread.pinned && <span className="badge badge--info">Pinned</span>}
-            {thread.locked && <span className="badge badge--ok">Locked</span>}
+            <Link to={`/forums/threads/${thread.id}`}>{threadTitle(thread.title, t)}</Link>
+            {thread.pinned && <span className="badge badge--info">{t("pinned")}</span>}
+            {thread.locked && <span className="badge badge--ok">{t("locked")}</span>}
+            {thread.status === "deleted" && (
+              <span className="badge badge--warning">{t("deletedByAuthor")}</span>
+            )}
+            {/* Members see the title replaced; moderators see it, marked. */}
+            {thread.status === "hidden" && thread.title !== HIDDEN_POST_TEXT && (
+              <span className="badge badge--warning">{t("hidden")}</span>
+            )}
           </h3>
           {thread.excerpt !== "" && <p className="thread-item__excerpt">{thread.excerpt}</p>}
           <p className="thread-item__meta">
             <AuthorName author={thread.author} />
-            <span>{plural(thread.replyCount, "reply", "replies")}</span>
-            <span>Last activity {formatChatTime(thread.lastActivityAt, now, timeZone)}</span>
-            {showBoard && <span>In {thread.board.title}</span>}
+            <span>{t("replyCount", { count: thread.replyCount })}</span>
+            <span>
+              {t("lastActivity", {
+                time: formatChatTime(thread.lastActivityAt, now, timeZone, locale),
+              })}
+            </span>
+            {showBoard && <span>{t("inBoard", { board: boardTitle(thread.board, t) })}</span>}
           </p>
         </li>
       ))}

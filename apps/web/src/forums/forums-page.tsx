@@ -1,37 +1,34 @@
-import type { BoardKind, Role } from "@bridgeway/domain";
+import type { Role } from "@bridgeway/domain";
+import type { TFunction } from "i18next";
 import { useId, useState, type SubmitEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { plural } from "../format/format";
 import { QueryView } from "../homes/query-view";
 import { useSignedIn } from "../session/auth-context";
 import { useNow } from "../sessions/use-now";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState } from "../shell/status-states";
-import { ForumCrisisSupport, ThreadList } from "./forum-parts";
+import { boardTitle, ForumCrisisSupport, ThreadList } from "./forum-parts";
+import { ReportsSection } from "./reports-section";
 import { useBoards, useForumSearch } from "./use-forums";
 import "./forums.css";
 
 const MIN_SEARCH = 2;
 
-const BOARD_KIND_LABELS: Record<BoardKind, string> = {
-  cohort: "Cohort board",
-  announcements: "Announcements from the facilitators",
-  family: "Family board, shared with the families of the group",
-};
-
-function emptyBoardsNote(role: Role): string {
+function emptyBoardsNote(role: Role, t: TFunction<"forums">): string {
   switch (role) {
     case "PARTICIPANT":
-      return "Your cohort's board appears here once you are enrolled in a cohort.";
+      return t("noBoardsNote.PARTICIPANT");
     case "FAMILY":
-      return "The family board of your family member's group appears here while their consent lets you take part.";
+      return t("noBoardsNote.FAMILY");
     case "FACILITATOR":
     case "ADMIN":
-      return "Boards appear here for the cohorts and programs you work with.";
+      return t("noBoardsNote.STAFF");
   }
 }
 
 function SearchForm({ initial, onSearch }: { initial: string; onSearch: (q: string) => void }) {
+  const { t } = useTranslation("forums");
   const [q, setQ] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
@@ -45,7 +42,7 @@ function SearchForm({ initial, onSearch }: { initial: string; onSearch: (q: stri
         event.preventDefault();
         const query = q.trim();
         if (query.length < MIN_SEARCH) {
-          setError(`Search for at least ${MIN_SEARCH} characters.`);
+          setError(t("search.tooShort", { min: MIN_SEARCH }));
           return;
         }
         setError(null);
@@ -53,7 +50,7 @@ function SearchForm({ initial, onSearch }: { initial: string; onSearch: (q: stri
       }}
     >
       <label className="field__label" htmlFor={id}>
-        Search the forums
+        {t("search.label")}
       </label>
       <div className="field__row">
         <input
@@ -67,7 +64,7 @@ function SearchForm({ initial, onSearch }: { initial: string; onSearch: (q: stri
           onChange={(event) => setQ(event.target.value)}
         />
         <button type="submit" className="button">
-          Search
+          {t("search.button")}
         </button>
       </div>
       {error && (
@@ -80,6 +77,7 @@ function SearchForm({ initial, onSearch }: { initial: string; onSearch: (q: stri
 }
 
 function SearchResults({ q }: { q: string }) {
+  const { t } = useTranslation("forums");
   const { user } = useSignedIn();
   const now = useNow();
   const results = useForumSearch(q);
@@ -87,17 +85,17 @@ function SearchResults({ q }: { q: string }) {
   return (
     <section aria-labelledby={headingId} className="forum-section">
       <h2 id={headingId} className="section-title">
-        Results for “{q}”
+        {t("search.results", { q })}
       </h2>
       <QueryView
         query={results}
-        loadingLabel="Searching…"
-        errorTitle="We couldn't search the forums"
+        loadingLabel={t("search.searching")}
+        errorTitle={t("search.error")}
       >
         {(threads) =>
           threads.length === 0 ? (
-            <EmptyState title="No threads match.">
-              <p>Try another word, or look through the boards below.</p>
+            <EmptyState title={t("search.none")}>
+              <p>{t("search.noneHint")}</p>
             </EmptyState>
           ) : (
             <ThreadList threads={threads} now={now} timeZone={user.timeZone} showBoard />
@@ -110,6 +108,7 @@ function SearchResults({ q }: { q: string }) {
 
 /** `/forums`: the boards someone can read, and search across them. */
 export function ForumsPage() {
+  const { t } = useTranslation("forums");
   const { user } = useSignedIn();
   const [params, setParams] = useSearchParams();
   const q = (params.get("q") ?? "").trim();
@@ -117,42 +116,41 @@ export function ForumsPage() {
   const boardsHeadingId = useId();
   return (
     <>
-      <PageHeading>Forums</PageHeading>
+      <PageHeading>{t("title")}</PageHeading>
       <ForumCrisisSupport />
       <SearchForm key={q} initial={q} onSearch={(query) => setParams({ q: query })} />
       {q.length >= MIN_SEARCH && (
         <>
           <SearchResults q={q} />
           <p className="forum-clear">
-            <Link to="/forums">Clear the search</Link>
+            <Link to="/forums">{t("search.clear")}</Link>
           </p>
         </>
       )}
+      {boards.data?.some((b) => b.canModerate) && <ReportsSection />}
       <section aria-labelledby={boardsHeadingId} className="forum-section">
         <h2 id={boardsHeadingId} className="section-title">
-          Boards
+          {t("boards")}
         </h2>
-        <QueryView
-          query={boards}
-          loadingLabel="Loading boards…"
-          errorTitle="We couldn't load the boards"
-        >
+        <QueryView query={boards} loadingLabel={t("loadingBoards")} errorTitle={t("boardsError")}>
           {(list) =>
             list.length === 0 ? (
-              <EmptyState title="No boards yet.">
-                <p>{emptyBoardsNote(user.role)}</p>
+              <EmptyState title={t("noBoards")}>
+                <p>{emptyBoardsNote(user.role, t)}</p>
               </EmptyState>
             ) : (
               <ul className="board-list">
                 {list.map((board) => (
                   <li key={`${board.kind}:${board.id}`} className="board-item">
                     <h3 className="board-item__title">
-                      <Link to={`/forums/boards/${board.kind}/${board.id}`}>{board.title}</Link>
+                      <Link to={`/forums/boards/${board.kind}/${board.id}`}>
+                        {boardTitle(board, t)}
+                      </Link>
                     </h3>
                     <p className="board-item__meta">
-                      {BOARD_KIND_LABELS[board.kind]}
+                      {t(`kind.${board.kind}`)}
                       {" · "}
-                      {plural(board.threadCount, "thread", "threads")}
+                      {t("threadCount", { count: board.threadCount })}
                     </p>
                   </li>
                 ))}

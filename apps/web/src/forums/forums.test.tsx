@@ -1,6 +1,13 @@
-import type { BoardSummary, Role, ThreadDetail, ThreadSummary } from "@bridgeway/domain";
+import {
+  HIDDEN_POST_TEXT,
+  type BoardSummary,
+  type Role,
+  type ThreadDetail,
+  type ThreadSummary,
+} from "@bridgeway/domain";
 import { act, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { applyLocale } from "../i18n/i18n";
 import type * as SocketModule from "../realtime/socket";
 import { apiError, json, stubApi } from "../test/fake-api";
 import { authStateFor } from "../test/fixtures";
@@ -20,15 +27,33 @@ const PROGRAM_ID = "00000000-0000-4000-8000-0000000000b1";
 const THREAD_ID = "00000000-0000-4000-8000-0000000000d1";
 
 const boards: BoardSummary[] = [
-  { kind: "cohort", id: COHORT_ID, title: "Evening track board", canPost: true, threadCount: 2 },
+  {
+    kind: "cohort",
+    id: COHORT_ID,
+    title: "Evening track board",
+    canPost: true,
+    canModerate: false,
+    threadCount: 2,
+  },
   {
     kind: "announcements",
     id: PROGRAM_ID,
     title: "Adult Mental Health IOP announcements",
     canPost: false,
+    canModerate: false,
     threadCount: 1,
   },
 ];
+
+/** A post as someone who did not write it sees it: shown, theirs to report. */
+const READER_ACTIONS = {
+  status: "visible",
+  source: null,
+  canEdit: false,
+  canDelete: false,
+  canReport: true,
+  reportedByMe: false,
+} as const;
 
 function summary(overrides: Partial<ThreadSummary> = {}): ThreadSummary {
   return {
@@ -45,6 +70,8 @@ function summary(overrides: Partial<ThreadSummary> = {}): ThreadSummary {
     pinned: false,
     locked: false,
     createdAt: "2026-11-23T15:00:00.000Z",
+    editedAt: null,
+    status: "visible",
     lastActivityAt: "2026-11-23T15:05:00.000Z",
     ...overrides,
   };
@@ -53,6 +80,7 @@ function summary(overrides: Partial<ThreadSummary> = {}): ThreadSummary {
 function detail(overrides: Partial<ThreadDetail> = {}): ThreadDetail {
   return {
     ...summary(),
+    ...READER_ACTIONS,
     bodyHtml: "<p>The <strong>5-4-3-2-1</strong> exercise.</p>\n",
     replies: [
       {
@@ -64,6 +92,8 @@ function detail(overrides: Partial<ThreadDetail> = {}): ThreadDetail {
         },
         bodyHtml: "<p>Thanks, <em>trying it</em> tonight</p>\n",
         createdAt: "2026-11-23T15:05:00.000Z",
+        editedAt: null,
+        ...READER_ACTIONS,
       },
     ],
     nextRepliesAfter: null,
@@ -167,6 +197,8 @@ describe("forums", () => {
           },
           bodyHtml: "<p>Glad it helps</p>\n",
           createdAt: "2026-11-23T16:00:00.000Z",
+          editedAt: null,
+          ...READER_ACTIONS,
         };
         replies = [...replies, reply];
         return json(201, reply);
@@ -349,6 +381,75 @@ describe("forums", () => {
     crisisSupport.close();
   });
 
+  it("follows the thread's board live and shows a reply someone else posts without a reload", async () => {
+    const socket = installFakeSocket().answer("forum:subscribe", { ok: true });
+    const newReply = {
+      id: "00000000-0000-4000-8000-0000000000e2",
+      author: {
+        userId: "00000000-0000-4000-8000-0000000000f6",
+        displayName: "Riley K.",
+        staff: false,
+      },
+      bodyHtml: "<p>Same here, it helps</p>\n",
+      createdAt: "2026-11-23T15:09:00.000Z",
+      editedAt: null,
+      ...READER_ACTIONS,
+    };
+    let replies = detail().replies;
+    stubApi({ [apiThread]: () => json(200, detail({ replies })) });
+    renderApp(threadPath, { auth: signedInAs("PARTICIPANT") });
+    await screen.findByText("tonight", { exact: false });
+    await waitFor(() =>
+      expect(socket.payloads("forum:subscribe")).toContainEqual({ kind: "cohort", id: COHORT_ID }),
+    );
+    expect(screen.queryByText("Same here, it helps")).toBeNull();
+
+    replies = [...replies, newReply];
+    // A change on another board is not this page's concern.
+    act(() =>
+      socket.serverEmit("forum:changed", {
+        board: { kind: "cohort", id: PROGRAM_ID },
+        threadId: THREAD_ID,
+        change: "reply-created",
+      }),
+    );
+    act(() =>
+      socket.serverEmit("forum:changed", {
+        board: { kind: "cohort", id: COHORT_ID },
+        threadId: THREAD_ID,
+        replyId: newReply.id,
+        change: "reply-created",
+      }),
+    );
+
+    expect(await screen.findByText("Same here, it helps")).toBeTruthy();
+  });
+
+  it("marks a thread and a reply their authors edited as (edited), and leaves others unmarked", async () => {
+    installFakeSocket().answer("forum:subscribe", { ok: true });
+    const [first] = detail().replies;
+    if (!first) throw new Error("the fixture has a reply");
+    const unedited = {
+      ...first,
+      id: "00000000-0000-4000-8000-0000000000e3",
+      bodyHtml: "<p>Plain</p>",
+    };
+    stubApi({
+      [apiThread]: json(
+        200,
+        detail({
+          editedAt: "2026-11-23T15:30:00.000Z",
+          replies: [{ ...first, editedAt: "2026-11-23T15:40:00.000Z" }, unedited],
+        }),
+      ),
+    });
+    renderApp(threadPath, { auth: signedInAs("PARTICIPANT") });
+    await screen.findByText("Plain");
+    const replies = screen.getAllByRole("article").filter((a) => a.closest("li"));
+    expect(replies.map((r) => within(r).queryByText("(edited)") !== null)).toEqual([true, false]);
+    expect(screen.getAllByText("(edited)")).toHaveLength(2);
+  });
+
   it("says a thread that is not the viewer's was not found", async () => {
     installFakeSocket();
     stubApi({});
@@ -357,5 +458,56 @@ describe("forums", () => {
     expect(
       within(screen.getByRole("main")).getByRole("link", { name: "Back to the forums" }),
     ).toBeTruthy();
+  });
+});
+
+describe("forums in Spanish", () => {
+  afterEach(() => applyLocale("en"));
+  const enEspañol = (role: Role) =>
+    ({ status: "signed-in", auth: authStateFor(role, { locale: "es" }) }) as const;
+
+  it("lists the boards with their titles, kinds and thread counts in Spanish", async () => {
+    installFakeSocket();
+    stubApi({ "GET /api/forums/boards": json(200, { boards }) });
+    renderApp("/forums", { auth: enEspañol("PARTICIPANT") });
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Foros" })).toBeTruthy();
+    expect(await screen.findByRole("link", { name: "Foro de Evening track" })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Avisos de Adult Mental Health IOP" })).toBeTruthy();
+    expect(screen.getByText(/Foro del grupo · 2 temas/)).toBeTruthy();
+    expect(screen.getByText(/Avisos de los facilitadores · 1 tema$/)).toBeTruthy();
+    expect(screen.getByRole("searchbox", { name: "Buscar en los foros" })).toBeTruthy();
+  });
+
+  it("shows a thread, its replies and the reply form in Spanish", async () => {
+    installFakeSocket();
+    stubApi({ [apiThread]: json(200, detail({ editedAt: "2026-11-23T15:10:00.000Z" })) });
+    renderApp(threadPath, { auth: enEspañol("PARTICIPANT") });
+
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Grounding that works for me" }),
+    ).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Volver a Foro de Evening track" })).toBeTruthy();
+    expect(screen.getByRole("article", { name: "Publicación inicial" })).toBeTruthy();
+    expect(screen.getByText("(editado)")).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Respuestas (1)" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Reportar respuesta de Sam P." })).toBeTruthy();
+    expect(screen.getByRole("textbox", { name: "Tu respuesta" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Publicar respuesta" })).toBeTruthy();
+  });
+
+  it("says a hidden thread was hidden by a moderator, in Spanish", async () => {
+    installFakeSocket();
+    stubApi({
+      [apiThread]: json(
+        200,
+        detail({ status: "hidden", title: HIDDEN_POST_TEXT, bodyHtml: "", replies: [] }),
+      ),
+    });
+    renderApp(threadPath, { auth: enEspañol("PARTICIPANT") });
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Ocultado por un moderador" }),
+    ).toBeTruthy();
+    expect(screen.getByText("Todavía no hay respuestas.")).toBeTruthy();
   });
 });

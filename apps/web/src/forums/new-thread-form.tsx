@@ -5,40 +5,39 @@ import {
   type ThreadSummary,
 } from "@bridgeway/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import { useState, type SubmitEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/api-client";
 import { Field, FormAlert, SubmitButton } from "../forms/fields";
 import {
-  CHECK_FIELDS_MESSAGE,
+  checkFieldsMessage,
   fieldError,
   problemFromError,
   unplacedFields,
   type FormProblem,
 } from "../forms/form-problem";
 import { useSignedIn } from "../session/auth-context";
-import { MARKDOWN_HINT } from "./forum-parts";
 import { refreshForums, useForumsApi } from "./use-forums";
 
-export const ONLY_FACILITATORS_POST = "Only facilitators post announcements.";
-
 /** What a failed new thread says: inline field errors, or the announcements rule. */
-export function newThreadProblem(error: unknown): FormProblem {
+function newThreadProblem(error: unknown, t: TFunction<"forums">): FormProblem {
   if (error instanceof ApiError && error.status === 403) {
-    return { message: ONLY_FACILITATORS_POST, fields: {} };
+    return { message: t("board.onlyFacilitatorsPost"), fields: {} };
   }
   return problemFromError(error);
 }
 
 /** Checked here first so that a person hears what is missing without a round trip. */
-function localProblem(title: string, body: string): FormProblem | null {
+function localProblem(title: string, body: string, t: TFunction<"forums">): FormProblem | null {
   const fields: Record<string, string> = {};
-  if (title.trim() === "") fields.title = "Give the thread a title.";
+  if (title.trim() === "") fields.title = t("newThread.titleRequired");
   else if (title.trim().length > MAX_THREAD_TITLE)
-    fields.title = `Keep titles under ${MAX_THREAD_TITLE} characters.`;
-  if (body.trim() === "") fields.body = "Write something.";
+    fields.title = t("newThread.titleTooLong", { max: MAX_THREAD_TITLE });
+  if (body.trim() === "") fields.body = t("newThread.bodyRequired");
   else if (body.trim().length > MAX_POST_LENGTH)
-    fields.body = `Keep posts under ${MAX_POST_LENGTH} characters.`;
-  return Object.keys(fields).length > 0 ? { message: CHECK_FIELDS_MESSAGE, fields } : null;
+    fields.body = t("newThread.bodyTooLong", { max: MAX_POST_LENGTH });
+  return Object.keys(fields).length > 0 ? { message: checkFieldsMessage(), fields } : null;
 }
 
 /** Starting a thread on a board: title and body (markdown). */
@@ -53,6 +52,7 @@ export function NewThreadForm({
   onCreated: (thread: ThreadSummary) => void;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation("forums");
   const forumsApi = useForumsApi();
   const queryClient = useQueryClient();
   const { user } = useSignedIn();
@@ -65,7 +65,7 @@ export function NewThreadForm({
       await refreshForums(queryClient, user.id);
       onCreated(thread);
     },
-    onError: (error) => setProblem(newThreadProblem(error)),
+    onError: (error) => setProblem(newThreadProblem(error, t)),
   });
 
   return (
@@ -74,13 +74,13 @@ export function NewThreadForm({
       noValidate
       onSubmit={(event: SubmitEvent<HTMLFormElement>) => {
         event.preventDefault();
-        const local = localProblem(title, body);
+        const local = localProblem(title, body, t);
         setProblem(local);
         if (!local) create.mutate();
       }}
     >
       <FormAlert problem={problem} extra={unplacedFields(problem, ["title", "body"])} />
-      <Field label="Title" error={fieldError(problem, "title")}>
+      <Field label={t("newThread.titleLabel")} error={fieldError(problem, "title")}>
         {(control) => (
           <input
             {...control}
@@ -91,7 +91,11 @@ export function NewThreadForm({
           />
         )}
       </Field>
-      <Field label="Message" hint={MARKDOWN_HINT} error={fieldError(problem, "body")}>
+      <Field
+        label={t("newThread.bodyLabel")}
+        hint={t("markdownHint")}
+        error={fieldError(problem, "body")}
+      >
         {(control) => (
           <textarea
             {...control}
@@ -102,11 +106,11 @@ export function NewThreadForm({
         )}
       </Field>
       <div className="actions">
-        <SubmitButton pending={create.isPending} pendingLabel="Posting…">
-          Post thread
+        <SubmitButton pending={create.isPending} pendingLabel={t("newThread.posting")}>
+          {t("newThread.post")}
         </SubmitButton>
         <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
+          {t("newThread.cancel")}
         </button>
       </div>
     </form>

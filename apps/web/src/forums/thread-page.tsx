@@ -1,17 +1,24 @@
-import { MAX_POST_LENGTH, type ForumReply, type ThreadDetail } from "@bridgeway/domain";
+import {
+  MAX_POST_LENGTH,
+  type ForumReply,
+  type PostStatus,
+  type ThreadDetail,
+} from "@bridgeway/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId, useState, type SubmitEvent } from "react";
-import { Link, useParams } from "react-router";
+import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router";
 import { ApiError, describeError } from "../api/api-client";
 import { Field, FormAlert, SubmitButton } from "../forms/fields";
 import { fieldError, problemFromError, type FormProblem } from "../forms/form-problem";
-import { formatMoment } from "../format/session-time";
+import { useFormat } from "../i18n/use-format";
 import { useSignedIn } from "../session/auth-context";
 import { PageHeading } from "../shell/page-heading";
 import { ErrorState, LoadingState } from "../shell/status-states";
-import { AuthorName, ForumCrisisSupport, MARKDOWN_HINT } from "./forum-parts";
+import { AuthorName, boardTitle, ForumCrisisSupport, threadTitle } from "./forum-parts";
 import { repliesOfPages, replyAllowance } from "./forum-pages";
-import { refreshForums, useForumsApi, useThread } from "./use-forums";
+import { PostActionBar, PostEditor } from "./post-actions";
+import { refreshForums, useForumLive, useForumsApi, useThread } from "./use-forums";
 import "./forums.css";
 
 /**
@@ -22,24 +29,192 @@ function PostBody({ html }: { html: string }) {
   return <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-function Reply({ reply, timeZone }: { reply: ForumReply; timeZone: string }) {
+/** The "(edited)" mark of a post its author changed, with when as its tooltip. */
+function EditedMark({ editedAt, timeZone }: { editedAt: string | null; timeZone: string }) {
+  const { t } = useTranslation("forums");
+  const format = useFormat();
+  if (editedAt === null) return null;
+  return (
+    <span
+      className="forum-post__edited"
+      title={t("thread.editedAt", { when: format.moment(editedAt, timeZone) })}
+    >
+      {t("thread.edited")}
+    </span>
+  );
+}
+
+/**
+ * A post's words as this reader may see them: deleted and hidden posts say so; moderators read
+ * them, marked (the mark is in the post's heading).
+ */
+function PostContent({
+  status,
+  html,
+  moderates,
+}: {
+  status: PostStatus;
+  html: string;
+  moderates: boolean;
+}) {
+  const { t } = useTranslation("forums");
+  if (moderates) return <PostBody html={html} />;
+  if (status === "deleted") return <p className="forum-post__gone">{t("postDeleted")}</p>;
+  if (status === "hidden") return <p className="forum-post__gone">{t("hiddenByModerator")}</p>;
+  return <PostBody html={html} />;
+}
+
+/** Whether a post is open for editing; closing it puts focus back on its Edit button. */
+function useEditing() {
+  const [editing, setEditing] = useState(false);
+  const wasEditing = useRef(false);
+  const articleRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (wasEditing.current && !editing)
+      articleRef.current?.querySelector<HTMLButtonElement>("[data-edit]")?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
+  return { editing, setEditing, articleRef };
+}
+
+function Reply({
+  reply,
+  timeZone,
+  moderates,
+  onNotice,
+}: {
+  reply: ForumReply;
+  timeZone: string;
+  moderates: boolean;
+  onNotice: (message: string) => void;
+}) {
+  const { t } = useTranslation("forums");
+  const format = useFormat();
   const headingId = useId();
+  const { editing, setEditing, articleRef } = useEditing();
+  const post = { kind: "reply", id: reply.id } as const;
   return (
     <li>
-      <article className="forum-post" aria-labelledby={headingId}>
+      <article
+        ref={articleRef}
+        className={`forum-post forum-post--${reply.status}`}
+        aria-labelledby={headingId}
+      >
         <h3 id={headingId} className="forum-post__meta">
           <AuthorName author={reply.author} />
           <span className="forum-post__time">
-            <time dateTime={reply.createdAt}>{formatMoment(reply.createdAt, timeZone)}</time>
+            <time dateTime={reply.createdAt}>{format.moment(reply.createdAt, timeZone)}</time>
+            <EditedMark editedAt={reply.editedAt} timeZone={timeZone} />
           </span>
+          {reply.status === "hidden" && moderates && (
+            <span className="badge badge--warning">{t("hiddenByModerator")}</span>
+          )}
+          {reply.status === "deleted" && moderates && (
+            <span className="badge badge--warning">{t("deletedByAuthor")}</span>
+          )}
         </h3>
-        <PostBody html={reply.bodyHtml} />
+        {editing && reply.source !== null ? (
+          <PostEditor
+            post={post}
+            source={reply.source}
+            onDone={(saved) => {
+              setEditing(false);
+              if (saved) onNotice(t("thread.replySaved"));
+            }}
+          />
+        ) : (
+          <>
+            <PostContent status={reply.status} html={reply.bodyHtml} moderates={moderates} />
+            <PostActionBar
+              post={post}
+              actions={reply}
+              status={reply.status}
+              what={t("thread.replyBy", { name: reply.author.displayName })}
+              moderates={moderates}
+              onEdit={() => setEditing(true)}
+              onNotice={onNotice}
+            />
+          </>
+        )}
       </article>
     </li>
   );
 }
 
+/** The thread's opening post, with its author's and moderators' actions. */
+function OpeningPost({
+  thread,
+  timeZone,
+  onNotice,
+}: {
+  thread: ThreadDetail;
+  timeZone: string;
+  onNotice: (message: string) => void;
+}) {
+  const { t } = useTranslation("forums");
+  const format = useFormat();
+  const navigate = useNavigate();
+  const { editing, setEditing, articleRef } = useEditing();
+  const post = { kind: "thread", id: thread.id } as const;
+  const boardPath = `/forums/boards/${thread.board.kind}/${thread.board.id}`;
+  return (
+    <article
+      ref={articleRef}
+      className={`forum-post forum-post--opening forum-post--${thread.status}`}
+      aria-label={t("thread.openingPost")}
+    >
+      <p className="forum-post__meta">
+        <AuthorName author={thread.author} />
+        <span className="forum-post__time">
+          <time dateTime={thread.createdAt}>{format.moment(thread.createdAt, timeZone)}</time>
+          <EditedMark editedAt={thread.editedAt} timeZone={timeZone} />
+        </span>
+        {thread.pinned && <span className="badge badge--info">{t("pinned")}</span>}
+        {thread.locked && <span className="badge badge--ok">{t("locked")}</span>}
+        {thread.status === "hidden" && thread.canModerate && (
+          <span className="badge badge--warning">{t("hiddenByModerator")}</span>
+        )}
+        {thread.status === "deleted" && (
+          <span className="badge badge--warning">{t("deletedByAuthor")}</span>
+        )}
+      </p>
+      {editing && thread.source !== null ? (
+        <PostEditor
+          post={post}
+          source={thread.source}
+          title={thread.title}
+          onDone={(saved) => {
+            setEditing(false);
+            if (saved) onNotice(t("thread.threadSaved"));
+          }}
+        />
+      ) : (
+        <>
+          <PostContent
+            status={thread.status}
+            html={thread.bodyHtml}
+            moderates={thread.canModerate}
+          />
+          <PostActionBar
+            post={post}
+            actions={thread}
+            status={thread.status}
+            what={t("thread.threadBy", { name: thread.author.displayName })}
+            moderates={thread.canModerate}
+            onEdit={() => setEditing(true)}
+            onNotice={onNotice}
+            onDeleted={() =>
+              void navigate(boardPath, { state: { notice: t("thread.threadDeleted") } })
+            }
+          />
+        </>
+      )}
+    </article>
+  );
+}
+
 function ReplyForm({ threadId, onPosted }: { threadId: string; onPosted: () => void }) {
+  const { t } = useTranslation("forums");
   const forumsApi = useForumsApi();
   const queryClient = useQueryClient();
   const { user } = useSignedIn();
@@ -56,7 +231,7 @@ function ReplyForm({ threadId, onPosted }: { threadId: string; onPosted: () => v
     onError: (error) => {
       setProblem(
         error instanceof ApiError && error.status === 409
-          ? { message: "This thread was locked meanwhile. It takes no more replies.", fields: {} }
+          ? { message: t("thread.lockedMeanwhile"), fields: {} }
           : problemFromError(error),
       );
       if (error instanceof ApiError && error.status === 409) {
@@ -71,13 +246,16 @@ function ReplyForm({ threadId, onPosted }: { threadId: string; onPosted: () => v
       onSubmit={(event: SubmitEvent<HTMLFormElement>) => {
         event.preventDefault();
         if (body.trim() === "") {
-          setProblem({ message: "Write your reply first.", fields: { body: "Write something." } });
+          setProblem({
+            message: t("thread.writeFirst"),
+            fields: { body: t("newThread.bodyRequired") },
+          });
           return;
         }
         if (body.trim().length > MAX_POST_LENGTH) {
           setProblem({
-            message: "Your reply is too long.",
-            fields: { body: `Keep posts under ${MAX_POST_LENGTH} characters.` },
+            message: t("thread.tooLong"),
+            fields: { body: t("newThread.bodyTooLong", { max: MAX_POST_LENGTH }) },
           });
           return;
         }
@@ -85,7 +263,11 @@ function ReplyForm({ threadId, onPosted }: { threadId: string; onPosted: () => v
       }}
     >
       <FormAlert problem={problem} />
-      <Field label="Your reply" hint={MARKDOWN_HINT} error={fieldError(problem, "body")}>
+      <Field
+        label={t("thread.yourReply")}
+        hint={t("markdownHint")}
+        error={fieldError(problem, "body")}
+      >
         {(control) => (
           <textarea
             {...control}
@@ -96,8 +278,8 @@ function ReplyForm({ threadId, onPosted }: { threadId: string; onPosted: () => v
         )}
       </Field>
       <div className="actions">
-        <SubmitButton pending={post.isPending} pendingLabel="Posting…">
-          Post reply
+        <SubmitButton pending={post.isPending} pendingLabel={t("newThread.posting")}>
+          {t("thread.postReply")}
         </SubmitButton>
       </div>
     </form>
@@ -111,6 +293,7 @@ function Moderation({
   thread: ThreadDetail;
   onChanged: (message: string) => void;
 }) {
+  const { t } = useTranslation("forums");
   const forumsApi = useForumsApi();
   const queryClient = useQueryClient();
   const { user } = useSignedIn();
@@ -125,10 +308,10 @@ function Moderation({
       await refreshForums(queryClient, user.id);
       onChanged(
         {
-          pin: "Thread pinned to the top of the board.",
-          unpin: "Thread unpinned.",
-          lock: "Thread locked: participants can no longer reply.",
-          unlock: "Thread unlocked: everyone can reply again.",
+          pin: t("moderation.pinned"),
+          unpin: t("moderation.unpinned"),
+          lock: t("moderation.locked"),
+          unlock: t("moderation.unlocked"),
         }[action],
       );
     },
@@ -136,7 +319,7 @@ function Moderation({
   });
   return (
     <div className="forum-moderation">
-      <p className="forum-moderation__title">Moderation</p>
+      <p className="forum-moderation__title">{t("moderation.title")}</p>
       <div className="actions">
         <button
           type="button"
@@ -144,7 +327,7 @@ function Moderation({
           disabled={change.isPending}
           onClick={() => change.mutate(thread.pinned ? "unpin" : "pin")}
         >
-          {thread.pinned ? "Unpin thread" : "Pin thread"}
+          {thread.pinned ? t("moderation.unpin") : t("moderation.pin")}
         </button>
         <button
           type="button"
@@ -152,7 +335,7 @@ function Moderation({
           disabled={change.isPending}
           onClick={() => change.mutate(thread.locked ? "unlock" : "lock")}
         >
-          {thread.locked ? "Unlock thread" : "Lock thread"}
+          {thread.locked ? t("moderation.unlock") : t("moderation.lock")}
         </button>
       </div>
       {error && (
@@ -166,9 +349,11 @@ function Moderation({
 
 /** `/forums/threads/:threadId`: the post, its replies, replying, and moderation for staff. */
 export function ThreadPage() {
+  const { t } = useTranslation("forums");
   const { threadId = "" } = useParams();
   const { user } = useSignedIn();
   const query = useThread(threadId);
+  useForumLive(query.data?.pages[0]?.board);
   const [notice, setNotice] = useState<string | null>(null);
   const repliesHeadingId = useId();
   const replyHeadingId = useId();
@@ -176,8 +361,8 @@ export function ThreadPage() {
   if (query.isPending) {
     return (
       <>
-        <PageHeading>Forum thread</PageHeading>
-        <LoadingState label="Loading the thread…" />
+        <PageHeading>{t("thread.heading")}</PageHeading>
+        <LoadingState label={t("thread.loading")} />
       </>
     );
   }
@@ -185,17 +370,17 @@ export function ThreadPage() {
     const missing = query.error instanceof ApiError && [400, 404].includes(query.error.status);
     return (
       <>
-        <PageHeading>{missing ? "Thread not found" : "Forum thread"}</PageHeading>
+        <PageHeading>{missing ? t("thread.notFoundTitle") : t("thread.heading")}</PageHeading>
         {missing ? (
           <>
-            <p>This thread does not exist, or it is not one you can read.</p>
+            <p>{t("thread.notFound")}</p>
             <p>
-              <Link to="/forums">Back to the forums</Link>
+              <Link to="/forums">{t("board.backToForums")}</Link>
             </p>
           </>
         ) : (
           <ErrorState
-            title="We couldn't load this thread"
+            title={t("thread.error")}
             error={query.error}
             onRetry={() => void query.refetch()}
             retrying={query.isFetching}
@@ -209,41 +394,39 @@ export function ThreadPage() {
   if (!first) return null;
   const thread = first;
   const replies = repliesOfPages(query.data.pages);
-  const allowance = replyAllowance(thread);
+  const allowance = replyAllowance(thread, t);
   return (
     <>
-      <PageHeading>{thread.title}</PageHeading>
+      <PageHeading>{threadTitle(thread.title, t)}</PageHeading>
       <p className="page-back">
         <Link to={`/forums/boards/${thread.board.kind}/${thread.board.id}`}>
-          Back to {thread.board.title}
+          {t("thread.backTo", { board: boardTitle(thread.board, t) })}
         </Link>
       </p>
       <ForumCrisisSupport />
-      <article className="forum-post forum-post--opening" aria-label="Opening post">
-        <p className="forum-post__meta">
-          <AuthorName author={thread.author} />
-          <span className="forum-post__time">
-            <time dateTime={thread.createdAt}>{formatMoment(thread.createdAt, user.timeZone)}</time>
-          </span>
-          {thread.pinned && <span className="badge badge--info">Pinned</span>}
-          {thread.locked && <span className="badge badge--ok">Locked</span>}
-        </p>
-        <PostBody html={thread.bodyHtml} />
-      </article>
+      <OpeningPost thread={thread} timeZone={user.timeZone} onNotice={setNotice} />
       <div className="status-slot" role="status">
         {notice && <p className="notice">{notice}</p>}
       </div>
       {thread.canModerate && <Moderation thread={thread} onChanged={setNotice} />}
       <section aria-labelledby={repliesHeadingId} className="forum-section">
         <h2 id={repliesHeadingId} className="section-title">
-          {replies.length === 0 ? "Replies" : `Replies (${thread.replyCount})`}
+          {replies.length === 0
+            ? t("thread.replies")
+            : t("thread.repliesCount", { count: thread.replyCount })}
         </h2>
         {replies.length === 0 ? (
-          <p className="muted">No replies yet.</p>
+          <p className="muted">{t("thread.noReplies")}</p>
         ) : (
           <ol className="forum-replies">
             {replies.map((reply) => (
-              <Reply key={reply.id} reply={reply} timeZone={user.timeZone} />
+              <Reply
+                key={reply.id}
+                reply={reply}
+                timeZone={user.timeZone}
+                moderates={thread.canModerate}
+                onNotice={setNotice}
+              />
             ))}
           </ol>
         )}
@@ -255,24 +438,24 @@ export function ThreadPage() {
               disabled={query.isFetchingNextPage}
               onClick={() => void query.fetchNextPage()}
             >
-              {query.isFetchingNextPage ? "Loading…" : "Load more replies"}
+              {query.isFetchingNextPage ? t("thread.loadingMore") : t("thread.loadMore")}
             </button>
           </p>
         )}
         {query.isFetchNextPageError && (
           <p className="field__error" role="alert">
-            More replies could not be loaded. Try again.
+            {t("thread.moreFailed")}
           </p>
         )}
       </section>
       <section aria-labelledby={replyHeadingId} className="forum-section">
         <h2 id={replyHeadingId} className="section-title">
-          Reply
+          {t("thread.reply")}
         </h2>
         {allowance.allowed ? (
           <>
             {allowance.note && <p className="notice">{allowance.note}</p>}
-            <ReplyForm threadId={thread.id} onPosted={() => setNotice("Your reply was posted.")} />
+            <ReplyForm threadId={thread.id} onPosted={() => setNotice(t("thread.replyPosted"))} />
           </>
         ) : (
           <p className="notice">{allowance.reason}</p>

@@ -1,6 +1,12 @@
 import type { BoardKind } from "@bridgeway/domain";
-import { useInfiniteQuery, useQuery, type QueryClient } from "@tanstack/react-query";
-import { useMemo } from "react";
+import {
+  useInfiniteQuery,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from "@tanstack/react-query";
+import { useEffect, useMemo } from "react";
+import { useRealtime } from "../chat/use-realtime";
 import { createForumsApi } from "../api/forums-api";
 import { useServices } from "../app/services-context";
 import { useSignedIn } from "../session/auth-context";
@@ -58,5 +64,46 @@ export function useForumSearch(q: string) {
     queryKey: [...forumsKey(user.id), "search", q],
     queryFn: ({ signal }) => forumsApi.search(q, signal),
     enabled: q.length >= 2,
+  });
+}
+
+/**
+ * Follows a board live: while a page of it (or of one of its threads) is open, a thread or
+ * reply posted or changed there by anyone refreshes this person's forum lists and threads, as
+ * chat does. The server only lets people who may read the board follow it; it sends ids, and
+ * the refreshed data comes through the API. Following again after a reconnection.
+ */
+export function useForumLive(board: { kind: BoardKind; id: string } | undefined) {
+  const { transport } = useRealtime();
+  const queryClient = useQueryClient();
+  const { user } = useSignedIn();
+  const kind = board?.kind;
+  const id = board?.id;
+  useEffect(() => {
+    if (!kind || !id) return;
+    const follow = () => void transport.request("forum:subscribe", { kind, id });
+    transport.connect();
+    if (transport.connected) follow();
+    const offConnect = transport.onConnect(follow);
+    const offChanged = transport.on("forum:changed", (change) => {
+      if (change.board.kind !== kind || change.board.id !== id) return;
+      void refreshForums(queryClient, user.id);
+    });
+    return () => {
+      offConnect();
+      offChanged();
+      if (transport.connected) void transport.request("forum:unsubscribe", { kind, id });
+    };
+  }, [transport, queryClient, user.id, kind, id]);
+}
+
+/** The open reports of the boards this person moderates (only asked for by moderators). */
+export function useForumReports(enabled: boolean) {
+  const forumsApi = useForumsApi();
+  const { user } = useSignedIn();
+  return useQuery({
+    queryKey: [...forumsKey(user.id), "reports"],
+    queryFn: ({ signal }) => forumsApi.reports(signal),
+    enabled,
   });
 }

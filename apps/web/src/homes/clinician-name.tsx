@@ -1,4 +1,5 @@
-import { credentialLabel, type CredentialKind } from "@bridgeway/domain";
+import type { CredentialKind } from "@bridgeway/domain";
+import { useTranslation } from "react-i18next";
 import { credentialShort } from "../format/format";
 
 /** "Dana Whitfield, LCSW", with the credential spelled out for those who ask. */
@@ -9,9 +10,11 @@ export function ClinicianName({
   displayName: string;
   credential: CredentialKind;
 }) {
+  const { t } = useTranslation("sessions");
   return (
     <>
-      {displayName}, <abbr title={credentialLabel(credential)}>{credentialShort(credential)}</abbr>
+      <span translate="no">{displayName}</span>,{" "}
+      <abbr title={t(`credentials.${credential}`)}>{credentialShort(credential)}</abbr>
     </>
   );
 }

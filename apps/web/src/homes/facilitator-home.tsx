@@ -1,4 +1,10 @@
-import { credentialLabel, LICENSE_EXPIRY_WARNING_DAYS } from "@bridgeway/domain";
+import {
+  addDaysToDate,
+  credentialLabel,
+  LICENSE_EXPIRY_WARNING_DAYS,
+  MAX_SESSION_RANGE_DAYS,
+  sessionKindInfo,
+} from "@bridgeway/domain";
 import { lazy, Suspense, useId } from "react";
 import { Link } from "react-router";
 import type { HomeFor } from "../api/home-api";
@@ -10,8 +16,9 @@ import {
   formatTimeZone,
   phaseLabel,
 } from "../format/format";
-import { formatDayHeading } from "../format/session-time";
+import { formatDayHeading, formatSessionWhen } from "../format/session-time";
 import { useSignedIn } from "../session/auth-context";
+import { FollowUpsCard } from "../reminders/follow-ups-card";
 import { SessionCard, sessionContext } from "../sessions/session-card";
 import { RosterToggle } from "../sessions/session-roster";
 import { useNow } from "../sessions/use-now";
@@ -143,6 +150,37 @@ function CohortSection({ cohort }: { cohort: Cohort }) {
   );
 }
 
+/** On an empty day: the next session still to come, in the facilitator's zone, with a link. */
+function NextSession({ viewerZone, today }: { viewerZone: string; today: string }) {
+  const query = useSessionList({
+    from: addDaysToDate(today, 1),
+    to: addDaysToDate(today, MAX_SESSION_RANGE_DAYS),
+  });
+  if (query.isPending) return <p className="muted">Looking for your next session…</p>;
+  const next = query.data?.find((s) => s.status === "SCHEDULED");
+  if (!next) {
+    return (
+      <p>
+        {query.isError
+          ? "We couldn't look up your next session. "
+          : `Nothing is scheduled for you in the next ${MAX_SESSION_RANGE_DAYS} days. `}
+        Your group meetings and booked sessions appear here on their day.
+      </p>
+    );
+  }
+  return (
+    <p>
+      Your next session: {sessionKindInfo(next.kind).label}
+      {next.cohort ? `, ${next.cohort.name}` : ""}, on{" "}
+      {formatSessionWhen(next.startsAt, next.endsAt, viewerZone)}.{" "}
+      <Link to={`/sessions/${next.id}`}>
+        Open the next session
+        <HiddenContext>{sessionContext(next, viewerZone)}</HiddenContext>
+      </Link>
+    </p>
+  );
+}
+
 /** Today's sessions in the facilitator's zone, each with its roster and a link to it. */
 function TodaySessions({ viewerZone }: { viewerZone: string }) {
   const headingId = useId();
@@ -170,7 +208,7 @@ function TodaySessions({ viewerZone }: { viewerZone: string }) {
         {(sessions) =>
           sessions.length === 0 ? (
             <EmptyState title="No sessions today.">
-              <p>Your group meetings and booked sessions for the day appear here.</p>
+              <NextSession viewerZone={viewerZone} today={range.from} />
             </EmptyState>
           ) : (
             <ul className="card-list">
@@ -204,6 +242,7 @@ export function FacilitatorHome() {
       <PageHeading>{`Welcome, ${user.firstName}`}</PageHeading>
       <div className="stack">
         <TodaySessions viewerZone={user.timeZone} />
+        <FollowUpsCard />
         <Suspense fallback={null}>
           <ReviewsDueCard />
         </Suspense>

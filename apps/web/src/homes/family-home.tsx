@@ -1,9 +1,12 @@
-import { FAMILY_RESOURCES, relationshipLabel } from "@bridgeway/domain";
+import { crisisLineFor, FAMILY_RESOURCES, LOCALE_TAGS, type Locale } from "@bridgeway/domain";
+import type { TFunction } from "i18next";
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { describeKinds } from "../families/family-view";
+import { describeKinds, relationshipText } from "../families/family-view";
 import { useSupporting } from "../families/use-families";
-import { formatTimeZone } from "../format/format";
+import { activeLocale, i18n } from "../i18n/i18n";
+import { useFormat } from "../i18n/use-format";
 import { useSignedIn } from "../session/auth-context";
 import { JoinControl } from "../sessions/join-control";
 import { SessionCard, SessionDays } from "../sessions/session-card";
@@ -15,47 +18,60 @@ import { EmptyState } from "../shell/status-states";
 import { QueryView } from "./query-view";
 import { useRoleHome } from "./use-role-home";
 
-function invitationNote(names: string[]): string {
+type T = TFunction<"familyHome">;
+
+function activeT(): T {
+  return i18n.getFixedT(null, "familyHome");
+}
+
+function invitationNote(names: string[], t: T): string {
   const [only] = names;
-  if (names.length === 1 && only !== undefined) {
-    return `When ${only}'s care team invites you to a family session, it will appear here. To protect ${only}'s privacy, you see only the sessions you are invited to, and nothing else of their care.`;
+  if (names.length === 1 && only !== undefined) return t("invitationNoteOne", { name: only });
+  return t("invitationNoteMany");
+}
+
+/** "Ana, Luis and Sam" in English as before; other languages list names their own way. */
+function listNames(names: readonly string[], locale: Locale): string {
+  if (locale !== "en") {
+    return new Intl.ListFormat(LOCALE_TAGS[locale], { type: "conjunction" }).format(names);
   }
-  return "Family sessions you are invited to will appear here. To protect the privacy of the people you support, you see only the sessions you are invited to, and nothing else of their care.";
+  const last = names[names.length - 1] ?? "";
+  return `${names.slice(0, -1).join(", ")} and ${last}`;
 }
 
 /** What the empty session list says: whose care team will invite them. */
-export function noFamilySessionsNote(names: readonly string[]): string {
-  const base = "No family sessions are scheduled.";
+export function noFamilySessionsNote(
+  names: readonly string[],
+  t: T = activeT(),
+  locale: Locale = activeLocale(),
+): string {
+  const base = t("noSessions");
   const [first, ...rest] = names;
   if (first === undefined) return base;
-  if (rest.length === 0) return `${base} ${first}'s care team will invite you.`;
-  const last = rest[rest.length - 1] ?? "";
-  const list = `${[first, ...rest.slice(0, -1)].join(", ")} and ${last}`;
-  return `${base} The care teams of ${list} will invite you.`;
+  if (rest.length === 0) return t("noSessionsOneTeam", { base, name: first });
+  return t("noSessionsManyTeams", { base, names: listNames(names, locale) });
 }
 
 /** The next 14 days of sessions the family member is invited to, and only those. */
 function FamilySessions({ names, viewerZone }: { names: readonly string[]; viewerZone: string }) {
+  const { t } = useTranslation("familyHome");
+  const format = useFormat();
   const headingId = useId();
   const now = useNow();
   const query = useSessionList(dayRange(now, viewerZone, 14));
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId} className="section-title">
-        Your sessions
+        {t("sessionsTitle")}
       </h2>
       <p className="muted section-note">
-        The next 14 days. Times are in {formatTimeZone(viewerZone)}.
+        {t("sessionsNote", { zone: format.timeZone(viewerZone) })}
       </p>
-      <QueryView
-        query={query}
-        loadingLabel="Loading your sessions…"
-        errorTitle="We couldn't load your sessions"
-      >
+      <QueryView query={query} loadingLabel={t("sessionsLoading")} errorTitle={t("sessionsError")}>
         {(sessions) =>
           sessions.length === 0 ? (
-            <EmptyState title={noFamilySessionsNote(names)}>
-              <p>Sessions you are invited to appear here, with a button to join them.</p>
+            <EmptyState title={noFamilySessionsNote(names, t, format.locale)}>
+              <p>{t("noSessionsBody")}</p>
             </EmptyState>
           ) : (
             <SessionDays
@@ -79,50 +95,64 @@ function FamilySessions({ names, viewerZone }: { names: readonly string[]; viewe
   );
 }
 
+/** The catalogue keys of `FAMILY_RESOURCES`, in the domain's order. */
+const RESOURCE_KEYS = ["lifeline", "samhsa", "nami", "alAnon", "narAnon"] as const;
+
 /** Support for the family member themselves: phone lines a tap away, and groups to look up. */
 function FamilyResources() {
+  const { t } = useTranslation("familyHome");
+  const { locale } = useFormat();
   const headingId = useId();
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId} className="section-title">
-        Support for you
+        {t("resourcesTitle")}
       </h2>
-      <p className="muted section-note">
-        Supporting someone in treatment is hard work. These are free and confidential.
-      </p>
+      <p className="muted section-note">{t("resourcesNote")}</p>
       <ul className="plain-list stack">
-        {FAMILY_RESOURCES.map((resource) => (
-          <li key={resource.name} className="card">
-            <h3 className="card__title">{resource.name}</h3>
-            <p>{resource.what}</p>
-            <p className="actions">
-              {resource.phone && (
-                <a className="button button--secondary" href={resource.phone.tel}>
-                  Call {resource.phone.display}
-                  <HiddenContext>{`(${resource.name})`}</HiddenContext>
-                </a>
-              )}
-              {resource.text && (
-                <a className="button button--secondary" href={resource.text.sms}>
-                  Text {resource.text.display}
-                  <HiddenContext>{`(${resource.name})`}</HiddenContext>
-                </a>
-              )}
-              {resource.url && (
-                <a href={resource.url} target="_blank" rel="noopener noreferrer">
-                  {new URL(resource.url).hostname.replace(/^www\./, "")}
-                  <HiddenContext>(opens in a new tab)</HiddenContext>
-                </a>
-              )}
-            </p>
-          </li>
-        ))}
+        {FAMILY_RESOURCES.map((resource, index) => {
+          const key = RESOURCE_KEYS[index];
+          const name = key ? t(`resources.${key}.name`) : resource.name;
+          const what = key ? t(`resources.${key}.what`) : resource.what;
+          // 988 answers in Spanish when one texts AYUDA: the text link writes it for them.
+          const sms =
+            resource.text?.sms === "sms:988" ? crisisLineFor(locale).textHref : resource.text?.sms;
+          return (
+            <li key={resource.name} className="card">
+              <h3 className="card__title">{name}</h3>
+              <p>{what}</p>
+              <p className="actions">
+                {resource.phone && (
+                  <a className="button button--secondary" href={resource.phone.tel}>
+                    {t("call", { number: resource.phone.display })}
+                    <HiddenContext>{`(${name})`}</HiddenContext>
+                  </a>
+                )}
+                {resource.text && (
+                  <a className="button button--secondary" href={sms}>
+                    {t("text", { number: resource.text.display })}
+                    <HiddenContext>{`(${name})`}</HiddenContext>
+                  </a>
+                )}
+                {resource.url && (
+                  <a href={resource.url} target="_blank" rel="noopener noreferrer">
+                    <span translate="no">
+                      {new URL(resource.url).hostname.replace(/^www\./, "")}
+                    </span>
+                    <HiddenContext>{t("newTab")}</HiddenContext>
+                  </a>
+                )}
+              </p>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
 }
 
 export function FamilyHome() {
+  const { t } = useTranslation("familyHome");
   const { user } = useSignedIn();
   const query = useRoleHome("FAMILY");
   // Which sessions each person's consent covers; the home says whom, this says what.
@@ -130,20 +160,17 @@ export function FamilyHome() {
   const headingId = useId();
   return (
     <>
-      <PageHeading>{`Welcome, ${user.firstName}`}</PageHeading>
+      <PageHeading>{t("welcome", { name: user.firstName })}</PageHeading>
       <div className="stack">
         <section aria-labelledby={headingId}>
           <h2 id={headingId} className="section-title">
-            Who you are supporting
+            {t("supportingTitle")}
           </h2>
-          <QueryView query={query} loadingLabel="Loading…" errorTitle="We couldn't load this page">
+          <QueryView query={query} loadingLabel={t("loading")} errorTitle={t("loadError")}>
             {(home) =>
               home.supporting.length === 0 ? (
-                <EmptyState title="You are not linked to anyone in the program yet.">
-                  <p>
-                    When someone in the program invites you through their care team, their name will
-                    appear here, with the family sessions you are invited to.
-                  </p>
+                <EmptyState title={t("notLinkedTitle")}>
+                  <p>{t("notLinkedBody")}</p>
                 </EmptyState>
               ) : (
                 <div className="card">
@@ -154,21 +181,28 @@ export function FamilyHome() {
                       )?.sessionKinds;
                       return (
                         <li key={`${s.participantFirstName}-${index}`}>
-                          You are supporting <strong>{s.participantFirstName}</strong> (
-                          {relationshipLabel(s.relationship)})
+                          {t("supportingBefore")}
+                          <strong translate="no">{s.participantFirstName}</strong>
+                          {t("supportingAfter", { relationship: relationshipText(s.relationship) })}
                           {kinds !== undefined && (
                             <span className="cell-note">
-                              You may join: {describeKinds(kinds).toLowerCase()}.
+                              {t("mayJoin", { kinds: describeKinds(kinds).toLowerCase() })}
                             </span>
                           )}
                         </li>
                       );
                     })}
                   </ul>
-                  <p>{invitationNote(home.supporting.map((s) => s.participantFirstName))}</p>
                   <p>
-                    You can also talk with the other families of the group on the{" "}
-                    <Link to="/forums">family board</Link>.
+                    {invitationNote(
+                      home.supporting.map((s) => s.participantFirstName),
+                      t,
+                    )}
+                  </p>
+                  <p>
+                    {t("boardBefore")}
+                    <Link to="/forums">{t("boardLink")}</Link>
+                    {t("boardAfter")}
                   </p>
                 </div>
               )

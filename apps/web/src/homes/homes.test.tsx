@@ -9,18 +9,78 @@ import {
   participantHome,
 } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
-import { sessionList } from "../test/schedule-fixtures";
+import { IDS, sessionList } from "../test/schedule-fixtures";
+
+const AFTERCARE = `GET /api/participants/${IDS.jordan}/aftercare`;
 
 const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
   ({ status: "signed-in", auth: authStateFor(role) }) as const;
 
 describe("participant home", () => {
   it("says what will appear and what happens next when the participant is not enrolled", async () => {
-    stubApi({ "GET /api/home": json(200, { role: "PARTICIPANT", enrollments: [] }) });
+    stubApi({
+      "GET /api/home": json(200, { role: "PARTICIPANT", enrollments: [] }),
+      [AFTERCARE]: json(200, { aftercare: [] }),
+    });
     renderApp("/participant", { auth: signedInAs("PARTICIPANT") });
 
     expect(await screen.findByText("You are not enrolled in a program yet.")).toBeTruthy();
     expect(screen.getByText(/Your care team will add you\./)).toBeTruthy();
+  });
+
+  it("shows a discharged participant their discharge, aftercare plan, safety plan and 988", async () => {
+    stubApi({
+      "GET /api/home": json(200, { role: "PARTICIPANT", enrollments: [] }),
+      [AFTERCARE]: json(200, {
+        aftercare: [
+          {
+            enrollmentId: IDS.jordanEnrollment,
+            dischargedOn: "2027-01-29",
+            aftercare: {
+              stepDownLevel: "Outpatient therapy",
+              followUps: [{ with: "Dr. Ruiz", on: "2027-02-03", details: "" }],
+              resources: ["Peer support group, Tuesdays"],
+            },
+          },
+        ],
+      }),
+    });
+    renderApp("/participant", { auth: signedInAs("PARTICIPANT") });
+
+    const card = await screen.findByRole("article", {
+      name: "Your program ended on January 29, 2027",
+    });
+    expect(card.textContent).toContain("Outpatient therapy");
+    expect(card.textContent).toContain("Dr. Ruiz");
+    expect(within(card).getByRole("link", { name: "My aftercare plan" }).getAttribute("href")).toBe(
+      "/participant/aftercare",
+    );
+    expect(within(card).getByRole("link", { name: "My safety plan" }).getAttribute("href")).toBe(
+      "/participant/safety",
+    );
+    expect(screen.queryByText("You are not enrolled in a program yet.")).toBeNull();
+    const help = screen.getByRole("region", { name: "If you need help now" });
+    expect(within(help).getByRole("link", { name: "Call 988" })).toBeTruthy();
+  });
+
+  it("shows today's phase and the next planned step-down with its date", async () => {
+    const [current] = participantHome.enrollments;
+    if (!current) throw new Error("fixture has an enrollment");
+    stubApi({
+      "GET /api/home": json(200, {
+        ...participantHome,
+        enrollments: [
+          { ...current, nextPhase: { phase: 3, days: ["MO", "WE"], effectiveFrom: "2026-04-06" } },
+        ],
+      }),
+    });
+    renderApp("/participant", { auth: signedInAs("PARTICIPANT") });
+
+    const card = await screen.findByRole("article", { name: "Evening track" });
+    const phase = within(card).getByText("Your phase").nextElementSibling;
+    expect(phase?.textContent).toBe(
+      "4 days a weekNext change: 3 days a week (Mon, Wed) from April 6, 2026.",
+    );
   });
 
   it("shows the program with its schedule, time zone, phase, dates and facilitators", async () => {

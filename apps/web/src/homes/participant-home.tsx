@@ -1,7 +1,15 @@
+import type { AftercareDto } from "@bridgeway/domain";
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { HomeFor } from "../api/home-api";
-import { formatCalendarDate, formatSchedule, formatTimeZone, phaseLabel } from "../format/format";
+import { AftercareView } from "../clinical/treatment-plan-view";
+import { useAftercare } from "../clinical/use-clinical";
+import "../clinical/clinical.css";
+import { formatWeekdays } from "../format/session-time";
+import { formatCalendarDate, formatSchedule, formatTimeZone } from "../format/format";
 import { useSignedIn } from "../session/auth-context";
+import { SAFETY_PLAN_PATH } from "../shell/nav-items";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState } from "../shell/status-states";
 import { JoinControl } from "../sessions/join-control";
@@ -13,46 +21,62 @@ import { CrisisCard } from "./crisis-card";
 import { QueryView } from "./query-view";
 import { useRoleHome } from "./use-role-home";
 
+const AFTERCARE_PATH = "/participant/aftercare";
+
 type Enrollment = HomeFor<"PARTICIPANT">["enrollments"][number];
 
 function ProgramCard({ enrollment, viewerZone }: { enrollment: Enrollment; viewerZone: string }) {
+  const { t } = useTranslation("home");
   const headingId = useId();
   const zone = formatTimeZone(enrollment.timeZone);
   return (
     <article className="card" aria-labelledby={headingId}>
-      <p className="card__eyebrow">{enrollment.programName}</p>
-      <h3 id={headingId} className="card__title">
+      <p className="card__eyebrow" translate="no">
+        {enrollment.programName}
+      </p>
+      <h3 id={headingId} className="card__title" translate="no">
         {enrollment.cohortName}
       </h3>
       <dl className="facts">
         <div className="facts__item">
-          <dt>Group meets</dt>
+          <dt>{t("groupMeets")}</dt>
           <dd>
             {formatSchedule(enrollment.schedule)} <span className="muted">({zone})</span>
             {enrollment.timeZone !== viewerZone && (
               <span className="facts__note">
-                These times are in {zone}. Your account is set to {formatTimeZone(viewerZone)}.
+                {t("otherZone", { zone, yours: formatTimeZone(viewerZone) })}
               </span>
             )}
           </dd>
         </div>
         <div className="facts__item">
-          <dt>Your phase</dt>
-          <dd>{phaseLabel(enrollment.phase)}</dd>
+          <dt>{t("yourPhase")}</dt>
+          <dd>
+            {t("phase", { count: enrollment.phase })}
+            {enrollment.nextPhase && (
+              <span className="facts__note">
+                {t("nextChange", {
+                  phase: t("phase", { count: enrollment.nextPhase.phase }),
+                  days: formatWeekdays(enrollment.nextPhase.days),
+                  date: formatCalendarDate(enrollment.nextPhase.effectiveFrom),
+                })}
+              </span>
+            )}
+          </dd>
         </div>
         <div className="facts__item">
-          <dt>Start date</dt>
+          <dt>{t("startDate")}</dt>
           <dd>{formatCalendarDate(enrollment.startsOn)}</dd>
         </div>
         <div className="facts__item">
-          <dt>Planned discharge</dt>
+          <dt>{t("plannedDischarge")}</dt>
           <dd>{formatCalendarDate(enrollment.plannedDischargeOn)}</dd>
         </div>
         <div className="facts__item">
-          <dt>Facilitators</dt>
+          <dt>{t("facilitators")}</dt>
           <dd>
             {enrollment.facilitators.length === 0 ? (
-              "Your care team will let you know who leads your group."
+              t("noFacilitators")
             ) : (
               <ul className="plain-list">
                 {enrollment.facilitators.map((f) => (
@@ -71,6 +95,7 @@ function ProgramCard({ enrollment, viewerZone }: { enrollment: Enrollment; viewe
 
 /** The next 7 days of sessions, today included, by day, each with its join button. */
 function MyWeek({ viewerZone }: { viewerZone: string }) {
+  const { t } = useTranslation("home");
   const headingId = useId();
   // Re-read every 30 seconds: join buttons open by themselves, and "today" moves at midnight.
   const now = useNow();
@@ -78,18 +103,14 @@ function MyWeek({ viewerZone }: { viewerZone: string }) {
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId} className="section-title">
-        My week
+        {t("myWeek")}
       </h2>
-      <p className="muted section-note">Times are in {formatTimeZone(viewerZone)}.</p>
-      <QueryView
-        query={query}
-        loadingLabel="Loading your sessions…"
-        errorTitle="We couldn't load your sessions"
-      >
+      <p className="muted section-note">{t("timesIn", { zone: formatTimeZone(viewerZone) })}</p>
+      <QueryView query={query} loadingLabel={t("loadingSessions")} errorTitle={t("sessionsFailed")}>
         {(sessions) =>
           sessions.length === 0 ? (
-            <EmptyState title="No sessions in the next 7 days.">
-              <p>When your care team schedules sessions for you, they appear here.</p>
+            <EmptyState title={t("noSessions")}>
+              <p>{t("noSessionsHint")}</p>
             </EmptyState>
           ) : (
             <SessionDays
@@ -108,33 +129,76 @@ function MyWeek({ viewerZone }: { viewerZone: string }) {
   );
 }
 
+/** After discharge: when the program ended, the aftercare plan, and the safety plan. */
+function DischargedCard({ latest }: { latest: AftercareDto }) {
+  const { t } = useTranslation("home");
+  const headingId = useId();
+  return (
+    <article className="card" aria-labelledby={headingId}>
+      <h3 id={headingId} className="card__title">
+        {t("endedOn", { date: formatCalendarDate(latest.dischargedOn) })}
+      </h3>
+      <p>{t("discharged")}</p>
+      <AftercareView aftercare={latest.aftercare} />
+      <div className="actions">
+        <Link className="button" to={AFTERCARE_PATH}>
+          {t("myAftercarePlan")}
+        </Link>
+        <Link className="button button--secondary" to={SAFETY_PLAN_PATH}>
+          {t("mySafetyPlan")}
+        </Link>
+      </div>
+    </article>
+  );
+}
+
+/** No active enrolment: either discharged (with an aftercare plan) or not yet enrolled. */
+function NotEnrolled({ participantId }: { participantId: string }) {
+  const { t } = useTranslation("home");
+  const aftercare = useAftercare(participantId);
+  return (
+    <QueryView
+      query={aftercare}
+      loadingLabel={t("loadingProgram")}
+      errorTitle={t("aftercareFailed")}
+    >
+      {(list) => {
+        const latest = [...list].sort((a, b) => b.dischargedOn.localeCompare(a.dischargedOn))[0];
+        return latest ? (
+          <DischargedCard latest={latest} />
+        ) : (
+          <EmptyState title={t("notEnrolled")}>
+            <p>{t("notEnrolledHint")}</p>
+          </EmptyState>
+        );
+      }}
+    </QueryView>
+  );
+}
+
 export function ParticipantHome() {
+  const { t } = useTranslation("home");
   const { user } = useSignedIn();
   const query = useRoleHome("PARTICIPANT");
   const programHeadingId = useId();
   return (
     <>
-      <PageHeading>{`Welcome, ${user.firstName}`}</PageHeading>
+      <PageHeading>{t("welcome", { name: user.firstName })}</PageHeading>
       <div className="home-grid">
         <div className="home-grid__main stack">
           <MyWeek viewerZone={user.timeZone} />
           <section aria-labelledby={programHeadingId}>
             <h2 id={programHeadingId} className="section-title">
-              Your program
+              {t("yourProgram")}
             </h2>
             <QueryView
               query={query}
-              loadingLabel="Loading your program…"
-              errorTitle="We couldn't load your program"
+              loadingLabel={t("loadingProgram")}
+              errorTitle={t("programFailed")}
             >
               {(home) =>
                 home.enrollments.length === 0 ? (
-                  <EmptyState title="You are not enrolled in a program yet.">
-                    <p>
-                      Your care team will add you. Your group times and facilitators will appear
-                      here once they do.
-                    </p>
-                  </EmptyState>
+                  <NotEnrolled participantId={user.id} />
                 ) : (
                   <ul className="card-list">
                     {home.enrollments.map((enrollment) => (

@@ -1,5 +1,8 @@
 import { screen, within } from "@testing-library/react";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { applyLocale } from "../i18n/i18n";
+import { catalogueStrings } from "../i18n/catalogue";
+import { familyHome as englishFamilyHome } from "../i18n/locales/en/family-home";
 import { json, stubApi } from "../test/fake-api";
 import { authStateFor, facilitatorHome, familyHome } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
@@ -54,6 +57,40 @@ describe("facilitator's Today", () => {
     ).toBe("true");
   });
 
+  it("on an empty day, points to the next session in the facilitator's zone", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-22T15:00:00Z")); // Sunday
+    const { requests } = stubApi({
+      "GET /api/home": json(200, facilitatorHome),
+      "GET /api/sessions": (request) =>
+        request.query.get("from") === "2026-11-22"
+          ? sessionList([])
+          : sessionList([
+              sessionSummary({ id: sessionId(2), status: "CANCELLED" }),
+              sessionSummary({
+                startsAt: "2026-11-24T23:00:00.000Z",
+                endsAt: "2026-11-25T02:00:00.000Z",
+              }),
+            ]),
+    });
+    renderApp("/facilitator", { auth: signedInAs("FACILITATOR") });
+
+    const today = await screen.findByRole("region", { name: "Today" });
+    const next = await within(today).findByText(/Your next session/);
+    expect(next.textContent).toContain(
+      "Your next session: Group therapy, Evening track, on Tuesday, November 24, 6:00 PM–9:00 PM EST.",
+    );
+    expect(
+      within(next)
+        .getByRole("link", { name: /^Open the next session/ })
+        .getAttribute("href"),
+    ).toBe(`/sessions/${sessionId(1)}`);
+    const asked = requests
+      .filter((r) => r.pathname === "/api/sessions")
+      .map((r) => r.query.get("from"));
+    expect(asked).toEqual(["2026-11-22", "2026-11-23"]);
+  });
+
   it("says so when there are no sessions today, and still links each cohort", async () => {
     stubApi({
       "GET /api/home": json(200, facilitatorHome),
@@ -62,6 +99,9 @@ describe("facilitator's Today", () => {
     renderApp("/facilitator", { auth: signedInAs("FACILITATOR") });
 
     expect(await screen.findByText("No sessions today.")).toBeTruthy();
+    expect(
+      await screen.findByText(/Nothing is scheduled for you in the next 62 days/),
+    ).toBeTruthy();
     const cohort = await screen.findByRole("region", { name: "Evening track" });
     expect(within(cohort).getByRole("link", { name: "Evening track" }).getAttribute("href")).toBe(
       `/cohorts/${IDS.cohort}`,
@@ -137,5 +177,49 @@ describe("family member's sessions", () => {
     expect(card.textContent).toContain("5:00 PM–6:00 PM EST");
     expect(card.textContent).not.toContain("Evening track");
     expect(within(card).getByRole("button", { name: "Join opens at 4:50 PM" })).toBeTruthy();
+  });
+});
+
+describe("family member's home in Spanish", () => {
+  afterEach(() => applyLocale("en"));
+
+  it("says whom they support, their sessions and their own support in Spanish, with no English left", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-23T15:00:00Z"));
+    stubApi({
+      "GET /api/home": json(200, familyHome),
+      "GET /api/sessions": sessionList([]),
+    });
+    renderApp("/family", {
+      auth: { status: "signed-in", auth: authStateFor("FAMILY", { locale: "es" }) },
+    });
+
+    expect(await screen.findByRole("heading", { level: 1, name: /^Hola, / })).toBeTruthy();
+    const supporting = screen.getByRole("region", { name: "A quién acompañas" });
+    expect(
+      await within(supporting).findByText(/Para proteger la privacidad de Jordan/),
+    ).toBeTruthy();
+    expect(within(supporting).getByRole("link", { name: "foro de familias" })).toBeTruthy();
+    expect(
+      await screen.findByText(
+        "No hay sesiones familiares programadas. El equipo de atención de Jordan te invitará.",
+      ),
+    ).toBeTruthy();
+    const support = screen.getByRole("region", { name: "Apoyo para ti" });
+    expect(
+      within(support)
+        .getByRole("link", {
+          name: "Enviar un mensaje al 988 (Línea 988 de Prevención del Suicidio y Crisis)",
+        })
+        .getAttribute("href"),
+    ).toBe("sms:988?&body=AYUDA");
+    expect(
+      within(support).getByRole("link", { name: "nami.org (se abre en una pestaña nueva)" }),
+    ).toBeTruthy();
+    const text = document.body.textContent;
+    for (const english of catalogueStrings(englishFamilyHome)) {
+      if (/[a-z]{3}/i.test(english) && !english.includes("{{")) expect(text).not.toContain(english);
+    }
+    expect(text).not.toMatch(/\b(You|Your|Call|Text|Support)\b/);
   });
 });

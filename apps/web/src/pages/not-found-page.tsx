@@ -1,4 +1,5 @@
 import { homePathForRole } from "@bridgeway/domain";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { SignedInProvider, useAuthStatus } from "../session/auth-context";
 import { AppShell } from "../shell/app-shell";
@@ -6,10 +7,11 @@ import { PageHeading } from "../shell/page-heading";
 import { PublicLayout } from "../shell/public-layout";
 
 function NotFoundContent({ homePath, homeLabel }: { homePath: string; homeLabel: string }) {
+  const { t } = useTranslation("shell");
   return (
     <div className="not-found">
-      <PageHeading>Page not found</PageHeading>
-      <p>There is no page at this address. It may have moved, or the link may be mistyped.</p>
+      <PageHeading>{t("notFound.title")}</PageHeading>
+      <p>{t("notFound.text")}</p>
       <p>
         <Link className="button" to={homePath}>
           {homeLabel}
@@ -21,6 +23,7 @@ function NotFoundContent({ homePath, homeLabel }: { homePath: string; homeLabel:
 
 /** Any address the app does not know, inside the signed-in frame when someone is signed in. */
 export function NotFoundPage() {
+  const { t } = useTranslation("shell");
   const status = useAuthStatus();
   if (status.status === "signed-in") {
     return (
@@ -28,7 +31,7 @@ export function NotFoundPage() {
         <AppShell>
           <NotFoundContent
             homePath={homePathForRole(status.auth.user.role)}
-            homeLabel="Go to your home page"
+            homeLabel={t("notFound.goHome")}
           />
         </AppShell>
       </SignedInProvider>
@@ -36,7 +39,7 @@ export function NotFoundPage() {
   }
   return (
     <PublicLayout>
-      <NotFoundContent homePath="/sign-in" homeLabel="Go to sign in" />
+      <NotFoundContent homePath="/sign-in" homeLabel={t("notFound.goToSignIn")} />
     </PublicLayout>
   );
 }

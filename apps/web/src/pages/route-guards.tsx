@@ -2,6 +2,7 @@ import { homePathForRole, type Role } from "@bridgeway/domain";
 import type { ReactNode } from "react";
 import { Navigate, Outlet } from "react-router";
 import { SignedInProvider, useAuthStatus, useSignedIn } from "../session/auth-context";
+import { ReauthDialog } from "../session/reauth-dialog";
 import { AppShell } from "../shell/app-shell";
 
 /** Signed-in pages: inside the shell, or off to sign in. */
@@ -13,6 +14,7 @@ export function SignedInLayout() {
       <AppShell>
         <Outlet />
       </AppShell>
+      <ReauthDialog />
     </SignedInProvider>
   );
 }

@@ -80,7 +80,7 @@ describe("sign-in page", () => {
 
     expect(screen.getByText("Email is required.")).toBeTruthy();
     expect(screen.getByText("Password is required.")).toBeTruthy();
-    expect(requests).toHaveLength(0);
+    expect(requests.filter((r) => r.pathname === "/api/auth/login")).toHaveLength(0);
   });
 
   it("disables the button and shows progress while signing in", async () => {
@@ -109,6 +109,45 @@ describe("sign-in page", () => {
     await fillAndSubmit(user, "dana.whitfield@riverbend.example");
 
     await waitFor(() => expect(location()).toBe("/facilitator"));
+  });
+
+  it("asks for the authenticator code after the password, and signs in only with it", async () => {
+    const { requests } = stubApi({
+      "POST /api/auth/login": json(200, { mfaPending: "code", csrfToken: "pending-token" }),
+      "POST /api/auth/mfa/verify": ({ body }) =>
+        (body as { code: string }).code === "123456"
+          ? json(200, authStateFor("PARTICIPANT"))
+          : apiError(400, "invalid_input", "That code is not right.", {
+              code: "Not a valid code.",
+            }),
+      "GET /api/home": json(200, participantHome),
+    });
+    const { user, location } = renderApp("/sign-in", { auth: signedOut });
+    await fillAndSubmit(user);
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Enter your sign-in code" }));
+    const code = screen.getByLabelText("Code from your authenticator app");
+    await user.type(code, "654321");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    expect(await screen.findByText("Not a valid code.")).toBeTruthy();
+    expect(location()).toBe("/sign-in");
+
+    await user.type(screen.getByLabelText("Code from your authenticator app"), "123456");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await waitFor(() => expect(location()).toBe("/participant"));
+    const verify = requests.filter((r) => r.pathname === "/api/auth/mfa/verify");
+    expect(verify.map((r) => r.headers["x-csrf-token"])).toEqual([
+      "pending-token",
+      "pending-token",
+    ]);
+  });
+
+  it("says the demo clinic's accounts sign in without an authenticator app when it is loaded", async () => {
+    stubApi({ "GET /api/auth/sign-in-options": json(200, { demoClinicWithoutMfa: true }) });
+    renderApp("/sign-in", { auth: signedOut });
+    expect(
+      await screen.findByText(/Demo clinic: its accounts sign in with a password alone/),
+    ).toBeTruthy();
   });
 
   it("explains a sign-out after 30 minutes without activity", () => {

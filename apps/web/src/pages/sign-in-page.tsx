@@ -1,7 +1,11 @@
-import { homePathForRole, LoginInputSchema, type LoginInput } from "@bridgeway/domain";
-import { useMutation } from "@tanstack/react-query";
+import { homePathForRole, MAX_PASSWORD_LENGTH, type LoginInput } from "@bridgeway/domain";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState, type SubmitEvent } from "react";
-import { Navigate } from "react-router";
+import type { TFunction } from "i18next";
+import { Trans, useTranslation } from "react-i18next";
+import { Link, Navigate } from "react-router";
+import { MfaCodeForm } from "../account/mfa-code-form";
+import { MfaEnrolment } from "../account/mfa-enrolment";
 import { useServices } from "../app/services-context";
 import { useAuthStatus } from "../session/auth-context";
 import { PageHeading } from "../shell/page-heading";
@@ -13,33 +17,75 @@ import {
   type SignInProblem,
 } from "./sign-in-messages";
 
-/** Problems found before asking the server, with the same words the server would use. */
-function validate(input: LoginInput): SignInProblem | null {
-  const result = LoginInputSchema.safeParse(input);
-  if (result.success) return null;
+/** Problems found before asking the server, by the server's rules (`LoginInputSchema`). */
+function validate(t: TFunction<"signIn">, input: LoginInput): SignInProblem | null {
   const fields: SignInProblem["fields"] = {};
-  for (const issue of result.error.issues) {
-    const name = issue.path[0];
-    if ((name === "email" || name === "password") && fields[name] === undefined)
-      fields[name] = issue.message;
-  }
-  return { message: "Check the fields marked below.", fields };
+  const email = input.email.trim();
+  if (email === "") fields.email = t("problems.emailRequired");
+  else if (email.length > 254) fields.email = t("problems.emailTooLong");
+  if (input.password === "") fields.password = t("problems.passwordRequired");
+  else if (input.password.length > MAX_PASSWORD_LENGTH)
+    fields.password = t("problems.passwordTooLong");
+  if (fields.email === undefined && fields.password === undefined) return null;
+  return { message: t("problems.checkFields"), fields };
 }
 
 export function SignInPage() {
+  const { t } = useTranslation("signIn");
   const status = useAuthStatus();
+  const { session } = useServices();
   if (status.status === "signed-in") {
     return <Navigate to={homePathForRole(status.auth.user.role)} replace />;
   }
+  if (status.status === "mfa-pending") {
+    return status.pending.mfaPending === "code" ? (
+      <PublicLayout>
+        <PageHeading>{t("codeTitle")}</PageHeading>
+        <MfaCodeForm />
+      </PublicLayout>
+    ) : (
+      <PublicLayout>
+        <PageHeading>{t("mfa.enrolTitle")}</PageHeading>
+        <div className="stack">
+          <p className="notice">{t("mfa.enrolNotice")}</p>
+          <MfaEnrolment doneLabel={t("mfa.enrolDone")} onDone={(auth) => session.signedIn(auth)} />
+          <p className="hint">
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => void session.signOut()}
+            >
+              {t("mfa.notNow")}
+            </button>
+          </p>
+        </div>
+      </PublicLayout>
+    );
+  }
   return (
     <PublicLayout>
-      <PageHeading>Sign in to Bridgeway</PageHeading>
-      <SignInForm notice={signedOutMessage(status.reason)} />
+      <PageHeading>{t("title")}</PageHeading>
+      <SignInForm notice={signedOutMessage(t, status.reason)} />
+      <DemoClinicNotice />
     </PublicLayout>
   );
 }
 
+/** Says that the demo clinic's accounts skip the authenticator app, when it is loaded. */
+function DemoClinicNotice() {
+  const { t } = useTranslation("signIn");
+  const { mfaApi } = useServices();
+  const options = useQuery({
+    queryKey: ["auth", "sign-in-options"],
+    queryFn: ({ signal }) => mfaApi.signInOptions(signal),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  if (!options.data?.demoClinicWithoutMfa) return null;
+  return <p className="hint">{t("demoClinic")}</p>;
+}
+
 function SignInForm({ notice }: { notice: string | null }) {
+  const { t } = useTranslation("signIn");
   const { authApi, session } = useServices();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -52,8 +98,11 @@ function SignInForm({ notice }: { notice: string | null }) {
   const login = useMutation({
     mutationFn: (input: LoginInput) => authApi.login(input),
     // The sign-in route sees the new state and sends the person to their home.
-    onSuccess: (auth) => session.signedIn(auth),
-    onError: (error) => report(signInProblem(error)),
+    onSuccess: (answer) => {
+      if ("mfaPending" in answer) session.mfaPending(answer);
+      else session.signedIn(answer);
+    },
+    onError: (error) => report(signInProblem(t, error)),
   });
 
   function report(next: SignInProblem | null) {
@@ -67,7 +116,7 @@ function SignInForm({ notice }: { notice: string | null }) {
     event.preventDefault();
     if (login.isPending) return;
     const input = { email, password };
-    const invalid = validate(input);
+    const invalid = validate(t, input);
     report(invalid);
     if (!invalid) login.mutate(input);
   }
@@ -95,7 +144,7 @@ function SignInForm({ notice }: { notice: string | null }) {
         )}
         <div className="field">
           <label className="field__label" htmlFor={ids.email}>
-            Email
+            {t("email")}
           </label>
           <input
             ref={emailRef}
@@ -123,7 +172,7 @@ function SignInForm({ notice }: { notice: string | null }) {
         </div>
         <div className="field">
           <label className="field__label" htmlFor={ids.password}>
-            Password
+            {t("password")}
           </label>
           <div className="field__row">
             <input
@@ -149,7 +198,7 @@ function SignInForm({ notice }: { notice: string | null }) {
               aria-pressed={showPassword}
               onClick={() => setShowPassword(!showPassword)}
             >
-              Show password
+              {t("showPassword")}
             </button>
           </div>
           {passwordError && (
@@ -160,11 +209,11 @@ function SignInForm({ notice }: { notice: string | null }) {
         </div>
         <button type="submit" className="button button--block" disabled={login.isPending}>
           {login.isPending && <span className="spinner spinner--on-dark" aria-hidden="true" />}
-          {login.isPending ? "Signing in…" : "Sign in"}
+          {login.isPending ? t("submitting") : t("submit")}
         </button>
       </form>
       <p className="hint">
-        Forgotten your password? Ask your care team or your clinic&apos;s admin to reset it.
+        <Trans t={t} i18nKey="forgot" components={{ forgot: <Link to="/forgot-password" /> }} />
       </p>
     </div>
   );

@@ -35,3 +35,23 @@ export function leadLicenseWarning(
   if (!facilitator || endsOn === "" || facilitator.licenseExpiresOn >= endsOn) return null;
   return `${facilitator.displayName}'s license expires on ${formatCalendarDate(facilitator.licenseExpiresOn)}, before this cohort ends on ${formatCalendarDate(endsOn)}. They cannot lead sessions after their license expires.`;
 }
+
+/**
+ * The facilitators who may be chosen to lead on `today`: an expired license never leads. The
+ * one already chosen (`keepId`) stays listed so the form shows it, marked and not choosable.
+ */
+export function leadChoices(
+  facilitators: readonly FacilitatorListItem[],
+  today: string,
+  keepId = "",
+): { facilitator: FacilitatorListItem; expired: boolean }[] {
+  return facilitators
+    .map((facilitator) => ({ facilitator, expired: facilitator.licenseExpiresOn < today }))
+    .filter(({ facilitator, expired }) => !expired || facilitator.id === keepId);
+}
+
+/** A warning for a license expiry date already past on `today`, or null. */
+export function expiredLicenseWarning(licenseExpiresOn: string, today: string): string | null {
+  if (licenseExpiresOn === "" || licenseExpiresOn >= today) return null;
+  return `This license expired on ${formatCalendarDate(licenseExpiresOn)}. They can be added, but they cannot lead a cohort or a session until the license is renewed.`;
+}

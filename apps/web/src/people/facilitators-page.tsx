@@ -3,7 +3,6 @@ import {
   credentialLabel,
   CreateFacilitatorInputSchema,
   LICENSE_STATES,
-  MIN_PASSWORD_LENGTH,
   UpdateFacilitatorInputSchema,
   type CreateFacilitatorInput,
   type CredentialKind,
@@ -32,9 +31,10 @@ import { EmptyState } from "../shell/status-states";
 import { TableScroll } from "../shell/table-scroll";
 import { useNow } from "../sessions/use-now";
 import { todayIn } from "../time/zoned-time";
-import { licenseStanding } from "./facilitator-labels";
+import { expiredLicenseWarning, licenseStanding } from "./facilitator-labels";
 import { PEOPLE_KEY, useFacilitators } from "./use-people";
 import { HiddenContext } from "../shell/hidden-context";
+import { AccountActions, AccountStatusBadge } from "../account/account-actions";
 
 function CredentialSelect({
   value,
@@ -102,7 +102,6 @@ type NewFacilitator = {
   credential: CredentialKind | "";
   licenseState: LicenseState | "";
   licenseExpiresOn: string;
-  temporaryPassword: string;
 };
 
 const NEW_FIELDS = [
@@ -113,7 +112,6 @@ const NEW_FIELDS = [
   "credential",
   "licenseState",
   "licenseExpiresOn",
-  "temporaryPassword",
 ];
 
 /** Plain words for selects and dates left empty, where the schema talks about formats. */
@@ -127,6 +125,7 @@ function blankMessages(values: NewFacilitator): Record<string, string> {
 
 function AddFacilitatorForm({ onAdded }: { onAdded: (added: FacilitatorListItem) => void }) {
   const { user } = useSignedIn();
+  const today = todayIn(user.timeZone, new Date());
   const { peopleApi, queryClient } = useServices();
   const empty: NewFacilitator = {
     email: "",
@@ -136,7 +135,6 @@ function AddFacilitatorForm({ onAdded }: { onAdded: (added: FacilitatorListItem)
     credential: "",
     licenseState: "",
     licenseExpiresOn: "",
-    temporaryPassword: "",
   };
   const [values, setValues] = useState<NewFacilitator>(empty);
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -196,7 +194,11 @@ function AddFacilitatorForm({ onAdded }: { onAdded: (added: FacilitatorListItem)
           onChange={(state) => set("licenseState", state)}
           error={error("licenseState")}
         />
-        <Field label="License expires on" error={error("licenseExpiresOn")}>
+        <Field
+          label="License expires on"
+          error={error("licenseExpiresOn")}
+          warning={expiredLicenseWarning(values.licenseExpiresOn, today)}
+        >
           {(control) => (
             <input
               {...control}
@@ -207,23 +209,9 @@ function AddFacilitatorForm({ onAdded }: { onAdded: (added: FacilitatorListItem)
           )}
         </Field>
       </div>
-      <Field
-        label="Temporary password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Give it to the person privately; they should change it after they first sign in.`}
-        error={error("temporaryPassword")}
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            autoComplete="new-password"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={values.temporaryPassword}
-            onChange={(event) => set("temporaryPassword", event.target.value)}
-          />
-        )}
-      </Field>
+      <p className="hint">
+        We email them a link to choose their own password. No one else, you included, ever knows it.
+      </p>
       <div className="actions">
         <SubmitButton pending={add.isPending} pendingLabel="Adding facilitator…">
           Add facilitator
@@ -374,6 +362,7 @@ export function FacilitatorsPage() {
                         <th scope="col">Credential</th>
                         <th scope="col">License state</th>
                         <th scope="col">License expires</th>
+                        {isAdmin && <th scope="col">Account</th>}
                         {isAdmin && <th scope="col">Actions</th>}
                       </tr>
                     </thead>
@@ -394,6 +383,12 @@ export function FacilitatorsPage() {
                             </td>
                             {isAdmin && (
                               <td>
+                                <AccountStatusBadge status={f.status} />
+                              </td>
+                            )}
+                            {isAdmin && (
+                              <td>
+                                <AccountActions person={f} onDone={setNotice} />
                                 <button
                                   type="button"
                                   className="button button--quiet button--small"
@@ -435,7 +430,11 @@ export function FacilitatorsPage() {
               Add facilitator
             </h2>
             <AddFacilitatorForm
-              onAdded={(added) => setNotice(`${added.displayName} is added as a facilitator.`)}
+              onAdded={(added) =>
+                setNotice(
+                  `${added.displayName} is added as a facilitator. Invitation sent to ${added.email}: they choose their own password from the link.`,
+                )
+              }
             />
           </section>
         )}

@@ -1,8 +1,4 @@
-import {
-  CreateParticipantInputSchema,
-  MIN_PASSWORD_LENGTH,
-  type CreateParticipantInput,
-} from "@bridgeway/domain";
+import { CreateParticipantInputSchema, type CreateParticipantInput } from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type SubmitEvent } from "react";
 import { Link } from "react-router";
@@ -24,6 +20,7 @@ import { PageHeading } from "../shell/page-heading";
 import { HiddenContext } from "../shell/hidden-context";
 import { EmptyState } from "../shell/status-states";
 import { TableScroll } from "../shell/table-scroll";
+import { AccountActions, AccountStatusBadge } from "../account/account-actions";
 import { PEOPLE_KEY, useParticipants } from "./use-people";
 
 type NewParticipant = {
@@ -32,10 +29,9 @@ type NewParticipant = {
   lastName: string;
   preferredName: string;
   timeZone: string;
-  temporaryPassword: string;
 };
 
-const FIELDS = ["email", "firstName", "lastName", "preferredName", "timeZone", "temporaryPassword"];
+const FIELDS = ["email", "firstName", "lastName", "preferredName", "timeZone"];
 
 function AddParticipantForm({ onAdded }: { onAdded: (message: string) => void }) {
   const { user } = useSignedIn();
@@ -46,7 +42,6 @@ function AddParticipantForm({ onAdded }: { onAdded: (message: string) => void })
     lastName: "",
     preferredName: "",
     timeZone: user.timeZone,
-    temporaryPassword: "",
   };
   const [values, setValues] = useState<NewParticipant>(empty);
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -56,7 +51,9 @@ function AddParticipantForm({ onAdded }: { onAdded: (message: string) => void })
       await queryClient.invalidateQueries({ queryKey: [PEOPLE_KEY] });
       await queryClient.invalidateQueries({ queryKey: [QUERY_KEYS.home] });
       setValues(empty);
-      onAdded(`${added.displayName} is added. Enroll them in a cohort from the cohort's page.`);
+      onAdded(
+        `${added.displayName} is added. Invitation sent to ${added.email}: they choose their own password from the link. Enroll them in a cohort from the cohort's page.`,
+      );
     },
     onError: (error) => setProblem(problemFromError(error)),
   });
@@ -113,23 +110,9 @@ function AddParticipantForm({ onAdded }: { onAdded: (message: string) => void })
         onChange={(zone) => set("timeZone", zone)}
         error={error("timeZone")}
       />
-      <Field
-        label="Temporary password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Give it to the person privately; they should change it after they first sign in.`}
-        error={error("temporaryPassword")}
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            autoComplete="new-password"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={values.temporaryPassword}
-            onChange={(event) => set("temporaryPassword", event.target.value)}
-          />
-        )}
-      </Field>
+      <p className="hint">
+        We email them a link to choose their own password. No one else, you included, ever knows it.
+      </p>
       <div className="actions">
         <SubmitButton pending={add.isPending} pendingLabel="Adding participant…">
           Add participant
@@ -141,6 +124,8 @@ function AddParticipantForm({ onAdded }: { onAdded: (message: string) => void })
 
 /** The clinic's participants, where each is now, and adding someone new. */
 export function ParticipantsPage() {
+  const { user } = useSignedIn();
+  const isAdmin = user.role === "ADMIN";
   const query = useParticipants();
   const captionId = useId();
   const addHeadingId = useId();
@@ -173,6 +158,7 @@ export function ParticipantsPage() {
                       <th scope="col">Time zone</th>
                       <th scope="col">Current cohort</th>
                       <th scope="col">Family</th>
+                      {isAdmin && <th scope="col">Account</th>}
                     </tr>
                   </thead>
                   <tbody>
@@ -193,6 +179,12 @@ export function ParticipantsPage() {
                             Family<HiddenContext>{`of ${p.displayName}`}</HiddenContext>
                           </Link>
                         </td>
+                        {isAdmin && (
+                          <td>
+                            <AccountStatusBadge status={p.status} />{" "}
+                            <AccountActions person={p} onDone={setNotice} />
+                          </td>
+                        )}
                       </tr>
                     ))}
                   </tbody>

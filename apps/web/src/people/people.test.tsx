@@ -54,6 +54,45 @@ describe("facilitators page", () => {
     });
   });
 
+  it("offers reactivation for a deactivated clinician", async () => {
+    const { requests } = stubApi({
+      "GET /api/facilitators": json(200, {
+        facilitators: [{ ...facilitators[1], status: "deactivated" }],
+      }),
+      [`POST /api/accounts/${IDS.marcus}/reactivate`]: json(200, {
+        userId: IDS.marcus,
+        status: "active",
+      }),
+    });
+    const { user } = renderApp("/facilitators", { auth: signedInAs("ADMIN") });
+    const table = await screen.findByRole("table", { name: "Facilitators and their licenses" });
+    expect(within(table).getByText("Deactivated")).toBeTruthy();
+    expect(within(table).queryByRole("button", { name: /^Deactivate/ })).toBeNull();
+    await user.click(within(table).getByRole("button", { name: "Reactivate for Marcus Reyes" }));
+    expect(await screen.findByText(/Marcus Reyes's account is active again/)).toBeTruthy();
+    expect(requests.some((r) => r.path === `/api/accounts/${IDS.marcus}/reactivate`)).toBe(true);
+  });
+
+  it("warns when a new facilitator's license has already expired", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-12-20T15:00:00Z"));
+    stubApi({ "GET /api/facilitators": json(200, { facilitators }) });
+    const { user } = renderApp("/facilitators", { auth: signedInAs("ADMIN") });
+    const form = await screen.findByRole("region", { name: "Add facilitator" });
+    const expiry = within(form).getByLabelText("License expires on");
+    await user.type(expiry, "2026-12-01");
+
+    const describedBy = expiry.getAttribute("aria-describedby") ?? "";
+    const description = describedBy
+      .split(" ")
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" ");
+    expect(description).toContain("This license expired on December 1, 2026.");
+    await user.clear(expiry);
+    await user.type(expiry, "2028-01-31");
+    expect(within(form).queryByText(/This license expired/)).toBeNull();
+  });
+
   it("shows the server's field errors on the add form", async () => {
     stubApi({
       "GET /api/facilitators": json(200, { facilitators }),
@@ -69,7 +108,6 @@ describe("facilitators page", () => {
     await user.selectOptions(within(form).getByLabelText("Credential"), "LMFT");
     await user.selectOptions(within(form).getByLabelText("License state"), "NY");
     await user.type(within(form).getByLabelText("License expires on"), "2028-01-31");
-    await user.type(within(form).getByLabelText("Temporary password"), "a-long-temporary-pass");
     await user.click(within(form).getByRole("button", { name: "Add facilitator" }));
 
     await waitFor(() =>
@@ -102,6 +140,7 @@ describe("participants page", () => {
         email: "alex@example.org",
         timeZone: "Europe/London",
         activeCohort: null,
+        status: "invited",
       }),
     });
     const { user } = renderApp("/participants", { auth: signedInAs("ADMIN") });
@@ -113,16 +152,50 @@ describe("participants page", () => {
     const zone = within(form).getByLabelText("IANA time zone name");
     await user.clear(zone);
     await user.type(zone, "Europe/London");
-    await user.type(within(form).getByLabelText("Temporary password"), "a-long-temporary-pass");
     await user.click(within(form).getByRole("button", { name: "Add participant" }));
 
     expect(await screen.findByText(/Alex Kim is added/)).toBeTruthy();
+    expect(screen.getByText(/Invitation sent to alex@example.org/)).toBeTruthy();
     expect(requests.find((r) => r.method === "POST")?.body).toEqual({
       email: "alex@example.org",
       firstName: "Alex",
       lastName: "Kim",
       timeZone: "Europe/London",
-      temporaryPassword: "a-long-temporary-pass",
     });
+  });
+
+  it("has no password field: new people choose their own from an emailed link", async () => {
+    stubApi({ "GET /api/participants": json(200, { participants }) });
+    renderApp("/participants", { auth: signedInAs("ADMIN") });
+    const form = await screen.findByRole("region", { name: "Add participant" });
+    expect(within(form).queryByLabelText(/password/i)).toBeNull();
+    expect(within(form).getByText(/email them a link to choose their own password/)).toBeTruthy();
+  });
+
+  it("shows each account's standing and deactivates one after a confirmation", async () => {
+    const { requests } = stubApi({
+      "GET /api/participants": json(200, { participants }),
+      [`POST /api/accounts/${IDS.jordan}/deactivate`]: json(200, {
+        userId: IDS.jordan,
+        status: "deactivated",
+      }),
+    });
+    const { user } = renderApp("/participants", { auth: signedInAs("ADMIN") });
+    const table = await screen.findByRole("table", { name: "Participants in the clinic" });
+    const sam = within(table).getByRole("rowheader", { name: "Sam Ortiz" }).closest("tr");
+    expect(sam?.textContent).toContain("Invitation sent");
+    expect(
+      within(sam ?? table).getByRole("button", { name: "Resend invitation for Sam Ortiz" }),
+    ).toBeTruthy();
+
+    await user.click(within(table).getByRole("button", { name: "Deactivate for Jordan Lee" }));
+    const dialog = await screen.findByRole("dialog", { name: "Deactivate Jordan Lee's account?" });
+    expect(requests.some((r) => r.method === "POST")).toBe(false);
+    await user.click(within(dialog).getByRole("button", { name: "Deactivate" }));
+
+    expect(await screen.findByText(/Jordan Lee's account is deactivated/)).toBeTruthy();
+    expect(requests.filter((r) => r.method === "POST").map((r) => r.path)).toEqual([
+      `/api/accounts/${IDS.jordan}/deactivate`,
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import type {
   RealtimeErrorCode,
   ServerToClientEvents,
 } from "@bridgeway/domain";
+import { SOCKET_RECONNECTION } from "@bridgeway/domain";
 import { io, type Socket } from "socket.io-client";
 
 /**
@@ -21,8 +22,7 @@ export function getSocket(): AppSocket {
     transports: ["websocket", "polling"],
     withCredentials: true,
     reconnection: true,
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 5_000,
+    ...SOCKET_RECONNECTION,
   });
   return socket;
 }
@@ -69,7 +69,8 @@ export function request<T = object>(
         resolve({
           ok: false,
           error: {
-            code: "invalid_input",
+            // Not the request's fault: the same request may work once the connection is back.
+            code: "unavailable",
             message: "No answer from Bridgeway. Check your connection.",
           },
         });

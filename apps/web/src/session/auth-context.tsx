@@ -1,17 +1,21 @@
 import type { AuthState } from "@bridgeway/domain";
 import { useQuery } from "@tanstack/react-query";
 import { createContext, useContext, type ReactNode } from "react";
-import type { AuthStatus } from "../api/auth-api";
+import { useTranslation } from "react-i18next";
 import { useServices } from "../app/services-context";
+import { useApplyLocale } from "../i18n/use-locale";
 import { ErrorState, LoadingState } from "../shell/status-states";
 import { PublicLayout } from "../shell/public-layout";
+import { AuthStatusContext } from "./auth-status-context";
 import { AUTH_QUERY_KEY } from "./session-controller";
 
-const AuthStatusContext = createContext<AuthStatus | null>(null);
+export { useAuthStatus } from "./auth-status-context";
+
 const SignedInContext = createContext<AuthState | null>(null);
 
 /** Asks the API who is signed in once, and holds the page until it knows. */
 export function AuthGate({ children }: { children: ReactNode }) {
+  const { t } = useTranslation("shell");
   const { authApi } = useServices();
   const query = useQuery({
     queryKey: AUTH_QUERY_KEY,
@@ -21,6 +25,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
   });
+  useApplyLocale(query.data);
   if (query.data) {
     return <AuthStatusContext value={query.data}>{children}</AuthStatusContext>;
   }
@@ -29,7 +34,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
       <PublicLayout>
         <ErrorState
           headingLevel={1}
-          title="Bridgeway could not start"
+          title={t("appFailed")}
           error={query.error}
           onRetry={() => void query.refetch()}
           retrying={query.isFetching}
@@ -39,15 +44,9 @@ export function AuthGate({ children }: { children: ReactNode }) {
   }
   return (
     <PublicLayout>
-      <LoadingState label="Loading Bridgeway…" />
+      <LoadingState label={t("loadingApp")} />
     </PublicLayout>
   );
-}
-
-export function useAuthStatus(): AuthStatus {
-  const status = useContext(AuthStatusContext);
-  if (!status) throw new Error("useAuthStatus must be used inside <AuthGate>");
-  return status;
 }
 
 export function SignedInProvider({ auth, children }: { auth: AuthState; children: ReactNode }) {

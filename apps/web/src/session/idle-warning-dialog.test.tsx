@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { json, stubApi } from "../test/fake-api";
 import { authStateFor, facilitatorHome } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 
 describe("idle warning dialog", () => {
   it("counts down to the sign-out and lets the person stay signed in", async () => {
-    // A page that makes no request of its own: any successful request would count as activity.
     const { requests } = stubApi({
       "POST /api/auth/keepalive": () => json(200, authStateFor("FACILITATOR")),
     });
@@ -53,14 +53,22 @@ describe("idle warning dialog", () => {
   });
 });
 
-it("closes the warning when a request elsewhere on the page shows the server saw activity", async () => {
-  stubApi({ "GET /api/home": json(200, facilitatorHome) });
-  renderApp("/facilitator", {
+it("stays open while the page only refreshes what it shows, and closes when a write shows activity", async () => {
+  stubApi({
+    "GET /api/home": json(200, facilitatorHome),
+    "POST /api/things": json(200, {}),
+  });
+  const { services } = renderApp("/facilitator", {
     auth: { status: "signed-in", auth: authStateFor("FACILITATOR", { idleInMs: 90_000 }) },
   });
 
+  // The home loading by itself is not the person being there: the warning stays.
   await screen.findByRole("heading", { name: "Evening track" });
-  expect(screen.queryByRole("dialog")).toBeNull();
+  expect(screen.getByRole("dialog", { name: "Are you still there?" })).toBeTruthy();
+
+  // A write made elsewhere on the page is activity: the server moved the idle deadline.
+  await services.api.write("POST", "/api/things", {}, z.object({}));
+  await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
 });
 
 it("keeps 988 one tap away for participants while the modal warning covers the page", async () => {

@@ -1,10 +1,13 @@
-import { CRISIS_LINE } from "@bridgeway/domain";
+import { crisisLineFor } from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useId, useState, useSyncExternalStore } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { describeError } from "../api/api-client";
 import { useServices } from "../app/services-context";
 import { formatTimeOfDay } from "../format/format";
+import { useLocale } from "../i18n/use-locale";
 import { formatCountdown, type SessionLimit } from "./idle-timer";
+import { useModalDialog } from "../forms/use-modal-dialog";
 
 /** Shows the sign-out warning while the session is within its last minutes. */
 export function IdleWarningDialog({
@@ -48,11 +51,6 @@ function useRemaining(endsAt: number): number {
   return endsAt - now;
 }
 
-function describeMinutes(ms: number): string {
-  const minutes = Math.max(1, Math.ceil(ms / 60_000));
-  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
-}
-
 function WarningDialog({
   endsAt,
   limit,
@@ -64,25 +62,16 @@ function WarningDialog({
   timeZone: string;
   showCrisisLine: boolean;
 }) {
+  const { t } = useTranslation("shell");
+  const locale = useLocale();
+  const line = crisisLineFor(locale);
   const { session } = useServices();
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalDialog();
   const headingId = useId();
   const remaining = useRemaining(endsAt);
   const [announced, setAnnounced] = useState(false);
   const stay = useMutation({ mutationFn: () => session.staySignedIn() });
   const signOut = useMutation({ mutationFn: () => session.signOut() });
-
-  useLayoutEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const previouslyFocused = document.activeElement;
-    dialog.showModal();
-    return () => {
-      dialog.close();
-      if (previouslyFocused instanceof HTMLElement && previouslyFocused.isConnected)
-        previouslyFocused.focus();
-    };
-  }, []);
 
   useEffect(() => {
     // Filled once, a moment after opening, so screen readers announce it once and not every tick.
@@ -95,10 +84,13 @@ function WarningDialog({
   const busy = stay.isPending || signOut.isPending;
   const error = stay.error ?? signOut.error;
   // Worded once, from the time left when the warning opened: it must not change with the ticks.
-  const [timeLeft] = useState(() => describeMinutes(remaining));
+  const [timeLeft] = useState(() =>
+    t("idle.minutes", { count: Math.max(1, Math.ceil(remaining / 60_000)) }),
+  );
   const announcement = idle
-    ? `For your privacy, you will be signed out in ${timeLeft} unless you choose to stay signed in.`
-    : `Your session reaches its 12-hour limit in ${timeLeft} and cannot be extended.`;
+    ? t("idle.idleAnnouncement", { timeLeft })
+    : t("idle.limitAnnouncement", { timeLeft });
+  const countdownPart = { countdown: <span className="dialog__countdown" /> };
 
   return (
     <dialog
@@ -113,19 +105,20 @@ function WarningDialog({
       }}
     >
       <h2 id={headingId} className="dialog__title">
-        {idle ? "Are you still there?" : "Your session is ending"}
+        {idle ? t("idle.stillThere") : t("idle.sessionEnding")}
       </h2>
       {idle ? (
         <p className="dialog__text">
-          For your privacy, you will be signed out in{" "}
-          <span className="dialog__countdown">{countdown}</span>.
+          <Trans t={t} i18nKey="idle.idleText" values={{ countdown }} components={countdownPart} />
         </p>
       ) : (
         <p className="dialog__text">
-          Your session reaches its 12-hour limit at {formatTimeOfDay(endsAt, timeZone)} and cannot
-          be extended. For your privacy, you will be signed out in{" "}
-          <span className="dialog__countdown">{countdown}</span>. Save anything you are writing,
-          then sign in again.
+          <Trans
+            t={t}
+            i18nKey="idle.limitText"
+            values={{ countdown, time: formatTimeOfDay(endsAt, timeZone, locale) }}
+            components={countdownPart}
+          />
         </p>
       )}
       <p className="visually-hidden" aria-live="polite">
@@ -145,7 +138,7 @@ function WarningDialog({
             disabled={busy}
             autoFocus
           >
-            {stay.isPending ? "Staying signed in…" : "Stay signed in"}
+            {stay.isPending ? t("idle.staying") : t("idle.stay")}
           </button>
         )}
         <button
@@ -155,13 +148,16 @@ function WarningDialog({
           disabled={busy}
           autoFocus={!idle}
         >
-          {signOut.isPending ? "Signing out…" : "Sign out now"}
+          {signOut.isPending ? t("signingOut") : t("idle.signOutNow")}
         </button>
       </div>
       {showCrisisLine && (
         <p className="dialog__crisis">
-          In crisis? <a href={CRISIS_LINE.callHref}>Call {CRISIS_LINE.number}</a> or{" "}
-          <a href={CRISIS_LINE.textHref}>text {CRISIS_LINE.number}</a>
+          <Trans
+            t={t}
+            i18nKey="idle.inCrisis"
+            components={{ call: <a href={line.callHref} />, text: <a href={line.textHref} /> }}
+          />
         </p>
       )}
     </dialog>

@@ -4,6 +4,7 @@ import type { AuthStatus } from "../api/auth-api";
 import { createAppServices } from "../app/services";
 import { authStateFor } from "../test/fixtures";
 import { apiError, json, stubApi } from "../test/fake-api";
+import { localOutboxStore } from "../chat/outbox-store";
 import { AUTH_QUERY_KEY } from "./session-controller";
 import { createLocalOnlySync } from "./session-sync";
 
@@ -29,6 +30,11 @@ describe("session controller", () => {
     const { requests } = stubApi({ "POST /api/auth/logout": { status: 204 } });
     const services = signedInServices();
     services.queryClient.setQueryData(["home", "someone", "PARTICIPANT"], { role: "PARTICIPANT" });
+    const unsent = localOutboxStore("someone", "cohort:abc");
+    unsent.save([
+      { clientId: "c1", body: "typed while offline", writtenAt: "2026-03-02T14:00:00Z" },
+    ]);
+    expect(unsent.load()).toHaveLength(1);
 
     vi.advanceTimersByTime(SESSION_IDLE_TIMEOUT_MS - IDLE_WARNING_LEAD_MS);
     expect(services.session.idleState().phase).toBe("warning");
@@ -36,6 +42,8 @@ describe("session controller", () => {
     await vi.advanceTimersByTimeAsync(IDLE_WARNING_LEAD_MS);
     expect(authStatus(services)).toEqual({ status: "signed-out", reason: "idle" });
     expect(services.queryClient.getQueryData(["home", "someone", "PARTICIPANT"])).toBeUndefined();
+    // Unsent chat text typed on this device goes with the session: the next person must not see it.
+    expect(unsent.load()).toEqual([]);
     expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/auth/logout"]);
     expect(requests[0]?.headers["x-csrf-token"]).toBe("csrf-participant");
     services.dispose();
@@ -54,6 +62,24 @@ describe("session controller", () => {
     expect(requests.map((r) => r.path)).toEqual(["/api/auth/keepalive"]);
     expect(authStatus(services)?.status).toBe("signed-in");
     expect(services.session.idleState().phase).toBe("active");
+    services.dispose();
+  });
+
+  it("does not let the page's own reads keep an idle session alive", async () => {
+    stubApi({
+      "GET /api/home": () => json(200, { role: "PARTICIPANT" }),
+      "POST /api/auth/logout": { status: 204 },
+    });
+    const services = signedInServices();
+
+    // A page refreshing what it shows (a timer, a reconnect) is not the person being there.
+    await vi.advanceTimersByTimeAsync(SESSION_IDLE_TIMEOUT_MS - IDLE_WARNING_LEAD_MS);
+    expect(services.session.idleState().phase).toBe("warning");
+    await services.homeApi.homeFor("PARTICIPANT").catch(() => undefined);
+    expect(services.session.idleState().phase).toBe("warning");
+
+    await vi.advanceTimersByTimeAsync(IDLE_WARNING_LEAD_MS);
+    expect(authStatus(services)).toEqual({ status: "signed-out", reason: "idle" });
     services.dispose();
   });
 

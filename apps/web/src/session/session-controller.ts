@@ -1,7 +1,8 @@
-import type { AuthState } from "@bridgeway/domain";
+import type { AuthState, MfaPendingState } from "@bridgeway/domain";
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
 import { ApiError, type ResponseInfo } from "../api/api-client";
 import type { AuthApi, AuthStatus, SignedOutReason } from "../api/auth-api";
+import { clearChatOutboxes } from "../chat/outbox-store";
 import { IdleTimer, type IdleState, type SessionDeadlines } from "./idle-timer";
 import type { SessionSync } from "./session-sync";
 
@@ -80,6 +81,9 @@ export function createSessionController(deps: SessionControllerDeps) {
     queryClient.removeQueries({ predicate: (query) => !isAuthKey(query.queryKey) });
     const next: AuthStatus = { status: "signed-out", reason };
     queryClient.setQueryData(AUTH_QUERY_KEY, next);
+    // Unsent chat messages kept on this device are this person's, however the session ended
+    // (signed out, idle, time limit): on a shared device the next person must not see them.
+    if (reason !== "none") clearChatOutboxes();
     if (options.broadcast !== false && reason !== "none") sync.post({ type: "signed-out", reason });
   }
 
@@ -134,19 +138,29 @@ export function createSessionController(deps: SessionControllerDeps) {
     /** For the API client: the CSRF token of the current session. */
     csrfToken(): string | undefined {
       const status = currentStatus();
+      if (status?.status === "mfa-pending") return status.pending.csrfToken;
       return status?.status === "signed-in" ? status.auth.csrfToken : undefined;
     },
 
-    /** For the API client: a request succeeded, so the server saw activity. */
+    /** For the API client: a request succeeded; a write means the server saw activity. */
     handleSuccess(info: ResponseInfo): void {
       serverOffsetMs = info.serverOffsetMs;
+      if (!info.activity) return;
       timer.noteServerActivity(info.receivedAt);
       sync.post({ type: "activity", at: info.receivedAt });
     },
 
     /** For the API client: the server says there is no session any more. */
     handleSessionEnded(): void {
-      if (currentStatus()?.status === "signed-in") endLocally("expired");
+      const status = currentStatus()?.status;
+      if (status === "signed-in" || status === "mfa-pending") endLocally("expired");
+    },
+
+    /** The password was right and MFA comes next (a code, or enrolment for staff). */
+    mfaPending(pending: MfaPendingState): void {
+      queryClient.removeQueries({ predicate: (query) => !isAuthKey(query.queryKey) });
+      const next: AuthStatus = { status: "mfa-pending", pending };
+      queryClient.setQueryData(AUTH_QUERY_KEY, next);
     },
 
     /** A sign-in succeeded. */

@@ -14,7 +14,7 @@ import { CHECK_FIELDS_MESSAGE, problemFromError, type FormProblem } from "../for
 import { CheckboxGroup, Field, FormAlert, SubmitButton } from "../forms/fields";
 import { fullName } from "../families/family-view";
 import { useFamilyMembers } from "../families/use-families";
-import { facilitatorOption } from "../people/facilitator-labels";
+import { facilitatorOption, leadChoices } from "../people/facilitator-labels";
 import { useFacilitators, useParticipants } from "../people/use-people";
 import { useSignedIn } from "../session/auth-context";
 import { PageHeading } from "../shell/page-heading";
@@ -356,10 +356,10 @@ function BookSessionForm({
             ) : (
               <option value={user.id}>Me ({user.displayName})</option>
             )}
-            {(facilitators.data ?? [])
-              .filter((f) => f.id !== user.id)
-              .map((f) => (
-                <option key={f.id} value={f.id}>
+            {leadChoices(facilitators.data ?? [], today, values.facilitatorUserId)
+              .filter(({ facilitator: f }) => f.id !== user.id)
+              .map(({ facilitator: f, expired }) => (
+                <option key={f.id} value={f.id} disabled={expired}>
                   {facilitatorOption(f, today)}
                 </option>
               ))}

@@ -1,4 +1,5 @@
-import { sessionKindInfo, type SessionSummary } from "@bridgeway/domain";
+import type { SessionSummary } from "@bridgeway/domain";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatClock } from "../format/session-time";
 import { joinState } from "./join-state";
@@ -17,8 +18,12 @@ export function JoinControl({
   now: Date;
   viewerZone: string;
 }) {
+  const { t } = useTranslation("sessions");
   const state = joinState(session, now, viewerZone);
-  const context = `${sessionKindInfo(session.kind).label} at ${formatClock(session.startsAt, viewerZone)}`;
+  const context = t("kindAt", {
+    kind: t(`kinds.${session.kind}`),
+    time: formatClock(session.startsAt, viewerZone),
+  });
   switch (state.kind) {
     case "cancelled":
       return null;
@@ -26,20 +31,22 @@ export function JoinControl({
       return (
         <>
           <button type="button" className="button button--secondary" disabled>
-            {state.label}
+            {t("joinOpensAt", { time: formatClock(state.opensAt, viewerZone) })}
           </button>
           <Link className="session-card__link" to={`/sessions/${session.id}`}>
-            Details<HiddenContext>{`of ${context}`}</HiddenContext>
+            {t("details")}
+            <HiddenContext>{t("detailsOf", { session: context })}</HiddenContext>
           </Link>
         </>
       );
     case "open":
       return (
         <Link className="button button--join" to={`/sessions/${session.id}`}>
-          Join<HiddenContext>{context}</HiddenContext>
+          {t("join")}
+          <HiddenContext>{context}</HiddenContext>
         </Link>
       );
     case "ended":
-      return <span className="join-ended">Ended</span>;
+      return <span className="join-ended">{t("ended")}</span>;
   }
 }

@@ -38,4 +38,12 @@ describe("join state", () => {
       reason: "Facilitator ill",
     });
   });
+
+  it("is ended for everyone from the moment a facilitator ended it early, and says when", () => {
+    const ended = { ...session, endedAt: "2026-11-24T00:42:00.000Z" };
+    expect(joinState(ended, at("2026-11-24T00:43:00Z"), "America/New_York")).toEqual({
+      kind: "ended",
+      endedAt: "2026-11-24T00:42:00.000Z",
+    });
+  });
 });

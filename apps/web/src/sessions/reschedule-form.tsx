@@ -17,7 +17,7 @@ import {
   unplacedFields,
   type FormProblem,
 } from "../forms/form-problem";
-import { facilitatorOption } from "../people/facilitator-labels";
+import { facilitatorOption, leadChoices } from "../people/facilitator-labels";
 import { instantToLocal, localDateTimeToInstant } from "../time/zoned-time";
 import { scheduleChanged } from "./use-sessions";
 
@@ -188,11 +188,13 @@ export function RescheduleForm({
               onChange={(event) => set("leadId", event.target.value)}
             >
               {values.leadId === "" && <option value="">Choose the lead</option>}
-              {facilitators.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {facilitatorOption(f, today)}
-                </option>
-              ))}
+              {leadChoices(facilitators, today, values.leadId).map(
+                ({ facilitator: f, expired }) => (
+                  <option key={f.id} value={f.id} disabled={expired}>
+                    {facilitatorOption(f, today)}
+                  </option>
+                ),
+              )}
             </select>
           )}
         </Field>

@@ -1,5 +1,7 @@
-import { isoDateInZone, sessionKindInfo, type SessionSummary } from "@bridgeway/domain";
+import { isoDateInZone, type SessionSummary } from "@bridgeway/domain";
 import { useId, type ReactNode } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import { i18n } from "../i18n/i18n";
 import { formatTimeZone } from "../format/format";
 import {
   formatClock,
@@ -17,14 +19,19 @@ export function LeadName({ lead }: { lead: NonNullable<SessionSummary["lead"]> }
   return lead.credential ? (
     <ClinicianName displayName={lead.displayName} credential={lead.credential} />
   ) : (
-    <>{lead.displayName}</>
+    <span translate="no">{lead.displayName}</span>
   );
 }
 
 /** "Group therapy at 6:00 PM on Monday, November 23": a session named for a control on it. */
 export function sessionContext(session: SessionSummary, viewerZone: string): string {
   const day = formatDayHeading(isoDateInZone(new Date(session.startsAt), viewerZone));
-  return `${sessionKindInfo(session.kind).label} at ${formatClock(session.startsAt, viewerZone)} on ${day}`;
+  return i18n.t("kindAtOn", {
+    ns: "sessions",
+    kind: i18n.t(`kinds.${session.kind}`, { ns: "sessions" }),
+    time: formatClock(session.startsAt, viewerZone),
+    day,
+  });
 }
 
 /**
@@ -38,6 +45,7 @@ export function SessionTimes({
   session: SessionSummary;
   viewerZone: string;
 }) {
+  const { t } = useTranslation("sessions");
   const start = new Date(session.startsAt);
   const otherDay = isoDateInZone(start, session.timeZone) !== isoDateInZone(start, viewerZone);
   return (
@@ -47,7 +55,7 @@ export function SessionTimes({
       </p>
       {session.timeZone !== viewerZone && (
         <p className="session-card__alt-time">
-          In {formatTimeZone(session.timeZone)}:{" "}
+          {t("inZone", { zone: formatTimeZone(session.timeZone) })}{" "}
           {otherDay && `${formatShortDay(isoDateInZone(start, session.timeZone))}, `}
           {formatTimeRange(session.startsAt, session.endsAt, session.timeZone)}
         </p>
@@ -75,6 +83,7 @@ export function SessionCard({
   /** Actions: a join button, a link to the session, staff controls. */
   children?: ReactNode;
 }) {
+  const { t } = useTranslation("sessions");
   const titleId = useId();
   const Heading = headingLevel === 3 ? "h3" : "h4";
   const cancelled = session.status === "CANCELLED";
@@ -86,26 +95,30 @@ export function SessionCard({
       <div className="session-card__body">
         <SessionTimes session={session} viewerZone={viewerZone} />
         <Heading id={titleId} className="session-card__title">
-          {sessionKindInfo(session.kind).label}
-          {cancelled && <span className="badge badge--danger">Cancelled</span>}
+          {t(`kinds.${session.kind}`)}
+          {cancelled && <span className="badge badge--danger">{t("cancelled")}</span>}
           {!cancelled && session.rescheduled && (
-            <span className="badge badge--info">Rescheduled</span>
+            <span className="badge badge--info">{t("rescheduled")}</span>
           )}
         </Heading>
         <ul className="plain-list session-card__facts">
-          {showCohort && session.cohort && <li>{session.cohort.name}</li>}
+          {showCohort && session.cohort && <li translate="no">{session.cohort.name}</li>}
           {showParticipant && session.participant && (
-            <li>With {session.participant.displayName}</li>
+            <li>{t("with", { name: session.participant.displayName })}</li>
           )}
           {session.lead && (
             <li>
-              Led by <LeadName lead={session.lead} />
+              <Trans
+                t={t}
+                i18nKey="ledBy"
+                components={{ lead: <LeadName lead={session.lead} /> }}
+              />
             </li>
           )}
         </ul>
         {cancelled && (
           <p className="session-card__reason">
-            {session.cancelReason ? `Reason: ${session.cancelReason}` : "No reason was given."}
+            {session.cancelReason ? t("reason", { reason: session.cancelReason }) : t("noReason")}
           </p>
         )}
       </div>

@@ -66,7 +66,9 @@ export function SessionJoinPanel({
       return (
         <section className="card join-panel" aria-labelledby={headingId}>
           <h2 id={headingId} className="card__title">
-            This session has ended
+            {state.endedAt
+              ? `This session ended at ${formatClock(state.endedAt, viewerZone)}`
+              : "This session has ended"}
           </h2>
           <p>The video room is closed.</p>
         </section>

@@ -34,6 +34,23 @@ describe("session page", () => {
     expect(await screen.findByRole("heading", { name: "The video room is open" })).toBeTruthy();
   });
 
+  it("says a session a facilitator ended early has ended, and when, with no way into the room", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-24T00:50:00Z"));
+    stubApi({
+      [`GET /api/sessions/${sessionId(1)}`]: json(
+        200,
+        sessionSummary({ endedAt: "2026-11-24T00:42:00.000Z" }),
+      ),
+    });
+    renderApp(path, { auth: signedInAs("PARTICIPANT") });
+
+    expect(
+      await screen.findByRole("heading", { name: "This session ended at 7:42 PM" }),
+    ).toBeTruthy();
+    expect(screen.queryByRole("link", { name: /Join the video room/ })).toBeNull();
+  });
+
   it("shows staff who is expected", async () => {
     stubApi({
       [`GET /api/sessions/${sessionId(1)}`]: json(

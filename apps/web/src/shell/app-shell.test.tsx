@@ -148,7 +148,7 @@ describe("signed-in shell", () => {
         ["Calendar", "/calendar"],
         ["Chat", "/chat"],
         ["Forums", "/forums"],
-        ["Alerts", "/alerts"],
+        ["Audit trail", "/admin/audit"],
       ],
     ],
     [
@@ -183,6 +183,24 @@ describe("signed-in shell", () => {
       false,
     );
   });
+
+  it.each(["PARTICIPANT", "FACILITATOR", "FAMILY", "ADMIN"] as const)(
+    "links a %s to their own account page from the header, marked current there",
+    async (role) => {
+      stubApi({ "GET /api/auth/sessions": json(200, { sessions: [] }) });
+      const { user, location } = renderApp("/calendar", { auth: signedInAs(role) });
+      const link = within(screen.getByRole("banner")).getByRole("link", { name: "Your account" });
+      expect(link.getAttribute("href")).toBe("/account");
+      expect(link.hasAttribute("aria-current")).toBe(false);
+      await user.click(link);
+      await waitFor(() => expect(location()).toBe("/account"));
+      expect(
+        within(screen.getByRole("banner"))
+          .getByRole("link", { name: "Your account" })
+          .getAttribute("aria-current"),
+      ).toBe("page");
+    },
+  );
 
   it("takes a participant who opens a staff page to their own home", async () => {
     stubApi({ "GET /api/home": json(200, participantHome), "GET /api/sessions": sessionList([]) });

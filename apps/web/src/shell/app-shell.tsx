@@ -1,14 +1,16 @@
-import { roleLabel } from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { OpenAlertCount } from "../alerts/open-alert-count";
 import { describeError } from "../api/api-client";
 import { useServices } from "../app/services-context";
+import { createPushApi } from "../push/push-api";
+import { forgetThisDevice } from "../push/push-device";
 import { useSignedIn } from "../session/auth-context";
 import { IdleWarningDialog } from "../session/idle-warning-dialog";
 import { CrisisBar } from "./crisis-bar";
-import { ALERTS_PATH, navCurrent, navItemsFor } from "./nav-items";
+import { ACCOUNT_PATH, ALERTS_PATH, navCurrent, navItemsFor } from "./nav-items";
 import { SiteFooter } from "./site-footer";
 
 /** A lazily loaded part of the shell that shows nothing if its code cannot be fetched. */
@@ -40,42 +42,60 @@ function useAfterFirstPaint(enabled: boolean): boolean {
 
 /** The frame of every signed-in page: who and where you are, navigation, and sign-out. */
 export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation("shell");
   const { user } = useSignedIn();
-  const { session } = useServices();
+  const { session, api } = useServices();
   const { pathname } = useLocation();
   // Going to /sign-in happens by itself: the route guard sees the signed-out state.
-  const signOut = useMutation({ mutationFn: () => session.signOut() });
-  const staff = user.role === "FACILITATOR" || user.role === "ADMIN";
-  const listenForAlerts = useAfterFirstPaint(staff);
+  const signOut = useMutation({
+    mutationFn: async () => {
+      await forgetThisDevice((endpoint) => createPushApi(api).unsubscribe(endpoint));
+      await session.signOut();
+    },
+  });
+  // Crisis alerts are clinical: clinicians hear them, clinic admins do not.
+  const listenForAlerts = useAfterFirstPaint(user.role === "FACILITATOR");
 
   return (
     <div className="layout">
       <a className="skip-link" href="#main-content">
-        Skip to content
+        {t("skipToContent")}
       </a>
       {user.role === "PARTICIPANT" && <CrisisBar />}
       <header className="site-header">
         <div className="site-header__inner">
           <p className="brand">
             <span className="brand__mark" aria-hidden="true" />
-            <span className="brand__name">{user.organizationName}</span>
+            <span className="brand__name" translate="no">
+              {user.organizationName}
+            </span>
           </p>
           <div className="account">
             <p className="account__who">
-              <span className="account__name">{user.displayName}</span>
-              <span className="account__role">{roleLabel(user.role)}</span>
+              <span className="account__name" translate="no">
+                {user.displayName}
+              </span>
+              <span className="account__role">{t(`roles.${user.role}`)}</span>
             </p>
+            {/* Password, signed-in devices: every role's own account page. */}
+            <Link
+              className="button button--quiet"
+              to={ACCOUNT_PATH}
+              aria-current={pathname === ACCOUNT_PATH ? "page" : undefined}
+            >
+              {t("yourAccount")}
+            </Link>
             <button
               type="button"
               className="button button--quiet"
               onClick={() => signOut.mutate()}
               disabled={signOut.isPending}
             >
-              {signOut.isPending ? "Signing out…" : "Sign out"}
+              {signOut.isPending ? t("signingOut") : t("signOut")}
             </button>
           </div>
         </div>
-        <nav className="main-nav" aria-label="Main">
+        <nav className="main-nav" aria-label={t("mainNav")}>
           <ul className="main-nav__list">
             {navItemsFor(user.role).map((item) => (
               <li key={item.to}>
@@ -84,7 +104,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                   to={item.to}
                   aria-current={navCurrent(pathname, item)}
                 >
-                  {item.label}
+                  {t(`nav.${item.key}`)}
                   {item.to === ALERTS_PATH && <OpenAlertCount />}
                 </Link>
               </li>
@@ -94,9 +114,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </header>
       {signOut.isError && (
         <div className="banner banner--error" role="alert">
-          <p>
-            Signing out did not finish, so you are still signed in. {describeError(signOut.error)}
-          </p>
+          <p>{t("signOutFailed", { reason: describeError(signOut.error) })}</p>
         </div>
       )}
       {listenForAlerts && (

@@ -31,7 +31,7 @@ describe("main navigation", () => {
       "Calendar",
       "Chat",
       "Forums",
-      "Alerts",
+      "Audit trail",
     ]);
     expect(labels("FAMILY")).toEqual(["Home", "Calendar", "Forums"]);
     expect(navItemsFor("ADMIN")[0]?.to).toBe("/admin");
@@ -52,7 +52,13 @@ describe("main navigation", () => {
       "/participant/treatment-plan",
     ]);
     expect(paths("FACILITATOR")).toContain("/alerts");
-    expect(paths("ADMIN")).toContain("/alerts");
+    // Crisis alerts are clinical: clinic admins do not get them.
+    expect(paths("ADMIN")).not.toContain("/alerts");
+    // The audit trail is clinic operations: admins only.
+    expect(paths("ADMIN")).toContain("/admin/audit");
+    for (const role of ["PARTICIPANT", "FACILITATOR", "FAMILY"] as const) {
+      expect(paths(role)).not.toContain("/admin/audit");
+    }
   });
 
   it("marks the page itself as current and a page inside a section as its location", () => {

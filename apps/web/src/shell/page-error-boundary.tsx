@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 type State = { failed: boolean };
 
@@ -19,14 +20,19 @@ export class PageErrorBoundary extends Component<{ children: ReactNode }, State>
 
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children;
-    return (
-      <div className="state state--error" role="alert">
-        <h2 className="state__title">This page could not be shown</h2>
-        <p>Check your connection, then reload the page.</p>
-        <button type="button" className="button" onClick={() => window.location.reload()}>
-          Reload the page
-        </button>
-      </div>
-    );
+    return <PageError />;
   }
+}
+
+function PageError() {
+  const { t } = useTranslation("shell");
+  return (
+    <div className="state state--error" role="alert">
+      <h2 className="state__title">{t("pageError.title")}</h2>
+      <p>{t("pageError.text")}</p>
+      <button type="button" className="button" onClick={() => window.location.reload()}>
+        {t("pageError.reload")}
+      </button>
+    </div>
+  );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
 
 /**
@@ -7,6 +8,7 @@ import { useLocation } from "react-router";
  * title.
  */
 export function PageHeading({ children }: { children: string }) {
+  const { t } = useTranslation("shell");
   const ref = useRef<HTMLHeadingElement>(null);
   const { key } = useLocation();
   useEffect(() => {
@@ -16,7 +18,9 @@ export function PageHeading({ children }: { children: string }) {
   return (
     <>
       {/* React places <title> in the document head. */}
-      <title>{children.includes("Bridgeway") ? children : `${children} · Bridgeway`}</title>
+      <title>
+        {children.includes("Bridgeway") ? children : t("pageTitle", { title: children })}
+      </title>
       <h1 ref={ref} tabIndex={-1} className="page-heading">
         {children}
       </h1>

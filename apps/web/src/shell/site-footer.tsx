@@ -1,14 +1,22 @@
-import { CRISIS_LINE } from "@bridgeway/domain";
+import { crisisLineFor } from "@bridgeway/domain";
+import { Trans, useTranslation } from "react-i18next";
+import { useLocale } from "../i18n/use-locale";
 
 export function SiteFooter() {
+  const { t } = useTranslation("shell");
+  const line = crisisLineFor(useLocale());
   return (
     <footer className="site-footer">
       <p>
-        {CRISIS_LINE.name}: call <a href={CRISIS_LINE.callHref}>{CRISIS_LINE.number}</a> or text{" "}
-        <a href={CRISIS_LINE.textHref}>{CRISIS_LINE.number}</a>. In an emergency, call{" "}
-        <a href="tel:911">911</a>.
+        <Trans
+          t={t}
+          i18nKey="footer.crisisLine"
+          values={{ name: line.name }}
+          components={{ call: <a href={line.callHref} />, text: <a href={line.textHref} /> }}
+        />{" "}
+        <Trans t={t} i18nKey="footer.emergency" components={{ emergency: <a href="tel:911" /> }} />
       </p>
-      <p>Sign out when you finish on a shared device.</p>
+      <p>{t("footer.sharedDevice")}</p>
     </footer>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { describeError } from "../api/api-client";
 
 /** A wait the person can see and a screen reader announces. */
@@ -25,13 +26,14 @@ export function ErrorState({
   retrying?: boolean;
   headingLevel?: 1 | 2;
 }) {
+  const { t } = useTranslation("shell");
   const Heading = headingLevel === 1 ? "h1" : "h2";
   return (
     <div className="state state--error" role="alert">
       <Heading className="state__title">{title}</Heading>
       <p>{describeError(error)}</p>
       <button type="button" className="button" onClick={onRetry} disabled={retrying}>
-        {retrying ? "Trying again…" : "Try again"}
+        {retrying ? t("tryingAgain") : t("tryAgain")}
       </button>
     </div>
   );

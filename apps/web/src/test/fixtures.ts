@@ -1,4 +1,4 @@
-import type { AuthState, HomeSummary, Role } from "@bridgeway/domain";
+import type { AuthState, HomeSummary, Locale, Role } from "@bridgeway/domain";
 
 const MINUTE = 60_000;
 
@@ -19,11 +19,13 @@ const IDS: Record<Role, string> = {
 /** An AuthState as the API answers it, with expiries measured from now. */
 export function authStateFor(
   role: Role,
-  options: { idleInMs?: number; absoluteInMs?: number; now?: number } = {},
+  options: { idleInMs?: number; absoluteInMs?: number; now?: number; locale?: Locale } = {},
 ): AuthState {
   const now = options.now ?? Date.now();
   const person = PEOPLE[role];
+  const locale = options.locale ?? "en";
   return {
+    locale,
     user: {
       id: IDS[role],
       email: person.email,
@@ -34,6 +36,7 @@ export function authStateFor(
       organizationId: "00000000-0000-4000-8000-0000000000aa",
       organizationName: "Riverbend Behavioral Health",
       timeZone: "America/New_York",
+      locale,
     },
     csrfToken: `csrf-${role.toLowerCase()}`,
     session: {
@@ -50,6 +53,7 @@ export const participantHome: Extract<HomeSummary, { role: "PARTICIPANT" }> = {
       cohortName: "Evening track",
       programName: "Adult Mental Health IOP",
       phase: 4,
+      nextPhase: null,
       startsOn: "2026-03-02",
       plannedDischargeOn: "2026-05-22",
       schedule: "Mon, Wed, Thu 18:00-21:00",

@@ -38,6 +38,7 @@ export function sessionSummary(overrides: Partial<SessionSummary> = {}): Session
     participant: null,
     cancelReason: null,
     rescheduled: false,
+    endedAt: null,
     ...overrides,
   };
 }
@@ -55,6 +56,9 @@ export function enrollment(overrides: Partial<EnrollmentSummary> = {}): Enrollme
     status: "ACTIVE",
     phases: [{ phase: 4, days: ["MO", "TU", "WE", "TH"], effectiveFrom: "2026-11-02" }],
     plannedThisWeek: { weekStart: "2026-11-23", plannedHours: 12, status: "within-range" },
+    plannedWeeks: [
+      { weekStart: "2026-11-23", plannedHours: 12, status: "within-range", reasons: [] },
+    ],
     ...overrides,
   };
 }
@@ -98,6 +102,7 @@ export const facilitators: FacilitatorListItem[] = [
     credential: "LCSW",
     licenseState: "NY",
     licenseExpiresOn: "2027-06-30",
+    status: "active",
   },
   {
     id: IDS.marcus,
@@ -106,6 +111,7 @@ export const facilitators: FacilitatorListItem[] = [
     credential: "LPC",
     licenseState: "NY",
     licenseExpiresOn: "2026-12-15",
+    status: "active",
   },
 ];
 
@@ -116,6 +122,7 @@ export const participants: ParticipantListItem[] = [
     email: "jordan@riverbend.example",
     timeZone: "America/New_York",
     activeCohort: { id: IDS.cohort, name: "Evening track" },
+    status: "active",
   },
   {
     id: IDS.sam,
@@ -123,6 +130,7 @@ export const participants: ParticipantListItem[] = [
     email: "sam@riverbend.example",
     timeZone: "America/Chicago",
     activeCohort: null,
+    status: "invited",
   },
 ];
 

@@ -1,6 +1,11 @@
 import { cleanup, configure } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
+import { loadLocale } from "../i18n/i18n";
 import type * as SocketModule from "../realtime/socket";
+
+// The app fetches Spanish the first time someone needs it; tests have it at hand, so switching
+// to it takes effect at once.
+await loadLocale("es");
 
 // No test opens a real socket.io connection: a signed-in staff page starts the crisis-alert
 // listener, which would otherwise dial jsdom's origin (localhost:3000), and a dev server

@@ -1,0 +1,68 @@
+import {
+  AccountStateSchema,
+  PasswordLinkPreviewSchema,
+  SignInAnswerSchema,
+  SignedInSessionListSchema,
+  type SignedInSession,
+  type AccountState,
+  type ChangePasswordInput,
+  type Locale,
+  type PasswordLinkPreview,
+  type SignInAnswer,
+} from "@bridgeway/domain";
+import { z } from "zod";
+import type { ApiClient } from "./api-client";
+
+const ForgotAnswerSchema = z.object({ message: z.string() });
+const EndedSchema = z.object({ ended: z.number() });
+
+/** Choosing, resetting and changing one's own password; admins switching accounts off and on. */
+export function createAccountsApi(api: ApiClient) {
+  const account = (userId: string, action: string) =>
+    `/api/accounts/${encodeURIComponent(userId)}/${action}`;
+  return {
+    previewLink(token: string, signal?: AbortSignal): Promise<PasswordLinkPreview> {
+      const query = new URLSearchParams({ token }).toString();
+      return api.get(
+        `/api/auth/password-links/preview?${query}`,
+        PasswordLinkPreviewSchema,
+        signal,
+      );
+    },
+    /** Uses an invitation or reset link: the password is set and the person signed in. */
+    setPassword(token: string, password: string): Promise<SignInAnswer> {
+      return api.write("POST", "/api/auth/set-password", { token, password }, SignInAnswerSchema);
+    },
+    /** The answer is the same whether or not the email has an account. */
+    /** `locale`: the page's language, so the email speaks it when the account has none of its own. */
+    async forgotPassword(email: string, locale?: Locale): Promise<string> {
+      const body = locale === undefined ? { email } : { email, locale };
+      return (await api.write("POST", "/api/auth/forgot-password", body, ForgotAnswerSchema))
+        .message;
+    },
+    changePassword(input: ChangePasswordInput): Promise<void> {
+      return api.writeNoContent("POST", "/api/auth/change-password", input);
+    },
+    async mySessions(signal?: AbortSignal): Promise<SignedInSession[]> {
+      return (await api.get("/api/auth/sessions", SignedInSessionListSchema, signal)).sessions;
+    },
+    endMySession(sessionId: string): Promise<void> {
+      return api.writeNoContent("POST", `/api/auth/sessions/${encodeURIComponent(sessionId)}/end`);
+    },
+    /** An admin signs a person out everywhere. */
+    endAllSessions(userId: string): Promise<{ ended: number }> {
+      return api.write("POST", account(userId, "end-sessions"), {}, EndedSchema);
+    },
+    deactivate(userId: string): Promise<AccountState> {
+      return api.write("POST", account(userId, "deactivate"), {}, AccountStateSchema);
+    },
+    reactivate(userId: string): Promise<AccountState> {
+      return api.write("POST", account(userId, "reactivate"), {}, AccountStateSchema);
+    },
+    resendInvitation(userId: string): Promise<AccountState> {
+      return api.write("POST", account(userId, "invitation"), {}, AccountStateSchema);
+    },
+  };
+}
+
+export type AccountsApi = ReturnType<typeof createAccountsApi>;

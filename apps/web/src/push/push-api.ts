@@ -1,0 +1,29 @@
+import type { PushConfigDto } from "@bridgeway/domain";
+import { z } from "zod";
+import type { ApiClient } from "../api/api-client";
+
+const ConfigSchema = z.object({ publicKey: z.string() }) satisfies z.ZodType<PushConfigDto>;
+
+/** This device's push subscription as the server stores it. */
+export type DeviceSubscriptionJson = {
+  endpoint: string;
+  expirationTime?: number | null;
+  keys: { p256dh: string; auth: string };
+};
+
+/** The signed-in person's notifications on this device. */
+export function createPushApi(api: ApiClient) {
+  return {
+    config(signal?: AbortSignal): Promise<PushConfigDto> {
+      return api.get("/api/push/config", ConfigSchema, signal);
+    },
+    subscribe(subscription: DeviceSubscriptionJson): Promise<void> {
+      return api.writeNoContent("PUT", "/api/push/subscription", subscription);
+    },
+    unsubscribe(endpoint: string): Promise<void> {
+      return api.writeNoContent("DELETE", "/api/push/subscription", { endpoint });
+    },
+  };
+}
+
+export type PushApi = ReturnType<typeof createPushApi>;
