@@ -1,11 +1,33 @@
 import { defineConfig, devices } from "@playwright/test";
 import { BASE_URL, CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/environment";
+import { LIVEKIT_APP_URL, livekitSkipReason } from "./support/livekit";
 
 const chromium = {
   ...devices["Desktop Chrome"],
   launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
 };
-const VIDEO_TESTS = ["**/live-room.e2e.ts", "**/families.e2e.ts"];
+const VIDEO_TESTS = [
+  "**/live-room.e2e.ts",
+  "**/families.e2e.ts",
+  "**/turn-relay.e2e.ts",
+  "**/audio-only.e2e.ts",
+  "**/poor-network.e2e.ts",
+  "**/spanish-room.e2e.ts",
+];
+const LIVEKIT_TESTS = ["**/livekit-*.e2e.ts"];
+
+// Said once, by the runner (workers load this file too): the tests themselves skip with the reason.
+const skipReason = livekitSkipReason();
+if (skipReason && !process.env.TEST_WORKER_INDEX) console.log(`\n${skipReason}\n`);
+// A real livekit-server (built by scripts/build-livekit.sh) and a second Bridgeway server in
+// LiveKit mode, started by the tests' worker fixture. These take turns with the video project (a
+// lock in support/live.ts), for the same reason the video tests take turns.
+const livekitProject = {
+  name: "livekit",
+  testMatch: LIVEKIT_TESTS,
+  workers: 1,
+  use: { ...chromium, baseURL: LIVEKIT_APP_URL },
+};
 
 export default defineConfig({
   testDir: "tests",
@@ -14,7 +36,9 @@ export default defineConfig({
   globalSetup: "./support/global-setup.ts",
   globalTeardown: "./support/global-teardown.ts",
   forbidOnly: true,
-  retries: 0,
+  // In CI a failed test runs once more, and the summary line says "passed only on retry" for
+  // it: an intermittent failure stays visible without sinking the run. Locally, never.
+  retries: process.env.CI ? 1 : 0,
   workers: 2,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -27,7 +51,7 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: VIDEO_TESTS,
+      testIgnore: [...VIDEO_TESTS, ...LIVEKIT_TESTS],
       use: chromium,
     },
     {
@@ -39,5 +63,6 @@ export default defineConfig({
       workers: 1,
       use: chromium,
     },
+    livekitProject,
   ],
 });

@@ -1,14 +1,17 @@
-// Join latency in direct mode on one machine: a participant who was already let in (joined
+// Join latency in both video modes on one machine: a participant who was already let in (joined
 // once, admitted, then left) clicks "Join session" on the pre-join screen; timed in the page from
 // just before the click to the first decoded frame of the facilitator's camera
-// (requestVideoFrameCallback). Median, p90 and worst of BENCH_RUNS, next to a baseline measured
-// in the same run and the same browser: two bare RTCPeerConnections in one page sending the fake
-// camera and microphone to each other (no server), from createOffer to the first decoded frame.
+// (requestVideoFrameCallback). Median, p90 and worst of BENCH_RUNS in direct mode (browser to
+// browser) and in LiveKit mode (through a real livekit-server on loopback, when
+// scripts/build-livekit.sh has built it), next to a baseline measured in the same run and the same
+// browser: two bare RTCPeerConnections in one page sending the fake camera and microphone to each
+// other (no server), from createOffer to the first decoded frame.
 //
 // It builds nothing: build the server and the web app first,
 //   pnpm exec turbo run build --filter=@bridgeway/server --filter=@bridgeway/web
 // then run `pnpm bench:join` (or `pnpm --filter @bridgeway/e2e run bench:join`).
-//   BENCH_RUNS=10  BENCH_PORT=4318  (the server runs on the embedded in-memory PGlite)
+//   BENCH_RUNS=10  BENCH_PORT=4318 (direct; LiveKit mode uses BENCH_PORT+1 and LiveKit on
+//   BENCH_PORT+2)  BENCH_MODES=direct,livekit  (the servers run on in-memory PGlite)
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -17,10 +20,14 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, DEMO_PASSWORD } from "../support/environm
 import { DEMO } from "../support/helpers";
 import { apiSignedIn } from "../support/api";
 import { cancelSession, moveGroupMeetingToNow, signedIn, type Person } from "../support/live";
+import { livekitSkipReason, startLivekit, startLivekitApp } from "../support/livekit";
 
 const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 10));
 const PORT = Number(process.env.BENCH_PORT ?? 4318);
-const BASE_URL = `http://localhost:${PORT}`;
+const MODES = (process.env.BENCH_MODES ?? "direct,livekit").split(",").map((m) => m.trim());
+// Benchmarks run on the embedded defaults whatever the shell says.
+delete process.env.DATABASE_URL;
+delete process.env.REDIS_URL;
 const SERVER = fileURLToPath(new URL("../../apps/server/dist/main.js", import.meta.url));
 /** A run that has not shown a frame by then counts as failed, and stops the benchmark. */
 const RUN_TIMEOUT_MS = 20_000;
@@ -194,66 +201,116 @@ function summary(values: readonly number[]) {
   return { median, p90: percentile(sorted, 90), worst: sorted.at(-1) ?? NaN };
 }
 
-const server = await startServer();
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-let cleanup: (() => Promise<void>) | undefined;
-try {
-  const staff = await apiSignedIn(request, BASE_URL, DEMO.facilitator);
-  const sessionId = await moveGroupMeetingToNow(staff.api);
-  cleanup = () => cancelSession(staff.api, sessionId).finally(() => staff.dispose());
-  const dana = await signedIn(browser, DEMO.facilitator, { baseURL: BASE_URL });
-  const jordan = await signedIn(browser, DEMO.participant, { baseURL: BASE_URL });
-  // The baseline's page: the app's origin (a secure context, so the camera may start), no room.
-  const baselineContext = await browser.newContext({ permissions: ["camera", "microphone"] });
-  await baselineContext.addInitScript(KEEP_NAMES_SHIM);
-  const baseline = await baselineContext.newPage();
-  await baseline.goto(`${BASE_URL}/sign-in`);
-  const room = `/sessions/${sessionId}/room`;
+type Measured = { joins: number[]; loopbacks: number[] };
 
-  // The facilitator is in the room; Jordan joins once, is let in, and sees her.
-  await dana.page.goto(room);
-  await dana.page.getByRole("button", { name: "Join session" }).click();
-  await jordan.context.addInitScript(KEEP_NAMES_SHIM);
-  await jordan.page.goto(room);
-  await jordan.page.getByRole("button", { name: "Join session" }).click();
-  await dana.page.getByRole("button", { name: `Admit ${jordan.firstName}` }).click();
-  await expect(
-    jordan.page.locator(`video[data-peer-id="${dana.id}"][data-kind="camera"]`),
-  ).toHaveCount(1, { timeout: 30_000 });
-  await leaveAndComeBack(jordan, dana);
+/** RUNS joins against the app at `baseUrl`, each next to a baseline run. */
+async function measure(baseUrl: string, label: string): Promise<Measured> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  let cleanup: (() => Promise<void>) | undefined;
+  try {
+    const staff = await apiSignedIn(request, baseUrl, DEMO.facilitator);
+    const sessionId = await moveGroupMeetingToNow(staff.api);
+    cleanup = () => cancelSession(staff.api, sessionId).finally(() => staff.dispose());
+    const dana = await signedIn(browser, DEMO.facilitator, { baseURL: baseUrl });
+    const jordan = await signedIn(browser, DEMO.participant, { baseURL: baseUrl });
+    // The baseline's page: the app's origin (a secure context, so the camera may start), no room.
+    const baselineContext = await browser.newContext({ permissions: ["camera", "microphone"] });
+    await baselineContext.addInitScript(KEEP_NAMES_SHIM);
+    const baseline = await baselineContext.newPage();
+    await baseline.goto(`${baseUrl}/sign-in`);
+    const room = `/sessions/${sessionId}/room`;
 
-  console.log(`Chromium ${browser.version()}, ${RUNS} runs, server and browser on this machine`);
-  const joins: number[] = [];
-  const loopbacks: number[] = [];
-  for (let run = 1; run <= RUNS; run += 1) {
-    // Alternate with the baseline, so both see the same machine.
-    const loopback = await loopbackFirstFrame(baseline);
-    loopbacks.push(loopback);
-    const join = await clickJoinAndTimeFirstFrame(jordan.page, dana.id);
-    joins.push(join);
-    console.log(
-      `  run ${String(run).padStart(2)}: join ${join.toFixed(0).padStart(5)} ms   loopback ${loopback.toFixed(0).padStart(5)} ms`,
-    );
-    if (run < RUNS) await leaveAndComeBack(jordan, dana);
+    // The facilitator is in the room; Jordan joins once, is let in, and sees her.
+    await dana.page.goto(room);
+    await dana.page.getByRole("button", { name: "Join session" }).click();
+    await jordan.context.addInitScript(KEEP_NAMES_SHIM);
+    await jordan.page.goto(room);
+    await jordan.page.getByRole("button", { name: "Join session" }).click();
+    await dana.page.getByRole("button", { name: `Admit ${jordan.firstName}` }).click();
+    await expect(
+      jordan.page.locator(`video[data-peer-id="${dana.id}"][data-kind="camera"]`),
+    ).toHaveCount(1, { timeout: 60_000 });
+    await leaveAndComeBack(jordan, dana);
+
+    console.log(`\n${label}: Chromium ${browser.version()}, ${RUNS} runs, all on this machine`);
+    const joins: number[] = [];
+    const loopbacks: number[] = [];
+    for (let run = 1; run <= RUNS; run += 1) {
+      // Alternate with the baseline, so both see the same machine.
+      const loopback = await loopbackFirstFrame(baseline);
+      loopbacks.push(loopback);
+      const join = await clickJoinAndTimeFirstFrame(jordan.page, dana.id);
+      joins.push(join);
+      console.log(
+        `  run ${String(run).padStart(2)}: join ${join.toFixed(0).padStart(5)} ms   loopback ${loopback.toFixed(0).padStart(5)} ms`,
+      );
+      if (run < RUNS) await leaveAndComeBack(jordan, dana);
+    }
+    return { joins, loopbacks };
+  } finally {
+    await cleanup?.().catch(() => undefined);
+    await browser.close();
   }
+}
 
-  const ours = summary(joins);
-  const bare = summary(loopbacks);
-  const cell = (v: number) => `${v.toFixed(0)} ms`.padStart(9);
+const results: { mode: string; measured: Measured }[] = [];
+if (MODES.includes("direct")) {
+  const server = await startServer();
+  try {
+    results.push({
+      mode: "direct",
+      measured: await measure(`http://localhost:${PORT}`, "direct mode"),
+    });
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+if (MODES.includes("livekit")) {
+  const skip = livekitSkipReason();
+  if (skip) {
+    console.log(`\n${skip}`);
+  } else {
+    const appPort = PORT + 1;
+    const livekit = await startLivekit({
+      port: PORT + 2,
+      rtcPortStart: 52_000,
+      webhookUrl: `http://127.0.0.1:${appPort}/api/livekit/webhook`,
+    });
+    try {
+      const app = await startLivekitApp({
+        port: appPort,
+        livekitUrl: `ws://127.0.0.1:${PORT + 2}`,
+      });
+      try {
+        results.push({
+          mode: "livekit",
+          measured: await measure(`http://localhost:${appPort}`, "LiveKit mode"),
+        });
+      } finally {
+        await app.stop();
+      }
+    } finally {
+      await livekit.stop();
+    }
+  }
+}
+
+const cell = (v: number) => `${v.toFixed(0)} ms`.padStart(9);
+console.log(`\n${"".padEnd(62)} ${"median".padStart(9)} ${"p90".padStart(9)} ${"max".padStart(9)}`);
+for (const { mode, measured } of results) {
+  const ours = summary(measured.joins);
+  const bare = summary(measured.loopbacks);
   console.log(
-    `\n${"".padEnd(54)} ${"median".padStart(9)} ${"p90".padStart(9)} ${"worst".padStart(9)}`,
+    `${`${mode}: click "Join session" (admitted) → first remote frame`.padEnd(62)} ${cell(ours.median)} ${cell(ours.p90)} ${cell(ours.worst)}`,
   );
   console.log(
-    `${'click "Join session" (admitted) → first remote frame'.padEnd(54)} ${cell(ours.median)} ${cell(ours.p90)} ${cell(ours.worst)}`,
+    `${`${mode}: baseline, loopback RTCPeerConnection pair`.padEnd(62)} ${cell(bare.median)} ${cell(bare.p90)} ${cell(bare.worst)}`,
   );
+}
+for (const { mode, measured } of results) {
+  const ours = summary(measured.joins);
+  const bare = summary(measured.loopbacks);
   console.log(
-    `${"baseline: loopback RTCPeerConnection pair, offer → frame".padEnd(54)} ${cell(bare.median)} ${cell(bare.p90)} ${cell(bare.worst)}`,
+    `${mode}: median ${ours.median.toFixed(0)} ms (target < 1000 ms), ${(ours.median / bare.median).toFixed(1)}× the baseline; p90 ${(ours.p90 / bare.median).toFixed(1)}× the baseline's median (target ≤ 2×), ${(ours.p90 / bare.p90).toFixed(1)}× its p90`,
   );
-  console.log(
-    `\nmedian join latency ${ours.median.toFixed(0)} ms (target < 1000 ms); ${(ours.median / bare.median).toFixed(1)}× the bare WebRTC baseline`,
-  );
-} finally {
-  await cleanup?.().catch(() => undefined);
-  await browser.close();
-  server.kill("SIGTERM");
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, type Browser, type BrowserContext } from "@playwright/test";
+import { choosePasswordFromInvitation } from "./accounts";
 import { Api } from "./api";
 import { DEMO_PASSWORD, OUTBOX_DIR } from "./environment";
 import { DEMO } from "./helpers";
@@ -63,15 +64,15 @@ export async function groupOfOurOwn(browser: Browser): Promise<GroupCast> {
       credential: "LMFT",
       licenseState: "NY",
       licenseExpiresOn: dateIn(zone, now + 700 * DAY),
-      temporaryPassword: facilitator.password,
     });
+    await choosePasswordFromInvitation(facilitator.email, facilitator.password);
     const person = await admin.created<{ id: string }>("/api/participants", {
       email: participant.email,
       firstName: participant.firstName,
       lastName: `Member${tag}`,
       timeZone: zone,
-      temporaryPassword: participant.password,
     });
+    await choosePasswordFromInvitation(participant.email, participant.password);
     const { programs } = await admin.get<{ programs: { id: string }[] }>("/api/programs");
     const programId = programs[0]?.id;
     if (!programId) throw new Error("the demo clinic has no program");

@@ -5,9 +5,11 @@ import {
   type BrowserContext,
   type Page,
 } from "@playwright/test";
+import { choosePasswordFromInvitation } from "./accounts";
 import { apiSignedIn, type Api } from "./api";
 import { DEMO_PASSWORD } from "./environment";
 import { DEMO, signIn } from "./helpers";
+import { takeVideoTurn } from "./video-turns";
 
 const COHORT = "Evening track";
 
@@ -82,8 +84,8 @@ export async function cancelSession(facilitator: Api, sessionId: string): Promis
 }
 
 /**
- * A participant of the clinic enrolled in no cohort, added by the admin; answers their email and
- * temporary password.
+ * A participant of the clinic enrolled in no cohort, added by the admin, who chose their own
+ * password from the emailed link; answers their email and password.
  */
 export async function participantOutsideCohort(
   admin: Api,
@@ -96,8 +98,8 @@ export async function participantOutsideCohort(
     firstName: "Quinn",
     lastName: `Outsider${tag}`,
     timeZone: "America/New_York",
-    temporaryPassword: password,
   });
+  await choosePasswordFromInvitation(email, password);
   return { email, password };
 }
 
@@ -180,10 +182,24 @@ export async function expectVideoFrom(page: Page, peerId: string): Promise<void>
  * the API, and cancelled afterwards even when the test fails or times out), and a way to sign
  * people in, each in a browser context of their own that is closed afterwards.
  */
-export const test = base.extend<{
-  groupSessionId: string;
-  signInAs: (email: string, options?: SignInOptions) => Promise<Person>;
-}>({
+export const test = base.extend<
+  {
+    groupSessionId: string;
+    signInAs: (email: string, options?: SignInOptions) => Promise<Person>;
+  },
+  { videoTurn: boolean }
+>({
+  // One worker at a time sends video (this project's or the LiveKit project's); waiting for the
+  // turn is not counted against any test's time.
+  videoTurn: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const release = await takeVideoTurn();
+      await use(true);
+      release();
+    },
+    { scope: "worker", auto: true, timeout: 15 * 60_000 },
+  ],
   groupSessionId: async ({ playwright, baseURL }, use) => {
     if (!baseURL) throw new Error("the live-room tests need baseURL in the config");
     const dana = await apiSignedIn(playwright.request, baseURL, DEMO.facilitator);

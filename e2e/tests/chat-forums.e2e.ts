@@ -1,24 +1,12 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import {
   DEMO,
   expectNoHorizontalScroll,
   expectNoSeriousA11yViolations,
-  signIn,
+  personAt,
 } from "../support/helpers";
 
 const SAM = "sam.patel@riverbend.example";
-
-async function personAt(
-  browser: Browser,
-  email: string,
-  viewport?: { width: number; height: number },
-) {
-  const context = await browser.newContext(viewport ? { viewport } : {});
-  const page = await context.newPage();
-  await signIn(page, email);
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-  return page;
-}
 
 async function openCohortChat(page: Page) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Chat" }).click();

@@ -1,26 +1,13 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import {
   DEMO,
   expectNoHorizontalScroll,
   expectNoSeriousA11yViolations,
-  signIn,
+  personAt,
+  PHONE,
 } from "../support/helpers";
 
 const SAM = "sam.patel@riverbend.example";
-const PHONE = { width: 360, height: 740 };
-
-async function personAt(
-  browser: Browser,
-  email: string,
-  viewport?: { width: number; height: number },
-): Promise<Page> {
-  const context = await browser.newContext(viewport ? { viewport } : {});
-  const page = await context.newPage();
-  await signIn(page, email);
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-  return page;
-}
-
 /** Answers the questionnaire on screen, one question at a time, as a participant would. */
 async function answerQuestionnaire(page: Page, answers: readonly string[]): Promise<void> {
   for (const [index, answer] of answers.entries()) {

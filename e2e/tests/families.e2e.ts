@@ -115,6 +115,9 @@ test("a participant invites a family member, who accepts from the email, joins a
       await group.getByRole("link", { name: /^Join/ }).click();
       await family.getByRole("link", { name: "Join the video room" }).click();
       await expect(family).toHaveURL(new RegExp(`${room}$`));
+      await expect(family.getByText("Multi-family group", { exact: true })).toBeVisible();
+      // The room does not say which program the participant is in, as the family home does not.
+      await expect(family.getByText(cast.cohortName)).toHaveCount(0);
       await joinFromPrejoin(family, "Sky");
       await expect(waitingHeading(family)).toBeVisible();
     });
@@ -139,6 +142,7 @@ test("a participant invites a family member, who accepts from the email, joins a
       await expect(controls(family)).toBeVisible();
       await expect(controls(participant)).toBeVisible();
       await expect(tiles(family)).toHaveCount(3);
+      await expect(family.getByRole("heading", { level: 1 })).toHaveText("Multi-family group");
       await expect(family.locator(`li[data-user-id="${participantId}"]`)).toContainText(
         `${cast.participant.firstName} · ${familyLabel}`,
       );

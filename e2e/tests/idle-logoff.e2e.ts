@@ -10,7 +10,7 @@ test.describe("idle logoff", () => {
     await page.clock.install();
     await signIn(page, DEMO.facilitator);
     await expect(page.getByRole("heading", { level: 1, name: /Welcome, Dana/ })).toBeVisible();
-    // Every request counts as activity: let the home finish loading before time moves on.
+    // Let the home finish loading before time moves on.
     await expect(page.getByRole("heading", { name: "Evening track" })).toBeVisible();
 
     await page.clock.fastForward(27 * MINUTE);

