@@ -42,11 +42,13 @@ function read(suite) {
 export function summarise() {
   let passed = 0;
   let failed = 0;
+  let skipped = 0;
   console.log("\nTest summary");
   for (const suite of SUITES) {
     const r = read(suite);
     passed += r.passed;
     failed += r.failed;
+    skipped += r.skipped;
     const notes = [
       r.missing ? "no report: the suite did not run" : "",
       r.skipped ? `${r.skipped} skipped` : "",
@@ -56,7 +58,8 @@ export function summarise() {
       `  ${suite.name.padEnd(30)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed${notes.length ? `  (${notes.join("; ")})` : ""}`,
     );
   }
-  console.log(`${passed} passed, ${failed} failed`);
+  // Skipped tests (LiveKit without Go, known failures marked fixme) stay visible in the total.
+  console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
   return { passed, failed };
 }
 

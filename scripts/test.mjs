@@ -3,7 +3,7 @@
 // REDIS_URL are set), then the browser tests in Chromium, and ends with `N passed, N failed`.
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { checkNode, pnpm, ROOT, step } from "./lib.mjs";
+import { checkNode, pnpm, ROOT, run, step } from "./lib.mjs";
 import { SUITES, summarise } from "./test-summary.mjs";
 
 checkNode();
@@ -35,6 +35,12 @@ if (!existsSync(chromium)) {
   );
   failures.push("Browser tests (Chromium missing)");
 } else {
+  // Cached in .tools/ and Go's caches after the first time. When it cannot be built (no Go), the
+  // LiveKit tests are skipped and the run says why; the direct-mode tests still run.
+  const livekit = await step("Building livekit-server for the LiveKit browser tests", () =>
+    run("bash", ["scripts/build-livekit.sh"]),
+  );
+  if (livekit !== 0) console.error("  The LiveKit browser tests will be skipped: see above.");
   await must("Browser tests (Playwright, Chromium)", () =>
     pnpm(["exec", "turbo", "run", "test:e2e", "--continue"], { env: { CHROMIUM_PATH: chromium } }),
   );
