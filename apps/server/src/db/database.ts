@@ -4,9 +4,15 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { DatabaseConfig } from "../config";
-import { PrismaClient } from "../generated/prisma/client";
+import { type Prisma, PrismaClient } from "../generated/prisma/client";
 import { lockDataFolder } from "./data-folder-lock";
 import type { SqlConnection, SqlSession } from "./sql";
+
+/**
+ * The client a repository receives inside a transaction. Services and helpers that only pass a
+ * transaction along name it with this type, so they need not import the generated client.
+ */
+export type Transaction = Prisma.TransactionClient;
 
 export type Database = {
   kind: "pglite" | "postgres";
