@@ -1,42 +1,42 @@
-import type { z } from "zod";
-import type {
+import { z } from "zod";
+import {
   ChatEditSchema,
   ChatHideSchema,
   ChatHistorySchema,
-  ChatMessageDto,
   ChatMessageOnlySchema,
   ChatReadSchema,
   ChatReportSchema,
   ChatRoomOnlySchema,
-  ChatRoomSummary,
   ChatSendSchema,
   ChatSinceSchema,
-  ChatTyping,
   ChatTypingSchema,
+  type ChatMessageDto,
+  type ChatRoomSummary,
+  type ChatTyping,
 } from "./chat";
 import type { CrisisAlertDto } from "./alerts";
-import type { BoardParamsSchema, ForumChange } from "./forum";
-import type {
-  Ack,
+import { BoardParamsSchema, type ForumChange } from "./forum";
+import {
   BreakoutsMessageSchema,
   BreakoutsOpenSchema,
   VisitSchema,
   DeclineSchema,
   HandSchema,
-  JoinReply,
   JoinRoomSchema,
-  LiveError,
   LockSchema,
-  MediaCredential,
   MediaStateSchema,
   MuteSchema,
   PersonInSessionSchema,
-  RemovalReason,
-  RoomSnapshot,
   ScreenShareSchema,
   SessionOnlySchema,
-  SignalPayload,
   SignalSchema,
+  type Ack,
+  type JoinReply,
+  type LiveError,
+  type MediaCredential,
+  type RemovalReason,
+  type RoomSnapshot,
+  type SignalPayload,
 } from "./live";
 import type { Role } from "./roles";
 
@@ -73,6 +73,9 @@ export const SESSION_END_CODES: Record<SessionEndReason, SessionEndCode> = {
 export type RealtimeErrorCode = "unauthenticated" | "session_expired" | "forbidden_origin";
 
 type In<S extends z.ZodType> = z.input<S>;
+
+/** `chat:rooms` asks for nothing; keys sent anyway are ignored rather than refused. */
+const ChatRoomsSchema = z.looseObject({});
 
 export interface ServerToClientEvents {
   /** The sign-in session behind this socket ended (signed out elsewhere, or expired). */
@@ -182,7 +185,10 @@ export interface ClientToServerEvents {
     payload: In<typeof SessionOnlySchema>,
     ack: Ack<{ credential: MediaCredential }>,
   ) => void;
-  "chat:rooms": (payload: Record<string, never>, ack: Ack<{ rooms: ChatRoomSummary[] }>) => void;
+  "chat:rooms": (
+    payload: In<typeof ChatRoomsSchema>,
+    ack: Ack<{ rooms: ChatRoomSummary[] }>,
+  ) => void;
   /** Starts receiving a room's messages; answers the newest page. */
   "chat:subscribe": (
     payload: In<typeof ChatRoomOnlySchema>,
@@ -216,6 +222,81 @@ export interface ClientToServerEvents {
   "forum:subscribe": (payload: In<typeof BoardParamsSchema>, ack?: Ack<object>) => void;
   "forum:unsubscribe": (payload: In<typeof BoardParamsSchema>, ack?: Ack<object>) => void;
 }
+
+/** Client events that carry a payload: every one but the health ping. */
+export type ClientEvent = Exclude<keyof ClientToServerEvents, "presence:ping">;
+
+/** What the client sends with `E`, as it goes over the wire. */
+export type ClientPayload<E extends ClientEvent> = Parameters<ClientToServerEvents[E]>[0];
+
+/** The acknowledgement callback of `E` (never for fire-and-forget events). */
+type AckOf<E extends ClientEvent> =
+  Parameters<ClientToServerEvents[E]> extends [unknown]
+    ? never
+    : NonNullable<Parameters<ClientToServerEvents[E]>[1]>;
+
+/** Client events the server answers through an acknowledgement. */
+export type RequestEvent = {
+  [E in ClientEvent]: [AckOf<E>] extends [never] ? never : E;
+}[ClientEvent];
+
+/** Client events sent without waiting for an answer. */
+export type FireAndForgetEvent = Exclude<ClientEvent, RequestEvent>;
+
+/** The server's whole answer to `E`: `{ ok: true, ...reply }` or `{ ok: false, error }`. */
+export type AckReply<E extends RequestEvent> = Parameters<AckOf<E>>[0];
+
+/** What a successful answer to `E` carries besides `ok: true`. */
+export type ReplyOf<E extends RequestEvent> = AckOf<E> extends Ack<infer T> ? T : never;
+
+/** A schema per client event whose accepted input is that event's payload in the contract. */
+export type ClientEventSchemas = { [E in ClientEvent]: z.ZodType<unknown, ClientPayload<E>> };
+
+/**
+ * The schema each client event's payload is checked with on arrival, in one place. Checked
+ * against the contract above, so an event cannot be paired with a schema for another shape.
+ */
+export const CLIENT_EVENT_SCHEMAS = {
+  "room:check": SessionOnlySchema,
+  "room:join": JoinRoomSchema,
+  "room:leave": SessionOnlySchema,
+  "room:admit": PersonInSessionSchema,
+  "room:admit-all": SessionOnlySchema,
+  "room:decline": DeclineSchema,
+  "room:remove": PersonInSessionSchema,
+  "room:readmit": PersonInSessionSchema,
+  "room:lock": LockSchema,
+  "room:end": SessionOnlySchema,
+  "room:turn-off": MuteSchema,
+  "room:ask-unmute": PersonInSessionSchema,
+  "room:allow-screen-share": ScreenShareSchema,
+  "hand:raise": HandSchema,
+  "hand:lower": PersonInSessionSchema,
+  "room:breakouts-open": BreakoutsOpenSchema,
+  "room:breakouts-close": SessionOnlySchema,
+  "room:breakouts-message": BreakoutsMessageSchema,
+  "room:visit": VisitSchema,
+  "media:state": MediaStateSchema,
+  "media:signal": SignalSchema,
+  "media:refresh-credential": SessionOnlySchema,
+  "chat:rooms": ChatRoomsSchema,
+  "chat:subscribe": ChatRoomOnlySchema,
+  "chat:unsubscribe": ChatRoomOnlySchema,
+  "chat:history": ChatHistorySchema,
+  "chat:since": ChatSinceSchema,
+  "chat:send": ChatSendSchema,
+  "chat:typing": ChatTypingSchema,
+  "chat:read": ChatReadSchema,
+  "chat:edit": ChatEditSchema,
+  "chat:delete": ChatMessageOnlySchema,
+  "chat:hide": ChatHideSchema,
+  "chat:report": ChatReportSchema,
+  "forum:subscribe": BoardParamsSchema,
+  "forum:unsubscribe": BoardParamsSchema,
+} as const satisfies ClientEventSchemas;
+
+/** A client event's payload once its schema has accepted (and defaulted) it. */
+export type ParsedPayload<E extends ClientEvent> = z.output<(typeof CLIENT_EVENT_SCHEMAS)[E]>;
 
 /** Between server processes: someone's access changed, so each re-checks its own sockets. */
 export interface InterServerEvents {
