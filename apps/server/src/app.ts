@@ -10,6 +10,7 @@ import { pinoHttp } from "pino-http";
 import { RedisStore } from "rate-limit-redis";
 import { createClient } from "redis";
 import { createAuditLog } from "./audit/audit-log";
+import { createAuditRepository } from "./audit/audit-repository";
 import { createAuditReportRepository } from "./audit/audit-report-repository";
 import { createAuditReportService } from "./audit/audit-report-service";
 import { auditRoutes } from "./audit/audit.routes";
@@ -179,7 +180,7 @@ export async function startServer(
     if (applied.length > 0) logger.info({ applied }, "database migrations applied");
     if (unknown.length > 0)
       logger.warn({ unknown }, "database has migrations newer than this build");
-    const audit = createAuditLog(db.prisma);
+    const audit = createAuditLog(createAuditRepository(db.prisma));
     const pushRepo = createPushRepository(db.prisma);
     const push = createPushService({
       repo: pushRepo,

@@ -3,7 +3,12 @@ import { databaseKinds } from "../testing/test-databases";
 import { startTestServer, type TestServer } from "../testing/test-server";
 import { GENESIS_HASH } from "./audit-chain";
 import { createAuditLog, type AuditContext } from "./audit-log";
-import { sealAuditChain, verifyAuditChain, verifyAuditTail } from "./audit-repository";
+import {
+  createAuditRepository,
+  sealAuditChain,
+  verifyAuditChain,
+  verifyAuditTail,
+} from "./audit-repository";
 
 describe.each(databaseKinds())("the audit chain on %s", (kind) => {
   let server: TestServer;
@@ -30,7 +35,7 @@ describe.each(databaseKinds())("the audit chain on %s", (kind) => {
   }
 
   it("chains events written concurrently into one linear chain", async () => {
-    const audit = createAuditLog(server.db.prisma);
+    const audit = createAuditLog(createAuditRepository(server.db.prisma));
     await Promise.all(
       Array.from({ length: 25 }, (_, i) =>
         i % 2 === 0
@@ -71,7 +76,7 @@ describe.each(databaseKinds())("the audit chain on %s", (kind) => {
     await expect(verifyAuditChain(server.db.prisma)).resolves.toMatchObject({ ok: false });
     await sealAuditChain(server.db.prisma);
     await expect(verifyAuditChain(server.db.prisma)).resolves.toMatchObject({ ok: true });
-    const audit = createAuditLog(server.db.prisma);
+    const audit = createAuditLog(createAuditRepository(server.db.prisma));
     await audit.record(context, "read", { type: "participant", id: "after-legacy" }, "success");
     const [last, legacy] = await server.db.prisma.auditEvent.findMany({
       orderBy: { id: "desc" },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds } from "../testing/test-databases";
 import { startTestServer, type TestServer } from "../testing/test-server";
 import { createAuditLog, type AuditContext } from "./audit-log";
+import { createAuditRepository } from "./audit-repository";
 
 describe.each(databaseKinds())("the audit helper on %s", (kind) => {
   let server: TestServer;
@@ -21,7 +22,7 @@ describe.each(databaseKinds())("the audit helper on %s", (kind) => {
   });
 
   it("stores a change and its audit event together", async () => {
-    const audit = createAuditLog(server.db.prisma);
+    const audit = createAuditLog(createAuditRepository(server.db.prisma));
     const program = await audit.change(
       context,
       "create",
@@ -46,7 +47,7 @@ describe.each(databaseKinds())("the audit helper on %s", (kind) => {
   });
 
   it("leaves neither the change nor an audit event when the change fails part-way", async () => {
-    const audit = createAuditLog(server.db.prisma);
+    const audit = createAuditLog(createAuditRepository(server.db.prisma));
     const before = await server.db.prisma.auditEvent.count();
     await expect(
       audit.change(
@@ -72,7 +73,7 @@ describe.each(databaseKinds())("the audit helper on %s", (kind) => {
   });
 
   it("records a read after the data has been loaded, and not when loading fails", async () => {
-    const audit = createAuditLog(server.db.prisma);
+    const audit = createAuditLog(createAuditRepository(server.db.prisma));
     const before = await server.db.prisma.auditEvent.count({
       where: { action: "read", recordType: "cohort" },
     });

@@ -1,11 +1,6 @@
 import type { Actor } from "@bridgeway/domain";
-import type { Prisma, PrismaClient } from "../generated/prisma/client";
-import {
-  appendAuditEvent,
-  createAuditAppender,
-  inChainTransaction,
-  type AuditEventInput,
-} from "./audit-repository";
+import type { Transaction } from "../db/database";
+import type { AuditEvent, AuditEventInput, AuditRepository } from "./audit-repository";
 
 export type AuditAction =
   "read" | "create" | "update" | "delete" | "login" | "login_failed" | "logout";
@@ -21,21 +16,6 @@ export type AuditContext = {
   requestId?: string;
   ipAddress?: string;
 };
-
-export type AuditEvent = {
-  id: string;
-  occurredAt: string;
-  organizationId: string | null;
-  actorUserId: string | null;
-  actorRole: string | null;
-  action: string;
-  recordType: string;
-  recordId: string | null;
-  outcome: string;
-  requestId: string | null;
-};
-
-type Writer = Prisma.TransactionClient;
 
 function eventData(
   context: AuditContext,
@@ -62,20 +42,18 @@ function eventData(
  * and records the read; `change` writes and records the change in one transaction, so a change
  * is never stored without its audit event (nor the event without the change).
  */
-export function createAuditLog(prisma: PrismaClient) {
-  const appender = createAuditAppender(prisma);
-
+export function createAuditLog(repo: AuditRepository) {
   async function record(
     context: AuditContext,
     action: AuditAction,
     ref: AuditRecordRef,
     outcome: AuditOutcome,
-    options: { organizationId?: string; writer?: Writer } = {},
+    options: { organizationId?: string; writer?: Transaction } = {},
   ): Promise<void> {
     // Every event is chained to the one before it (see audit-repository.ts).
     const data = eventData(context, action, ref, outcome, options.organizationId);
-    if (options.writer) await appendAuditEvent(options.writer, data);
-    else await appender.append(data);
+    if (options.writer) await repo.appendIn(options.writer, data);
+    else await repo.append(data);
   }
 
   return {
@@ -91,10 +69,10 @@ export function createAuditLog(prisma: PrismaClient) {
       context: AuditContext,
       action: "create" | "update" | "delete",
       type: string,
-      write: (tx: Prisma.TransactionClient) => Promise<T>,
+      write: (tx: Transaction) => Promise<T>,
       idOf: (result: T) => string | undefined,
     ): Promise<T> {
-      return inChainTransaction(prisma, async (tx) => {
+      return repo.transaction(async (tx) => {
         const result = await write(tx);
         await record(context, action, { type, id: idOf(result) }, "success", { writer: tx });
         return result;
@@ -106,30 +84,16 @@ export function createAuditLog(prisma: PrismaClient) {
       return record(context, action, ref, "denied");
     },
 
-    async list(
-      organizationId: string,
-      page: { limit: number; before?: string },
-    ): Promise<AuditEvent[]> {
-      const rows = await prisma.auditEvent.findMany({
-        where: {
-          organizationId,
-          ...(page.before ? { id: { lt: BigInt(page.before) } } : {}),
-        },
-        orderBy: { id: "desc" },
-        take: page.limit,
-      });
-      return rows.map((row) => ({
-        id: row.id.toString(),
-        occurredAt: row.occurredAt.toISOString(),
-        organizationId: row.organizationId,
-        actorUserId: row.actorUserId,
-        actorRole: row.actorRole,
-        action: row.action,
-        recordType: row.recordType,
-        recordId: row.recordId,
-        outcome: row.outcome,
-        requestId: row.requestId,
-      }));
+    /**
+     * Runs several writes, and the events recorded for them with `writer: tx`, in one
+     * transaction: for work that `change` (one write, one event) does not fit.
+     */
+    transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+      return repo.transaction(work);
+    },
+
+    list(organizationId: string, page: { limit: number; before?: string }): Promise<AuditEvent[]> {
+      return repo.list(organizationId, page);
     },
   };
 }

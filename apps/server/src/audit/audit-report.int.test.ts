@@ -12,6 +12,7 @@ import { signedInClient, TestClient } from "../testing/http-client";
 import { databaseKinds } from "../testing/test-databases";
 import { startTestServer, TEST_PASSWORD, type TestServer } from "../testing/test-server";
 import { createAuditLog, type AuditContext } from "./audit-log";
+import { createAuditRepository } from "./audit-repository";
 
 const [DANA] = DEMO_ACCOUNTS.facilitators;
 const [JORDAN, SAM] = DEMO_ACCOUNTS.participants;
@@ -60,7 +61,7 @@ describe.each(databaseKinds())("the audit report on %s", (kind) => {
     ).id;
 
     // What Dana did, as the clinical services record it: ids only.
-    const audit = createAuditLog(prisma);
+    const audit = createAuditLog(createAuditRepository(prisma));
     const as = (p: Person, role: "FACILITATOR" | "PARTICIPANT"): AuditContext => ({
       actor: { userId: p.id, role, organizationId: p.organizationId },
       requestId: "req-report",

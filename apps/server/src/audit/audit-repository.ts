@@ -199,6 +199,69 @@ export function createAuditAppender(prisma: PrismaClient) {
   };
 }
 
+/** One event of an organisation's trail as the audit page lists it (no IP address). */
+export type AuditEvent = {
+  id: string;
+  occurredAt: string;
+  organizationId: string | null;
+  actorUserId: string | null;
+  actorRole: string | null;
+  action: string;
+  recordType: string;
+  recordId: string | null;
+  outcome: string;
+  requestId: string | null;
+};
+
+/**
+ * The audit trail's storage as the audit log uses it: appends to the chain (on their own, group
+ * committed, or inside the caller's transaction), the transaction that may append, and the list.
+ */
+export function createAuditRepository(prisma: PrismaClient) {
+  const appender = createAuditAppender(prisma);
+  return {
+    /** Appends one event in a transaction of its own, once committed. */
+    append: (data: AuditEventInput): Promise<void> => appender.append(data),
+
+    /** Appends one event inside `tx`, so it commits (or not) with the caller's write. */
+    appendIn: (tx: Prisma.TransactionClient, data: AuditEventInput): Promise<void> =>
+      appendAuditEvent(tx, data),
+
+    /** Runs `work` in a transaction long enough to wait for the chain lock. */
+    transaction: <T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> =>
+      inChainTransaction(prisma, work),
+
+    /** An organisation's events, newest first, `before` an event id when paging. */
+    async list(
+      organizationId: string,
+      page: { limit: number; before?: string },
+    ): Promise<AuditEvent[]> {
+      const rows = await prisma.auditEvent.findMany({
+        where: {
+          organizationId,
+          ...(page.before ? { id: { lt: BigInt(page.before) } } : {}),
+        },
+        orderBy: { id: "desc" },
+        take: page.limit,
+      });
+      return rows.map((row) => ({
+        id: row.id.toString(),
+        occurredAt: row.occurredAt.toISOString(),
+        organizationId: row.organizationId,
+        actorUserId: row.actorUserId,
+        actorRole: row.actorRole,
+        action: row.action,
+        recordType: row.recordType,
+        recordId: row.recordId,
+        outcome: row.outcome,
+        requestId: row.requestId,
+      }));
+    },
+  };
+}
+
+export type AuditRepository = ReturnType<typeof createAuditRepository>;
+
 /** Chains rows written before the chain existed; called at start. */
 export function sealAuditChain(prisma: PrismaClient): Promise<void> {
   return inChainTransaction(prisma, async (tx) => {
