@@ -609,7 +609,6 @@ export async function startServer(
     api.use("/push", pushRoutes(push));
     api.use(checkInRoutes(reminders));
     const followUps = createFollowUpService({
-      prisma: db.prisma,
       repo: createFollowUpRepository(db.prisma),
       schedules: scheduleRepo,
       directory,

@@ -11,10 +11,8 @@ import {
   type CompleteFollowUpInput,
   type FollowUpTaskDto,
 } from "@bridgeway/domain";
-import { inChainTransaction } from "../audit/audit-repository";
 import type { AuditContext, AuditLog } from "../audit/audit-log";
 import type { Clock } from "../clock";
-import type { PrismaClient } from "../generated/prisma/client";
 import { conflict, notFound } from "../http/errors";
 import type { Logger } from "../logger";
 import type { AttendanceService } from "../live/attendance-service";
@@ -36,7 +34,6 @@ const FLAG_WEEKS = 4;
  * their care team. The care team (`careTeamOf` in the domain) lists and closes the tasks.
  */
 export function createFollowUpService(deps: {
-  prisma: PrismaClient;
   repo: FollowUpRepository;
   schedules: ScheduleRepository;
   directory: SessionDirectory;
@@ -45,7 +42,7 @@ export function createFollowUpService(deps: {
   clock: Clock;
   logger: Logger;
 }) {
-  const { prisma, repo, schedules, directory, attendance, audit, clock } = deps;
+  const { repo, schedules, directory, attendance, audit, clock } = deps;
 
   async function currentCareTeam(participantId: string): Promise<string[]> {
     const relationships = await schedules.careRelationshipsOf(participantId);
@@ -90,7 +87,7 @@ export function createFollowUpService(deps: {
             attended: attended.has(id),
           }),
         );
-        await inChainTransaction(prisma, async (tx) => {
+        await audit.transaction(async (tx) => {
           if (!(await repo.claimReview(tx, session.id, now))) return;
           for (const participantUserId of missed) {
             const id = await repo.createTask(tx, {
