@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
+import { createClinicRepository } from "./admin/clinic-repository";
 import { CreateClinicError, CreateClinicInputSchema, createClinic } from "./admin/create-clinic";
 import { ConfigError, loadConfig } from "./config";
 import { openDatabase } from "./db/database";
@@ -68,7 +69,7 @@ async function main(): Promise<number> {
   const db = await openDatabase(config.database);
   try {
     await applyMigrations(db.sql, readMigrations(MIGRATIONS_DIR));
-    const created = await createClinic(db.prisma, parsed.data);
+    const created = await createClinic(createClinicRepository(db.prisma), parsed.data);
     process.stdout.write(
       `Created ${parsed.data.clinicName} (${created.organizationId}); ${parsed.data.adminEmail} can sign in.\n`,
     );

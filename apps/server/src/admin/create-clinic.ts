@@ -7,7 +7,7 @@ import {
 } from "@bridgeway/domain";
 import { z } from "zod";
 import { hashPassword } from "../auth/password";
-import type { PrismaClient } from "../generated/prisma/client";
+import type { ClinicRepository } from "./clinic-repository";
 
 export const CreateClinicInputSchema = z.strictObject({
   clinicName: z
@@ -36,32 +36,22 @@ export class CreateClinicError extends Error {
  * clinicians, participants) the admin then sets up in the app.
  */
 export async function createClinic(
-  prisma: PrismaClient,
+  clinics: ClinicRepository,
   input: CreateClinicInput,
 ): Promise<{ organizationId: string; adminUserId: string }> {
   const passwordHash = await hashPassword(input.password);
-  return prisma.$transaction(async (tx) => {
-    const taken = await tx.user.findUnique({
-      where: { email: input.adminEmail },
-      select: { id: true },
-    });
-    if (taken) throw new CreateClinicError(`${input.adminEmail} already has an account.`);
-    const org = await tx.organization.create({
-      data: { name: input.clinicName, timeZone: input.timeZone },
-    });
-    const admin = await tx.user.create({
-      data: {
-        organizationId: org.id,
-        email: input.adminEmail,
-        passwordHash,
-        // Whoever runs this command chooses the first admin's password: their own.
-        passwordSetAt: new Date(),
-        role: "ADMIN",
-        firstName: input.adminFirstName,
-        lastName: input.adminLastName,
-        timeZone: input.timeZone,
-      },
-    });
-    return { organizationId: org.id, adminUserId: admin.id };
+  const created = await clinics.createWithAdmin({
+    clinicName: input.clinicName,
+    timeZone: input.timeZone,
+    admin: {
+      email: input.adminEmail,
+      firstName: input.adminFirstName,
+      lastName: input.adminLastName,
+      passwordHash,
+      // Whoever runs this command chooses the first admin's password: their own.
+      passwordSetAt: new Date(),
+    },
   });
+  if (!created) throw new CreateClinicError(`${input.adminEmail} already has an account.`);
+  return created;
 }
