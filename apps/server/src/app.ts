@@ -99,11 +99,15 @@ import { createChatRateLimiter } from "./chat/chat-rate-limit";
 import { registerChatSockets } from "./chat/chat.socket";
 import { createForumRepository } from "./forums/forum-repository";
 import { createForumService } from "./forums/forum-service";
+import { createAssessmentRepository } from "./clinical/assessment-repository";
 import { createAssessmentService } from "./clinical/assessment-service";
 import { createClinicalAccess } from "./clinical/clinical-access";
 import { clinicalRoutes } from "./clinical/clinical.routes";
+import { createNoteRepository } from "./clinical/note-repository";
 import { createNoteService } from "./clinical/note-service";
+import { createSafetyPlanRepository } from "./clinical/safety-plan-repository";
 import { createSafetyPlanService } from "./clinical/safety-plan-service";
+import { createTreatmentPlanRepository } from "./clinical/treatment-plan-repository";
 import { createTreatmentPlanService } from "./clinical/treatment-plan-service";
 import { forumRoutes } from "./forums/forums.routes";
 import { registerForumSockets } from "./forums/forums.socket";
@@ -563,7 +567,7 @@ export async function startServer(
     api.use(
       clinicalRoutes({
         assessments: createAssessmentService({
-          prisma: db.prisma,
+          assessments: createAssessmentRepository(db.prisma),
           schedules: scheduleRepo,
           access: clinicalAccess,
           alerts: alertService,
@@ -572,20 +576,20 @@ export async function startServer(
           logger,
         }),
         safetyPlans: createSafetyPlanService({
-          prisma: db.prisma,
+          plans: createSafetyPlanRepository(db.prisma),
           schedules: scheduleRepo,
           access: clinicalAccess,
           audit,
         }),
         notes: createNoteService({
-          prisma: db.prisma,
+          notes: createNoteRepository(db.prisma),
           schedules: scheduleRepo,
           directory,
           audit,
           clock,
         }),
         treatmentPlans: createTreatmentPlanService({
-          prisma: db.prisma,
+          plans: createTreatmentPlanRepository(db.prisma),
           schedules: scheduleRepo,
           access: clinicalAccess,
           audit,

@@ -13,28 +13,19 @@ import {
   type AssessmentResultDto,
   type AssignAssessmentInput,
   type CohortSeverities,
-  type Instrument,
   type Severity,
 } from "@bridgeway/domain";
 import type { AlertService } from "../alerts/alert-service";
 import type { AuditLog } from "../audit/audit-log";
 import type { Clock } from "../clock";
-import type { PrismaClient } from "../generated/prisma/client";
 import { badRequest, conflict, forbidden, notFound } from "../http/errors";
 import { fieldsFromZodError } from "../http/validate";
 import type { Logger } from "../logger";
 import { dateOnly, type ScheduleRepository } from "../schedules/schedule-repository";
+import type { AssessmentRepository, StoredAssignment, StoredResult } from "./assessment-repository";
 import type { ClinicalAccess, Context } from "./clinical-access";
 
-type AssignmentRow = {
-  id: string;
-  instrument: Instrument;
-  cadence: AssessmentAssignmentDto["cadence"];
-  dueOn: Date;
-  response: { completedAt: Date } | null;
-};
-
-const assignmentDto = (row: AssignmentRow): AssessmentAssignmentDto => ({
+const assignmentDto = (row: StoredAssignment): AssessmentAssignmentDto => ({
   id: row.id,
   instrument: row.instrument,
   cadence: row.cadence,
@@ -42,15 +33,7 @@ const assignmentDto = (row: AssignmentRow): AssessmentAssignmentDto => ({
   completedAt: row.response?.completedAt.toISOString() ?? null,
 });
 
-const resultDto = (row: {
-  id: string;
-  instrument: Instrument;
-  total: number;
-  severity: string;
-  safetyConcern: boolean;
-  completedAt: Date;
-  answers: number[];
-}): AssessmentResultDto => ({
+const resultDto = (row: StoredResult): AssessmentResultDto => ({
   id: row.id,
   instrument: row.instrument,
   total: row.total,
@@ -66,7 +49,7 @@ const resultDto = (row: {
  * care team at once and shows the participant 988 and their safety plan.
  */
 export function createAssessmentService(deps: {
-  prisma: PrismaClient;
+  assessments: AssessmentRepository;
   schedules: ScheduleRepository;
   access: ClinicalAccess;
   alerts: AlertService;
@@ -74,7 +57,7 @@ export function createAssessmentService(deps: {
   clock: Clock;
   logger: Logger;
 }) {
-  const { prisma, schedules, access, alerts, audit, clock, logger } = deps;
+  const { assessments, schedules, access, alerts, audit, clock, logger } = deps;
 
   return {
     async assign(
@@ -94,15 +77,7 @@ export function createAssessmentService(deps: {
           firstDueOn: "Choose today or a later date.",
         });
       }
-      const open = await prisma.assessmentAssignment.findFirst({
-        where: {
-          participantUserId: participantId,
-          instrument: input.instrument,
-          cancelledAt: null,
-          response: null,
-        },
-        select: { id: true },
-      });
+      const open = await assessments.openAssignment(participantId, input.instrument);
       if (open) {
         throw conflict(
           `${INSTRUMENT_DEFINITIONS[input.instrument].name} is already assigned. Stop that one first to change how often.`,
@@ -114,16 +89,13 @@ export function createAssessmentService(deps: {
         "create",
         "assessment-assignment",
         (tx) =>
-          tx.assessmentAssignment.create({
-            data: {
-              organizationId: participant.organizationId,
-              participantUserId: participantId,
-              instrument: input.instrument,
-              cadence: input.cadence,
-              dueOn: new Date(`${input.firstDueOn}T00:00:00Z`),
-              assignedByUserId: context.actor.userId,
-            },
-            include: { response: { select: { completedAt: true } } },
+          assessments.createAssignment(tx, {
+            organizationId: participant.organizationId,
+            participantUserId: participantId,
+            instrument: input.instrument,
+            cadence: input.cadence,
+            dueOn: new Date(`${input.firstDueOn}T00:00:00Z`),
+            assignedByUserId: context.actor.userId,
           }),
         (r) => r.id,
       );
@@ -132,10 +104,7 @@ export function createAssessmentService(deps: {
 
     /** Stops a series: what is due disappears and no further ones are assigned. */
     async cancel(context: Context, assignmentId: string): Promise<void> {
-      const row = await prisma.assessmentAssignment.findUnique({
-        where: { id: assignmentId },
-        select: { participantUserId: true, organizationId: true, cancelledAt: true },
-      });
+      const row = await assessments.assignment(assignmentId);
       if (!row || row.organizationId !== context.actor.organizationId) {
         throw notFound("assignment");
       }
@@ -150,12 +119,7 @@ export function createAssessmentService(deps: {
         context,
         "update",
         "assessment-assignment",
-        (tx) =>
-          tx.assessmentAssignment.update({
-            where: { id: assignmentId },
-            data: { cancelledAt: clock.now() },
-            select: { id: true },
-          }),
+        (tx) => assessments.cancelAssignment(tx, assignmentId, clock.now()),
         (r) => r.id,
       );
     },
@@ -163,15 +127,8 @@ export function createAssessmentService(deps: {
     async history(context: Context, participantId: string): Promise<AssessmentHistory> {
       await access.requirePersonal(context, "assessment", participantId, "read");
       const [due, results] = await Promise.all([
-        prisma.assessmentAssignment.findMany({
-          where: { participantUserId: participantId, cancelledAt: null, response: null },
-          orderBy: { dueOn: "asc" },
-          include: { response: { select: { completedAt: true } } },
-        }),
-        prisma.assessmentResponse.findMany({
-          where: { participantUserId: participantId },
-          orderBy: { completedAt: "asc" },
-        }),
+        assessments.dueAssignments(participantId),
+        assessments.results([participantId], "asc"),
       ]);
       await audit.record(context, "read", { type: "assessment", id: participantId }, "success");
       return {
@@ -186,10 +143,7 @@ export function createAssessmentService(deps: {
       assignmentId: string,
       rawAnswers: unknown[],
     ): Promise<AssessmentResultDto> {
-      const assignment = await prisma.assessmentAssignment.findUnique({
-        where: { id: assignmentId },
-        include: { response: { select: { id: true } } },
-      });
+      const assignment = await assessments.assignment(assignmentId);
       if (!assignment || assignment.organizationId !== context.actor.organizationId) {
         throw notFound("assignment");
       }
@@ -203,7 +157,7 @@ export function createAssessmentService(deps: {
       if (context.actor.userId !== assignment.participantUserId) throw forbidden();
       if (assignment.cancelledAt)
         throw conflict("This questionnaire was withdrawn by your clinician.");
-      if (assignment.response) throw conflict("You already answered this questionnaire.");
+      if (assignment.answered) throw conflict("You already answered this questionnaire.");
       const parsed = answersSchema(assignment.instrument).safeParse(rawAnswers);
       if (!parsed.success) {
         const fields = Object.fromEntries(
@@ -223,31 +177,27 @@ export function createAssessmentService(deps: {
         "create",
         "assessment",
         async (tx) => {
-          const created = await tx.assessmentResponse.create({
-            data: {
-              organizationId: assignment.organizationId,
-              participantUserId: assignment.participantUserId,
-              instrument: assignment.instrument,
-              assignmentId,
-              answers: parsed.data,
-              total: score.total,
-              severity: score.severity,
-              safetyConcern: score.safetyConcern,
-              completedAt: now,
-            },
+          const created = await assessments.createResult(tx, {
+            organizationId: assignment.organizationId,
+            participantUserId: assignment.participantUserId,
+            instrument: assignment.instrument,
+            assignmentId,
+            answers: parsed.data,
+            total: score.total,
+            severity: score.severity,
+            safetyConcern: score.safetyConcern,
+            completedAt: now,
           });
           if (repeatDays !== null) {
             let next = addDaysToDate(dateOnly(assignment.dueOn), repeatDays);
             if (next <= today) next = addDaysToDate(today, repeatDays);
-            await tx.assessmentAssignment.create({
-              data: {
-                organizationId: assignment.organizationId,
-                participantUserId: assignment.participantUserId,
-                instrument: assignment.instrument,
-                cadence: assignment.cadence,
-                dueOn: new Date(`${next}T00:00:00Z`),
-                assignedByUserId: assignment.assignedByUserId,
-              },
+            await assessments.createAssignment(tx, {
+              organizationId: assignment.organizationId,
+              participantUserId: assignment.participantUserId,
+              instrument: assignment.instrument,
+              cadence: assignment.cadence,
+              dueOn: new Date(`${next}T00:00:00Z`),
+              assignedByUserId: assignment.assignedByUserId,
             });
           }
           return created;
@@ -294,18 +244,7 @@ export function createAssessmentService(deps: {
         isActiveEnrollment,
       );
       const ids = enrolled.map((e) => e.participant.id);
-      const results = await prisma.assessmentResponse.findMany({
-        where: { participantUserId: { in: ids } },
-        orderBy: { completedAt: "desc" },
-        select: {
-          participantUserId: true,
-          instrument: true,
-          total: true,
-          severity: true,
-          completedAt: true,
-          safetyConcern: true,
-        },
-      });
+      const results = await assessments.results(ids, "desc");
       await audit.record(context, "read", { type: "assessment", id: cohortId }, "success");
       return {
         cohortId,

@@ -1,16 +1,11 @@
 import { decide, type Action, type SessionNoteDto, type SessionNoteInput } from "@bridgeway/domain";
 import type { AuditLog } from "../audit/audit-log";
 import type { Clock } from "../clock";
-import type { PrismaClient } from "../generated/prisma/client";
 import { badRequest, conflict, forbidden, notFound } from "../http/errors";
 import type { ScheduleRepository } from "../schedules/schedule-repository";
 import type { SessionDirectory } from "../schedules/session-directory";
 import type { Context } from "./clinical-access";
-
-const NOTE_INCLUDE = {
-  parts: { orderBy: { participantUserId: "asc" } },
-  addenda: { orderBy: { createdAt: "asc" } },
-} as const;
+import type { NoteRepository, StoredNote } from "./note-repository";
 
 /**
  * Session notes: one group note per session (topic, interventions, summary) with a DAP part for
@@ -18,13 +13,13 @@ const NOTE_INCLUDE = {
  * an addendum with its own author and time. Only the session's clinicians read or write notes.
  */
 export function createNoteService(deps: {
-  prisma: PrismaClient;
+  notes: NoteRepository;
   schedules: ScheduleRepository;
   directory: SessionDirectory;
   audit: AuditLog;
   clock: Clock;
 }) {
-  const { prisma, schedules, directory, audit, clock } = deps;
+  const { notes, schedules, directory, audit, clock } = deps;
 
   /** The session once the actor may `action` its note; refusals are audited and hidden. */
   async function requireSession(context: Context, sessionId: string, action: Action) {
@@ -47,18 +42,8 @@ export function createNoteService(deps: {
 
   /** Participants with time recorded in the session (those expected, and anyone else admitted). */
   async function attendedParticipants(sessionId: string, expected: string[]): Promise<string[]> {
-    const spans = await prisma.attendanceSpan.findMany({
-      where: { sessionId },
-      select: { userId: true },
-      distinct: ["userId"],
-    });
-    const ids = spans.map((s) => s.userId);
-    if (ids.length === 0) return [];
-    const participants = await prisma.user.findMany({
-      where: { id: { in: ids }, role: "PARTICIPANT" },
-      select: { id: true },
-    });
-    const found = new Set(participants.map((p) => p.id));
+    const found = new Set(await notes.participantsWithTimeIn(sessionId));
+    if (found.size === 0) return [];
     return [...new Set([...expected.filter((id) => found.has(id)), ...found])];
   }
 
@@ -71,9 +56,7 @@ export function createNoteService(deps: {
     return map;
   }
 
-  async function toDto(
-    note: NonNullable<Awaited<ReturnType<typeof loadNote>>>,
-  ): Promise<SessionNoteDto> {
+  async function toDto(note: StoredNote): Promise<SessionNoteDto> {
     const who = await names([
       note.authorUserId,
       ...(note.signedByUserId ? [note.signedByUserId] : []),
@@ -84,7 +67,7 @@ export function createNoteService(deps: {
     return {
       id: note.id,
       sessionId: note.sessionId,
-      status: note.status === "SIGNED" ? "signed" : "draft",
+      status: note.status,
       topic: note.topic,
       interventions: note.interventions,
       summary: note.summary,
@@ -112,12 +95,8 @@ export function createNoteService(deps: {
     };
   }
 
-  function loadNote(sessionId: string) {
-    return prisma.sessionNote.findUnique({ where: { sessionId }, include: NOTE_INCLUDE });
-  }
-
   async function reload(sessionId: string): Promise<SessionNoteDto> {
-    const note = await loadNote(sessionId);
+    const note = await notes.find(sessionId);
     if (!note) throw notFound("note");
     return toDto(note);
   }
@@ -129,7 +108,7 @@ export function createNoteService(deps: {
       sessionId: string,
     ): Promise<{ note: SessionNoteDto | null; attended: { id: string; displayName: string }[] }> {
       const { attended } = await requireSession(context, sessionId, "read");
-      const note = await loadNote(sessionId);
+      const note = await notes.find(sessionId);
       await audit.record(context, "read", { type: "clinical-note", id: sessionId }, "success");
       const who = await names(attended);
       return {
@@ -159,11 +138,8 @@ export function createNoteService(deps: {
       if (Object.keys(fields).length > 0) {
         throw badRequest("Write individual parts only for people who attended.", fields);
       }
-      const existing = await prisma.sessionNote.findUnique({
-        where: { sessionId },
-        select: { id: true, status: true },
-      });
-      if (existing?.status === "SIGNED") {
+      const existing = await notes.state(sessionId);
+      if (existing?.status === "signed") {
         throw conflict("This note is signed and locked. Add an addendum instead.");
       }
       const now = clock.now();
@@ -172,42 +148,21 @@ export function createNoteService(deps: {
         existing ? "update" : "create",
         "clinical-note",
         async (tx) => {
+          const fields = {
+            topic: input.topic,
+            interventions: input.interventions,
+            summary: input.summary,
+            at: now,
+          };
           const note = existing
-            ? await tx.sessionNote.update({
-                where: { id: existing.id },
-                data: {
-                  topic: input.topic,
-                  interventions: input.interventions,
-                  summary: input.summary,
-                  updatedAt: now,
-                },
-                select: { id: true },
-              })
-            : await tx.sessionNote.create({
-                data: {
-                  organizationId: occurrence.organizationId,
-                  sessionId,
-                  authorUserId: context.actor.userId,
-                  topic: input.topic,
-                  interventions: input.interventions,
-                  summary: input.summary,
-                  createdAt: now,
-                  updatedAt: now,
-                },
-                select: { id: true },
+            ? await notes.updateDraft(tx, existing.id, fields)
+            : await notes.createDraft(tx, {
+                ...fields,
+                organizationId: occurrence.organizationId,
+                sessionId,
+                authorUserId: context.actor.userId,
               });
-          await tx.sessionNotePart.deleteMany({ where: { noteId: note.id } });
-          if (input.parts.length > 0) {
-            await tx.sessionNotePart.createMany({
-              data: input.parts.map((p) => ({
-                noteId: note.id,
-                participantUserId: p.participantId,
-                data: p.data,
-                assessment: p.assessment,
-                plan: p.plan,
-              })),
-            });
-          }
+          await notes.replaceParts(tx, note.id, input.parts);
           return note;
         },
         (n) => n.id,
@@ -218,23 +173,17 @@ export function createNoteService(deps: {
     /** Signs the draft: from now on it is locked. */
     async sign(context: Context, sessionId: string): Promise<SessionNoteDto> {
       await requireSession(context, sessionId, "update");
-      const note = await prisma.sessionNote.findUnique({
-        where: { sessionId },
-        select: { id: true, status: true },
-      });
+      const note = await notes.state(sessionId);
       if (!note) throw notFound("note");
-      if (note.status === "SIGNED") throw conflict("This note is already signed.");
+      if (note.status === "signed") throw conflict("This note is already signed.");
       await audit.change(
         context,
         "update",
         "clinical-note",
         async (tx) => {
           // Only a draft turns into a signed note, even if two clinicians sign at once.
-          const { count } = await tx.sessionNote.updateMany({
-            where: { id: note.id, status: "DRAFT" },
-            data: { status: "SIGNED", signedAt: clock.now(), signedByUserId: context.actor.userId },
-          });
-          if (count === 0) throw conflict("This note is already signed.");
+          const signed = await notes.signDraft(tx, note.id, context.actor.userId, clock.now());
+          if (!signed) throw conflict("This note is already signed.");
           return note;
         },
         (n) => n.id,
@@ -249,12 +198,9 @@ export function createNoteService(deps: {
       input: { text: string; participantId?: string | undefined },
     ): Promise<SessionNoteDto> {
       const { attended } = await requireSession(context, sessionId, "update");
-      const note = await prisma.sessionNote.findUnique({
-        where: { sessionId },
-        select: { id: true, status: true },
-      });
+      const note = await notes.state(sessionId);
       if (!note) throw notFound("note");
-      if (note.status !== "SIGNED") {
+      if (note.status !== "signed") {
         throw conflict("The note is still a draft: edit it directly, then sign it.");
       }
       if (input.participantId && !attended.includes(input.participantId)) {
@@ -267,15 +213,12 @@ export function createNoteService(deps: {
         "update",
         "clinical-note",
         (tx) =>
-          tx.noteAddendum.create({
-            data: {
-              noteId: note.id,
-              authorUserId: context.actor.userId,
-              participantUserId: input.participantId ?? null,
-              text: input.text,
-              createdAt: clock.now(),
-            },
-            select: { id: true },
+          notes.addAddendum(tx, {
+            noteId: note.id,
+            authorUserId: context.actor.userId,
+            participantUserId: input.participantId ?? null,
+            text: input.text,
+            createdAt: clock.now(),
           }),
         () => note.id,
       );

@@ -4,31 +4,25 @@ import {
   type SafetyPlanDto,
 } from "@bridgeway/domain";
 import type { AuditLog } from "../audit/audit-log";
-import type { PrismaClient } from "../generated/prisma/client";
 import { conflict } from "../http/errors";
 import { isUniqueViolation } from "../http/error-handler";
 import type { ScheduleRepository } from "../schedules/schedule-repository";
 import type { ClinicalAccess, Context } from "./clinical-access";
+import type { SafetyPlanRepository, StoredSafetyPlan } from "./safety-plan-repository";
 
 /**
  * The Stanley-Brown safety plan: written by the therapist with the participant, saved as a new
  * version every time, and always readable by the participant.
  */
 export function createSafetyPlanService(deps: {
-  prisma: PrismaClient;
+  plans: SafetyPlanRepository;
   schedules: ScheduleRepository;
   access: ClinicalAccess;
   audit: AuditLog;
 }) {
-  const { prisma, schedules, access, audit } = deps;
+  const { plans, schedules, access, audit } = deps;
 
-  async function toDto(row: {
-    participantUserId: string;
-    version: number;
-    content: unknown;
-    authoredByUserId: string;
-    createdAt: Date;
-  }): Promise<SafetyPlanDto> {
+  async function toDto(row: StoredSafetyPlan): Promise<SafetyPlanDto> {
     const author = await schedules.person(row.authoredByUserId);
     return {
       participantId: row.participantUserId,
@@ -43,20 +37,14 @@ export function createSafetyPlanService(deps: {
     /** The current plan, or null before the first one is written. */
     async current(context: Context, participantId: string): Promise<SafetyPlanDto | null> {
       await access.requirePersonal(context, "safety-plan", participantId, "read");
-      const row = await prisma.safetyPlanVersion.findFirst({
-        where: { participantUserId: participantId },
-        orderBy: { version: "desc" },
-      });
+      const row = await plans.latest(participantId);
       await audit.record(context, "read", { type: "safety-plan", id: participantId }, "success");
       return row ? toDto(row) : null;
     },
 
     async versions(context: Context, participantId: string) {
       await access.requirePersonal(context, "safety-plan", participantId, "update");
-      const rows = await prisma.safetyPlanVersion.findMany({
-        where: { participantUserId: participantId },
-        orderBy: { version: "desc" },
-      });
+      const rows = await plans.versions(participantId);
       await audit.record(context, "read", { type: "safety-plan", id: participantId }, "success");
       return Promise.all(rows.map(toDto));
     },
@@ -80,25 +68,19 @@ export function createSafetyPlanService(deps: {
           "update",
           "safety-plan",
           async (tx) => {
-            const latest = await tx.safetyPlanVersion.findFirst({
-              where: { participantUserId: participantId },
-              orderBy: { version: "desc" },
-              select: { version: true },
-            });
-            if ((latest?.version ?? null) !== basedOn) {
+            const latest = await plans.latestVersion(tx, participantId);
+            if (latest !== basedOn) {
               throw conflict(
                 "Someone saved a newer version of this safety plan. Reload it and make your changes again.",
                 { basedOn: "Not the current version." },
               );
             }
-            return tx.safetyPlanVersion.create({
-              data: {
-                organizationId: participant.organizationId,
-                participantUserId: participantId,
-                version: (latest?.version ?? 0) + 1,
-                content,
-                authoredByUserId: context.actor.userId,
-              },
+            return plans.create(tx, {
+              organizationId: participant.organizationId,
+              participantUserId: participantId,
+              version: (latest ?? 0) + 1,
+              content,
+              authoredByUserId: context.actor.userId,
             });
           },
           (r) => r.id,

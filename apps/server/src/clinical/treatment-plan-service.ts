@@ -13,7 +13,6 @@ import {
 } from "@bridgeway/domain";
 import type { AuditLog } from "../audit/audit-log";
 import type { Clock } from "../clock";
-import type { PrismaClient } from "../generated/prisma/client";
 import { isUniqueViolation } from "../http/error-handler";
 import { badRequest, conflict, forbidden, notFound } from "../http/errors";
 import {
@@ -22,6 +21,11 @@ import {
   type ScheduleRepository,
 } from "../schedules/schedule-repository";
 import type { ClinicalAccess, Context, PersonalRecordType } from "./clinical-access";
+import type {
+  StoredDischarge,
+  StoredTreatmentPlan,
+  TreatmentPlanRepository,
+} from "./treatment-plan-repository";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -31,7 +35,7 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
  * enrollment with a summary and an aftercare plan the participant keeps.
  */
 export function createTreatmentPlanService(deps: {
-  prisma: PrismaClient;
+  plans: TreatmentPlanRepository;
   schedules: ScheduleRepository;
   access: ClinicalAccess;
   audit: AuditLog;
@@ -39,7 +43,7 @@ export function createTreatmentPlanService(deps: {
   /** An enrollment ended: open sockets leave the cohort's rooms (realtime/access-control.ts). */
   onEnrollmentEnded?: (participantId: string) => Promise<void>;
 }) {
-  const { prisma, schedules, access, audit, clock } = deps;
+  const { plans, schedules, access, audit, clock } = deps;
 
   async function requireEnrollment(
     context: Context,
@@ -59,17 +63,7 @@ export function createTreatmentPlanService(deps: {
   }
 
   function planDto(
-    row: {
-      id: string;
-      enrollmentId: string;
-      participantUserId: string;
-      version: number;
-      content: unknown;
-      reviewEveryDays: number;
-      nextReviewOn: Date;
-      createdAt: Date;
-      acknowledgedAt: Date | null;
-    },
+    row: StoredTreatmentPlan,
     createdBy: string,
     enrollment: EnrollmentRecord,
     today: string,
@@ -95,13 +89,6 @@ export function createTreatmentPlanService(deps: {
     };
   }
 
-  async function latestPlan(enrollmentId: string) {
-    return prisma.treatmentPlanVersion.findFirst({
-      where: { enrollmentId },
-      orderBy: { version: "desc" },
-    });
-  }
-
   async function authorName(id: string) {
     return (await schedules.person(id))?.displayName ?? "A clinician";
   }
@@ -113,7 +100,7 @@ export function createTreatmentPlanService(deps: {
       "treatment-plan",
       "read",
     );
-    const row = await latestPlan(enrollmentId);
+    const row = await plans.latest(enrollmentId);
     await audit.record(context, "read", { type: "treatment-plan", id: enrollmentId }, "success");
     return row ? planDto(row, await authorName(row.createdByUserId), enrollment, today) : null;
   }
@@ -166,29 +153,23 @@ export function createTreatmentPlanService(deps: {
           "update",
           "treatment-plan",
           async (tx) => {
-            const latest = await tx.treatmentPlanVersion.findFirst({
-              where: { enrollmentId },
-              orderBy: { version: "desc" },
-              select: { version: true },
-            });
-            if ((latest?.version ?? null) !== basedOn) {
+            const latest = await plans.latestVersion(tx, enrollmentId);
+            if (latest !== basedOn) {
               throw conflict(
                 "Someone saved a newer version of this plan. Reload it and make your changes again.",
                 { basedOn: "Not the current version." },
               );
             }
-            return tx.treatmentPlanVersion.create({
-              data: {
-                organizationId: participant.organizationId,
-                enrollmentId,
-                participantUserId: participant.id,
-                version: (latest?.version ?? 0) + 1,
-                content: input.content,
-                reviewEveryDays: input.reviewEveryDays,
-                nextReviewOn: day(addDaysToDate(today, input.reviewEveryDays)),
-                createdByUserId: context.actor.userId,
-                createdAt: clock.now(),
-              },
+            return plans.create(tx, {
+              organizationId: participant.organizationId,
+              enrollmentId,
+              participantUserId: participant.id,
+              version: (latest ?? 0) + 1,
+              content: input.content,
+              reviewEveryDays: input.reviewEveryDays,
+              nextReviewOn: day(addDaysToDate(today, input.reviewEveryDays)),
+              createdByUserId: context.actor.userId,
+              createdAt: clock.now(),
             });
           },
           (r) => r.id,
@@ -211,7 +192,7 @@ export function createTreatmentPlanService(deps: {
         "update",
       );
       if (context.actor.userId !== enrollment.participant.id) throw forbidden();
-      const latest = await latestPlan(enrollmentId);
+      const latest = await plans.latest(enrollmentId);
       if (!latest) throw notFound("treatment plan");
       if (latest.version !== version) {
         throw conflict("Your plan was updated. Read the new version, then acknowledge it.", {
@@ -223,12 +204,7 @@ export function createTreatmentPlanService(deps: {
         context,
         "update",
         "treatment-plan",
-        (tx) =>
-          tx.treatmentPlanVersion.update({
-            where: { id: latest.id },
-            data: { acknowledgedAt: clock.now() },
-            select: { id: true },
-          }),
+        (tx) => plans.acknowledge(tx, latest.id, clock.now()),
         (r) => r.id,
       );
     },
@@ -238,16 +214,11 @@ export function createTreatmentPlanService(deps: {
       if (context.actor.role !== "FACILITATOR") throw notFound("reviews");
       const cohortIds = await schedules.cohortIdsOf(context.actor.userId);
       const enrollments = (await schedules.enrollments({ cohortIds })).filter(isActiveEnrollment);
-      const plans = await prisma.treatmentPlanVersion.findMany({
-        where: { enrollmentId: { in: enrollments.map((e) => e.id) } },
-        orderBy: { version: "desc" },
-        distinct: ["enrollmentId"],
-        select: { enrollmentId: true, nextReviewOn: true },
-      });
+      const reviews = await plans.nextReviews(enrollments.map((e) => e.id));
       const zone = await schedules.organizationTimeZone(context.actor.organizationId);
       const today = isoDateInZone(clock.now(), zone);
       const due = enrollments.flatMap((e) => {
-        const plan = plans.find((p) => p.enrollmentId === e.id);
+        const plan = reviews.find((p) => p.enrollmentId === e.id);
         const next = plan ? dateOnly(plan.nextReviewOn) : null;
         if (next && !reviewDue(next, today)) return [];
         return [
@@ -290,26 +261,23 @@ export function createTreatmentPlanService(deps: {
           "create",
           "discharge-summary",
           async (tx) => {
-            const { count } = await tx.enrollment.updateMany({
-              where: { id: enrollmentId, status: "ACTIVE" },
-              data: {
-                status: input.reason === "WITHDREW" ? "WITHDRAWN" : "DISCHARGED",
-                endedOn: day(input.dischargedOn),
-              },
-            });
-            if (count === 0) throw conflict("This enrollment has already ended.");
-            return tx.discharge.create({
-              data: {
-                organizationId: participant.organizationId,
-                enrollmentId,
-                participantUserId: participant.id,
-                reason: input.reason,
-                dischargedOn: day(input.dischargedOn),
-                summary: input.summary,
-                aftercare: input.aftercare,
-                createdByUserId: context.actor.userId,
-                createdAt: now,
-              },
+            const ended = await plans.endEnrollment(
+              tx,
+              enrollmentId,
+              input.reason === "WITHDREW" ? "WITHDRAWN" : "DISCHARGED",
+              day(input.dischargedOn),
+            );
+            if (!ended) throw conflict("This enrollment has already ended.");
+            return plans.createDischarge(tx, {
+              organizationId: participant.organizationId,
+              enrollmentId,
+              participantUserId: participant.id,
+              reason: input.reason,
+              dischargedOn: day(input.dischargedOn),
+              summary: input.summary,
+              aftercare: input.aftercare,
+              createdByUserId: context.actor.userId,
+              createdAt: now,
             });
           },
           (r) => r.id,
@@ -324,7 +292,7 @@ export function createTreatmentPlanService(deps: {
 
     async dischargeOf(context: Context, enrollmentId: string): Promise<DischargeDto> {
       await requireEnrollment(context, enrollmentId, "discharge-summary", "read");
-      const row = await prisma.discharge.findUnique({ where: { enrollmentId } });
+      const row = await plans.discharge(enrollmentId);
       await audit.record(
         context,
         "read",
@@ -338,11 +306,7 @@ export function createTreatmentPlanService(deps: {
     /** A participant's aftercare plans, which they keep reading after discharge. */
     async aftercare(context: Context, participantId: string): Promise<AftercareDto[]> {
       await access.requirePersonal(context, "aftercare", participantId, "read");
-      const rows = await prisma.discharge.findMany({
-        where: { participantUserId: participantId },
-        orderBy: { dischargedOn: "desc" },
-        select: { enrollmentId: true, dischargedOn: true, aftercare: true },
-      });
+      const rows = await plans.aftercareOf(participantId);
       await audit.record(context, "read", { type: "aftercare", id: participantId }, "success");
       return rows.map((r) => ({
         enrollmentId: r.enrollmentId,
@@ -352,18 +316,7 @@ export function createTreatmentPlanService(deps: {
     },
   };
 
-  function dischargeDto(
-    row: {
-      enrollmentId: string;
-      participantUserId: string;
-      reason: string;
-      dischargedOn: Date;
-      summary: string;
-      aftercare: unknown;
-      createdAt: Date;
-    },
-    createdBy: string,
-  ): DischargeDto {
+  function dischargeDto(row: StoredDischarge, createdBy: string): DischargeDto {
     return {
       enrollmentId: row.enrollmentId,
       participantId: row.participantUserId,
