@@ -125,6 +125,37 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // Only repositories talk to the database (issue 15): services get plain objects (DTOs) from
+    // them and stay testable without Prisma. The data layer, the seed and tests may use it too.
+    files: ["apps/server/src/**/*.ts"],
+    ignores: [
+      "**/*-repository.ts",
+      "apps/server/src/db/**",
+      "apps/server/src/seed/**",
+      "apps/server/src/testing/**",
+      "**/*.test.ts",
+    ],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "**/generated/prisma",
+                "**/generated/prisma/**",
+                "@prisma/client",
+                "@prisma/client/**",
+              ],
+              message:
+                "Only *-repository.ts modules import Prisma: they are the one way to the data, and return plain objects (DTOs) that services use. Take a repository instead; for a transaction client, use `Transaction` from db/database.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Benchmarks and scripts talk to a person at a terminal.
     files: ["**/bench/**", "**/scripts/**", "e2e/**"],
     rules: { "no-console": "off" },
