@@ -77,7 +77,7 @@ export default defineConfig({
     setupFiles: ["src/test/setup.ts"],
     // Forms typed into key by key take a second or two alone, and several times that while the
     // server's tests, lint and the build share CI's two cores: a slow machine is not a failure.
-    testTimeout: 20_000,
+    testTimeout: 45_000,
     reporters: ["default", "json"],
     outputFile: { json: "test-results/vitest.json" },
   },
