@@ -547,8 +547,44 @@ const SCENARIOS = {
   ),
   "safety-plan": clinicalScenarios("safety-plan", "Pat's safety plan"),
   "treatment-plan": clinicalScenarios("treatment-plan", "Pat's treatment plan"),
+  "treatment-plan-review-queue": {
+    own: {
+      describe: "their list of treatment plans due for review",
+      build: () => ({ type: "treatment-plan-review-queue", organizationId: RIVERSIDE }),
+    },
+    "other-clinic": {
+      describe: "another clinic's list of treatment plans due for review",
+      build: () => ({ type: "treatment-plan-review-queue", organizationId: LAKESIDE }),
+    },
+  },
   "discharge-summary": clinicalScenarios("discharge-summary", "Pat's discharge summary"),
   aftercare: clinicalScenarios("aftercare", "Pat's aftercare plan"),
+  "cohort-severities": {
+    pats: {
+      describe: "the latest scores of everyone in Pat's cohort, which Farah facilitates",
+      build: () => ({
+        type: "cohort-severities",
+        organizationId: RIVERSIDE,
+        facilitatorIds: [FARAH],
+      }),
+    },
+    unrelated: {
+      describe: "the latest scores of everyone in Quinn's cohort, which Gil facilitates",
+      build: () => ({
+        type: "cohort-severities",
+        organizationId: RIVERSIDE,
+        facilitatorIds: [GIL],
+      }),
+    },
+    "other-clinic": {
+      describe: "the latest scores of a cohort of another clinic listing Farah",
+      build: () => ({
+        type: "cohort-severities",
+        organizationId: LAKESIDE,
+        facilitatorIds: [FARAH],
+      }),
+    },
+  },
   "crisis-alert": {
     pat: patsAlert,
     unrelated: {
@@ -751,6 +787,16 @@ const NO_LIVE_ROOMS: Record<ScenarioKey<"live-room">, Cells> = {
   "other-clinic": "NNNN",
 };
 
+const NO_REVIEW_QUEUE: Record<ScenarioKey<"treatment-plan-review-queue">, Cells> = {
+  own: "NNNN",
+  "other-clinic": "NNNN",
+};
+const NO_COHORT_SEVERITIES: Record<ScenarioKey<"cohort-severities">, Cells> = {
+  pats: "NNNN",
+  unrelated: "NNNN",
+  "other-clinic": "NNNN",
+};
+
 const EXPECTED: Record<Role, RoleTable> = {
   ADMIN: {
     // Clinics are provisioned outside the app: admins edit theirs, never create or delete one.
@@ -787,8 +833,10 @@ const EXPECTED: Record<Role, RoleTable> = {
     "assessment-assignment": CLOSED_CLINICAL,
     "safety-plan": CLOSED_CLINICAL,
     "treatment-plan": CLOSED_CLINICAL,
+    "treatment-plan-review-queue": NO_REVIEW_QUEUE,
     "discharge-summary": CLOSED_CLINICAL,
     aftercare: CLOSED_CLINICAL,
+    "cohort-severities": NO_COHORT_SEVERITIES,
     // Crisis alerts are clinical too: the care team reads and acknowledges them.
     "crisis-alert": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
     "crisis-alert-queue": { own: "NNNN", "other-clinic": "NNNN" },
@@ -855,12 +903,15 @@ const EXPECTED: Record<Role, RoleTable> = {
       unrelated: "NNNN",
       "other-clinic": "NNNN",
     },
+    // Each review is a new version (a create); acknowledging (the update) is Pat's word alone.
     "treatment-plan": {
-      pat: "AAAF",
+      pat: "AAFF",
       "pat-discharged": "AFFF",
       unrelated: "NNNN",
       "other-clinic": "NNNN",
     },
+    // Every clinician has a list of the plans due in their own cohorts.
+    "treatment-plan-review-queue": { own: "AFFF", "other-clinic": "NNNN" },
     // Written once when the enrollment closes.
     "discharge-summary": {
       pat: "AAFF",
@@ -869,6 +920,8 @@ const EXPECTED: Record<Role, RoleTable> = {
       "other-clinic": "NNNN",
     },
     aftercare: { pat: "AFFF", "pat-discharged": "AFFF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    // Their cohort's scores side by side, derived so read only; another cohort's do not exist.
+    "cohort-severities": { pats: "AFFF", unrelated: "NNNN", "other-clinic": "NNNN" },
     // Their current patients' alerts: read and acknowledge (an update); the system raises them.
     "crisis-alert": { pat: "AFAF", unrelated: "NNNN", "other-clinic": "NNNN" },
     "crisis-alert-queue": { own: "AFFF", "other-clinic": "NNNN" },
@@ -949,8 +1002,11 @@ const EXPECTED: Record<Role, RoleTable> = {
     "safety-plan": OWN_RECORD("AFFF"),
     // Update is acknowledging the plan, the only change the service lets them make.
     "treatment-plan": OWN_RECORD("AFAF"),
+    "treatment-plan-review-queue": NO_REVIEW_QUEUE,
     "discharge-summary": CLOSED_CLINICAL,
     aftercare: OWN_RECORD("AFFF"),
+    // Clinicians' view of a cohort's scores names other people in treatment.
+    "cohort-severities": NO_COHORT_SEVERITIES,
     // They are shown 988 and their safety plan; the alert record is for clinicians.
     "crisis-alert": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
     "crisis-alert-queue": { own: "NNNN", "other-clinic": "NNNN" },
@@ -1022,8 +1078,10 @@ const EXPECTED: Record<Role, RoleTable> = {
     "assessment-assignment": CLOSED_CLINICAL,
     "safety-plan": CLOSED_CLINICAL,
     "treatment-plan": CLOSED_CLINICAL,
+    "treatment-plan-review-queue": NO_REVIEW_QUEUE,
     "discharge-summary": CLOSED_CLINICAL,
     aftercare: CLOSED_CLINICAL,
+    "cohort-severities": NO_COHORT_SEVERITIES,
     "crisis-alert": { pat: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
     "crisis-alert-queue": { own: "NNNN", "other-clinic": "NNNN" },
     // Only the family board they share with Pat's consent.
@@ -1342,6 +1400,24 @@ describe("care relationships only the clinic creates", () => {
         formerFacilitatorIds: [],
       }),
     ).toBe("not-found");
+  });
+
+  it("lets only Pat acknowledge Pat's treatment plan, and only Pat's care team write a version", () => {
+    const plan = SCENARIOS["treatment-plan"].pat.build();
+    expect(ROLES.filter((role) => can(ACTORS[role], "update", plan))).toEqual(["PARTICIPANT"]);
+    expect(ROLES.filter((role) => can(ACTORS[role], "create", plan))).toEqual(["FACILITATOR"]);
+    const formerTeam = SCENARIOS["treatment-plan"]["pat-discharged"].build();
+    expect(decide(ACTORS.FACILITATOR, "create", formerTeam)).toBe("forbidden");
+  });
+
+  it("shows a cohort's scores only to a clinician of that cohort", () => {
+    const patsCohortScores = SCENARIOS["cohort-severities"].pats.build();
+    expect(ROLES.filter((role) => can(ACTORS[role], "read", patsCohortScores))).toEqual([
+      "FACILITATOR",
+    ]);
+    expect(decide(ACTORS.FACILITATOR, "read", { ...patsCohortScores, facilitatorIds: [GIL] })).toBe(
+      "not-found",
+    );
   });
 
   it("lets a participant read but never assign their own questionnaires", () => {

@@ -187,12 +187,26 @@ export type Resource = InOrganization &
     | ({ type: "assessment-assignment"; participantId: string } & TreatedBy)
     /** A participant's Stanley-Brown safety plan. */
     | ({ type: "safety-plan"; participantId: string } & TreatedBy)
-    /** A treatment plan (problems, goals, objectives) of a participant's enrollment. */
+    /**
+     * A treatment plan (problems, goals, objectives) of a participant's enrollment. Create is
+     * writing a new version (the first plan or a review: versions are never changed), update is
+     * the participant acknowledging that they read it.
+     */
     | ({ type: "treatment-plan"; participantId: string } & TreatedBy)
+    /**
+     * A clinician's list of the treatment plans in their cohorts that are missing or due for
+     * review; the list is built from the reader's own cohorts only.
+     */
+    | { type: "treatment-plan-review-queue" }
     /** The clinical discharge summary closing an enrollment. */
     | ({ type: "discharge-summary"; participantId: string } & TreatedBy)
     /** The aftercare plan given at discharge: follow-ups, level of care, resources. */
     | ({ type: "aftercare"; participantId: string } & TreatedBy)
+    /**
+     * The latest PHQ-9 / GAD-7 score of everyone actively enrolled in a cohort, side by side.
+     * `facilitatorIds`: the cohort's clinicians (`cohortClinicians`). Derived, so only read.
+     */
+    | { type: "cohort-severities"; facilitatorIds: readonly string[] }
     /**
      * A crisis alert (crisis language, PHQ-9 item 9) about a participant: clinical. Raised by the
      * system; `facilitatorIds` is the participant's current care team.
@@ -279,8 +293,10 @@ export const RESOURCE_TYPES = [
   "assessment-assignment",
   "safety-plan",
   "treatment-plan",
+  "treatment-plan-review-queue",
   "discharge-summary",
   "aftercare",
+  "cohort-severities",
   "crisis-alert",
   "crisis-alert-queue",
   "forum-post",
@@ -436,8 +452,10 @@ function adminGrant(resource: ByRole): Grant {
     case "assessment-assignment":
     case "safety-plan":
     case "treatment-plan":
+    case "treatment-plan-review-queue":
     case "discharge-summary":
     case "aftercare":
+    case "cohort-severities":
     case "crisis-alert":
     case "crisis-alert-queue":
       // Clinical records (crisis alerts too) are for the clinicians treating the person, not
@@ -500,9 +518,18 @@ function facilitatorGrant(actor: Actor, resource: ByRole): Grant {
     case "assessment":
     case "assessment-assignment":
     case "safety-plan":
-    case "treatment-plan":
       // Their own patients' records; an update is an assignment's end or a new version.
       return forCareTeam(actor, resource, NEVER_DELETED);
+    case "treatment-plan":
+      // Their own patients' plans: each new version is a create. Acknowledging a plan (the
+      // update) is the participant's word that they read it, so nobody gives it for them.
+      return forCareTeam(actor, resource, { visible: true, may: ["read", "create"] });
+    case "treatment-plan-review-queue":
+      // Every clinician has one; it lists only the plans of their own cohorts.
+      return READ_ONLY;
+    case "cohort-severities":
+      // Scores of everyone in a cohort: for that cohort's clinicians, derived so read only.
+      return when(resource.facilitatorIds.includes(actor.userId), READ_ONLY);
     case "discharge-summary":
       // Written once when the enrollment closes.
       return forCareTeam(actor, resource, { visible: true, may: ["read", "create"] });
@@ -574,8 +601,13 @@ function participantGrant(actor: Actor, resource: ByRole): Grant {
     case "crisis-alert-queue":
       // They are shown 988 and their safety plan at once; the alert itself is for clinicians.
       return HIDDEN;
+    case "treatment-plan-review-queue":
+    case "cohort-severities":
+      // Clinicians' worklists; a cohort's scores name other people in treatment.
+      return HIDDEN;
     case "treatment-plan":
-      // They read their plan and acknowledge it (the only update the service allows them).
+      // They read their plan and acknowledge it (the update); its versions are written by
+      // their care team.
       return when(resource.participantId === actor.userId, {
         visible: true,
         may: ["read", "update"],
@@ -623,8 +655,10 @@ function familyGrant(actor: Actor, resource: ByRole): Grant {
     case "crisis-alert-queue":
     case "safety-plan":
     case "treatment-plan":
+    case "treatment-plan-review-queue":
     case "discharge-summary":
     case "aftercare":
+    case "cohort-severities":
       return HIDDEN;
     case "live-room":
       // Only the sessions they are let into.

@@ -3,6 +3,7 @@ import {
   answersSchema,
   cadenceDays,
   cohortClinicians,
+  decide,
   INSTRUMENT_DEFINITIONS,
   isActiveEnrollment,
   isoDateInZone,
@@ -230,14 +231,15 @@ export function createAssessmentService(deps: {
     /** Each participant's latest score per instrument, for the cohort's clinicians. */
     async cohortSeverities(context: Context, cohortId: string): Promise<CohortSeverities> {
       const cohort = await schedules.cohort(cohortId);
-      const staff = cohort ? cohortClinicians(cohort) : [];
-      if (
-        !cohort ||
-        cohort.organizationId !== context.actor.organizationId ||
-        context.actor.role !== "FACILITATOR" ||
-        !staff.includes(context.actor.userId)
-      ) {
-        if (cohort) await audit.denied(context, "read", { type: "assessment", id: cohortId });
+      if (!cohort) throw notFound("cohort");
+      const decision = decide(context.actor, "read", {
+        type: "cohort-severities",
+        organizationId: cohort.organizationId,
+        facilitatorIds: cohortClinicians(cohort),
+      });
+      if (decision !== "allow") {
+        // Another cohort's scores do not exist for the reader, whatever the policy's reason.
+        await audit.denied(context, "read", { type: "assessment", id: cohortId });
         throw notFound("cohort");
       }
       const enrolled = (await schedules.enrollments({ cohortIds: [cohortId] })).filter(

@@ -556,6 +556,33 @@ describe.each(databaseKinds())("the clinical record on %s", (kind) => {
     clock.set(new Date("2026-11-25T15:00:00Z"));
   });
 
+  it("lets only the participant acknowledge a plan and only clinicians list reviews due, auditing each refusal", async () => {
+    const enrollment = await server.db.prisma.enrollment.findFirstOrThrow({
+      where: { participantUserId: ids.jordan },
+    });
+    const refusals = () =>
+      server.db.prisma.auditEvent.count({
+        where: { recordType: "treatment-plan", outcome: "denied" },
+      });
+    const before = await refusals();
+    const dana = await sign(DANA);
+    const current = (
+      await dana.get<{ plan: TreatmentPlanDto }>(`/api/enrollments/${enrollment.id}/treatment-plan`)
+    ).body.plan;
+    // Acknowledging is the participant's word that they read it: their clinician cannot give it.
+    expect(
+      (
+        await dana.post(`/api/enrollments/${enrollment.id}/treatment-plan/acknowledge`, {
+          version: current.version,
+        })
+      ).status,
+    ).toBe(403);
+    for (const email of [JORDAN, PAT, ADMIN]) {
+      expect((await (await sign(email)).get("/api/treatment-plans/reviews-due")).status).toBe(404);
+    }
+    expect(await refusals()).toBe(before + 4);
+  });
+
   it("discharges with a summary and aftercare plan that the participant keeps reading", async () => {
     const dana = await sign(DANA);
     const enrollment = await server.db.prisma.enrollment.findFirstOrThrow({

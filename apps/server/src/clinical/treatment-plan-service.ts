@@ -1,5 +1,6 @@
 import {
   addDaysToDate,
+  decide,
   DischargeInputSchema,
   isActiveEnrollment,
   isoDateInZone,
@@ -14,7 +15,7 @@ import {
 import type { AuditLog } from "../audit/audit-log";
 import type { Clock } from "../clock";
 import { isUniqueViolation } from "../http/error-handler";
-import { badRequest, conflict, forbidden, notFound } from "../http/errors";
+import { badRequest, conflict, notFound } from "../http/errors";
 import {
   dateOnly,
   type EnrollmentRecord,
@@ -137,13 +138,13 @@ export function createTreatmentPlanService(deps: {
       input: TreatmentPlanInput,
       basedOn: number | null,
     ): Promise<TreatmentPlanDto> {
+      // Each version is created, never changed: only the current care team writes one.
       const { enrollment, participant, today } = await requireEnrollment(
         context,
         enrollmentId,
         "treatment-plan",
-        "update",
+        "create",
       );
-      if (context.actor.role !== "FACILITATOR") throw forbidden();
       if (!isActiveEnrollment(enrollment)) {
         throw conflict("This enrollment has ended; its treatment plan can no longer change.");
       }
@@ -185,13 +186,8 @@ export function createTreatmentPlanService(deps: {
 
     /** The participant confirms they read the current version. */
     async acknowledge(context: Context, enrollmentId: string, version: number): Promise<void> {
-      const { enrollment } = await requireEnrollment(
-        context,
-        enrollmentId,
-        "treatment-plan",
-        "update",
-      );
-      if (context.actor.userId !== enrollment.participant.id) throw forbidden();
+      // The policy lets only the participant whose plan it is acknowledge it.
+      await requireEnrollment(context, enrollmentId, "treatment-plan", "update");
       const latest = await plans.latest(enrollmentId);
       if (!latest) throw notFound("treatment plan");
       if (latest.version !== version) {
@@ -211,7 +207,14 @@ export function createTreatmentPlanService(deps: {
 
     /** For a clinician: active enrollments in their cohorts whose plan is missing or due. */
     async reviewsDue(context: Context) {
-      if (context.actor.role !== "FACILITATOR") throw notFound("reviews");
+      const queue = decide(context.actor, "read", {
+        type: "treatment-plan-review-queue",
+        organizationId: context.actor.organizationId,
+      });
+      if (queue !== "allow") {
+        await audit.denied(context, "read", { type: "treatment-plan" });
+        throw notFound("reviews");
+      }
       const cohortIds = await schedules.cohortIdsOf(context.actor.userId);
       const enrollments = (await schedules.enrollments({ cohortIds })).filter(isActiveEnrollment);
       const reviews = await plans.nextReviews(enrollments.map((e) => e.id));
