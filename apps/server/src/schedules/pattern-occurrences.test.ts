@@ -1,6 +1,11 @@
-import { weeklyPatternToRRule, type WeeklyPattern } from "@bridgeway/domain";
+import {
+  DST_CASES,
+  TimeOfDaySchema,
+  weeklyPatternToRRule,
+  type WeeklyPattern,
+} from "@bridgeway/domain";
 import { describe, expect, it } from "vitest";
-import { patternOccurrences, startOfLocalDay } from "./pattern-occurrences";
+import { patternOccurrences, startOfLocalDay, wallClockInstant } from "./pattern-occurrences";
 
 const EVENING: WeeklyPattern = { days: ["MO", "WE", "TH"], startTime: "18:00", endTime: "21:00" };
 
@@ -106,4 +111,39 @@ describe("meetings from a weekly pattern", () => {
       "2026-10-31T04:00:00.000Z",
     );
   });
+});
+
+/** Runs `check` as if the server's own clock were in `zone` (hosts are not always on UTC). */
+function onMachineIn(zone: string, check: () => void) {
+  const saved = process.env.TZ;
+  process.env.TZ = zone;
+  try {
+    check();
+  } finally {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  }
+}
+
+describe("a wall-clock time in a cohort's zone, as the instant stored", () => {
+  it.each(DST_CASES)(
+    "reads $time on $date in $zone ($kind) as $utc",
+    ({ date, time, zone, utc }) => {
+      expect(wallClockInstant(date, TimeOfDaySchema.parse(time), zone).toISOString()).toBe(utc);
+    },
+  );
+
+  it.each(["America/Los_Angeles", "Europe/London", "Australia/Sydney", "Asia/Kolkata"])(
+    "is the same on a server whose own clock is in %s",
+    (machineZone) => {
+      onMachineIn(machineZone, () => {
+        // The switch took effect, or this test would prove nothing.
+        expect(new Date(Date.UTC(2026, 6, 15)).getTimezoneOffset()).not.toBe(0);
+        for (const c of DST_CASES) {
+          const stored = wallClockInstant(c.date, TimeOfDaySchema.parse(c.time), c.zone);
+          expect(stored.toISOString(), `${c.zone} ${c.date} ${c.time}`).toBe(c.utc);
+        }
+      });
+    },
+  );
 });

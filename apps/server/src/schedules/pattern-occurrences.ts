@@ -1,5 +1,5 @@
-import { TZDate } from "@date-fns/tz";
-import { isoDateInZone, type TimeOfDay } from "@bridgeway/domain";
+import { tzOffset } from "@date-fns/tz";
+import { isoDateInZone, wallClockToEpochMs, type TimeOfDay } from "@bridgeway/domain";
 import rrule from "rrule";
 
 export type PatternOccurrence = {
@@ -9,25 +9,16 @@ export type PatternOccurrence = {
   endsAt: Date;
 };
 
-/** A wall-clock date and time in a zone, as an instant (DST-aware). */
+/**
+ * A wall-clock date and time in a zone, as an instant. A time skipped by daylight saving moves
+ * forward by the gap, a repeated one means the first (the domain's `wallClockToEpochMs`, which
+ * the web's forms use too, checked against `DST_CASES`), whatever zone the server runs in.
+ */
 export function wallClockInstant(date: string, time: TimeOfDay, timeZone: string): Date {
-  const [year, month, day] = date.split("-").map(Number);
-  const [hour, minute] = time.split(":").map(Number);
-  return new Date(
-    new TZDate(
-      year ?? 0,
-      (month ?? 1) - 1,
-      day ?? 1,
-      hour ?? 0,
-      minute ?? 0,
-      0,
-      0,
-      timeZone,
-    ).getTime(),
-  );
+  // Null only for a malformed date or time, which validation refuses before this: an invalid Date.
+  return new Date(wallClockToEpochMs(date, time, (ms) => tzOffset(timeZone, new Date(ms))) ?? NaN);
 }
 
-/**
 /**
  * The meetings a weekly pattern gives between two dates (inclusive), as UTC instants. The RRULE
  * is evaluated in floating time (wall-clock days and times, no zone), and each wall-clock start
