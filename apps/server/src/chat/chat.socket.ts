@@ -1,18 +1,4 @@
-import {
-  ChatEditSchema,
-  ChatHideSchema,
-  ChatHistorySchema,
-  ChatMessageOnlySchema,
-  ChatReadSchema,
-  ChatReportSchema,
-  ChatRoomOnlySchema,
-  ChatSendSchema,
-  ChatSinceSchema,
-  ChatTypingSchema,
-  CHAT_PAGE_SIZE,
-  type Actor,
-} from "@bridgeway/domain";
-import { z } from "zod";
+import { CHAT_PAGE_SIZE, type Actor } from "@bridgeway/domain";
 import { eventRegistrar } from "../realtime/event-handler";
 import type { Logger } from "../logger";
 import type { Realtime } from "../realtime/realtime";
@@ -50,51 +36,42 @@ export function registerChatSockets(
       error instanceof ChatRefusal ? { code: error.code, message: error.message } : undefined,
     );
 
-    handle("chat:rooms", z.looseObject({}), async () => ({
+    handle("chat:rooms", async () => ({
       rooms: await chat.rooms(actor),
     }));
-    handle("chat:subscribe", ChatRoomOnlySchema, async (p) => ({
+    handle("chat:subscribe", async (p) => ({
       messages: await chat.subscribe(socket, actor, p.roomKey, CHAT_PAGE_SIZE),
     }));
-    handle("chat:unsubscribe", ChatRoomOnlySchema, async (p) => {
+    handle("chat:unsubscribe", async (p) => {
       await socket.leave(chatChannel(p.roomKey));
       return {};
     });
-    handle("chat:history", ChatHistorySchema, (p) =>
-      chat.history(socket, actor, p.roomKey, p.limit, p.before),
-    );
-    handle("chat:since", ChatSinceSchema, (p) =>
-      chat.since(socket, actor, p.roomKey, p.after, p.limit),
-    );
+    handle("chat:history", (p) => chat.history(socket, actor, p.roomKey, p.limit, p.before));
+    handle("chat:since", (p) => chat.since(socket, actor, p.roomKey, p.after, p.limit));
     // Refused before any database work: a flood costs the flooder, not everyone else.
     const tooFast = (p: { body: string }) =>
       limiter.take(actor.userId, Buffer.byteLength(p.body, "utf8"))
         ? undefined
         : { code: "rate_limited" as const, message: CHAT_TOO_FAST };
-    handle(
-      "chat:send",
-      ChatSendSchema,
-      async (p) => ({ message: await chat.send(socket, actor, p) }),
-      tooFast,
-    );
-    handle("chat:typing", ChatTypingSchema, async (p) => {
+    handle("chat:send", async (p) => ({ message: await chat.send(socket, actor, p) }), tooFast);
+    handle("chat:typing", async (p) => {
       await chat.typing(socket, actor, p.roomKey, p.typing);
       return {};
     });
-    handle("chat:read", ChatReadSchema, async (p) => {
+    handle("chat:read", async (p) => {
       await chat.read(socket, actor, p.roomKey, p.messageId);
       return {};
     });
-    handle("chat:edit", ChatEditSchema, async (p) => ({
+    handle("chat:edit", async (p) => ({
       message: await chat.edit(actor, p.messageId, p.body),
     }));
-    handle("chat:delete", ChatMessageOnlySchema, async (p) => ({
+    handle("chat:delete", async (p) => ({
       message: await chat.remove(actor, p.messageId),
     }));
-    handle("chat:hide", ChatHideSchema, async (p) => ({
+    handle("chat:hide", async (p) => ({
       message: await chat.hide(socket, actor, p.messageId, p.reason),
     }));
-    handle("chat:report", ChatReportSchema, async (p) => {
+    handle("chat:report", async (p) => {
       await chat.report(socket, actor, p.messageId, p.reason);
       return {};
     });

@@ -1,4 +1,4 @@
-import { BoardParamsSchema, type Actor } from "@bridgeway/domain";
+import type { Actor } from "@bridgeway/domain";
 import type { Logger } from "../logger";
 import { eventRegistrar } from "../realtime/event-handler";
 import type { Realtime } from "../realtime/realtime";
@@ -29,12 +29,12 @@ export function registerForumSockets(
     const handle = eventRegistrar(socket, logger, (error) =>
       error instanceof ForumRefusal ? { code: "not_found", message: error.message } : undefined,
     );
-    handle("forum:subscribe", BoardParamsSchema, async (p) => {
+    handle("forum:subscribe", async (p) => {
       if (!(await forums.follow(socket, actor, p.kind, p.id)))
         throw new ForumRefusal("This board was not found.");
       return {};
     });
-    handle("forum:unsubscribe", BoardParamsSchema, async (p) => {
+    handle("forum:unsubscribe", async (p) => {
       await socket.leave(forumChannel(p.kind, p.id));
       return {};
     });

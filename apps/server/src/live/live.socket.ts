@@ -1,25 +1,14 @@
-import {
-  BreakoutsMessageSchema,
-  BreakoutsOpenSchema,
-  VisitSchema,
-  DeclineSchema,
-  HandSchema,
-  JoinRoomSchema,
-  LockSchema,
-  MediaStateSchema,
-  MuteSchema,
-  PersonInSessionSchema,
-  ScreenShareSchema,
-  SessionOnlySchema,
-  SignalSchema,
-  type Actor,
-  type LiveError,
-} from "@bridgeway/domain";
-import { eventRegistrar } from "../realtime/event-handler";
+import type { Actor, ClientEvent, LiveError, ParsedPayload } from "@bridgeway/domain";
+import { eventRegistrar, type HandlerResult } from "../realtime/event-handler";
 import type { Logger } from "../logger";
 import type { Realtime, RealtimeSocket } from "../realtime/realtime";
 import { LiveRefusal } from "./live-refusal";
 import type { LiveService } from "./live-service";
+
+/** Client events about one live session: their payload names it. */
+type RoomEvent = {
+  [E in ClientEvent]: ParsedPayload<E> extends { sessionId: string } ? E : never;
+}[ClientEvent];
 
 /** Disconnect reasons that mean the network, not the person, ended the connection. */
 const NETWORK_REASONS = new Set(["transport close", "transport error", "ping timeout"]);
@@ -39,95 +28,99 @@ export function registerLiveSockets(realtime: Realtime, live: LiveService, logge
     const handle = eventRegistrar(socket, logger, (error) =>
       error instanceof LiveRefusal ? error.error : undefined,
     );
-    const inSession = (payload: unknown): LiveError | undefined =>
-      (payload as { sessionId?: string }).sessionId === socket.data.liveSessionId
+    const inSession = (payload: { sessionId: string }): LiveError | undefined =>
+      payload.sessionId === socket.data.liveSessionId
         ? undefined
         : { code: "not_admitted", message: "Join the session first." };
-    const inRoom: typeof handle = (event, schema, run) => {
-      handle(event, schema, run, inSession);
+    /** Events only someone in this session's room may send. */
+    const inRoom = <E extends RoomEvent>(
+      event: E,
+      run: (payload: ParsedPayload<E>) => Promise<HandlerResult<E>>,
+    ) => {
+      handle(event, run, inSession);
     };
 
-    handle("room:check", SessionOnlySchema, async (p) => {
+    handle("room:check", async (p) => {
       await live.check(socket.id, actor, p.sessionId);
       return {};
     });
-    handle("room:join", JoinRoomSchema, (p) =>
+    handle("room:join", (p) =>
       live.join(socket.id, { actor, displayName: p.displayName }, p.sessionId),
     );
-    inRoom("room:leave", SessionOnlySchema, async (p) => {
+    inRoom("room:leave", async (p) => {
       await live.leave(actor, p.sessionId, socket.id);
       return {};
     });
-    inRoom("room:admit", PersonInSessionSchema, async (p) => {
+    inRoom("room:admit", async (p) => {
       await live.admit(actor, p.sessionId, p.userId);
       return {};
     });
-    inRoom("room:admit-all", SessionOnlySchema, async (p) => ({
+    inRoom("room:admit-all", async (p) => ({
       admitted: await live.admitAll(actor, p.sessionId),
     }));
-    inRoom("room:decline", DeclineSchema, async (p) => {
+    inRoom("room:decline", async (p) => {
       await live.decline(actor, p.sessionId, p.userId, p.message);
       return {};
     });
-    inRoom("room:remove", PersonInSessionSchema, async (p) => {
+    inRoom("room:remove", async (p) => {
       await live.remove(actor, p.sessionId, p.userId);
       return {};
     });
-    inRoom("room:readmit", PersonInSessionSchema, async (p) => {
+    inRoom("room:readmit", async (p) => {
       await live.readmit(actor, p.sessionId, p.userId);
       return {};
     });
-    inRoom("room:lock", LockSchema, async (p) => {
+    inRoom("room:lock", async (p) => {
       await live.lock(actor, p.sessionId, p.locked);
       return {};
     });
-    inRoom("room:end", SessionOnlySchema, async (p) => {
+    inRoom("room:end", async (p) => {
       await live.end(actor, p.sessionId);
       return {};
     });
-    inRoom("room:turn-off", MuteSchema, async (p) => {
+    inRoom("room:turn-off", async (p) => {
       await live.turnOff(actor, p.sessionId, p.target, p.kind);
       return {};
     });
-    inRoom("room:ask-unmute", PersonInSessionSchema, async (p) => {
+    inRoom("room:ask-unmute", async (p) => {
       await live.askToUnmute(actor, p.sessionId, p.userId);
       return {};
     });
-    inRoom("room:allow-screen-share", ScreenShareSchema, async (p) => {
+    inRoom("room:allow-screen-share", async (p) => {
       await live.allowScreenShare(actor, p.sessionId, p.userId, p.allowed);
       return {};
     });
-    inRoom("room:breakouts-open", BreakoutsOpenSchema, async (p) => ({
+    inRoom("room:breakouts-open", async (p) => ({
       rooms: await live.openBreakouts(actor, p.sessionId, p.rooms, p.minutes, p.whenTimeIsUp),
     }));
-    inRoom("room:breakouts-close", SessionOnlySchema, async (p) => {
+    inRoom("room:breakouts-close", async (p) => {
       await live.closeBreakouts(actor, p.sessionId);
       return {};
     });
-    inRoom("room:breakouts-message", BreakoutsMessageSchema, async (p) => {
+    inRoom("room:breakouts-message", async (p) => {
       await live.breakoutMessage(actor, p.sessionId, p.message);
       return {};
     });
-    inRoom("room:visit", VisitSchema, async (p) => ({
+    inRoom("room:visit", async (p) => ({
       credential: await live.visit(actor, p.sessionId, p.breakoutId),
     }));
-    inRoom("hand:raise", HandSchema, async (p) => {
+    inRoom("hand:raise", async (p) => {
       await live.raiseHand(actor, p.sessionId, p.raised);
       return {};
     });
-    inRoom("hand:lower", PersonInSessionSchema, async (p) => {
+    inRoom("hand:lower", async (p) => {
       await live.lowerHand(actor, p.sessionId, p.userId);
       return {};
     });
-    inRoom("media:state", MediaStateSchema, async (p) => {
+    inRoom("media:state", async (p) => {
       await live.mediaState(actor, p.sessionId, p);
       return {};
     });
-    inRoom("media:signal", SignalSchema, async (p) => {
+    inRoom("media:signal", async (p) => {
       await live.relaySignal(actor, p.sessionId, p.to, p.signal);
       return {};
     });
-    inRoom("media:refresh-credential", SessionOnlySchema, async (p) => ({
+    inRoom("media:refresh-credential", async (p) => ({
       credential: await live.refreshCredential(actor, p.sessionId),
     }));
 

@@ -1,4 +1,12 @@
-import { findUnstorableText, type LiveError } from "@bridgeway/domain";
+import {
+  CLIENT_EVENT_SCHEMAS,
+  findUnstorableText,
+  type ClientEvent,
+  type LiveError,
+  type ParsedPayload,
+  type ReplyOf,
+  type RequestEvent,
+} from "@bridgeway/domain";
 import type { z } from "zod";
 import { loggableError } from "../db/unavailable";
 import { fieldsFromZodError } from "../http/validate";
@@ -7,23 +15,42 @@ import type { RealtimeSocket } from "./realtime";
 
 type Reply = (reply: unknown) => void;
 
+/** The domain's schemas, seen as "event E's schema parses to E's payload" for any E. */
+const SCHEMAS: { [E in ClientEvent]: z.ZodType<ParsedPayload<E>> } = CLIENT_EVENT_SCHEMAS;
+
 /**
- * Registers socket events the same way everywhere: the payload is validated with its schema; a
- * bad or refused event answers `{ ok: false, error }` to its acknowledgement (when the client
- * gave one) and a `room:error` event naming the event; the socket keeps working.
- * `refusal` turns an expected error into what the client is told; anything else is logged.
+ * What a handler of `E` resolves with: the reply the contract names for a request; for an event
+ * sent without an answer, anything (a client that asks anyway is told `{ ok: true }`).
+ */
+export type HandlerResult<E extends ClientEvent> = E extends RequestEvent ? ReplyOf<E> : object;
+
+/** Handles one client event, given its payload as its schema parsed it. */
+export type EventHandler = <E extends ClientEvent>(
+  event: E,
+  run: (payload: ParsedPayload<E>) => Promise<HandlerResult<E>>,
+  precheck?: (payload: ParsedPayload<E>) => LiveError | undefined,
+) => void;
+
+/**
+ * Registers socket events the same way everywhere: the payload is validated with the event's
+ * schema from the domain's `CLIENT_EVENT_SCHEMAS`; a bad or refused event answers
+ * `{ ok: false, error }` to its acknowledgement (when the client gave one) and a `room:error`
+ * event naming the event; the socket keeps working. The event's name picks its schema and the
+ * reply its handler must give. `refusal` turns an expected error into what the client is told;
+ * anything else is logged.
  */
 export function eventRegistrar(
   socket: RealtimeSocket,
   logger: Logger,
   refusal: (error: unknown) => LiveError | undefined,
-) {
-  return function handle<S extends z.ZodType>(
-    event: string,
-    schema: S,
-    run: (payload: z.infer<S>) => Promise<object>,
-    precheck?: (payload: z.infer<S>) => LiveError | undefined,
+): EventHandler {
+  return function handle<E extends ClientEvent>(
+    event: E,
+    run: (payload: ParsedPayload<E>) => Promise<HandlerResult<E>>,
+    precheck?: (payload: ParsedPayload<E>) => LiveError | undefined,
   ): void {
+    const schema = SCHEMAS[event];
+    // What arrives is whatever the client sent: unknown until the schema has accepted it.
     const listener = (raw: unknown, maybeReply: unknown) => {
       const reply: Reply | undefined =
         typeof maybeReply === "function" ? (maybeReply as Reply) : undefined;
@@ -76,6 +103,9 @@ export function eventRegistrar(
         },
       );
     };
-    socket.on(event as never, listener as never);
+    // Widened from E: socket.io cannot resolve its listener type for a generic event name, but
+    // for the union of names it accepts a listener taking `unknown`, so no cast is needed.
+    const name: ClientEvent = event;
+    socket.on(name, listener);
   };
 }
