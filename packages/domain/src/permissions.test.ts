@@ -885,8 +885,9 @@ const EXPECTED: Record<Role, RoleTable> = {
     // Their own patients' records, never deleted: signing, addenda and new versions are updates.
     // After discharge they read them (only) for the window; then the record closes to them.
     "clinical-note": { pat: "AAAF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    // Answers are Pat's own: Farah reads the results but never completes one for Pat.
     assessment: {
-      pat: "AAAF",
+      pat: "AFFF",
       "pat-discharged": "AFFF",
       unrelated: "NNNN",
       "other-clinic": "NNNN",
@@ -1418,6 +1419,12 @@ describe("care relationships only the clinic creates", () => {
     expect(decide(ACTORS.FACILITATOR, "read", { ...patsCohortScores, facilitatorIds: [GIL] })).toBe(
       "not-found",
     );
+  });
+
+  it("lets only the participant answer their questionnaires, not even their clinician", () => {
+    const results = SCENARIOS.assessment.pat.build();
+    expect(ROLES.filter((role) => can(ACTORS[role], "create", results))).toEqual(["PARTICIPANT"]);
+    expect(decide(ACTORS.FACILITATOR, "create", results)).toBe("forbidden");
   });
 
   it("lets a participant read but never assign their own questionnaires", () => {

@@ -516,6 +516,9 @@ function facilitatorGrant(actor: Actor, resource: ByRole): Grant {
       // addendum. Nothing clinical is ever deleted.
       return when(resource.facilitatorIds.includes(actor.userId), NEVER_DELETED);
     case "assessment":
+      // Their own patients' results. Answers are the participant's own: a clinician never
+      // completes a questionnaire (creates a result) for them, nor changes one.
+      return forCareTeam(actor, resource, READ_ONLY);
     case "assessment-assignment":
     case "safety-plan":
       // Their own patients' records; an update is an assignment's end or a new version.

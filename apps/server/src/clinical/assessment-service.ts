@@ -19,7 +19,7 @@ import {
 import type { AlertService } from "../alerts/alert-service";
 import type { AuditLog } from "../audit/audit-log";
 import type { Clock } from "../clock";
-import { badRequest, conflict, forbidden, notFound } from "../http/errors";
+import { badRequest, conflict, notFound } from "../http/errors";
 import { fieldsFromZodError } from "../http/validate";
 import type { Logger } from "../logger";
 import { dateOnly, type ScheduleRepository } from "../schedules/schedule-repository";
@@ -148,14 +148,14 @@ export function createAssessmentService(deps: {
       if (!assignment || assignment.organizationId !== context.actor.organizationId) {
         throw notFound("assignment");
       }
+      // Answers are the participant's own: the policy lets nobody else, clinicians included,
+      // complete a questionnaire for them.
       const participant = await access.requirePersonal(
         context,
         "assessment",
         assignment.participantUserId,
         "create",
       );
-      // Answers are the participant's own: a clinician cannot fill them in for them here.
-      if (context.actor.userId !== assignment.participantUserId) throw forbidden();
       if (assignment.cancelledAt)
         throw conflict("This questionnaire was withdrawn by your clinician.");
       if (assignment.answered) throw conflict("You already answered this questionnaire.");
