@@ -2,6 +2,7 @@ import {
   CHAT_PAGE_SIZE,
   MAX_CHAT_MESSAGE_LENGTH,
   resyncPoint,
+  type ClientPayload,
   type ChatMessageDto,
   type LiveError,
 } from "@bridgeway/domain";
@@ -24,6 +25,9 @@ import {
 } from "./message-list";
 import { memoryOutboxStore, type OutboxStore } from "./outbox-store";
 import { TypingRoster, TypingSignal } from "./typing";
+
+/** Requests that change one message and answer it as it now is. */
+type MessageChange = "chat:edit" | "chat:delete" | "chat:hide";
 
 /** While connected, how long a message the server could not take waits before it is sent again. */
 const RESEND_AFTER_MS = 5_000;
@@ -104,7 +108,8 @@ export class ChatRoom {
     this.store = deps.outbox ?? memoryOutboxStore();
     this.roster = new TypingRoster(this.now);
     this.typingSignal = new TypingSignal((typing) => {
-      if (this.transport.connected) this.transport.emitTyping({ roomKey: this.roomKey, typing });
+      if (this.transport.connected)
+        this.transport.emit("chat:typing", { roomKey: this.roomKey, typing });
     }, this.now);
   }
 
@@ -187,7 +192,7 @@ export class ChatRoom {
   /** Opens the room: joins its live channel and takes the newest page. */
   private async load(run: number): Promise<void> {
     if (this.state.load.status !== "loading") this.set({ load: { status: "loading" } });
-    const reply = await this.transport.request<{ messages: ChatMessageDto[] }>("chat:subscribe", {
+    const reply = await this.transport.request("chat:subscribe", {
       roomKey: this.roomKey,
     });
     if (run !== this.run) return;
@@ -252,7 +257,7 @@ export class ChatRoom {
    */
   private async catchUp(run: number): Promise<void> {
     const from = this.resumeAfter ?? newestMessage(this.state.timeline)?.id;
-    const again = await this.transport.request<{ messages: ChatMessageDto[] }>("chat:subscribe", {
+    const again = await this.transport.request("chat:subscribe", {
       roomKey: this.roomKey,
     });
     if (run !== this.run) return;
@@ -276,10 +281,7 @@ export class ChatRoom {
     if (!from) return true;
     let after = from;
     for (;;) {
-      const page = await this.transport.request<{ messages: ChatMessageDto[]; hasMore: boolean }>(
-        "chat:since",
-        { roomKey: this.roomKey, after },
-      );
+      const page = await this.transport.request("chat:since", { roomKey: this.roomKey, after });
       if (run !== this.run || !page.ok) return false;
       this.merge(page.messages);
       const last = page.messages.at(-1);
@@ -299,10 +301,10 @@ export class ChatRoom {
     }
     const run = this.run;
     this.set({ older: { status: "loading" } });
-    const reply = await this.transport.request<{
-      messages: ChatMessageDto[];
-      nextBefore: string | null;
-    }>("chat:history", { roomKey: this.roomKey, before: oldest.id });
+    const reply = await this.transport.request("chat:history", {
+      roomKey: this.roomKey,
+      before: oldest.id,
+    });
     if (run !== this.run) return;
     if (!reply.ok) {
       this.set({ older: { status: "error", error: liveErrorText(reply.error) } });
@@ -355,7 +357,7 @@ export class ChatRoom {
   private async deliver(entry: Pick<OutboxEntry, "clientId" | "body">): Promise<void> {
     const attempt = ++this.attempt;
     this.attempts.set(entry.clientId, attempt);
-    const reply = await this.transport.request<{ message: ChatMessageDto }>("chat:send", {
+    const reply = await this.transport.request("chat:send", {
       roomKey: this.roomKey,
       clientId: entry.clientId,
       body: entry.body,
@@ -421,11 +423,12 @@ export class ChatRoom {
     return reply.ok ? { ok: true } : failure(reply.error);
   }
 
-  private async change(
-    event: "chat:edit" | "chat:delete" | "chat:hide",
-    payload: object,
+  private async change<E extends MessageChange>(
+    event: E,
+    payload: ClientPayload<E>,
   ): Promise<ActionResult> {
-    const reply = await this.transport.request<{ message: ChatMessageDto }>(event, payload);
+    // Asked as any of the three: each answers the changed message.
+    const reply = await this.transport.request<MessageChange>(event, payload);
     if (!reply.ok) return failure(reply.error);
     this.merge([reply.message]);
     return { ok: true };

@@ -4,7 +4,7 @@ import type { AppSocket, Reply } from "../realtime/socket";
 /**
  * For tests: a stand-in for the page's socket.io connection. It answers requests from handlers
  * the test sets, records what was emitted, and lets the test play the server (events, drops,
- * reconnections, refusals). Works with the real `request()` of realtime/socket.
+ * reconnections, refusals). Works with the real `request()` of realtime/transport.
  */
 
 /** A handler's answer that never comes: the request times out. */
@@ -68,7 +68,7 @@ export class FakeSocket {
     return this;
   }
 
-  /** What realtime/socket's `request()` uses: an emit whose answer may time out. */
+  /** What realtime/transport's `request()` uses: an emit whose answer may time out. */
   timeout(_ms: number) {
     return {
       emit: (

@@ -14,8 +14,7 @@ export function useChatRooms(transport: ChatTransport) {
   const { user } = useSignedIn();
   return useQuery({
     queryKey: chatRoomsKey(user.id),
-    queryFn: async () =>
-      (await requestOrThrow<{ rooms: ChatRoomSummary[] }>(transport, "chat:rooms", {})).rooms,
+    queryFn: async () => (await requestOrThrow(transport, "chat:rooms", {})).rooms,
     staleTime: 0,
     refetchInterval: ROOMS_REFRESH_MS,
   });

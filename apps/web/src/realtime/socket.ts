@@ -42,41 +42,5 @@ export function connectErrorCode(error: Error): RealtimeErrorCode | undefined {
     : undefined;
 }
 
+/** A server's answer to a request: `{ ok: true, ...reply }`, or why it was refused. */
 export type Reply<T> = ({ ok: true } & T) | { ok: false; error: LiveError };
-
-/**
- * Emits an event and resolves with the server's acknowledgement, or with a timeout error when
- * none comes (the connection may be down; the caller decides whether to retry).
- */
-export function request<T = object>(
-  target: AppSocket,
-  event: keyof ClientToServerEvents,
-  payload: unknown,
-  timeoutMs = 10_000,
-): Promise<Reply<T>> {
-  return new Promise((resolve) => {
-    // socket.io's typed emit cannot express "any event with its ack"; the reply is checked by
-    // the caller's use of the domain types.
-    const timed = target.timeout(timeoutMs) as unknown as {
-      emit(
-        event: string,
-        payload: unknown,
-        ack: (error: Error | null, reply: Reply<T>) => void,
-      ): void;
-    };
-    timed.emit(event, payload, (error, reply) => {
-      if (error) {
-        resolve({
-          ok: false,
-          error: {
-            // Not the request's fault: the same request may work once the connection is back.
-            code: "unavailable",
-            message: "No answer from Bridgeway. Check your connection.",
-          },
-        });
-        return;
-      }
-      resolve(reply);
-    });
-  });
-}

@@ -1,14 +1,16 @@
 import type {
-  ClientToServerEvents,
+  ClientPayload,
   JoinReply,
   LiveError,
   MediaCredential,
   RemovalReason,
+  RequestEvent,
   RoomSnapshot,
   SignalPayload,
 } from "@bridgeway/domain";
 import type { TFunction } from "i18next";
 import type { Reply } from "../realtime/socket";
+import type { ReplyTo } from "../realtime/transport";
 import { roomPhrase, type OpenBreakoutsPayload } from "./breakouts";
 import type { LocalMedia } from "./local-media";
 import { LinkJudge, readLink, type LinkAdvice, type LinkCounters } from "./connection-quality";
@@ -108,7 +110,7 @@ export const LINK_CHECK_MS = 2_000;
 /** A new connection's bandwidth estimate starts low and climbs: do not judge the uplink sooner. */
 const LINK_WARM_UP_MS = 10_000;
 
-type Action = keyof ClientToServerEvents;
+type Action = RequestEvent;
 
 /** Refusals at the door that hold before the camera starts; others wait for the join itself. */
 function doorRefusal(error: LiveError): boolean {
@@ -375,7 +377,7 @@ export class RoomController {
     this.displayName = displayName.trim();
     this.set({ phase: { kind: "joining" }, notices: [] });
     this.deps.transport.connect();
-    const reply = await this.deps.transport.request<JoinReply>("room:join", {
+    const reply = await this.deps.transport.request("room:join", {
       sessionId: this.deps.sessionId,
       displayName: this.displayName,
     });
@@ -547,7 +549,7 @@ export class RoomController {
    * Answers the refusal, for the form to show beside its fields, or null when they opened.
    */
   async openBreakouts(plan: OpenBreakoutsPayload): Promise<LiveError | null> {
-    const reply = await this.ask<{ rooms: number }>("breakouts-open", "room:breakouts-open", {
+    const reply = await this.ask("breakouts-open", "room:breakouts-open", {
       sessionId: this.deps.sessionId,
       ...plan,
     });
@@ -580,7 +582,7 @@ export class RoomController {
    */
   async visit(breakoutId: string | null): Promise<boolean> {
     if (this.state.phase.kind !== "in-room") return false;
-    const reply = await this.ask<{ credential: MediaCredential }>("visit", "room:visit", {
+    const reply = await this.ask("visit", "room:visit", {
       sessionId: this.deps.sessionId,
       breakoutId,
     });
@@ -662,7 +664,7 @@ export class RoomController {
 
   private async rejoin(): Promise<void> {
     clearTimeout(this.rejoinTimer);
-    const reply = await this.deps.transport.request<JoinReply>("room:join", {
+    const reply = await this.deps.transport.request("room:join", {
       sessionId: this.deps.sessionId,
       displayName: this.displayName,
     });
@@ -812,10 +814,9 @@ export class RoomController {
 
   private async renew(): Promise<void> {
     if (this.state.phase.kind !== "in-room" || !this.media) return;
-    const reply = await this.deps.transport.request<{ credential: MediaCredential }>(
-      "media:refresh-credential",
-      { sessionId: this.deps.sessionId },
-    );
+    const reply = await this.deps.transport.request("media:refresh-credential", {
+      sessionId: this.deps.sessionId,
+    });
     const media = this.currentMedia();
     if (this.isDisposed() || !media) return;
     if (reply.ok) {
@@ -887,7 +888,11 @@ export class RoomController {
   }
 
   /** A facilitator action: marked busy while it waits, a refusal said as a notice. */
-  private async act(key: string, event: Action, payload: unknown): Promise<boolean> {
+  private async act<E extends Action>(
+    key: string,
+    event: E,
+    payload: ClientPayload<E>,
+  ): Promise<boolean> {
     const reply = await this.ask(key, event, payload);
     if (this.disposed) return false;
     if (!reply.ok) this.notify("error", liveErrorText(reply.error, this.t));
@@ -895,9 +900,13 @@ export class RoomController {
   }
 
   /** A request marked busy under `key` while it waits; the caller says what a refusal means. */
-  private async ask<T = object>(key: string, event: Action, payload: unknown): Promise<Reply<T>> {
+  private async ask<E extends Action>(
+    key: string,
+    event: E,
+    payload: ClientPayload<E>,
+  ): Promise<ReplyTo<E>> {
     this.set({ busy: new Set([...this.state.busy, key]) });
-    const reply = await this.deps.transport.request<T>(event, payload);
+    const reply = await this.deps.transport.request(event, payload);
     if (this.disposed) return reply;
     const busy = new Set(this.state.busy);
     busy.delete(key);

@@ -104,7 +104,7 @@ export class SessionChat {
       ];
     }
     if (this.state.status !== "ready") this.set({ status: "loading", error: null });
-    const reply = await this.transport.request<{ messages: ChatMessageDto[] }>("chat:subscribe", {
+    const reply = await this.transport.request("chat:subscribe", {
       roomKey: this.roomKey,
     });
     if (!reply.ok) {
@@ -164,7 +164,7 @@ export class SessionChat {
   }
 
   private async deliver(clientId: string, body: string): Promise<void> {
-    const reply = await this.transport.request<{ message: ChatMessageDto }>("chat:send", {
+    const reply = await this.transport.request("chat:send", {
       roomKey: this.roomKey,
       clientId,
       body,
