@@ -56,10 +56,13 @@ export function livekitConfig(options: {
   apiKey: string;
   apiSecret: string;
   turnServers?: LivekitTurnServer[];
+  /** Addresses it listens on besides loopback (a test network's host end). */
+  extraBindAddresses?: string[];
 }): string {
+  const binds = ["127.0.0.1", ...(options.extraBindAddresses ?? [])];
   return [
     `port: ${options.port}`,
-    `bind_addresses: ["127.0.0.1"]`,
+    `bind_addresses: ${JSON.stringify(binds)}`,
     `rtc:`,
     `  tcp_port: 0`,
     `  port_range_start: ${options.rtcPortStart}`,
@@ -126,8 +129,14 @@ export async function startLivekit(options: {
   rtcPortStart?: number;
   rtcPorts?: number;
   turnServers?: LivekitTurnServer[];
+  /**
+   * The address it offers for media and listens on besides loopback (127.0.0.1 unless said): a
+   * test network's host end, which browsers on both sides of it can reach.
+   */
+  publicIp?: string;
 }): Promise<Running> {
   const port = options.port ?? LIVEKIT_PORT;
+  const publicIp = options.publicIp ?? "127.0.0.1";
   mkdirSync(RESULTS, { recursive: true });
   const configFile = `${RESULTS}livekit-${port}.yaml`;
   writeFileSync(
@@ -137,6 +146,7 @@ export async function startLivekit(options: {
       rtcPortStart: options.rtcPortStart ?? RTC_PORT_START,
       ...(options.rtcPorts ? { rtcPorts: options.rtcPorts } : {}),
       ...(options.turnServers ? { turnServers: options.turnServers } : {}),
+      ...(options.publicIp ? { extraBindAddresses: [options.publicIp] } : {}),
       webhookUrl: options.webhookUrl,
       apiKey: LIVEKIT_API_KEY,
       apiSecret: LIVEKIT_API_SECRET,
@@ -144,11 +154,9 @@ export async function startLivekit(options: {
   );
   // Its log goes to a file beside the config: read it when a LiveKit test fails.
   const log = openSync(`${RESULTS}livekit-${port}.log`, "w");
-  const child = spawn(
-    LIVEKIT_BINARY,
-    ["--config", configFile, "--bind", "127.0.0.1", "--node-ip", "127.0.0.1"],
-    { stdio: ["ignore", log, log] },
-  );
+  const child = spawn(LIVEKIT_BINARY, ["--config", configFile, "--node-ip", publicIp], {
+    stdio: ["ignore", log, log],
+  });
   closeSync(log);
   await waitFor(`http://127.0.0.1:${port}/`, child, "livekit-server");
   return { pid: child.pid ?? 0, stop: stopper(child) };
@@ -213,6 +221,9 @@ export async function startLivekitApp(options: {
   };
 }
 
+/** The port of the app `startOwnLivekitStack` starts from `base`. */
+export const ownStackAppPort = (base: number): number => base + offset;
+
 /**
  * A livekit-server and a LiveKit-mode app of their own, for a test that needs them set up
  * differently from the project's shared pair (`appEnv` on the app, TURN servers on LiveKit).
@@ -223,13 +234,16 @@ export async function startOwnLivekitStack(options: {
   rtcBase: number;
   appEnv?: Record<string, string>;
   turnServers?: LivekitTurnServer[];
+  /** See `startLivekit`; the app then tells browsers to reach LiveKit there too. */
+  publicIp?: string;
 }): Promise<{
+  appPort: number;
   appUrl: string;
   livekitHttpUrl: string;
   livekitWsUrl: string;
   stop(): Promise<void>;
 }> {
-  const appPort = options.base + offset;
+  const appPort = ownStackAppPort(options.base);
   const livekitPort = options.base + 1000 + offset;
   const livekit = await startLivekit({
     port: livekitPort,
@@ -238,16 +252,18 @@ export async function startOwnLivekitStack(options: {
     rtcPorts: 40,
     webhookUrl: `http://127.0.0.1:${appPort}/api/livekit/webhook`,
     ...(options.turnServers ? { turnServers: options.turnServers } : {}),
+    ...(options.publicIp ? { publicIp: options.publicIp } : {}),
   });
   const app = await startLivekitApp({
     port: appPort,
-    livekitUrl: `ws://127.0.0.1:${livekitPort}`,
+    livekitUrl: `ws://${options.publicIp ?? "127.0.0.1"}:${livekitPort}`,
     ...(options.appEnv ? { env: options.appEnv } : {}),
   }).catch(async (error: unknown) => {
     await livekit.stop();
     throw error;
   });
   return {
+    appPort,
     appUrl: `http://localhost:${appPort}`,
     livekitHttpUrl: `http://127.0.0.1:${livekitPort}`,
     livekitWsUrl: `ws://127.0.0.1:${livekitPort}`,

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { createConnection, createServer, type Server } from "node:net";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "@playwright/test";
@@ -8,11 +8,15 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, E2E_PORT } from "./environment";
 const RESULTS = fileURLToPath(new URL("../test-results/", import.meta.url));
 
 /**
- * A network namespace of this test run's own, joined to this machine by a veth pair on a private
- * /30 (10.231.x.0/30, x from the run's port): one participant's browser runs inside it, and
- * `tc netem` on both ends of the pair shapes everything it sends and receives. Nothing here
- * reaches beyond this machine: the namespace has no route but the veth, and the app is reached
- * through two loopback forwarders (in the namespace, and on the host's end of the pair).
+ * A network namespace of this test run's own, joined to this machine by a shaped link on a private
+ * point-to-point pair of addresses (10.231.x.1 and .2, x from the run's port): one participant's
+ * browser runs inside it. The link is `support/shaper` (a small Go program, built here with Go's
+ * build cache): a userspace wire between two TUN devices that adds delay, random loss, a rate
+ * limit or a blackout to every packet, both ways. It stands in for `tc netem`, which this
+ * project's machines lack (no sch_netem in their kernel); the rest of the path is the kernel's.
+ * Nothing here reaches beyond this machine: the namespace has routes only to this machine's own
+ * addresses, and the app is reached through two loopback forwarders (in the namespace, and on
+ * the host's end of the link).
  */
 /** What the link does to every packet, in both directions. */
 export type Shaping =
@@ -24,16 +28,9 @@ export type Netns = {
   name: string;
   hostIp: string;
   nsIp: string;
-  /** Whether this kernel has netem (delay and random loss); tbf (rate) is always there. */
-  netem: boolean;
-  /**
-   * Without netem, whether random loss can still be made with nftables (`numgen random` drops
-   * in the namespace); delay then cannot be made at all.
-   */
-  nftLoss: boolean;
   /** Replaces the shaping on both directions; null clears it. */
-  shape(condition: Shaping | null): void;
-  /** Launches Chromium inside the namespace; the app is at http://localhost:<E2E_PORT> there too. */
+  shape(condition: Shaping | null): Promise<void>;
+  /** Launches Chromium inside the namespace; the apps are at http://localhost:<port> there too. */
   launchBrowser(): Promise<Browser>;
   close(): Promise<void>;
 };
@@ -59,16 +56,35 @@ const NAME = `bwnet${E2E_PORT}`;
 const HOST_IF = `bwh${E2E_PORT}`;
 const NS_IF = `bwn${E2E_PORT}`;
 
+const SHAPER_SOURCE = fileURLToPath(new URL("./shaper/", import.meta.url));
+const SHAPER = fileURLToPath(new URL("../../.tools/shaper/shaper", import.meta.url));
+
+/** Builds the shaper (Go's build cache makes this quick after the first time); null when built. */
+function buildShaper(): string | null {
+  const result = spawnSync("go", ["build", "-trimpath", "-o", SHAPER, "."], {
+    cwd: SHAPER_SOURCE,
+    encoding: "utf8",
+    env: { ...process.env, GOFLAGS: "-mod=mod" },
+  });
+  if (result.error) return `Go is not installed (${result.error.message})`;
+  if (result.status !== 0) return `building support/shaper failed: ${result.stderr.trim()}`;
+  return null;
+}
+
+let shaperProblem: string | null | undefined;
+
 /** Why the poor-network tests cannot run here, or null. */
 export function netnsSkipReason(): string | null {
   if (process.getuid?.() !== 0)
-    return "Poor-network tests skipped: they need root for ip netns and tc netem.";
+    return "Poor-network tests skipped: they need root for ip netns and TUN devices.";
+  if (!existsSync("/dev/net/tun"))
+    return "Poor-network tests skipped: this machine has no /dev/net/tun.";
   const probe = ip(["netns", "add", `${NAME}probe`]);
   if (!probe.ok)
     return `Poor-network tests skipped: ip netns does not work here (${probe.output}).`;
   ip(["netns", "del", `${NAME}probe`]);
-  const tc = spawnSync("tc", ["-V"], { encoding: "utf8" });
-  if (tc.error) return "Poor-network tests skipped: tc (iproute2) is not installed.";
+  shaperProblem ??= buildShaper();
+  if (shaperProblem) return `Poor-network tests skipped: ${shaperProblem}.`;
   return null;
 }
 
@@ -93,13 +109,13 @@ function forwarder(listen: { host: string; port: number }, target: { host: strin
 /** The same forwarder as a script, to run inside the namespace. */
 const FORWARDER_SCRIPT = `
 const net = require("node:net");
-const [listenPort, targetHost, targetPort] = process.argv.slice(1);
+const [port, targetHost] = process.argv.slice(1);
 net.createServer((client) => {
-  const upstream = net.createConnection({ host: targetHost, port: Number(targetPort) });
+  const upstream = net.createConnection({ host: targetHost, port: Number(port) });
   client.pipe(upstream).pipe(client);
   const close = () => { client.destroy(); upstream.destroy(); };
   client.on("error", close); upstream.on("error", close);
-}).listen(Number(listenPort), "127.0.0.1", () => console.log("ready"));
+}).listen(Number(port), "127.0.0.1", () => console.log("ready"));
 `;
 
 function stop(child: ChildProcess): Promise<void> {
@@ -109,7 +125,52 @@ function stop(child: ChildProcess): Promise<void> {
   return exited;
 }
 
-export async function createNetns(): Promise<Netns> {
+/** This machine's own IPv4 addresses (the namespace gets a route to each, through the link). */
+function hostAddresses(): string[] {
+  const result = spawnSync("ip", ["-4", "-o", "addr", "show", "scope", "global"], {
+    encoding: "utf8",
+  });
+  return [...result.stdout.matchAll(/inet (\d+\.\d+\.\d+\.\d+)/g)]
+    .map((match) => match[1] ?? "")
+    .filter((address) => address !== "" && !address.startsWith("10.231."));
+}
+
+/** The shaper, started: its devices exist; `command` sends one line and waits for its "ok". */
+async function startShaper(): Promise<{
+  child: ChildProcess;
+  command(line: string): Promise<void>;
+}> {
+  const child = spawn(SHAPER, [NS_IF, HOST_IF], { stdio: ["pipe", "pipe", "inherit"] });
+  const waiting: { resolve(line: string): void; reject(error: Error): void }[] = [];
+  let buffered = "";
+  child.stdout.on("data", (data: Buffer) => {
+    buffered += data.toString();
+    let newline: number;
+    while ((newline = buffered.indexOf("\n")) >= 0) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      waiting.shift()?.resolve(line);
+    }
+  });
+  child.once("exit", (code) => {
+    for (const waiter of waiting.splice(0))
+      waiter.reject(new Error(`the shaper exited with ${code}`));
+  });
+  const next = () => new Promise<string>((resolve, reject) => waiting.push({ resolve, reject }));
+  const ready = await next();
+  if (ready !== "ready") throw new Error(`the shaper said ${ready}`);
+  return {
+    child,
+    async command(line) {
+      const answer = next();
+      child.stdin.write(`${line}\n`);
+      const said = await answer;
+      if (said !== "ok") throw new Error(`shaper: ${line}: ${said}`);
+    },
+  };
+}
+
+export async function createNetns(ports: readonly number[] = [E2E_PORT]): Promise<Netns> {
   const hostIp = `10.231.${index}.1`;
   const nsIp = `10.231.${index}.2`;
   // Left over from a run that was killed: start clean.
@@ -117,54 +178,47 @@ export async function createNetns(): Promise<Netns> {
   ip(["link", "del", HOST_IF]);
   must("ip", ["netns", "add", NAME]);
   const inNs = (args: string[]) => must("ip", ["netns", "exec", NAME, ...args]);
-  let forwardHost: Server | null = null;
-  let forwardNs: ChildProcess | null = null;
+  let shaper: Awaited<ReturnType<typeof startShaper>> | null = null;
+  const forwardHost: Server[] = [];
+  const forwardNs: ChildProcess[] = [];
   const close = async () => {
-    if (forwardNs) await stop(forwardNs);
-    await new Promise<void>((resolve) =>
-      forwardHost ? forwardHost.close(() => resolve()) : resolve(),
-    );
+    for (const child of forwardNs) await stop(child);
+    for (const server of forwardHost)
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (shaper) await stop(shaper.child);
     ip(["netns", "del", NAME]);
     ip(["link", "del", HOST_IF]);
   };
   try {
-    must("ip", ["link", "add", HOST_IF, "type", "veth", "peer", "name", NS_IF]);
+    shaper = await startShaper();
     must("ip", ["link", "set", NS_IF, "netns", NAME]);
-    must("ip", ["addr", "add", `${hostIp}/30`, "dev", HOST_IF]);
+    must("ip", ["addr", "add", hostIp, "peer", nsIp, "dev", HOST_IF]);
     must("ip", ["link", "set", HOST_IF, "up"]);
-    inNs(["ip", "addr", "add", `${nsIp}/30`, "dev", NS_IF]);
+    inNs(["ip", "addr", "add", nsIp, "peer", hostIp, "dev", NS_IF]);
     inNs(["ip", "link", "set", NS_IF, "up"]);
     inNs(["ip", "link", "set", "lo", "up"]);
+    // Media servers (LiveKit, TURN) offer this machine's other addresses as candidates.
+    for (const address of hostAddresses())
+      inNs(["ip", "route", "add", `${address}/32`, "dev", NS_IF]);
 
-    // The app listens on loopback: reach it from the namespace through the veth pair.
-    forwardHost = await forwarder(
-      { host: hostIp, port: E2E_PORT },
-      { host: "127.0.0.1", port: E2E_PORT },
-    );
-    const child = spawn(
-      "ip",
-      [
-        "netns",
-        "exec",
-        NAME,
-        process.execPath,
-        "-e",
-        FORWARDER_SCRIPT,
-        String(E2E_PORT),
-        hostIp,
-        String(E2E_PORT),
-      ],
-      { stdio: ["ignore", "pipe", "inherit"] },
-    );
-    forwardNs = child;
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on("data", (data: Buffer) => {
-        if (data.toString().includes("ready")) resolve();
-      });
-      child.once("exit", (code) =>
-        reject(new Error(`the namespace's forwarder exited with ${code}`)),
+    // The apps listen on loopback: reach them from the namespace through the link.
+    for (const port of ports) {
+      forwardHost.push(await forwarder({ host: hostIp, port }, { host: "127.0.0.1", port }));
+      const child = spawn(
+        "ip",
+        ["netns", "exec", NAME, process.execPath, "-e", FORWARDER_SCRIPT, String(port), hostIp],
+        { stdio: ["ignore", "pipe", "inherit"] },
       );
-    });
+      forwardNs.push(child);
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on("data", (data: Buffer) => {
+          if (data.toString().includes("ready")) resolve();
+        });
+        child.once("exit", (code) =>
+          reject(new Error(`the namespace's forwarder exited with ${code}`)),
+        );
+      });
+    }
   } catch (error) {
     await close();
     throw error;
@@ -174,85 +228,21 @@ export async function createNetns(): Promise<Netns> {
   const wrapper = `${RESULTS}chromium-in-${NAME}.sh`;
   writeFileSync(wrapper, `#!/bin/sh\nexec ip netns exec ${NAME} ${CHROMIUM_PATH} "$@"\n`);
   chmodSync(wrapper, 0o755);
-
-  // Some kernels are built without sch_netem: rate and blackout then use tbf, and loss with
-  // delay cannot be made at all (the caller says so).
-  const netem =
-    spawnSync("tc", ["qdisc", "replace", "dev", HOST_IF, "root", "netem", "delay", "0ms"])
-      .status === 0;
-  spawnSync("tc", ["qdisc", "del", "dev", HOST_IF, "root"], { stdio: "ignore" });
-
-  // Random loss without netem: nftables in the namespace drops that share of packets each way.
-  const nft = (args: string[]) =>
-    spawnSync("ip", ["netns", "exec", NAME, "nft", ...args], { encoding: "utf8" });
-  const nftLoss = !netem && nft(["list", "tables"]).status === 0;
-  function setNftLoss(percent: number | null): void {
-    nft(["delete", "table", "inet", "bwloss"]);
-    if (percent === null) return;
-    for (const hook of ["input", "output"]) {
-      const rules = [
-        ["add", "table", "inet", "bwloss"],
-        ["add", "chain", "inet", "bwloss", hook, `{ type filter hook ${hook} priority 0; }`],
-        [
-          "add",
-          "rule",
-          "inet",
-          "bwloss",
-          hook,
-          "numgen",
-          "random",
-          "mod",
-          "100",
-          "<",
-          String(percent),
-          "drop",
-        ],
-      ];
-      for (const rule of rules) {
-        const result = nft(rule);
-        if (result.status !== 0) throw new Error(`nft ${rule.join(" ")} failed: ${result.stderr}`);
-      }
-    }
-  }
-
-  function qdisc(condition: Shaping): string[] {
-    switch (condition.kind) {
-      case "loss-delay":
-        if (!netem) throw new Error("this kernel has no netem: delay cannot be shaped");
-        return ["netem", "delay", `${condition.delayMs}ms`, "loss", `${condition.lossPercent}%`];
-      case "rate":
-        return ["tbf", "rate", `${condition.kbit}kbit`, "burst", "16kbit", "latency", "300ms"];
-      case "blackout":
-        // Without netem: a bucket that refills one byte a second, with no queue, drops it all.
-        return netem
-          ? ["netem", "loss", "100%"]
-          : ["tbf", "rate", "8bit", "burst", "1600", "limit", "1"];
-    }
-  }
+  const link = shaper;
 
   return {
     name: NAME,
     hostIp,
     nsIp,
-    netem,
-    nftLoss,
-    shape(condition) {
-      if (!netem && condition?.kind === "loss-delay") {
-        if (!nftLoss) throw new Error("neither netem nor nftables: loss cannot be shaped");
-        if (condition.delayMs > 0)
-          console.log(`no netem: ${condition.delayMs} ms of delay not added`);
-        setNftLoss(condition.lossPercent);
-        return;
-      }
-      if (nftLoss) setNftLoss(null);
-      for (const [prefix, dev] of [
-        [[], HOST_IF],
-        [["netns", "exec", NAME, "tc"], NS_IF],
-      ] as const) {
-        const command = prefix.length === 0 ? "tc" : "ip";
-        const args = [...prefix, "qdisc"];
-        if (condition) must(command, [...args, "replace", "dev", dev, "root", ...qdisc(condition)]);
-        else spawnSync(command, [...args, "del", "dev", dev, "root"], { stdio: "ignore" });
+    async shape(condition) {
+      if (condition === null) return link.command("clear");
+      switch (condition.kind) {
+        case "loss-delay":
+          return link.command(`loss ${condition.lossPercent} ${condition.delayMs}`);
+        case "rate":
+          return link.command(`rate ${condition.kbit}`);
+        case "blackout":
+          return link.command("blackout");
       }
     },
     launchBrowser: () => chromium.launch({ executablePath: wrapper, args: CHROMIUM_ARGS }),

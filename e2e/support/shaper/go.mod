@@ -1,0 +1,3 @@
+module bridgeway.test/shaper
+
+go 1.26
