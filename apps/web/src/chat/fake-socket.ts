@@ -71,11 +71,12 @@ export class FakeSocket {
   /** What realtime/transport's `request()` uses: an emit whose answer may time out. */
   timeout(_ms: number) {
     return {
-      emit: (
-        event: string,
-        payload: unknown,
-        ack: (error: Error | null, reply?: unknown) => void,
-      ) => {
+      emit: (event: string, ...args: unknown[]) => {
+        // The health ping carries no payload: its answer callback comes first.
+        const [payload, ack] = (args.length === 1 ? [undefined, args[0]] : args) as [
+          unknown,
+          (error: Error | null, reply?: unknown) => void,
+        ];
         this.sent.push({ event, payload });
         const handler = this.handlers.get(event);
         const reply: Promise<Answer> = handler

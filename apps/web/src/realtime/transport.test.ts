@@ -39,6 +39,20 @@ describe("socketRealtimeTransport", () => {
     expect(reply).toMatchObject({ ok: false, error: { code: "unavailable" } });
   });
 
+  it("pings: true when the server answers in time, false when not or when disconnected", async () => {
+    const { socket, transport } = setUp();
+    socket.answer("presence:ping", { ok: true });
+    expect(await transport.ping(50)).toBe(true);
+    expect(socket.sent.map((s) => s.event)).toEqual(["presence:ping"]);
+
+    socket.answer("presence:ping", NO_ANSWER);
+    expect(await transport.ping(50)).toBe(false);
+
+    socket.disconnect();
+    expect(await transport.ping(50)).toBe(false);
+    expect(socket.sent).toHaveLength(2);
+  });
+
   it("sends a fire-and-forget event without asking for an answer", () => {
     const { socket, transport } = setUp();
 

@@ -29,6 +29,11 @@ export interface RealtimeTransport {
     payload: ClientPayload<E>,
     timeoutMs?: number,
   ): Promise<ReplyTo<E>>;
+  /**
+   * Whether the server answers a ping within `timeoutMs`: the connection carries messages now
+   * (a socket can look connected through a network outage until its heartbeat notices).
+   */
+  ping(timeoutMs: number): Promise<boolean>;
   /** Sends an event the server does not answer. */
   emit<E extends FireAndForgetEvent>(event: E, payload: ClientPayload<E>): void;
   on<E extends keyof ServerToClientEvents>(event: E, handler: ServerToClientEvents[E]): () => void;
@@ -106,6 +111,13 @@ export function socketRealtimeTransport(get: () => AppSocket = getSocket): Realt
     },
     request(event, payload, timeoutMs) {
       return request(get(), event, payload, timeoutMs);
+    },
+    ping(timeoutMs) {
+      const socket = get();
+      if (!socket.connected) return Promise.resolve(false);
+      return new Promise((resolve) => {
+        socket.timeout(timeoutMs).emit("presence:ping", (error: Error | null) => resolve(!error));
+      });
     },
     emit(event, payload) {
       contractEmitter(get()).emit(event, payload);

@@ -20,6 +20,8 @@ const DISCONNECTED_RESTART_MS = 2_000;
 const REBUILD_AFTER_MS = 12_000;
 /** An offer unanswered this long was lost (the other side went away meanwhile): start afresh. */
 const UNANSWERED_OFFER_MS = 8_000;
+/** While the server does not answer, a restart or rebuild waits, asking again this often. */
+const REACHABLE_RETRY_MS = 1_000;
 /** A new connection not up after this long gets an ICE restart (a lost candidate, say). */
 const FIRST_CONNECT_MS = 10_000;
 /** A peer first heard of through a signal is kept this long even if the roster lags behind. */
@@ -75,6 +77,7 @@ class MeshPeer {
   private rebuildTimer: ReturnType<typeof setTimeout> | undefined;
   private offerTimer: ReturnType<typeof setTimeout> | undefined;
   private firstConnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly reachTimers = new Set<ReturnType<typeof setTimeout>>();
   private closed = false;
   /** Once audio-only has been on, video directions are managed here (and restored after). */
   private everAudioOnly = false;
@@ -202,6 +205,29 @@ class MeshPeer {
     await sender.setParameters(parameters).catch(() => undefined);
   }
 
+  /**
+   * Back after a break (a blackout, a train tunnel): the other side's decoder lost its place and
+   * would wait for its own keyframe timer (about 3 s in Chromium) before asking for one. Pausing
+   * and resuming each video encoding makes the encoder start again with a keyframe at once.
+   */
+  private async sendKeyFrames(): Promise<void> {
+    for (const sender of [this.senders.camera, this.senders.screen]) {
+      if (this.closed || !sender?.track) continue;
+      const parameters = sender.getParameters();
+      if (parameters.encodings.length === 0 || parameters.encodings.some((e) => e.active === false))
+        continue;
+      try {
+        for (const encoding of parameters.encodings) encoding.active = false;
+        await sender.setParameters(parameters);
+        const resumed = sender.getParameters();
+        for (const encoding of resumed.encodings) encoding.active = true;
+        await sender.setParameters(resumed);
+      } catch {
+        // Changed meanwhile (a new quality, say): that change restarts the encoder itself.
+      }
+    }
+  }
+
   /** An ICE restart: new candidates on both sides, same connection. */
   restartIce(): void {
     if (this.closed) return;
@@ -233,6 +259,7 @@ class MeshPeer {
     clearTimeout(this.rebuildTimer);
     clearTimeout(this.offerTimer);
     clearTimeout(this.firstConnectTimer);
+    for (const timer of this.reachTimers) clearTimeout(timer);
     this.pc.onnegotiationneeded = null;
     this.pc.onsignalingstatechange = null;
     this.pc.onicecandidate = null;
@@ -289,6 +316,7 @@ class MeshPeer {
     switch (state) {
       case "connected":
         if (!this.everConnected) void this.applySendQuality();
+        else if (this.connection === "reconnecting") void this.sendKeyFrames();
         this.everConnected = true;
         clearTimeout(this.firstConnectTimer);
         clearTimeout(this.rebuildTimer);
@@ -302,12 +330,18 @@ class MeshPeer {
       case "disconnected":
         this.connection = "reconnecting";
         this.disconnectedTimer = setTimeout(() => {
-          if (this.pc.connectionState === "disconnected") this.restartIce();
+          this.whenReachable(
+            () => this.pc.connectionState === "disconnected",
+            () => this.restartIce(),
+          );
         }, DISCONNECTED_RESTART_MS);
         break;
       case "failed":
         this.connection = "reconnecting";
-        this.restartIce();
+        this.whenReachable(
+          () => this.pc.connectionState === "failed",
+          () => this.restartIce(),
+        );
         break;
       case "closed":
         return;
@@ -324,7 +358,11 @@ class MeshPeer {
       // over a socket whose TCP is still backing off. Rebuilding now would throw away a
       // connection that healed by itself, so wait for the answer a while longer.
       if (this.pc.connectionState === "connected") this.signalingChanged();
-      else this.owner.rebuild(this);
+      else
+        this.whenReachable(
+          () => this.pc.signalingState === "have-local-offer" && !this.isConnected(),
+          () => this.owner.rebuild(this),
+        );
     }, UNANSWERED_OFFER_MS);
   }
 
@@ -332,8 +370,37 @@ class MeshPeer {
     if (this.rebuildTimer !== undefined) return;
     this.rebuildTimer = setTimeout(() => {
       this.rebuildTimer = undefined;
-      if (!this.closed && this.pc.connectionState !== "connected") this.owner.rebuild(this);
+      this.whenReachable(
+        () => !this.isConnected(),
+        () => this.owner.rebuild(this),
+      );
     }, REBUILD_AFTER_MS);
+  }
+
+  private isConnected(): boolean {
+    return this.pc.connectionState === "connected";
+  }
+
+  /**
+   * Runs `action` (an ICE restart or a rebuild) once the server answers, while `still` holds:
+   * both need offers to cross. During an outage of the whole network (a blackout, a train
+   * tunnel) offers would only queue behind a stalled connection, and a rebuild would throw away
+   * the connection that heals by itself, without any signal, the moment the network is back.
+   */
+  private whenReachable(still: () => boolean, action: () => void): void {
+    if (this.closed || !still()) return;
+    void this.owner.signaller.reachable().then((reachable) => {
+      if (this.closed || !still()) return;
+      if (reachable) {
+        action();
+        return;
+      }
+      const timer = setTimeout(() => {
+        this.reachTimers.delete(timer);
+        this.whenReachable(still, action);
+      }, REACHABLE_RETRY_MS);
+      this.reachTimers.add(timer);
+    });
   }
 }
 

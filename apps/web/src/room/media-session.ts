@@ -73,6 +73,8 @@ export type Signaller = {
   send(to: string, signal: SignalPayload): void;
   /** Signals addressed to me; returns the unsubscribe. */
   listen(handler: (from: string, signal: SignalPayload) => void): () => void;
+  /** Whether signals reach the server now (it answers a ping in time). */
+  reachable(): Promise<boolean>;
 };
 
 export type MediaSessionDeps = {

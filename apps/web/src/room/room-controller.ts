@@ -102,6 +102,8 @@ const REJOIN_RETRY_MS = 3_000;
 const CHECK_TIMEOUT_MS = 5_000;
 const MAX_NOTICES = 4;
 const MAX_QUEUED_SIGNALS = 500;
+/** How long a ping may take for the signalling path to count as working. */
+const REACHABLE_TIMEOUT_MS = 1_500;
 
 const NO_MEDIA: MediaSessionState = { connection: "idle", remotes: new Map() };
 const GOOD_LINK: LinkAdvice = { suggestAudioOnly: false, reduceVideo: false };
@@ -186,6 +188,8 @@ export class RoomController {
       for (const { from, signal } of early) handler(from, signal);
       return () => this.signalHandlers.delete(handler);
     },
+    reachable: () =>
+      this.signalling ? this.deps.transport.ping(REACHABLE_TIMEOUT_MS) : Promise.resolve(false),
   };
 
   constructor(private readonly deps: RoomControllerDeps) {

@@ -44,6 +44,13 @@ export class FakeTransport implements RoomTransport {
     return Promise.resolve(answer ? answer(payload) : { ok: true }) as unknown as Promise<Reply<T>>;
   }
 
+  /** Whether pings are answered; by default, whenever the fake is connected. */
+  answersPings = true;
+
+  ping(): Promise<boolean> {
+    return Promise.resolve(this.connected && this.answersPings);
+  }
+
   emit<E extends FireAndForget>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): void {
     this.emitted.push({ event, payload });
   }
