@@ -18,7 +18,7 @@ const TRANSLATED_FILES = [
   // The shared frame, the public pages and the participant's home.
   "apps/web/src/shell/{app-shell,crisis-bar,site-footer,status-states,page-error-boundary,page-heading,public-layout}.tsx",
   "apps/web/src/pages/{sign-in-page,not-found-page}.tsx",
-  "apps/web/src/session/{auth-context,idle-warning-dialog,reauth-dialog}.tsx",
+  "apps/web/src/sign-in/{auth-context,idle-warning-dialog,reauth-dialog}.tsx",
   "apps/web/src/forms/confirm-dialog.tsx",
   "apps/web/src/account/mfa-code-form.tsx",
   "apps/web/src/homes/{participant-home,crisis-card,clinician-name}.tsx",
@@ -53,7 +53,7 @@ const TRANSLATED_FILES = [
   // W4: the family member's home, the crisis support panel, the account page and public pages.
   "apps/web/src/homes/family-home.tsx",
   "apps/web/src/alerts/crisis-support-panel.tsx",
-  "apps/web/src/account/{account-page,signed-in-sessions,forgot-password-page,set-password-page,mfa-section,mfa-enrolment}.tsx",
+  "apps/web/src/account/{account-page,sign-ins-list,forgot-password-page,set-password-page,mfa-section,mfa-enrolment}.tsx",
 ];
 
 export default tseslint.config(

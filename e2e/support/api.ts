@@ -1,14 +1,14 @@
 import { expect, type APIRequestContext } from "@playwright/test";
 import { BASE_URL, DEMO_PASSWORD } from "./environment";
 
-/** The header the web app echoes its session's CSRF token in (CSRF_HEADER in the domain). */
+/** The header the web app echoes its sign-in's CSRF token in (CSRF_HEADER in the domain). */
 const CSRF_HEADER = "x-csrf-token";
 
 export type Reply = { status: number; body: unknown };
 
 /**
  * The API as the web app calls it, over one request context (a browser context's, sharing its
- * cookies, or one of its own from `apiSignedIn`): the session cookie, the session's CSRF token
+ * cookies, or one of its own from `apiSignedIn`): the sign-in cookie, the sign-in's CSRF token
  * echoed in a header on writes, and the app's own origin.
  */
 export class Api {

@@ -42,7 +42,7 @@ test.describe("idle logoff", () => {
     await expect(
       page.getByText("You were signed out after 30 minutes without activity"),
     ).toBeVisible();
-    // The page also ended the session on the server, so a reload does not sign back in.
+    // The page also ended the sign-in on the server, so a reload does not sign back in.
     expect((await page.request.get("/api/auth/me")).status()).toBe(401);
   });
 });

@@ -98,7 +98,7 @@ async function seed(config: DatabaseConfig): Promise<Seeded> {
     })),
   });
   const tokens = new Map<string, string>();
-  await db.prisma.authSession.createMany({
+  await db.prisma.signIn.createMany({
     data: [facilitator, ...participants].map((u) => {
       const token = randomBytes(32).toString("base64url");
       tokens.set(u.id, token);

@@ -192,7 +192,7 @@ async function seed(config: Awaited<ReturnType<typeof createTestDatabase>>["conf
         expiresAt: new Date(now.getTime() + 11 * 3_600_000),
       };
     });
-    await db.prisma.authSession.createMany({ data: sessions });
+    await db.prisma.signIn.createMany({ data: sessions });
   }
   await db.close();
   return people;

@@ -23,9 +23,9 @@ import { createMfaRepository } from "./auth/mfa-repository";
 import { createSecretBox } from "./auth/mfa-secret-box";
 import { createMfaService } from "./auth/mfa-service";
 import { mfaRoutes, requireReauthentication } from "./auth/mfa.routes";
-import { createSessionRepository } from "./auth/session-repository";
-import { createLocalRevocationBus, createRedisRevocationBus } from "./auth/session-revocations";
-import { createSessionService, type SessionService } from "./auth/sessions";
+import { createSignInRepository } from "./auth/sign-in-repository";
+import { createLocalRevocationBus, createRedisRevocationBus } from "./auth/sign-in-revocations";
+import { createSignInService, type SignInService } from "./auth/sign-ins";
 import { createUserRepository } from "./auth/user-repository";
 import { systemClock, type Clock } from "./clock";
 import type { Config } from "./config";
@@ -39,7 +39,7 @@ import { notFound } from "./http/errors";
 import { rejectUnstorableText } from "./http/text-input";
 import {
   csrfProtection,
-  loadSession,
+  loadSignIn,
   noStore,
   requireJsonBody,
   securityHeaders,
@@ -52,17 +52,20 @@ import {
   storeWithFallback,
 } from "./realtime/redis-resilience";
 import { createAccessControl, type AccessControl } from "./realtime/access-control";
-import { calendarRoutes } from "./schedules/calendar.routes";
-import { createCalendarFeeds } from "./schedules/calendar-feed";
-import { createCohortService } from "./schedules/cohort-service";
-import { cohortRoutes } from "./schedules/cohorts.routes";
-import { createPeopleService } from "./schedules/people-service";
-import { peopleRoutes } from "./schedules/people.routes";
-import { createPlannedHours } from "./schedules/planned-hours";
-import { createScheduleRepository } from "./schedules/schedule-repository";
-import { createSessionDirectory } from "./schedules/session-directory";
-import { createSessionService as createMeetingService } from "./schedules/session-service";
-import { sessionRoutes } from "./schedules/sessions.routes";
+import { calendarRoutes } from "./calendar/calendar.routes";
+import { createCalendarFeeds } from "./calendar/calendar-feed";
+import { createCalendarRepository } from "./calendar/calendar-repository";
+import { createCohortRepository } from "./cohorts/cohort-repository";
+import { createCohortService } from "./cohorts/cohort-service";
+import { cohortRoutes } from "./cohorts/cohorts.routes";
+import { createPlannedHours } from "./cohorts/planned-hours";
+import { createPeopleRepository } from "./people/people-repository";
+import { createPeopleService } from "./people/people-service";
+import { peopleRoutes } from "./people/people.routes";
+import { createOccurrenceRepository } from "./sessions/occurrence-repository";
+import { createSessionDirectory } from "./sessions/session-directory";
+import { createSessionService as createMeetingService } from "./sessions/session-service";
+import { sessionRoutes } from "./sessions/sessions.routes";
 import { demoClinicWithoutMfa, seedDemoClinic } from "./seed/demo-clinic";
 import { createAttendanceService } from "./live/attendance-service";
 import { createLiveRepository } from "./live/live-repository";
@@ -113,7 +116,7 @@ import { forumRoutes } from "./forums/forums.routes";
 import { registerForumSockets } from "./forums/forums.socket";
 
 const JSON_BODY_LIMIT = "64kb";
-const SESSION_SWEEP_INTERVAL_MS = 10 * 60 * 1000;
+const SIGN_IN_SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 /**
  * The API takes small JSON bodies and answers in well under a second, so a request whose
  * headers take over 10 s, or whose whole request over 30 s, is a slow or hostile client. Socket.io
@@ -138,7 +141,7 @@ export type RunningServer = {
   httpServer: HttpServer;
   db: Database;
   realtime: Realtime;
-  sessions: SessionService;
+  signIns: SignInService;
   /** Makes open sockets follow changes of access (deactivation, role change: `revokeUser`). */
   access: AccessControl;
   logger: Logger;
@@ -196,14 +199,18 @@ export async function startServer(
     });
     // Other services tell people's devices without waiting for the push services to answer.
     const notify: PushNotify = (userIds, kind, url) => void push.notify(userIds, kind, url);
-    const scheduleRepo = createScheduleRepository(db.prisma);
+    const peopleRepo = createPeopleRepository(db.prisma);
+    const cohortRepo = createCohortRepository(db.prisma);
+    const occurrenceRepo = createOccurrenceRepository(db.prisma);
     const familyRepo = createFamilyRepository(db.prisma);
-    const directory = createSessionDirectory(scheduleRepo, familyRepo);
-    const plannedHours = createPlannedHours({ repo: scheduleRepo, directory });
+    const directory = createSessionDirectory({ cohortRepo, occurrenceRepo }, familyRepo);
+    const plannedHours = createPlannedHours({ peopleRepo, directory });
     // Access control needs the live service, which is built later: bound once it exists.
     let staffRemoved: (userIds: readonly string[]) => Promise<void> = () => Promise.resolve();
     const cohorts = createCohortService({
-      repo: scheduleRepo,
+      peopleRepo,
+      cohortRepo,
+      occurrenceRepo,
       directory,
       audit,
       clock,
@@ -217,7 +224,7 @@ export async function startServer(
       });
       if (seeded) {
         // The demo cohort started weeks ago: store its meetings from its first day.
-        for (const cohort of await scheduleRepo.cohorts({ endsOnOrAfter: "1970-01-01" })) {
+        for (const cohort of await cohortRepo.cohorts({ endsOnOrAfter: "1970-01-01" })) {
           await cohorts.ensureMeetings(cohort, db.prisma);
         }
         logger.info("demo clinic seeded (sign-ins are listed in the README)");
@@ -261,8 +268,8 @@ export async function startServer(
         })
       : createLocalRevocationBus();
     cleanups.push(() => revocations.close());
-    const sessions = createSessionService({
-      sessions: createSessionRepository(db.prisma, db.sql),
+    const signIns = createSignInService({
+      signIns: createSignInRepository(db.prisma, db.sql),
       clock,
       cookies: { secure: config.secureCookies },
       revocations,
@@ -271,7 +278,7 @@ export async function startServer(
     const mfa = createMfaService({
       repo: createMfaRepository(db.prisma),
       secrets: createSecretBox(config.mfaEncryptionKey),
-      sessions,
+      signIns,
       audit,
       clock,
     });
@@ -283,7 +290,7 @@ export async function startServer(
     httpServer.keepAliveTimeout = HTTP_TIMEOUTS.keepAliveTimeout;
     const realtime = await createRealtime({
       httpServer,
-      sessions,
+      signIns,
       revocations,
       clock,
       redisUrl: config.redisUrl,
@@ -298,7 +305,7 @@ export async function startServer(
     // none configured, the address this server listens on (known once it listens).
     let listeningOrigin = `http://localhost:${config.port}`;
     const mailer = createMailer(config.mail, logger);
-    // Ending sessions also closes their sockets through the revocation bus; closing them here
+    // Ending sign-ins also closes their sockets through the revocation bus; closing them here
     // as well, on every process, keeps that true whatever the bus does.
     const endSockets = (room: string): Promise<void> => {
       realtime.io.in(room).disconnectSockets(true);
@@ -306,17 +313,17 @@ export async function startServer(
     };
     const accounts = createAccountService({
       accounts: createAccountRepository(db.prisma),
-      sessions,
+      signIns,
       mailer,
       audit,
       clock,
       origin: () => config.publicOrigin ?? listeningOrigin,
-      endSessionSockets: (sessionId) => endSockets(`session:${sessionId}`),
+      endSignInSockets: (signInId) => endSockets(`session:${signInId}`),
       endUserSockets: (userId) => endSockets(`user:${userId}`),
     });
     const accountRouters = accountRoutes({
       accounts,
-      sessions,
+      signIns,
       rateLimitStore,
       mfaStage: (userId) => mfa.signInStage(userId),
     });
@@ -330,7 +337,9 @@ export async function startServer(
     const liveService = createLiveService({
       io: realtime.io,
       live: liveRepo,
-      schedules: scheduleRepo,
+      peopleRepo,
+      cohortRepo,
+      occurrenceRepo,
       directory,
       media,
       audit,
@@ -343,7 +352,7 @@ export async function startServer(
     registerLiveSockets(realtime, liveService, logger);
     const access = createAccessControl({
       realtime,
-      sessions,
+      signIns,
       enforceLive: (userId) => liveService.enforceAccess(userId),
       logger,
     });
@@ -362,21 +371,31 @@ export async function startServer(
     };
     const alertService = createAlertService({
       alerts: createAlertRepository(db.prisma),
-      schedules: scheduleRepo,
+      peopleRepo,
       io: realtime.io,
       audit,
       clock,
       logger,
       notify,
     });
-    const chatAccess = createChatAccess({ schedules: scheduleRepo, live: liveRepo });
+    const chatAccess = createChatAccess({
+      peopleRepo,
+      cohortRepo,
+      occurrenceRepo,
+      live: liveRepo,
+    });
     const chatService = createChatService({
       io: realtime.io,
       chat: createChatRepository(db.prisma, db.sql),
       access: chatAccess,
       accessNewsSince: () => realtime.accessNewsSince(),
-      mentions: createMentionNotifier({ schedules: scheduleRepo, access: chatAccess, notify }),
-      schedules: scheduleRepo,
+      mentions: createMentionNotifier({
+        peopleRepo,
+        cohortRepo,
+        access: chatAccess,
+        notify,
+      }),
+      peopleRepo,
       alerts: alertService,
       audit,
       clock,
@@ -434,7 +453,7 @@ export async function startServer(
         redis: () => redisHealth.status(),
       }),
     );
-    // Signed by LiveKit, not a browser: its own body type and no session cookie.
+    // Signed by LiveKit, not a browser: its own body type and no sign-in cookie.
     api.use(
       livekitWebhookRoutes({
         media: config.media,
@@ -447,9 +466,9 @@ export async function startServer(
     api.use(requireJsonBody);
     api.use(express.json({ limit: JSON_BODY_LIMIT, strict: true }));
     api.use(rejectUnstorableText);
-    api.use(loadSession(sessions));
+    api.use(loadSignIn(signIns));
     api.use(csrfProtection({ publicOrigin: config.publicOrigin }));
-    // Sensitive actions need a password or code confirmed on this session in the last 5 minutes.
+    // Sensitive actions need a password or code confirmed on this sign-in in the last 5 minutes.
     const stepUp = requireReauthentication(mfa);
     api.post("/sessions/:id/note/sign", stepUp);
     api.put("/families/:id/consent", stepUp);
@@ -460,7 +479,7 @@ export async function startServer(
       "/auth",
       authRoutes({
         users,
-        sessions,
+        signIns,
         audit,
         loginThrottle: createLoginThrottle({
           makeStore: rateLimitStore,
@@ -474,7 +493,7 @@ export async function startServer(
       "/auth",
       mfaRoutes({
         mfa,
-        sessions,
+        signIns,
         audit,
         demoClinicWithoutMfa: () => demoWithoutMfa,
         rateLimitStore,
@@ -494,7 +513,9 @@ export async function startServer(
       ),
     );
     const sessionService = createMeetingService({
-      repo: scheduleRepo,
+      peopleRepo,
+      cohortRepo,
+      occurrenceRepo,
       directory,
       audit,
       plannedHours,
@@ -504,7 +525,7 @@ export async function startServer(
     api.use(
       peopleRoutes(
         createPeopleService({
-          repo: scheduleRepo,
+          repo: peopleRepo,
           audit,
           invite: (userId) => accounts.inviteNewAccount(userId),
         }),
@@ -516,7 +537,9 @@ export async function startServer(
       attendanceRoutes(
         createAttendanceService({
           live: liveRepo,
-          schedules: scheduleRepo,
+          peopleRepo,
+          cohortRepo,
+          occurrenceRepo,
           directory,
           audit,
           clock,
@@ -531,19 +554,20 @@ export async function startServer(
       familyRoutes({
         families: createFamilyService({
           families: familyRepo,
-          schedules: scheduleRepo,
+          peopleRepo,
           mailer,
           audit,
           clock,
           onConsentWithdrawn: accessChanged("consent_withdrawn"),
         }),
-        sessions,
+        signIns,
         origin: () => config.publicOrigin ?? listeningOrigin,
       }),
     );
     const forumService = createForumService({
       forums: createForumRepository(db.prisma),
-      schedules: scheduleRepo,
+      peopleRepo,
+      cohortRepo,
       alerts: alertService,
       audit,
       clock,
@@ -555,12 +579,12 @@ export async function startServer(
     api.use("/forums", forumRoutes(forumService));
     api.use(
       calendarRoutes(
-        createCalendarFeeds({ repo: scheduleRepo, directory, audit, clock }),
+        createCalendarFeeds({ repo: createCalendarRepository(db.prisma), directory, audit, clock }),
         () => config.publicOrigin ?? listeningOrigin,
       ),
     );
     const clinicalAccess = createClinicalAccess({
-      schedules: scheduleRepo,
+      peopleRepo,
       audit,
       clock,
     });
@@ -568,7 +592,7 @@ export async function startServer(
       clinicalRoutes({
         assessments: createAssessmentService({
           assessments: createAssessmentRepository(db.prisma),
-          schedules: scheduleRepo,
+          cohortRepo,
           access: clinicalAccess,
           alerts: alertService,
           audit,
@@ -577,20 +601,22 @@ export async function startServer(
         }),
         safetyPlans: createSafetyPlanService({
           plans: createSafetyPlanRepository(db.prisma),
-          schedules: scheduleRepo,
+          peopleRepo,
           access: clinicalAccess,
           audit,
         }),
         notes: createNoteService({
           notes: createNoteRepository(db.prisma),
-          schedules: scheduleRepo,
+          peopleRepo,
+          occurrenceRepo,
           directory,
           audit,
           clock,
         }),
         treatmentPlans: createTreatmentPlanService({
           plans: createTreatmentPlanRepository(db.prisma),
-          schedules: scheduleRepo,
+          peopleRepo,
+          cohortRepo,
           access: clinicalAccess,
           audit,
           clock,
@@ -600,7 +626,8 @@ export async function startServer(
     );
     const reminders = createReminderService({
       repo: createReminderRepository(db.prisma),
-      schedules: scheduleRepo,
+      peopleRepo,
+      occurrenceRepo,
       directory,
       mailer,
       sms: createSmsSender(config.sms, logger),
@@ -614,11 +641,15 @@ export async function startServer(
     api.use(checkInRoutes(reminders));
     const followUps = createFollowUpService({
       repo: createFollowUpRepository(db.prisma),
-      schedules: scheduleRepo,
+      peopleRepo,
+      cohortRepo,
+      occurrenceRepo,
       directory,
       attendance: createAttendanceService({
         live: liveRepo,
-        schedules: scheduleRepo,
+        peopleRepo,
+        cohortRepo,
+        occurrenceRepo,
         directory,
         audit,
         clock,
@@ -629,7 +660,7 @@ export async function startServer(
     });
     api.use(followUpRoutes(followUps));
     const sessionStarts = createSessionStartPushes({
-      schedules: scheduleRepo,
+      occurrenceRepo,
       directory,
       repo: pushRepo,
       clock,
@@ -652,13 +683,13 @@ export async function startServer(
     app.use(errorHandler(logger));
 
     const sweeper = setInterval(() => {
-      sessions.sweep().catch((error: unknown) => {
+      signIns.sweep().catch((error: unknown) => {
         logger.warn(
           { err: error instanceof Error ? error.name : typeof error },
           "session sweep failed",
         );
       });
-    }, SESSION_SWEEP_INTERVAL_MS);
+    }, SIGN_IN_SWEEP_INTERVAL_MS);
     sweeper.unref();
     const horizon = setInterval(() => {
       cohorts.extendHorizon().catch((error: unknown) => {
@@ -687,7 +718,7 @@ export async function startServer(
       httpServer,
       db,
       realtime,
-      sessions,
+      signIns,
       access,
       logger,
       jobs,

@@ -85,10 +85,10 @@ export const ChangePasswordInputSchema = z.strictObject({
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInputSchema>;
 
 /**
- * One of a person's signed-in sessions (a browser or device). `id` is the stored hash of the
- * session's secret, never the secret, and is shown only to its owner.
+ * One of a person's sign-ins (a browser or device). `id` is the stored hash of the sign-in's
+ * secret, never the secret, and is shown only to its owner.
  */
-export const SignedInSessionSchema = z.object({
+export const SignInSummarySchema = z.object({
   id: z.string(),
   signedInAt: z.iso.datetime(),
   lastActiveAt: z.iso.datetime(),
@@ -99,8 +99,9 @@ export const SignedInSessionSchema = z.object({
   /** Roughly where it signed in from: the local network, or a public address cut short. */
   place: z.string(),
 });
-export type SignedInSession = z.infer<typeof SignedInSessionSchema>;
-export const SignedInSessionListSchema = z.object({ sessions: z.array(SignedInSessionSchema) });
+export type SignInSummary = z.infer<typeof SignInSummarySchema>;
+/** `sessions` is the field name the API has always used. */
+export const SignInListSchema = z.object({ sessions: z.array(SignInSummarySchema) });
 
 /** Answer of deactivate, reactivate and resend-invitation: where the account stands now. */
 export const AccountStateSchema = z.object({ userId: z.uuid(), status: AccountStatusSchema });

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   LoginInputSchema,
   MAX_PASSWORD_LENGTH,
-  SESSION_ABSOLUTE_LIFETIME_MS,
-  SESSION_IDLE_TIMEOUT_MS,
-  sessionEndsAt,
+  SIGN_IN_ABSOLUTE_LIFETIME_MS,
+  SIGN_IN_IDLE_TIMEOUT_MS,
+  signInEndsAt,
 } from "./auth";
 
 function issuePaths(input: unknown): string[] {
@@ -85,15 +85,15 @@ describe("LoginInputSchema", () => {
 
 describe("session lifetimes", () => {
   it("logs off after 30 idle minutes and at most 12 hours after sign-in", () => {
-    expect(SESSION_IDLE_TIMEOUT_MS).toBe(30 * 60 * 1000);
-    expect(SESSION_ABSOLUTE_LIFETIME_MS).toBe(12 * 60 * 60 * 1000);
+    expect(SIGN_IN_IDLE_TIMEOUT_MS).toBe(30 * 60 * 1000);
+    expect(SIGN_IN_ABSOLUTE_LIFETIME_MS).toBe(12 * 60 * 60 * 1000);
   });
 });
 
-describe("sessionEndsAt", () => {
+describe("signInEndsAt", () => {
   it("answers the idle expiry when it comes first", () => {
     expect(
-      sessionEndsAt({
+      signInEndsAt({
         idleExpiresAt: "2026-03-02T18:30:00.000Z",
         absoluteExpiresAt: "2026-03-03T06:00:00.000Z",
       }).toISOString(),
@@ -102,7 +102,7 @@ describe("sessionEndsAt", () => {
 
   it("answers the absolute expiry when it comes first", () => {
     expect(
-      sessionEndsAt({
+      signInEndsAt({
         idleExpiresAt: "2026-03-03T06:20:00.000Z",
         absoluteExpiresAt: "2026-03-03T06:00:00.000Z",
       }).toISOString(),
@@ -111,6 +111,6 @@ describe("sessionEndsAt", () => {
 
   it("answers that instant when both are the same", () => {
     const at = "2026-03-03T06:00:00.000Z";
-    expect(sessionEndsAt({ idleExpiresAt: at, absoluteExpiresAt: at }).toISOString()).toBe(at);
+    expect(signInEndsAt({ idleExpiresAt: at, absoluteExpiresAt: at }).toISOString()).toBe(at);
   });
 });

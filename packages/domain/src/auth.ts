@@ -2,15 +2,15 @@ import { z } from "zod";
 import { localeSchema } from "./locale";
 import { RoleSchema } from "./roles";
 
-/** A session ends after this long without activity (HIPAA automatic logoff). */
-export const SESSION_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
-/** A session ends this long after sign-in whatever the activity. */
-export const SESSION_ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
+/** A sign-in ends after this long without activity (HIPAA automatic logoff). */
+export const SIGN_IN_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+/** A sign-in ends this long after it began, whatever the activity. */
+export const SIGN_IN_ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
 /**
  * The server records activity at most this often, so the idle logoff can come up to this much
  * earlier than 30 minutes after the last request; the web app plans for that.
  */
-export const SESSION_TOUCH_INTERVAL_MS = 60 * 1000;
+export const SIGN_IN_TOUCH_INTERVAL_MS = 60 * 1000;
 /** How long before the idle logoff the web app warns. */
 export const IDLE_WARNING_LEAD_MS = 2 * 60 * 1000;
 
@@ -36,7 +36,7 @@ export const LoginInputSchema = z.strictObject({
 export type LoginInput = z.infer<typeof LoginInputSchema>;
 
 /** The signed-in person as the API shows them to themselves. */
-export const SessionUserSchema = z.object({
+export const SignedInUserSchema = z.object({
   id: z.uuid(),
   email: z.string(),
   role: RoleSchema,
@@ -49,26 +49,27 @@ export const SessionUserSchema = z.object({
   /** The language the person chose (see locale.ts); staff screens stay English whatever it is. */
   locale: localeSchema,
 });
-export type SessionUser = z.infer<typeof SessionUserSchema>;
+export type SignedInUser = z.infer<typeof SignedInUserSchema>;
 
-export const SessionTimesSchema = z.object({
+export const SignInTimesSchema = z.object({
   idleExpiresAt: z.iso.datetime(),
   absoluteExpiresAt: z.iso.datetime(),
 });
-export type SessionTimes = z.infer<typeof SessionTimesSchema>;
+export type SignInTimes = z.infer<typeof SignInTimesSchema>;
 
 /** Answer of login, `GET /api/auth/me` and keep-alive. */
 export const AuthStateSchema = z.object({
-  user: SessionUserSchema,
+  user: SignedInUserSchema,
   /** The language the app speaks to this person: the same as `user.locale`, here for short. */
   locale: localeSchema,
   csrfToken: z.string(),
-  session: SessionTimesSchema,
+  /** Named `session` in the API since before "session" came to mean only a therapy session. */
+  session: SignInTimesSchema,
 });
 export type AuthState = z.infer<typeof AuthStateSchema>;
 
-/** When the session will end if nothing else happens: the earlier of idle and absolute expiry. */
-export function sessionEndsAt(times: SessionTimes): Date {
+/** When the sign-in will end if nothing else happens: the earlier of idle and absolute expiry. */
+export function signInEndsAt(times: SignInTimes): Date {
   return new Date(Math.min(Date.parse(times.idleExpiresAt), Date.parse(times.absoluteExpiresAt)));
 }
 
@@ -77,7 +78,7 @@ export const CSRF_HEADER = "x-csrf-token";
 
 /**
  * Sent by the web app on reads it makes by itself (loading and refreshing what a page shows):
- * such a read is not activity, so a page left open cannot keep an idle session alive. What the
+ * such a read is not activity, so a page left open cannot keep an idle sign-in alive. What the
  * person does (pointer, keys, writes) keeps it alive instead.
  */
 export const BACKGROUND_REQUEST_HEADER = "x-bridgeway-background";

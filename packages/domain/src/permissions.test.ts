@@ -724,6 +724,124 @@ const SCENARIOS = {
       build: attendanceOf([FARAH], PAT, LAKESIDE),
     },
   },
+  "cohort-planning": {
+    pats: {
+      describe: "the planning page of Pat's cohort, which Farah facilitates",
+      build: () => ({
+        type: "cohort-planning",
+        organizationId: RIVERSIDE,
+        facilitatorIds: [FARAH],
+      }),
+    },
+    unrelated: {
+      describe: "the planning page of Quinn's cohort, which Gil facilitates",
+      build: () => ({ type: "cohort-planning", organizationId: RIVERSIDE, facilitatorIds: [GIL] }),
+    },
+    "other-clinic": {
+      describe: "a cohort's planning page in another clinic listing Farah",
+      build: () => ({ type: "cohort-planning", organizationId: LAKESIDE, facilitatorIds: [FARAH] }),
+    },
+  },
+  "cohort-schedule": {
+    pats: {
+      describe: "the meetings of Pat's cohort (Farah runs it; Pat and Mo have sessions of it)",
+      build: () => ({
+        type: "cohort-schedule",
+        organizationId: RIVERSIDE,
+        facilitatorIds: [FARAH],
+        attendeeIds: [PAT, MO],
+      }),
+    },
+    "runs-a-session": {
+      describe: "the meetings of Quinn's cohort, one of which Farah runs",
+      build: () => ({
+        type: "cohort-schedule",
+        organizationId: RIVERSIDE,
+        facilitatorIds: [GIL],
+        attendeeIds: [QUINN, FARAH],
+      }),
+    },
+    unrelated: {
+      describe: "the meetings of Quinn's cohort (Gil runs it; Quinn and Rae attend)",
+      build: () => ({
+        type: "cohort-schedule",
+        organizationId: RIVERSIDE,
+        facilitatorIds: [GIL],
+        attendeeIds: [QUINN, RAE],
+      }),
+    },
+    "other-clinic": {
+      describe: "the meetings of another clinic's cohort listing Farah, Pat and Mo",
+      build: () => ({
+        type: "cohort-schedule",
+        organizationId: LAKESIDE,
+        facilitatorIds: [FARAH],
+        attendeeIds: [PAT, MO],
+      }),
+    },
+  },
+  schedule: {
+    own: {
+      describe: "the clinic's calendar of sessions",
+      build: () => ({ type: "schedule", organizationId: RIVERSIDE }),
+    },
+    "other-clinic": {
+      describe: "another clinic's calendar of sessions",
+      build: () => ({ type: "schedule", organizationId: LAKESIDE }),
+    },
+  },
+  "session-roster": {
+    "pats-group": {
+      describe: "who attends a group session of Pat's cohort, run by Farah",
+      build: () => ({ type: "session-roster", organizationId: RIVERSIDE, facilitatorIds: [FARAH] }),
+    },
+    unrelated: {
+      describe: "who attends a session of Quinn's cohort, run by Gil",
+      build: () => ({ type: "session-roster", organizationId: RIVERSIDE, facilitatorIds: [GIL] }),
+    },
+    "other-clinic": {
+      describe: "who attends a session of another clinic run by Farah",
+      build: () => ({ type: "session-roster", organizationId: LAKESIDE, facilitatorIds: [FARAH] }),
+    },
+  },
+  "follow-up-task": {
+    pats: {
+      describe: "a follow-up of Pat's missed session (Farah is on Pat's care team)",
+      build: () => ({
+        type: "follow-up-task",
+        organizationId: RIVERSIDE,
+        participantId: PAT,
+        facilitatorIds: [FARAH],
+      }),
+    },
+    "pat-after-farah": {
+      describe: "a follow-up of Pat's missed session after Farah left Pat's care team",
+      build: () => ({
+        type: "follow-up-task",
+        organizationId: RIVERSIDE,
+        participantId: PAT,
+        facilitatorIds: [GIL],
+      }),
+    },
+    unrelated: {
+      describe: "a follow-up of Quinn's missed session (Gil treats Quinn)",
+      build: () => ({
+        type: "follow-up-task",
+        organizationId: RIVERSIDE,
+        participantId: QUINN,
+        facilitatorIds: [GIL],
+      }),
+    },
+    "other-clinic": {
+      describe: "a follow-up in another clinic of Pat, listing Farah",
+      build: () => ({
+        type: "follow-up-task",
+        organizationId: LAKESIDE,
+        participantId: PAT,
+        facilitatorIds: [FARAH],
+      }),
+    },
+  },
 } satisfies { [T in ResourceType]: Record<string, Scenario<T>> };
 
 type ScenarioKey<T extends ResourceType> = keyof (typeof SCENARIOS)[T] & string;
@@ -856,6 +974,24 @@ const EXPECTED: Record<Role, RoleTable> = {
       unrelated: "AFFF",
       "other-clinic": "NNNN",
     },
+    // Staff views of the clinic's cohorts and sessions, derived from enrollments and bookings.
+    "cohort-planning": { pats: "AFFF", unrelated: "AFFF", "other-clinic": "NNNN" },
+    "cohort-schedule": {
+      pats: "AFFF",
+      "runs-a-session": "AFFF",
+      unrelated: "AFFF",
+      "other-clinic": "NNNN",
+    },
+    "session-roster": { "pats-group": "AFFF", unrelated: "AFFF", "other-clinic": "NNNN" },
+    // Clinic staff book sessions.
+    schedule: { own: "AAFF", "other-clinic": "NNNN" },
+    // No-show follow-ups are the care team's clinical work, not clinic operations.
+    "follow-up-task": {
+      pats: "NNNN",
+      "pat-after-farah": "NNNN",
+      unrelated: "NNNN",
+      "other-clinic": "NNNN",
+    },
   },
   FACILITATOR: {
     organization: { own: "AFFF", "other-clinic": "NNNN" },
@@ -972,6 +1108,25 @@ const EXPECTED: Record<Role, RoleTable> = {
       unrelated: "NNNN",
       "other-clinic": "NNNN",
     },
+    // Her own cohorts' pages and the rosters of the sessions she runs.
+    "cohort-planning": { pats: "AFFF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    "session-roster": { "pats-group": "AFFF", unrelated: "NNNN", "other-clinic": "NNNN" },
+    // Her cohorts' meetings, and those of a cohort she runs a session of.
+    "cohort-schedule": {
+      pats: "AFFF",
+      "runs-a-session": "AFFF",
+      unrelated: "NNNN",
+      "other-clinic": "NNNN",
+    },
+    // Clinic staff book sessions.
+    schedule: { own: "AAFF", "other-clinic": "NNNN" },
+    // Her current patients' no-shows, which she closes; only the system opens them.
+    "follow-up-task": {
+      pats: "AFAF",
+      "pat-after-farah": "NNNN",
+      unrelated: "NNNN",
+      "other-clinic": "NNNN",
+    },
   },
   PARTICIPANT: {
     organization: { own: "AFFF", "other-clinic": "NNNN" },
@@ -1050,6 +1205,25 @@ const EXPECTED: Record<Role, RoleTable> = {
       unrelated: "NNNN",
       "other-clinic": "NNNN",
     },
+    // Staff views: Pat sees that the cohort and sessions exist, not who else is in treatment.
+    "cohort-planning": { pats: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    "session-roster": { "pats-group": "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    // The meetings of a cohort Pat has sessions of.
+    "cohort-schedule": {
+      pats: "AFFF",
+      "runs-a-session": "NNNN",
+      unrelated: "NNNN",
+      "other-clinic": "NNNN",
+    },
+    // Pat's own sessions; booking is the clinic's.
+    schedule: { own: "AFFF", "other-clinic": "NNNN" },
+    // The follow-up of a missed session is the clinicians' worklist.
+    "follow-up-task": {
+      pats: "NNNN",
+      "pat-after-farah": "NNNN",
+      unrelated: "NNNN",
+      "other-clinic": "NNNN",
+    },
   },
   FAMILY: {
     organization: { own: "AFFF", "other-clinic": "NNNN" },
@@ -1097,6 +1271,23 @@ const EXPECTED: Record<Role, RoleTable> = {
     attendance: {
       "pats-session": "NNNN",
       "pats-week": "NNNN",
+      unrelated: "NNNN",
+      "other-clinic": "NNNN",
+    },
+    "cohort-planning": { pats: "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    "session-roster": { "pats-group": "NNNN", unrelated: "NNNN", "other-clinic": "NNNN" },
+    // A cohort's meetings only as far as Mo attends them (a multi-family group).
+    "cohort-schedule": {
+      pats: "AFFF",
+      "runs-a-session": "NNNN",
+      unrelated: "NNNN",
+      "other-clinic": "NNNN",
+    },
+    // The sessions Mo is invited to; booking is the clinic's.
+    schedule: { own: "AFFF", "other-clinic": "NNNN" },
+    "follow-up-task": {
+      pats: "NNNN",
+      "pat-after-farah": "NNNN",
       unrelated: "NNNN",
       "other-clinic": "NNNN",
     },
@@ -1281,6 +1472,8 @@ describe("rules that hold across the whole matrix", () => {
         "participant:pat",
         "family-member:mo",
         "session:mo-invited",
+        "schedule:own",
+        "cohort-schedule:pats",
         "user-account:own",
         "forum-post:own-family",
         "forum-post:pats-family",

@@ -138,6 +138,22 @@ export type Resource = InOrganization &
         facilitatorIds: readonly string[];
         participantIds: readonly string[];
       }
+    /**
+     * A cohort's page as the clinic works with it: who is enrolled, with each enrollment's phases
+     * and planned hours. A staff view: enrolled participants see that their cohort exists
+     * (`cohort`), not this. `facilitatorIds`: the cohort's clinicians (`cohortClinicians`).
+     */
+    | { type: "cohort-planning"; facilitatorIds: readonly string[] }
+    /**
+     * A cohort's meetings, as a filter of someone's session list. `facilitatorIds`: the cohort's
+     * clinicians (`cohortClinicians`); `attendeeIds`: people with a session of the cohort among
+     * those they may list. As for live rooms, the lists need be complete only for the actor.
+     */
+    | {
+        type: "cohort-schedule";
+        facilitatorIds: readonly string[];
+        attendeeIds: readonly string[];
+      }
     /** A clinician's profile and license; `participantIds`/`familyIds` are the people they serve. */
     | {
         type: "facilitator";
@@ -170,6 +186,17 @@ export type Resource = InOrganization &
         participantIds: readonly string[];
         familyIds: readonly string[];
       }
+    /**
+     * The clinic's calendar of sessions: read is listing one's own sessions in it (each entry is
+     * limited to the reader's), create is booking a new one, which only clinic staff do. Whom a
+     * booking may be with is then `session` create.
+     */
+    | { type: "schedule" }
+    /**
+     * Who attends one session: the names of people in treatment, a staff view. `facilitatorIds`:
+     * the session's clinicians (its lead and its cohort's). Derived, so only read.
+     */
+    | { type: "session-roster"; facilitatorIds: readonly string[] }
     /** Sign-in account details (email, password, active flag). */
     | { type: "user-account"; userId: string }
     /**
@@ -271,6 +298,12 @@ export type Resource = InOrganization &
      * session's or cohort's clinicians, or the participant's care team. Derived, so only read.
      */
     | { type: "attendance"; facilitatorIds: readonly string[]; participantId: string | null }
+    /**
+     * A no-show follow-up: the system creates one for each participant who missed a session;
+     * read is seeing it in the list of open tasks, update closing it. `facilitatorIds`: the
+     * participant's current care team (`careTeamOf`), who follow up.
+     */
+    | { type: "follow-up-task"; participantId: string; facilitatorIds: readonly string[] }
   );
 
 export type ResourceType = Resource["type"];
@@ -280,11 +313,15 @@ export const RESOURCE_TYPES = [
   "cohort",
   "cohort-staff",
   "cohort-roster",
+  "cohort-planning",
+  "cohort-schedule",
   "facilitator",
   "participant",
   "enrollment",
   "family-member",
   "session",
+  "schedule",
+  "session-roster",
   "user-account",
   "audit-log",
   "audit-export",
@@ -306,6 +343,7 @@ export const RESOURCE_TYPES = [
   "live-room",
   "chat-room",
   "attendance",
+  "follow-up-task",
 ] as const satisfies readonly ResourceType[];
 
 export type Decision = "allow" | "not-found" | "forbidden";
@@ -428,8 +466,16 @@ function adminGrant(resource: ByRole): Grant {
       // Exporting is reading the trail into a file; the export is itself audited.
       return READ_ONLY;
     case "cohort-roster":
-      // Derived from enrollments; it changes only through them.
+    case "cohort-planning":
+    case "session-roster":
+      // Derived from enrollments and bookings; they change only through them.
       return READ_ONLY;
+    case "cohort-schedule":
+      // Every meeting of the clinic's cohorts.
+      return READ_ONLY;
+    case "schedule":
+      // Clinic staff book sessions.
+      return { visible: true, may: ["read", "create"] };
     case "program":
     case "cohort":
       // Set-up mistakes can be deleted; the database refuses once anything depends on them.
@@ -458,8 +504,9 @@ function adminGrant(resource: ByRole): Grant {
     case "cohort-severities":
     case "crisis-alert":
     case "crisis-alert-queue":
-      // Clinical records (crisis alerts too) are for the clinicians treating the person, not
-      // for clinic operations.
+    case "follow-up-task":
+      // Clinical records (crisis alerts and no-show follow-ups too) are for the clinicians
+      // treating the person, not for clinic operations.
       return HIDDEN;
     case "live-room":
       // Admins run the clinic, they do not sit in its therapy.
@@ -481,6 +528,20 @@ function facilitatorGrant(actor: Actor, resource: ByRole): Grant {
         may: ["read", "update"],
       });
     case "cohort-roster":
+    case "cohort-planning":
+      return when(resource.facilitatorIds.includes(actor.userId), READ_ONLY);
+    case "cohort-schedule":
+      // Their own cohorts', or a cohort whose meetings they run or attend.
+      return when(
+        resource.facilitatorIds.includes(actor.userId) ||
+          resource.attendeeIds.includes(actor.userId),
+        READ_ONLY,
+      );
+    case "schedule":
+      // Clinic staff book sessions (with whom is `session` create).
+      return { visible: true, may: ["read", "create"] };
+    case "session-roster":
+      // Who comes to the sessions they run.
       return when(resource.facilitatorIds.includes(actor.userId), READ_ONLY);
     case "cohort-staff":
       // They see who they work with, but cannot add anyone (themselves included) to a care team.
@@ -556,6 +617,12 @@ function facilitatorGrant(actor: Actor, resource: ByRole): Grant {
     case "attendance":
       // Their sessions', cohorts' and patients' attendance, derived from the room: read only.
       return when(resource.facilitatorIds.includes(actor.userId), READ_ONLY);
+    case "follow-up-task":
+      // Their current patients' no-shows: closing one is the update; only the system opens them.
+      return when(resource.facilitatorIds.includes(actor.userId), {
+        visible: true,
+        may: ["read", "update"],
+      });
   }
 }
 
@@ -570,6 +637,18 @@ function participantGrant(actor: Actor, resource: ByRole): Grant {
       return when(resource.participantIds.includes(actor.userId), READ_ONLY);
     case "facilitator":
       return when(resource.participantIds.includes(actor.userId), READ_ONLY);
+    case "cohort-planning":
+    case "session-roster":
+      // Staff views: they see their own cohort and sessions, not who else is in treatment.
+      return HIDDEN;
+    case "cohort-schedule":
+      return when(resource.attendeeIds.includes(actor.userId), READ_ONLY);
+    case "schedule":
+      // Their own sessions; booking one is the clinic's.
+      return READ_ONLY;
+    case "follow-up-task":
+      // A follow-up of their missed session is their clinicians' worklist.
+      return HIDDEN;
     case "participant":
       return when(resource.participantId === actor.userId, {
         visible: true,
@@ -641,6 +720,12 @@ function familyGrant(actor: Actor, resource: ByRole): Grant {
     case "session":
       // Only the sessions they are invited to.
       return when(resource.familyIds.includes(actor.userId), READ_ONLY);
+    case "schedule":
+      // The sessions they are invited to; booking one is the clinic's.
+      return READ_ONLY;
+    case "cohort-schedule":
+      // A cohort's meetings only as far as they attend them (a multi-family group).
+      return when(resource.attendeeIds.includes(actor.userId), READ_ONLY);
     case "user-account":
       return ownAccount(actor, resource.userId);
     // Family members see nothing else of the participant's care unless consent says so.
@@ -648,6 +733,9 @@ function familyGrant(actor: Actor, resource: ByRole): Grant {
     case "cohort":
     case "cohort-staff":
     case "cohort-roster":
+    case "cohort-planning":
+    case "session-roster":
+    case "follow-up-task":
     case "enrollment":
     case "audit-log":
     case "audit-export":

@@ -42,16 +42,16 @@ import type { Role } from "./roles";
 
 /**
  * The socket.io contract, typed once for the server and the web app. Sockets authenticate from
- * the same session cookie as the API; connection errors carry a `code` the client can show.
+ * the same sign-in cookie as the API; connection errors carry a `code` the client can show.
  */
 
-export type SessionEndReason = "signed-out" | "expired" | "access-revoked";
+export type SignInEndReason = "signed-out" | "expired" | "access-revoked";
 
 /**
- * What `session:ended` tells the client to show: signed out (here or elsewhere), the session's
+ * What `session:ended` tells the client to show: signed out (here or elsewhere), the sign-in's
  * idle or absolute limit passed, or the account's access changed (deactivated, new role).
  */
-export type SessionEndCode = "signed_out" | "session_expired" | "access_revoked";
+export type SignInEndCode = "signed_out" | "session_expired" | "access_revoked";
 
 /**
  * How the web app's socket reconnects: tries at 250 ms doubling to at most 1.5 s, each moved by
@@ -64,7 +64,7 @@ export const SOCKET_RECONNECTION = {
   randomizationFactor: 0.5,
 } as const;
 
-export const SESSION_END_CODES: Record<SessionEndReason, SessionEndCode> = {
+export const SIGN_IN_END_CODES: Record<SignInEndReason, SignInEndCode> = {
   "signed-out": "signed_out",
   expired: "session_expired",
   "access-revoked": "access_revoked",
@@ -78,8 +78,11 @@ type In<S extends z.ZodType> = z.input<S>;
 const ChatRoomsSchema = z.looseObject({});
 
 export interface ServerToClientEvents {
-  /** The sign-in session behind this socket ended (signed out elsewhere, or expired). */
-  "session:ended": (payload: { reason: SessionEndReason; code: SessionEndCode }) => void;
+  /**
+   * The sign-in behind this socket ended (signed out elsewhere, or expired). The event keeps the
+   * name it was published under.
+   */
+  "session:ended": (payload: { reason: SignInEndReason; code: SignInEndCode }) => void;
   /**
    * You may no longer be in this chat room (discharged, consent withdrawn, care team changed):
    * the server has taken the socket out of it and refuses what it sends there.
@@ -307,8 +310,8 @@ export interface SocketData {
   userId: string;
   role: Role;
   organizationId: string;
-  /** The sign-in session (not a therapy session) the socket authenticated with. */
-  authSessionId: string;
+  /** The sign-in the socket authenticated with. */
+  signInId: string;
   /** The live therapy session this socket is in, once it has joined one. */
   liveSessionId?: string;
 }

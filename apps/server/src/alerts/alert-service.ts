@@ -11,7 +11,7 @@ import { conflict, forbidden, notFound } from "../http/errors";
 import type { Logger } from "../logger";
 import type { PushNotify } from "../push/push-service";
 import type { RealtimeServer } from "../realtime/realtime";
-import type { ScheduleRepository } from "../schedules/schedule-repository";
+import type { PeopleRepository } from "../people/people-repository";
 import type { AlertRepository, StoredAlert } from "./alert-repository";
 
 type Context = AuditContext & { actor: Actor };
@@ -27,7 +27,7 @@ const ALERTS_PATH = "/alerts";
  */
 export function createAlertService(deps: {
   alerts: AlertRepository;
-  schedules: ScheduleRepository;
+  peopleRepo: PeopleRepository;
   io: RealtimeServer;
   audit: AuditLog;
   clock: Clock;
@@ -35,12 +35,12 @@ export function createAlertService(deps: {
   /** Tells the clinicians' phones; the words hold no clinical detail. */
   notify?: PushNotify;
 }) {
-  const { alerts, schedules, io, audit, clock, logger } = deps;
+  const { alerts, peopleRepo, io, audit, clock, logger } = deps;
 
   async function toDto(alert: StoredAlert): Promise<CrisisAlertDto> {
     const [participant, acknowledger] = await Promise.all([
-      schedules.person(alert.participantId),
-      alert.acknowledgedById ? schedules.person(alert.acknowledgedById) : Promise.resolve(null),
+      peopleRepo.person(alert.participantId),
+      alert.acknowledgedById ? peopleRepo.person(alert.acknowledgedById) : Promise.resolve(null),
     ]);
     const kind =
       alert.source === "forum" ? "forum" : alert.source === "phq9" ? "assessment" : "chat";
@@ -70,7 +70,7 @@ export function createAlertService(deps: {
       type: "crisis-alert" as const,
       organizationId: alert.organizationId,
       participantId: alert.participantId,
-      facilitatorIds: await schedules.careTeamOf(alert.participantId),
+      facilitatorIds: await peopleRepo.careTeamOf(alert.participantId),
     };
   }
 
@@ -84,7 +84,7 @@ export function createAlertService(deps: {
   ): Promise<string[]> {
     const allowed: string[] = [];
     for (const id of candidates) {
-      const person = await schedules.person(id);
+      const person = await peopleRepo.person(id);
       if (!person || !person.active) continue;
       const decision = decide(
         { userId: id, role: person.role, organizationId: person.organizationId },
@@ -119,7 +119,7 @@ export function createAlertService(deps: {
         sourceItemId: input.sourceItemId,
       });
       const dto = await toDto(alert);
-      const careTeam = await schedules.careTeamOf(input.participantId);
+      const careTeam = await peopleRepo.careTeamOf(input.participantId);
       const recipients = await mayBeTold([...new Set([...careTeam, ...(input.alsoTell ?? [])])], {
         organizationId: input.organizationId,
         participantId: input.participantId,
@@ -151,7 +151,7 @@ export function createAlertService(deps: {
       }
       const rows = await alerts.list({
         organizationId: actor.organizationId,
-        participantIds: await schedules.caseloadOf(actor.userId),
+        participantIds: await peopleRepo.caseloadOf(actor.userId),
         openOnly,
       });
       // The caseload narrows the query; the policy decides each alert.
@@ -183,7 +183,7 @@ export function createAlertService(deps: {
       if (!updated) throw conflict("This alert was already acknowledged.");
       await audit.record(context, "update", { type: "crisis-alert", id }, "success");
       const dto = await toDto(updated);
-      for (const clinician of await schedules.careTeamOf(updated.participantId)) {
+      for (const clinician of await peopleRepo.careTeamOf(updated.participantId)) {
         io.to(`user:${clinician}`).emit("alert:crisis", dto);
       }
       return dto;

@@ -12,7 +12,7 @@ import {
 } from "@bridgeway/domain";
 import { badRequest, forbidden, notFound } from "../http/errors";
 import { csvFile, spreadsheetSafe } from "../http/csv";
-import { startOfLocalDay } from "../schedules/pattern-occurrences";
+import { startOfLocalDay } from "../sessions/pattern-occurrences";
 import type { AuditContext, AuditLog } from "./audit-log";
 import type { AuditReportRepository, AuditRowFilter } from "./audit-report-repository";
 

@@ -156,8 +156,8 @@ export function createAccountRepository(prisma: PrismaClient) {
       return count === 1;
     },
 
-    /** A person's sign-in sessions, most recently used first. */
-    sessionsOf(userId: string): Promise<
+    /** A person's sign-ins, most recently used first. */
+    signInsOf(userId: string): Promise<
       {
         id: string;
         createdAt: Date;
@@ -166,17 +166,17 @@ export function createAccountRepository(prisma: PrismaClient) {
         ipAddress: string | null;
       }[]
     > {
-      return prisma.authSession.findMany({
+      return prisma.signIn.findMany({
         where: { userId },
         orderBy: { lastSeenAt: "desc" },
         select: { id: true, createdAt: true, lastSeenAt: true, userAgent: true, ipAddress: true },
       });
     },
 
-    /** The ids of a person's sign-in sessions other than `exceptSessionId`. */
-    async otherSessionIds(userId: string, exceptSessionId: string): Promise<string[]> {
-      const rows = await prisma.authSession.findMany({
-        where: { userId, id: { not: exceptSessionId } },
+    /** The ids of a person's sign-ins other than `exceptSignInId`. */
+    async otherSignInIds(userId: string, exceptSignInId: string): Promise<string[]> {
+      const rows = await prisma.signIn.findMany({
+        where: { userId, id: { not: exceptSignInId } },
         select: { id: true },
       });
       return rows.map((r) => r.id);

@@ -3,6 +3,7 @@ import {
   ACCOUNT_INVITATION_TTL_MS,
   decide,
   DEFAULT_LOCALE,
+  DomainError,
   parseLocale,
   PASSWORD_RESET_TTL_MS,
   type AccountState,
@@ -11,46 +12,46 @@ import {
   type ChangePasswordInput,
   type Locale,
   type PasswordLinkPreview,
-  type SignedInSession,
+  type SignInSummary,
 } from "@bridgeway/domain";
 import type { AuditContext, AuditLog } from "../audit/audit-log";
 import type { Clock } from "../clock";
-import { badRequest, conflict, forbidden, HttpError, notFound } from "../http/errors";
+import { badRequest, conflict, forbidden, notFound } from "../http/errors";
 import { messagesFor } from "../i18n/messages";
 import type { Mailer } from "../mail/mailer";
 import type { AccountForPassword, AccountRepository } from "./account-repository";
 import { approximatePlace, describeUserAgent } from "./device";
 import { hashPassword, verifyPassword } from "./password";
 import { requireAcceptablePassword } from "./password-policy";
-import type { AuthContext, SessionService } from "./sessions";
+import type { AuthContext, SignInService } from "./sign-ins";
 import { hashToken, newSingleUseToken } from "./single-use-token";
 
 type Context = AuditContext & { actor: Actor };
 
-const gone = (message: string) => new HttpError(404, "not_found", message);
+const gone = (message: string) => new DomainError("not_found", message);
 
 /** The path of the web page a password link opens. */
 export const PASSWORD_LINK_PATH = "/account/password";
 
 /**
  * Accounts choose and keep their own passwords: an invitation link for a new account, a
- * "forgot password" link, a change that ends every other session, and deactivation by an
- * admin, which ends every session and socket of that person at once.
+ * "forgot password" link, a change that ends every other sign-in, and deactivation by an
+ * admin, which ends every sign-in and socket of that person at once.
  */
 export function createAccountService(deps: {
   accounts: AccountRepository;
-  sessions: SessionService;
+  signIns: SignInService;
   mailer: Mailer;
   audit: AuditLog;
   clock: Clock;
   /** The configured public origin (never a request's Host header), for links in emails. */
   origin: () => string;
-  /** Ends every socket of this sign-in session, on every server process. */
-  endSessionSockets: (sessionId: string) => Promise<void>;
+  /** Ends every socket of this sign-in, on every server process. */
+  endSignInSockets: (signInId: string) => Promise<void>;
   /** Ends every socket of this person, on every server process. */
   endUserSockets: (userId: string) => Promise<void>;
 }) {
-  const { accounts, sessions, mailer, audit, clock } = deps;
+  const { accounts, signIns, mailer, audit, clock } = deps;
 
   function linkTo(token: string): string {
     return `${deps.origin()}${PASSWORD_LINK_PATH}?token=${token}`;
@@ -173,8 +174,8 @@ export function createAccountService(deps: {
       );
       if (!used) throw gone("This link was already used. Ask for a new one.");
       const { user } = stored;
-      // A reset proves control of the mailbox, not of the sessions: end them all.
-      await sessions.endAllForUser(user.id);
+      // A reset proves control of the mailbox, not of the sign-ins: end them all.
+      await signIns.endAllForUser(user.id);
       await deps.endUserSockets(user.id);
       await audit.record(
         {
@@ -207,7 +208,7 @@ export function createAccountService(deps: {
       await mailer.send({ to: account.email, ...words });
     },
 
-    /** Changes one's own password, and ends every other session (and its sockets). */
+    /** Changes one's own password, and ends every other sign-in (and its sockets). */
     async changePassword(
       auth: AuthContext,
       input: ChangePasswordInput,
@@ -227,44 +228,44 @@ export function createAccountService(deps: {
       }
       requireAcceptablePassword(input.newPassword, "newPassword", auth.user.email);
       await accounts.setPassword(auth.user.id, await hashPassword(input.newPassword), clock.now());
-      for (const sessionId of await accounts.otherSessionIds(auth.user.id, auth.session.id)) {
-        await sessions.end(sessionId);
-        await deps.endSessionSockets(sessionId);
+      for (const signInId of await accounts.otherSignInIds(auth.user.id, auth.signIn.id)) {
+        await signIns.end(signInId);
+        await deps.endSignInSockets(signInId);
       }
       await audit.record(context, "update", { type: "password", id: auth.user.id }, "success");
     },
 
-    /** One's own signed-in sessions (devices), the current one marked. */
-    async mySessions(auth: AuthContext): Promise<SignedInSession[]> {
-      return (await accounts.sessionsOf(auth.user.id)).map((s) => ({
+    /** One's own sign-ins (devices), the current one marked. */
+    async mySignIns(auth: AuthContext): Promise<SignInSummary[]> {
+      return (await accounts.signInsOf(auth.user.id)).map((s) => ({
         id: s.id,
         signedInAt: s.createdAt.toISOString(),
         lastActiveAt: s.lastSeenAt.toISOString(),
-        current: s.id === auth.session.id,
+        current: s.id === auth.signIn.id,
         ...describeUserAgent(s.userAgent),
         place: approximatePlace(s.ipAddress),
       }));
     },
 
-    /** Ends one of one's own sessions (and its sockets); someone else's reads as not found. */
-    async endMySession(auth: AuthContext, sessionId: string, context: AuditContext): Promise<void> {
-      const mine = (await accounts.sessionsOf(auth.user.id)).some((s) => s.id === sessionId);
+    /** Ends one of one's own sign-ins (and its sockets); someone else's reads as not found. */
+    async endMySignIn(auth: AuthContext, signInId: string, context: AuditContext): Promise<void> {
+      const mine = (await accounts.signInsOf(auth.user.id)).some((s) => s.id === signInId);
       if (!mine) throw notFound("session");
-      await sessions.end(sessionId);
-      await deps.endSessionSockets(sessionId);
+      await signIns.end(signInId);
+      await deps.endSignInSockets(signInId);
       await audit.record(context, "logout", { type: "auth-session" }, "success");
     },
 
-    /** An admin ends every session (and socket) of a person, who may sign in again. */
-    async endAllSessionsOf(context: Context, userId: string): Promise<{ ended: number }> {
+    /** An admin ends every sign-in (and socket) of a person, who may sign in again. */
+    async endAllSignInsOf(context: Context, userId: string): Promise<{ ended: number }> {
       await manageable(context, userId);
-      const ended = await sessions.endAllForUser(userId);
+      const ended = await signIns.endAllForUser(userId);
       await deps.endUserSockets(userId);
       await audit.record(context, "update", { type: "auth-session", id: userId }, "success");
       return { ended };
     },
 
-    /** Switches an account off: every session and socket of that person ends at once. */
+    /** Switches an account off: every sign-in and socket of that person ends at once. */
     async deactivate(context: Context, userId: string): Promise<AccountState> {
       const account = await manageable(context, userId);
       if (userId === context.actor.userId) {
@@ -273,7 +274,7 @@ export function createAccountService(deps: {
       if (!(await accounts.setActive(userId, false, clock.now()))) {
         throw conflict("This account is already deactivated.");
       }
-      await sessions.endAllForUser(userId);
+      await signIns.endAllForUser(userId);
       await deps.endUserSockets(userId);
       await audit.record(context, "update", { type: "user-account", id: userId }, "success");
       return { userId, status: accountStatus({ ...account, active: false }) };

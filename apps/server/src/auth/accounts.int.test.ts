@@ -11,7 +11,7 @@ import {
   PASSWORD_RESET_TTL_MS,
   ParticipantListSchema,
   PasswordLinkPreviewSchema,
-  SignedInSessionListSchema,
+  SignInListSchema,
 } from "@bridgeway/domain";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../seed/demo-clinic";
@@ -354,7 +354,7 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
       socket.socket.once("disconnect", () => resolve()),
     );
 
-    const listed = SignedInSessionListSchema.parse((await laptop.get("/api/auth/sessions")).body);
+    const listed = SignInListSchema.parse((await laptop.get("/api/auth/sessions")).body);
     expect(listed.sessions.length).toBeGreaterThanOrEqual(2);
     const current = listed.sessions.filter((s) => s.current);
     expect(current).toHaveLength(1);
@@ -375,7 +375,7 @@ describe.each(databaseKinds())("accounts on %s", (kind) => {
     expect(ended.status).toBe(204);
     await dropped;
     expect((await laptop.get("/api/auth/me")).status).toBe(200);
-    const after = SignedInSessionListSchema.parse((await laptop.get("/api/auth/sessions")).body);
+    const after = SignInListSchema.parse((await laptop.get("/api/auth/sessions")).body);
     expect(after.sessions.map((s) => s.id)).not.toContain(other.id);
   });
 

@@ -17,11 +17,12 @@ import { parseInput } from "../http/validate";
 import type { AccountService } from "./account-service";
 import { deviceOf } from "./device";
 import { pendingState } from "./mfa.routes";
-import type { MfaPendingStage } from "./session-repository";
-import { authState, type SessionService } from "./sessions";
+import type { MfaPendingStage } from "./sign-in-repository";
+import { authState, type SignInService } from "./sign-ins";
 
 const PreviewQuerySchema = z.strictObject({ token: PasswordLinkTokenSchema });
-const SessionParamsSchema = z.object({
+// `sessionId` is the name in the URL (/api/auth/sessions/:sessionId/end), which stays as it was.
+const SignInParamsSchema = z.object({
   sessionId: z.string().regex(/^[0-9a-f]{64}$/, { error: "Not a valid session id." }),
 });
 
@@ -81,12 +82,12 @@ function forgotLimits(makeStore: (name: string) => Store | undefined) {
  */
 export function accountRoutes(deps: {
   accounts: AccountService;
-  sessions: SessionService;
+  signIns: SignInService;
   rateLimitStore: (name: string) => Store | undefined;
   /** What sign-in still needs after the password (see mfa-service.ts). */
   mfaStage: (userId: string) => Promise<MfaPendingStage | null>;
 }): { auth: Router; admin: Router } {
-  const { accounts, sessions } = deps;
+  const { accounts, signIns } = deps;
   const auth = Router();
 
   auth.get("/password-links/preview", async (req, res) => {
@@ -101,22 +102,22 @@ export function accountRoutes(deps: {
       input.password,
       auditContext(req),
       async (userId) => {
-        const previous = req.sessionCheck;
-        if (previous?.status === "active") await sessions.end(previous.auth.session.id);
-        if (previous?.status === "mfa-pending") await sessions.end(previous.pending.session.id);
+        const previous = req.signInCheck;
+        if (previous?.status === "active") await signIns.end(previous.auth.signIn.id);
+        if (previous?.status === "mfa-pending") await signIns.end(previous.pending.signIn.id);
         // A password link proves the mailbox, not the authenticator app: MFA still applies.
         const stage = await deps.mfaStage(userId);
         if (stage) {
-          const started = await sessions.start(userId, deviceOf(req), { pending: stage });
-          const pending = await sessions.check(started.token, { touch: false });
+          const started = await signIns.start(userId, deviceOf(req), { pending: stage });
+          const pending = await signIns.check(started.token, { touch: false });
           if (pending.status !== "mfa-pending") throw new Error("a pending session is not pending");
-          res.setHeader("Set-Cookie", sessions.setCookieHeader(started.token, started.session));
+          res.setHeader("Set-Cookie", signIns.setCookieHeader(started.token, started.signIn));
           return pendingState(pending.pending);
         }
-        const { token, session } = await sessions.start(userId, deviceOf(req));
-        const check = await sessions.check(token, { touch: false });
+        const { token, signIn } = await signIns.start(userId, deviceOf(req));
+        const check = await signIns.check(token, { touch: false });
         if (check.status !== "active") throw new Error("a session just started is not active");
-        res.setHeader("Set-Cookie", sessions.setCookieHeader(token, session));
+        res.setHeader("Set-Cookie", signIns.setCookieHeader(token, signIn));
         return authState(check.auth);
       },
     );
@@ -140,20 +141,20 @@ export function accountRoutes(deps: {
   });
 
   auth.get("/sessions", async (req, res) => {
-    res.json({ sessions: await accounts.mySessions(requireAuth(req)) });
+    res.json({ sessions: await accounts.mySignIns(requireAuth(req)) });
   });
 
   auth.post("/sessions/:sessionId/end", async (req, res) => {
     const signedIn = requireAuth(req);
-    const { sessionId } = parseInput(SessionParamsSchema, req.params, "params");
-    await accounts.endMySession(signedIn, sessionId, auditContext(req));
+    const { sessionId: signInId } = parseInput(SignInParamsSchema, req.params, "params");
+    await accounts.endMySignIn(signedIn, signInId, auditContext(req));
     res.status(204).end();
   });
 
   const admin = Router();
   admin.post("/accounts/:id/end-sessions", async (req, res) => {
     const context = actorContext(req);
-    res.json(await accounts.endAllSessionsOf(context, idParam(req.params)));
+    res.json(await accounts.endAllSignInsOf(context, idParam(req.params)));
   });
   admin.post("/accounts/:id/deactivate", async (req, res) => {
     const context = actorContext(req);

@@ -2,8 +2,8 @@ import {
   ApiErrorBodySchema,
   AuthStateSchema,
   BACKGROUND_REQUEST_HEADER,
-  SESSION_ABSOLUTE_LIFETIME_MS,
-  SESSION_IDLE_TIMEOUT_MS,
+  SIGN_IN_ABSOLUTE_LIFETIME_MS,
+  SIGN_IN_IDLE_TIMEOUT_MS,
 } from "@bridgeway/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../seed/demo-clinic";
@@ -12,7 +12,7 @@ import { ManualClock } from "../testing/manual-clock";
 import { databaseKinds, redisUrlForTests } from "../testing/test-databases";
 import { startTestServer, TEST_PASSWORD, type TestServer } from "../testing/test-server";
 import { LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS } from "./login-rate-limit";
-import { hashToken } from "./sessions";
+import { hashToken } from "./sign-ins";
 
 const ADMIN = DEMO_ACCOUNTS.admin;
 const PARTICIPANT = DEMO_ACCOUNTS.participants[0];
@@ -126,13 +126,13 @@ describe.each(databaseKinds())("sign-in and sessions on %s", (kind) => {
   it("logs off after 30 minutes without activity and deletes the session", async () => {
     const client = await signedInClient(server.url, ADMIN, TEST_PASSWORD);
     const token = /bw_session=([^;]+)/.exec(client.cookieHeader())?.[1] ?? "";
-    clock.advance(SESSION_IDLE_TIMEOUT_MS - 60_000);
+    clock.advance(SIGN_IN_IDLE_TIMEOUT_MS - 60_000);
     expect((await client.get("/api/auth/me")).status).toBe(200);
-    clock.advance(SESSION_IDLE_TIMEOUT_MS);
+    clock.advance(SIGN_IN_IDLE_TIMEOUT_MS);
     const res = await client.get("/api/auth/me");
     expect(res.status).toBe(401);
     expect(errorCode(res.body)).toBe("session_expired");
-    const stored = await server.db.prisma.authSession.findUnique({
+    const stored = await server.db.prisma.signIn.findUnique({
       where: { id: hashToken(token) },
     });
     expect(stored).toBeNull();
@@ -172,7 +172,7 @@ describe.each(databaseKinds())("sign-in and sessions on %s", (kind) => {
     expect(kept.status).toBe(200);
     const state = AuthStateSchema.parse(kept.body);
     expect(Date.parse(state.session.idleExpiresAt)).toBe(
-      clock.now().getTime() + SESSION_IDLE_TIMEOUT_MS,
+      clock.now().getTime() + SIGN_IN_IDLE_TIMEOUT_MS,
     );
     clock.advance(29 * 60_000);
     expect((await client.get("/api/auth/me")).status).toBe(200);
@@ -182,9 +182,9 @@ describe.each(databaseKinds())("sign-in and sessions on %s", (kind) => {
     const client = await signedInClient(server.url, ADMIN, TEST_PASSWORD);
     const me = AuthStateSchema.parse((await client.get("/api/auth/me")).body);
     expect(Date.parse(me.session.absoluteExpiresAt) - clock.now().getTime()).toBe(
-      SESSION_ABSOLUTE_LIFETIME_MS,
+      SIGN_IN_ABSOLUTE_LIFETIME_MS,
     );
-    const steps = SESSION_ABSOLUTE_LIFETIME_MS / (20 * 60_000);
+    const steps = SIGN_IN_ABSOLUTE_LIFETIME_MS / (20 * 60_000);
     for (let i = 1; i < steps; i += 1) {
       clock.advance(20 * 60_000);
       expect((await client.get("/api/auth/me")).status).toBe(200);
@@ -210,7 +210,7 @@ describe.each(databaseKinds())("sign-in and sessions on %s", (kind) => {
     const email = DEMO_ACCOUNTS.participants[6];
     const client = await signedInClient(server.url, email, TEST_PASSWORD);
     const user = await server.db.prisma.user.update({ where: { email }, data: { active: false } });
-    await server.sessions.endAllForUser(user.id);
+    await server.signIns.endAllForUser(user.id);
     try {
       expect((await client.get("/api/auth/me")).status).toBe(401);
       expect((await new TestClient(server.url).login(email, TEST_PASSWORD)).status).toBe(401);

@@ -1,32 +1,29 @@
 import { Router, type Request, type Response } from "express";
 import { LoginInputSchema, setLocaleSchema } from "@bridgeway/domain";
 import type { AuditLog } from "../audit/audit-log";
-import { HttpError } from "../http/errors";
+import { invalidCredentials } from "../http/errors";
 import { auditContext, requireAuth } from "../http/request-context";
 import { parseInput } from "../http/validate";
 import type { LoginThrottle } from "./login-rate-limit";
 import { pendingState } from "./mfa.routes";
-import type { MfaPendingStage } from "./session-repository";
+import type { MfaPendingStage } from "./sign-in-repository";
 import { deviceOf } from "./device";
 import { verifyAgainstDummy, verifyPassword } from "./password";
-import { authState, type SessionService } from "./sessions";
+import { authState, type SignInService } from "./sign-ins";
 import type { UserRepository } from "./user-repository";
 
 type Deps = {
   users: UserRepository;
-  sessions: SessionService;
+  signIns: SignInService;
   audit: AuditLog;
   loginThrottle: LoginThrottle;
   /** What sign-in still needs after a right password (see mfa-service.ts). */
   mfaStage: (userId: string) => Promise<MfaPendingStage | null>;
 };
 
-const invalidCredentials = () =>
-  new HttpError(401, "invalid_credentials", "That email and password do not match an account.");
-
 export function authRoutes(deps: Deps): Router {
   const router = Router();
-  const { users, sessions, audit } = deps;
+  const { users, signIns, audit } = deps;
 
   router.post("/login", async (req: Request, res: Response) => {
     const input = parseInput(LoginInputSchema, req.body);
@@ -47,28 +44,28 @@ export function authRoutes(deps: Deps): Router {
       throw invalidCredentials();
     }
     await deps.loginThrottle.succeeded(attempt);
-    // A fresh session on every sign-in; any session the browser already had is ended, so a
-    // planted cookie cannot be carried into a signed-in session.
-    const previous = req.sessionCheck;
-    if (previous?.status === "active") await sessions.end(previous.auth.session.id);
-    if (previous?.status === "mfa-pending") await sessions.end(previous.pending.session.id);
+    // A new sign-in every time; any sign-in the browser already had is ended, so a
+    // planted cookie cannot be carried into a signed-in state.
+    const previous = req.signInCheck;
+    if (previous?.status === "active") await signIns.end(previous.auth.signIn.id);
+    if (previous?.status === "mfa-pending") await signIns.end(previous.pending.signIn.id);
 
     // With MFA on (or required and not set up yet), the password opens only the next step.
     const stage = await deps.mfaStage(user.id);
     if (stage) {
-      const started = await sessions.start(user.id, deviceOf(req), { pending: stage });
-      const pending = await sessions.check(started.token, { touch: false });
+      const started = await signIns.start(user.id, deviceOf(req), { pending: stage });
+      const pending = await signIns.check(started.token, { touch: false });
       if (pending.status !== "mfa-pending") throw new Error("a pending session is not pending");
       res.setHeader("Set-Cookie", [
-        sessions.setCookieHeader(started.token, started.session),
+        signIns.setCookieHeader(started.token, started.signIn),
         deps.loginThrottle.deviceCookie(user.id, attempt),
       ]);
       res.json(pendingState(pending.pending));
       return;
     }
 
-    const { token, session } = await sessions.start(user.id, deviceOf(req));
-    const check = await sessions.check(token, { touch: false });
+    const { token, signIn } = await signIns.start(user.id, deviceOf(req));
+    const check = await signIns.check(token, { touch: false });
     if (check.status !== "active") throw new Error("a session just started is not active");
     await audit.record(
       { ...context, actor: check.auth.actor },
@@ -77,14 +74,14 @@ export function authRoutes(deps: Deps): Router {
       "success",
     );
     res.setHeader("Set-Cookie", [
-      sessions.setCookieHeader(token, session),
+      signIns.setCookieHeader(token, signIn),
       deps.loginThrottle.deviceCookie(user.id, attempt),
     ]);
     res.json(authState(check.auth));
   });
 
   router.get("/me", (req: Request, res: Response) => {
-    const check = req.sessionCheck;
+    const check = req.signInCheck;
     if (check?.status === "mfa-pending") {
       res.json(pendingState(check.pending));
       return;
@@ -97,8 +94,8 @@ export function authRoutes(deps: Deps): Router {
     const auth = requireAuth(req);
     const { locale } = parseInput(setLocaleSchema, req.body);
     await users.setLocale(auth.user.id, locale);
-    // The cached session holds this same user object: the next request on this process speaks
-    // the new language at once (other processes re-read within the session cache's few seconds).
+    // The cached sign-in holds this same user object: the next request on this process speaks
+    // the new language at once (other processes re-read within the sign-in cache's few seconds).
     auth.user.locale = locale;
     await audit.record(
       auditContext(req),
@@ -111,18 +108,18 @@ export function authRoutes(deps: Deps): Router {
 
   router.post("/keepalive", async (req: Request, res: Response) => {
     const auth = requireAuth(req);
-    await sessions.keepAlive(auth);
+    await signIns.keepAlive(auth);
     res.json(authState(auth));
   });
 
   router.post("/logout", async (req: Request, res: Response) => {
-    const check = req.sessionCheck;
-    // Giving up half-way through an MFA sign-in ends the half-way session.
+    const check = req.signInCheck;
+    // Giving up half-way through an MFA sign-in ends the half-way sign-in.
     const auth = check?.status === "mfa-pending" ? check.pending : requireAuth(req);
-    // Ending the session also closes its sockets on every process (session-revocations.ts).
-    await sessions.end(auth.session.id, "signed-out");
+    // Ending the sign-in also closes its sockets on every process (sign-in-revocations.ts).
+    await signIns.end(auth.signIn.id, "signed-out");
     await audit.record(auditContext(req), "logout", { type: "auth-session" }, "success");
-    res.setHeader("Set-Cookie", sessions.clearCookieHeader());
+    res.setHeader("Set-Cookie", signIns.clearCookieHeader());
     res.status(204).end();
   });
 

@@ -2,14 +2,14 @@ import { isIP } from "node:net";
 import Bowser from "bowser";
 import type { Request } from "express";
 
-/** What a session remembers of the device that signed in. */
-export type SessionDevice = { userAgent: string | null; ipAddress: string | null };
+/** What a sign-in remembers of the device that signed in. */
+export type SignInDevice = { userAgent: string | null; ipAddress: string | null };
 
 /** A User-Agent is client-supplied text: keep a bounded piece of it. */
 const MAX_USER_AGENT = 512;
 
-/** The device a request comes from, as recorded on a new session. */
-export function deviceOf(req: Request): SessionDevice {
+/** The device a request comes from, as recorded on a new sign-in. */
+export function deviceOf(req: Request): SignInDevice {
   const userAgent = req.get("user-agent")?.trim().slice(0, MAX_USER_AGENT) || null;
   return { userAgent, ipAddress: req.ip ?? null };
 }
@@ -51,7 +51,7 @@ function isPrivateIpv4([a = 0, b = 0]: number[]): boolean {
 }
 
 /**
- * Roughly where a session signed in from, without any outside look-up: loopback and private
+ * Roughly where a sign-in came from, without any outside look-up: loopback and private
  * addresses are the local network; a public address is shown with its last part hidden (the
  * whole address would say more than the person needs to recognise their own network).
  */

@@ -25,8 +25,8 @@ import {
 import type { MfaRepository } from "./mfa-repository";
 import type { SecretBox } from "./mfa-secret-box";
 import { verifyPassword } from "./password";
-import type { MfaPendingStage } from "./session-repository";
-import { hashToken, type AuthContext, type SessionService } from "./sessions";
+import type { MfaPendingStage } from "./sign-in-repository";
+import { hashToken, type AuthContext, type SignInService } from "./sign-ins";
 import { matchTotp, newTotpSecret, totpUri } from "./totp";
 
 const wrongCode = () =>
@@ -50,11 +50,11 @@ function newRecoveryCode(): string {
 export function createMfaService(deps: {
   repo: MfaRepository;
   secrets: SecretBox;
-  sessions: SessionService;
+  signIns: SignInService;
   audit: AuditLog;
   clock: Clock;
 }) {
-  const { repo, secrets, sessions, audit, clock } = deps;
+  const { repo, secrets, signIns, audit, clock } = deps;
 
   async function account(userId: string) {
     const found = await repo.account(userId);
@@ -208,21 +208,21 @@ export function createMfaService(deps: {
           throw wrongCode();
         }
       }
-      await sessions.markReauthenticated(auth);
+      await signIns.markReauthenticated(auth);
       await mfaRecord(context, auth, "success", "reauthentication");
     },
 
     async reauthenticationState(auth: AuthContext): Promise<ReauthenticationState> {
       const factor = await repo.factor(auth.user.id);
       return {
-        fresh: reauthenticationFresh(await sessions.reauthenticatedAt(auth), clock.now()),
+        fresh: reauthenticationFresh(await signIns.reauthenticatedAt(auth), clock.now()),
         canUseCode: Boolean(factor?.confirmedAt),
       };
     },
 
     /** Throws `reauthentication_required` unless a password or code was confirmed recently. */
     async requireFreshReauthentication(auth: AuthContext): Promise<void> {
-      if (!reauthenticationFresh(await sessions.reauthenticatedAt(auth), clock.now())) {
+      if (!reauthenticationFresh(await signIns.reauthenticatedAt(auth), clock.now())) {
         throw reauthenticationRequired();
       }
     },
@@ -233,7 +233,7 @@ export function createMfaService(deps: {
       if (mfaRequiredFor(found.role, found.clinicRequiresMfaForStaff)) {
         throw forbidden("Your clinic requires an authenticator app for your role.");
       }
-      if (!reauthenticationFresh(await sessions.reauthenticatedAt(auth), clock.now())) {
+      if (!reauthenticationFresh(await signIns.reauthenticatedAt(auth), clock.now())) {
         throw reauthenticationRequired();
       }
       await repo.removeFactor(auth.user.id);

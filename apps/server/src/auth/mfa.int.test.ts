@@ -63,7 +63,7 @@ describe.each(databaseKinds())("multi-factor authentication on %s", (kind) => {
     return { client, secret, recoveryCodes };
   }
 
-  /** Password step only: the client holds a half-way session. */
+  /** Password step only: the client holds a half-way sign-in. */
   async function passwordOnly(email: string) {
     const client = new TestClient(server.url);
     const res = await client.post("/api/auth/login", { email, password: TEST_PASSWORD });
@@ -231,7 +231,7 @@ describe.each(databaseKinds())("multi-factor authentication on %s", (kind) => {
     });
     expect(confirmed.status).toBe(200);
     const { auth } = MfaConfirmedSchema.parse(confirmed.body);
-    // A new session for the finished sign-in, with a new CSRF token.
+    // Finishing replaces the half-way sign-in with a new one, with a new CSRF token.
     expect(auth.csrfToken).not.toBe(pending.csrfToken);
     client.csrfToken = auth.csrfToken;
     expect((await client.get("/api/home")).status).toBe(200);
@@ -311,7 +311,7 @@ describe.each(databaseKinds())("multi-factor authentication on %s", (kind) => {
       code: totpCode(secret, clock.now().getTime()),
     });
     expect(reauth.status).toBe(204);
-    // Past the confirmation, the route answers for itself: no such session here.
+    // Past the confirmation, the route answers for itself: no such sign-in here.
     expect(errorOf((await client.post(noteSign)).body).code).toBe("not_found");
   });
 });

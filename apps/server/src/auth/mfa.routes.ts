@@ -19,19 +19,14 @@ import { auditContext, requireAuth } from "../http/request-context";
 import { parseInput } from "../http/validate";
 import { deviceOf } from "./device";
 import type { MfaService } from "./mfa-service";
-import {
-  authState,
-  type AuthContext,
-  type PendingMfaSession,
-  type SessionService,
-} from "./sessions";
+import { authState, type AuthContext, type PendingMfaSignIn, type SignInService } from "./sign-ins";
 
 /** Wrong codes allowed per person in MFA_WINDOW_MS (sign-in, enrolment and confirmation). */
 export const MFA_CODE_FAILURES = 5;
 export const MFA_WINDOW_MS = 15 * 60 * 1000;
 
-export function pendingState(pending: PendingMfaSession): MfaPendingState {
-  return { mfaPending: pending.stage, csrfToken: pending.session.csrfToken };
+export function pendingState(pending: PendingMfaSignIn): MfaPendingState {
+  return { mfaPending: pending.stage, csrfToken: pending.signIn.csrfToken };
 }
 
 /** The caller, signed in or half-way through a sign-in that waits for `stage`. */
@@ -42,9 +37,9 @@ function signedInOrPending(
   auth: AuthContext;
   pending: boolean;
 } {
-  const check = req.sessionCheck;
+  const check = req.signInCheck;
   if (check?.status === "mfa-pending") {
-    // Half-way at the other step: say which step this session is waiting for.
+    // Half-way at the other step: say which step this sign-in is waiting for.
     if (check.pending.stage !== stage) {
       throw check.pending.stage === "code" ? mfaRequired() : mfaEnrolmentRequired();
     }
@@ -59,12 +54,12 @@ function signedInOrPending(
  */
 export function mfaRoutes(deps: {
   mfa: MfaService;
-  sessions: SessionService;
+  signIns: SignInService;
   audit: AuditLog;
   demoClinicWithoutMfa: () => boolean;
   rateLimitStore: (name: string) => Store | undefined;
 }): Router {
-  const { mfa, sessions, audit } = deps;
+  const { mfa, signIns, audit } = deps;
   const router = Router();
   const store = deps.rateLimitStore("mfa-code");
   // Counted per person (not per address): a guesser gets 5 tries in 15 minutes, wherever from.
@@ -75,7 +70,7 @@ export function mfaRoutes(deps: {
     standardHeaders: "draft-8",
     legacyHeaders: false,
     keyGenerator: (req) => {
-      const check = req.sessionCheck;
+      const check = req.signInCheck;
       if (check?.status === "active") return `user:${check.auth.user.id}`;
       if (check?.status === "mfa-pending") return `user:${check.pending.user.id}`;
       return "anonymous";
@@ -91,11 +86,11 @@ export function mfaRoutes(deps: {
     ...(store ? { store } : {}),
   });
 
-  /** Ends the half-way session and starts a full one: a new cookie for the finished sign-in. */
+  /** Ends the half-way sign-in and starts a full one: a new cookie for the finished sign-in. */
   async function finishSignIn(req: Request, res: Response, auth: AuthContext) {
-    await sessions.end(auth.session.id);
-    const { token, session } = await sessions.start(auth.user.id, deviceOf(req));
-    const check = await sessions.check(token, { touch: false });
+    await signIns.end(auth.signIn.id);
+    const { token, signIn } = await signIns.start(auth.user.id, deviceOf(req));
+    const check = await signIns.check(token, { touch: false });
     if (check.status !== "active") throw new Error("a session just started is not active");
     await audit.record(
       { ...auditContext(req), actor: check.auth.actor },
@@ -103,7 +98,7 @@ export function mfaRoutes(deps: {
       { type: "auth-session" },
       "success",
     );
-    res.setHeader("Set-Cookie", sessions.setCookieHeader(token, session));
+    res.setHeader("Set-Cookie", signIns.setCookieHeader(token, signIn));
     return authState(check.auth);
   }
 
@@ -129,7 +124,7 @@ export function mfaRoutes(deps: {
     if (pending) {
       state = await finishSignIn(req, res, auth);
     } else {
-      await sessions.markReauthenticated(auth);
+      await signIns.markReauthenticated(auth);
       state = authState(auth);
     }
     const answer: MfaConfirmed = { recoveryCodes, auth: state };
@@ -137,7 +132,7 @@ export function mfaRoutes(deps: {
   });
 
   router.post("/mfa/verify", codeLimit, async (req, res) => {
-    const check = req.sessionCheck;
+    const check = req.signInCheck;
     if (check?.status === "active") throw conflict("You are already signed in.");
     if (check?.status !== "mfa-pending") throw unauthenticated();
     if (check.pending.stage !== "code") throw mfaEnrolmentRequired();
@@ -168,12 +163,12 @@ export function mfaRoutes(deps: {
 
 /**
  * Answers `reauthentication_required` unless the caller confirmed their password or a code on
- * this session in the last 5 minutes. Mounted in front of the routes it guards (see app.ts).
+ * this sign-in in the last 5 minutes. Mounted in front of the routes it guards (see app.ts).
  */
 export function requireReauthentication(mfa: MfaService) {
   return async (req: Request, _res: Response, next: (error?: unknown) => void) => {
     try {
-      const check = req.sessionCheck;
+      const check = req.signInCheck;
       // Anyone not signed in is refused by the route itself, with its own answer.
       if (check?.status === "active") await mfa.requireFreshReauthentication(check.auth);
       next();

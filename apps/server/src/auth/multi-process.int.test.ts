@@ -41,7 +41,7 @@ describe.runIf(redisUrl && databaseUrl)(
         200,
       );
       const user = await a.db.prisma.user.update({ where: { email }, data: { active: false } });
-      await a.sessions.endAllForUser(user.id);
+      await a.signIns.endAllForUser(user.id);
       // The news reaches the other process through Redis: within a second, not at the same instant.
       await expect
         .poll(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HttpError } from "../http/errors";
+import { DomainError } from "@bridgeway/domain";
 import { passwordProblem, requireAcceptablePassword } from "./password-policy";
 
 describe("password policy", () => {
@@ -36,8 +36,8 @@ describe("password policy", () => {
     } catch (error) {
       thrown = error;
     }
-    expect(thrown).toBeInstanceOf(HttpError);
-    expect(thrown).toMatchObject({ status: 400 });
-    expect(Object.keys((thrown as HttpError).fields ?? {})).toEqual(["newPassword"]);
+    expect(thrown).toBeInstanceOf(DomainError);
+    expect(thrown).toMatchObject({ code: "invalid_input" });
+    expect(Object.keys((thrown as DomainError).fields ?? {})).toEqual(["newPassword"]);
   });
 });

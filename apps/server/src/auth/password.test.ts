@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
-import { hashToken, tokensMatch } from "./sessions";
+import { hashToken, tokensMatch } from "./sign-ins";
 
 describe("passwords", () => {
   it("are hashed with argon2id at OWASP's minimum cost, salted each time", async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { hashToken } from "./sessions";
+import { hashToken } from "./sign-ins";
 
 /**
  * A secret for a link that works once (family invitations, account invitations, password

@@ -1,4 +1,4 @@
-import { parseLocale, type Locale, type Role, type SessionUser } from "@bridgeway/domain";
+import { parseLocale, type Locale, type Role, type SignedInUser } from "@bridgeway/domain";
 import type { PrismaClient } from "../generated/prisma/client";
 
 export type UserForLogin = {
@@ -9,7 +9,7 @@ export type UserForLogin = {
   organizationId: string;
 };
 
-const SESSION_USER_SELECT = {
+const SIGNED_IN_USER_SELECT = {
   id: true,
   email: true,
   role: true,
@@ -23,7 +23,7 @@ const SESSION_USER_SELECT = {
   organization: { select: { name: true } },
 } as const;
 
-type SessionUserRow = {
+type SignedInUserRow = {
   id: string;
   email: string;
   role: Role;
@@ -37,7 +37,7 @@ type SessionUserRow = {
   organization: { name: string };
 };
 
-export function toSessionUser(row: SessionUserRow): SessionUser {
+export function toSignedInUser(row: SignedInUserRow): SignedInUser {
   return {
     id: row.id,
     email: row.email,
@@ -61,9 +61,9 @@ export function createUserRepository(prisma: PrismaClient) {
       });
     },
 
-    async findSessionUser(id: string): Promise<SessionUser | null> {
-      const row = await prisma.user.findUnique({ where: { id }, select: SESSION_USER_SELECT });
-      return row ? toSessionUser(row) : null;
+    async findSignedInUser(id: string): Promise<SignedInUser | null> {
+      const row = await prisma.user.findUnique({ where: { id }, select: SIGNED_IN_USER_SELECT });
+      return row ? toSignedInUser(row) : null;
     },
 
     async setLocale(id: string, locale: Locale): Promise<void> {
@@ -73,4 +73,4 @@ export function createUserRepository(prisma: PrismaClient) {
 }
 
 export type UserRepository = ReturnType<typeof createUserRepository>;
-export { SESSION_USER_SELECT };
+export { SIGNED_IN_USER_SELECT };

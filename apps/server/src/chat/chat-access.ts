@@ -11,7 +11,9 @@ import {
   type Resource,
 } from "@bridgeway/domain";
 import type { LiveRepository } from "../live/live-repository";
-import type { ScheduleRepository } from "../schedules/schedule-repository";
+import type { PeopleRepository } from "../people/people-repository";
+import type { CohortRepository } from "../cohorts/cohort-repository";
+import type { OccurrenceRepository } from "../sessions/occurrence-repository";
 import { sessionTitle } from "../live/live-access";
 
 export type RoomAccess = {
@@ -51,18 +53,23 @@ type RoomFacts = {
  * clinic's admins; a session's room the people admitted to its live room; a private thread one
  * participant and one of their own clinicians. Anyone else gets null: the room does not exist.
  */
-export function createChatAccess(deps: { schedules: ScheduleRepository; live: LiveRepository }) {
-  const { schedules, live } = deps;
+export function createChatAccess(deps: {
+  peopleRepo: PeopleRepository;
+  cohortRepo: CohortRepository;
+  occurrenceRepo: OccurrenceRepository;
+  live: LiveRepository;
+}) {
+  const { peopleRepo, cohortRepo, occurrenceRepo, live } = deps;
 
   /** The facts of a room, or null when what it is about does not exist. */
   async function factsOf(actor: Actor, ref: ChatRoomRef, key: string): Promise<RoomFacts | null> {
     switch (ref.kind) {
       case "cohort": {
-        const cohort = await schedules.cohort(ref.cohortId);
+        const cohort = await cohortRepo.cohort(ref.cohortId);
         if (!cohort) return null;
         const staffIds = cohortClinicians(cohort);
         // Only the actor's own enrollments: whether they are among the members is all it takes.
-        const mine = await schedules.enrollments({
+        const mine = await cohortRepo.enrollments({
           cohortIds: [cohort.id],
           participantId: actor.userId,
         });
@@ -84,10 +91,10 @@ export function createChatAccess(deps: { schedules: ScheduleRepository; live: Li
         };
       }
       case "staff": {
-        const program = await schedules.program(ref.programId);
+        const program = await cohortRepo.program(ref.programId);
         if (!program) return null;
         const cohorts = (
-          await schedules.cohorts({ organizationId: program.organizationId })
+          await cohortRepo.cohorts({ organizationId: program.organizationId })
         ).filter((c) => c.program.id === ref.programId);
         const staffIds = programClinicians(cohorts);
         return {
@@ -99,7 +106,7 @@ export function createChatAccess(deps: { schedules: ScheduleRepository; live: Li
             memberIds: [],
           },
           describe: async () => {
-            const programs = await schedules.listPrograms(program.organizationId);
+            const programs = await cohortRepo.listPrograms(program.organizationId);
             const name = programs.find((p) => p.id === ref.programId)?.name ?? "Program";
             return {
               roomKey: key,
@@ -112,7 +119,7 @@ export function createChatAccess(deps: { schedules: ScheduleRepository; live: Li
         };
       }
       case "session": {
-        const occurrence = await schedules.occurrence(ref.sessionId);
+        const occurrence = await occurrenceRepo.occurrence(ref.sessionId);
         if (!occurrence) return null;
         const attendees = await live.attendees(ref.sessionId);
         const admitted = attendees.filter((a) => a.status === "ADMITTED");
@@ -136,10 +143,10 @@ export function createChatAccess(deps: { schedules: ScheduleRepository; live: Li
         };
       }
       case "thread": {
-        const participant = await schedules.person(ref.participantId);
+        const participant = await peopleRepo.person(ref.participantId);
         if (!participant) return null;
         // The thread lasts as long as the clinician is on the participant's care team.
-        const treats = (await schedules.careTeamOf(ref.participantId)).includes(ref.facilitatorId);
+        const treats = (await peopleRepo.careTeamOf(ref.participantId)).includes(ref.facilitatorId);
         return {
           room: {
             type: "chat-room",
@@ -149,7 +156,7 @@ export function createChatAccess(deps: { schedules: ScheduleRepository; live: Li
             memberIds: treats ? [ref.participantId] : [],
           },
           describe: async () => {
-            const other = await schedules.person(
+            const other = await peopleRepo.person(
               actor.userId === ref.participantId ? ref.facilitatorId : ref.participantId,
             );
             const otherName = other ? chatName(other, other.displayName) : "your clinician";
@@ -181,20 +188,20 @@ export function createChatAccess(deps: { schedules: ScheduleRepository; live: Li
    */
   async function roomsOf(actor: Actor): Promise<RoomAccess[]> {
     const keys: string[] = [];
-    const enrollments = await schedules.enrollments({ participantId: actor.userId });
+    const enrollments = await cohortRepo.enrollments({ participantId: actor.userId });
     for (const e of enrollments.filter(isActiveEnrollment))
       keys.push(roomKey({ kind: "cohort", cohortId: e.cohortId }));
-    for (const facilitatorId of await schedules.careTeamOf(actor.userId)) {
+    for (const facilitatorId of await peopleRepo.careTeamOf(actor.userId)) {
       keys.push(roomKey({ kind: "thread", participantId: actor.userId, facilitatorId }));
     }
-    const cohorts = await schedules.cohorts({
+    const cohorts = await cohortRepo.cohorts({
       organizationId: actor.organizationId,
       facilitatorId: actor.userId,
     });
     for (const c of cohorts) keys.push(roomKey({ kind: "cohort", cohortId: c.id }));
     for (const programId of new Set(cohorts.map((c) => c.program.id)))
       keys.push(roomKey({ kind: "staff", programId }));
-    for (const participantId of await schedules.caseloadOf(actor.userId)) {
+    for (const participantId of await peopleRepo.caseloadOf(actor.userId)) {
       keys.push(roomKey({ kind: "thread", participantId, facilitatorId: actor.userId }));
     }
     const anyStaffRoom: ChatRoom = {
@@ -205,7 +212,7 @@ export function createChatAccess(deps: { schedules: ScheduleRepository; live: Li
       memberIds: [],
     };
     if (can(actor, "read", anyStaffRoom)) {
-      for (const p of await schedules.listPrograms(actor.organizationId))
+      for (const p of await cohortRepo.listPrograms(actor.organizationId))
         keys.push(roomKey({ kind: "staff", programId: p.id }));
     }
     const rooms: RoomAccess[] = [];

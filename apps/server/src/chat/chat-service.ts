@@ -3,6 +3,9 @@ import {
   crisisLanguageAdded,
   CHAT_SINCE_PAGE_SIZE,
   detectCrisisLanguage,
+  forbidden,
+  invalidInput,
+  notFound,
   type Actor,
   type ChatMessageDto,
   type ChatRoomSummary,
@@ -13,23 +16,13 @@ import type { Clock } from "../clock";
 import type { Logger } from "../logger";
 import { HeldBackError, isInfrastructureFailure } from "../db/unavailable";
 import type { RealtimeServer, RealtimeSocket } from "../realtime/realtime";
-import type { ScheduleRepository } from "../schedules/schedule-repository";
+import type { PeopleRepository } from "../people/people-repository";
 import { chatName, type ChatAccess, type RoomAccess } from "./chat-access";
 import type { ChatRepository, StoredMessage } from "./chat-repository";
 
-/** A refusal the client is told about (`{ ok: false, error }`), never a crash. */
-export class ChatRefusal extends Error {
-  constructor(
-    readonly code: "not_found" | "forbidden" | "invalid_input",
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const noRoom = () =>
-  new ChatRefusal("not_found", "There is no such chat room, or you are not in it.");
-const noMessage = () => new ChatRefusal("not_found", "There is no such message.");
+// Refusals the client is told about (`{ ok: false, error }`), never a crash.
+const noRoom = () => notFound("There is no such chat room, or you are not in it.");
+const noMessage = () => notFound("There is no such message.");
 
 export const chatChannel = (roomKey: string) => `chat:${roomKey}`;
 
@@ -70,7 +63,7 @@ export function createChatService(deps: {
   io: RealtimeServer;
   chat: ChatRepository;
   access: ChatAccess;
-  schedules: ScheduleRepository;
+  peopleRepo: PeopleRepository;
   alerts: AlertService;
   audit: AuditLog;
   clock: Clock;
@@ -108,7 +101,7 @@ export function createChatService(deps: {
   async function authorName(socketKey: object, actor: Actor): Promise<string> {
     const known = names.get(socketKey);
     if (known) return known;
-    const person = await deps.schedules.person(actor.userId);
+    const person = await deps.peopleRepo.person(actor.userId);
     if (!person) throw noRoom();
     const name = chatName(person, person.displayName);
     names.set(socketKey, name);
@@ -144,9 +137,9 @@ export function createChatService(deps: {
   async function ownMessage(actor: Actor, messageId: string): Promise<StoredMessage> {
     const message = await chat.message(messageId);
     if (!message || message.authorId !== actor.userId) throw noMessage();
-    if (message.deletedAt) throw new ChatRefusal("invalid_input", "That message was deleted.");
+    if (message.deletedAt) throw invalidInput("That message was deleted.");
     if (clock.now().getTime() - message.createdAt.getTime() > CHAT_EDIT_WINDOW_MS) {
-      throw new ChatRefusal("forbidden", "Messages can be changed for 15 minutes after sending.");
+      throw forbidden("Messages can be changed for 15 minutes after sending.");
     }
     return message;
   }
@@ -173,10 +166,7 @@ export function createChatService(deps: {
       { organizationId: actor.organizationId, role: actor.role },
     );
     if (message.roomKey !== input.roomKey) {
-      throw new ChatRefusal(
-        "invalid_input",
-        "That client id was already used for another message.",
-      );
+      throw invalidInput("That client id was already used for another message.");
     }
     const dto = toDto(message, false);
     if (!created) return dto;
@@ -341,8 +331,7 @@ export function createChatService(deps: {
 
     async edit(actor: Actor, messageId: string, body: string): Promise<ChatMessageDto> {
       const message = await ownMessage(actor, messageId);
-      if (message.hiddenAt)
-        throw new ChatRefusal("forbidden", "A hidden message cannot be edited.");
+      if (message.hiddenAt) throw forbidden("A hidden message cannot be edited.");
       const updated = await chat.update(messageId, { body, editedAt: clock.now() });
       await audit.record({ actor }, "update", { type: "chat-message", id: messageId }, "success");
       publishUpdate(updated);
@@ -391,7 +380,7 @@ export function createChatService(deps: {
       const message = await chat.message(messageId);
       if (!message) throw noMessage();
       const found = await room(socketKey, actor, message.roomKey);
-      if (!found.staff) throw new ChatRefusal("forbidden", "Only facilitators can hide messages.");
+      if (!found.staff) throw forbidden("Only facilitators can hide messages.");
       const updated = await chat.update(messageId, {
         hiddenAt: clock.now(),
         hiddenByUserId: actor.userId,

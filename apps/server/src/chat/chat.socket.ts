@@ -2,7 +2,7 @@ import { CHAT_PAGE_SIZE, type Actor } from "@bridgeway/domain";
 import { eventRegistrar } from "../realtime/event-handler";
 import type { Logger } from "../logger";
 import type { Realtime } from "../realtime/realtime";
-import { chatChannel, ChatRefusal, type ChatService } from "./chat-service";
+import { chatChannel, type ChatService } from "./chat-service";
 import type { ChatRateLimiter } from "./chat-rate-limit";
 
 /** What a person sending too fast is told; the web app shows it under the message box. */
@@ -32,9 +32,7 @@ export function registerChatSockets(
       organizationId: socket.data.organizationId,
     };
 
-    const handle = eventRegistrar(socket, logger, (error) =>
-      error instanceof ChatRefusal ? { code: error.code, message: error.message } : undefined,
-    );
+    const handle = eventRegistrar(socket, logger);
 
     handle("chat:rooms", async () => ({
       rooms: await chat.rooms(actor),

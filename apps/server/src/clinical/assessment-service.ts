@@ -22,7 +22,8 @@ import type { Clock } from "../clock";
 import { badRequest, conflict, notFound } from "../http/errors";
 import { fieldsFromZodError } from "../http/validate";
 import type { Logger } from "../logger";
-import { dateOnly, type ScheduleRepository } from "../schedules/schedule-repository";
+import { dateOnly } from "../db/dates";
+import type { CohortRepository } from "../cohorts/cohort-repository";
 import type { AssessmentRepository, StoredAssignment, StoredResult } from "./assessment-repository";
 import type { ClinicalAccess, Context } from "./clinical-access";
 
@@ -51,14 +52,14 @@ const resultDto = (row: StoredResult): AssessmentResultDto => ({
  */
 export function createAssessmentService(deps: {
   assessments: AssessmentRepository;
-  schedules: ScheduleRepository;
+  cohortRepo: CohortRepository;
   access: ClinicalAccess;
   alerts: AlertService;
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
 }) {
-  const { assessments, schedules, access, alerts, audit, clock, logger } = deps;
+  const { assessments, cohortRepo, access, alerts, audit, clock, logger } = deps;
 
   return {
     async assign(
@@ -230,7 +231,7 @@ export function createAssessmentService(deps: {
 
     /** Each participant's latest score per instrument, for the cohort's clinicians. */
     async cohortSeverities(context: Context, cohortId: string): Promise<CohortSeverities> {
-      const cohort = await schedules.cohort(cohortId);
+      const cohort = await cohortRepo.cohort(cohortId);
       if (!cohort) throw notFound("cohort");
       const decision = decide(context.actor, "read", {
         type: "cohort-severities",
@@ -242,7 +243,7 @@ export function createAssessmentService(deps: {
         await audit.denied(context, "read", { type: "assessment", id: cohortId });
         throw notFound("cohort");
       }
-      const enrolled = (await schedules.enrollments({ cohortIds: [cohortId] })).filter(
+      const enrolled = (await cohortRepo.enrollments({ cohortIds: [cohortId] })).filter(
         isActiveEnrollment,
       );
       const ids = enrolled.map((e) => e.participant.id);

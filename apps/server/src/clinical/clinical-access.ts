@@ -9,7 +9,7 @@ import {
 import type { AuditContext, AuditLog } from "../audit/audit-log";
 import type { Clock } from "../clock";
 import { forbidden, notFound } from "../http/errors";
-import type { ScheduleRepository } from "../schedules/schedule-repository";
+import type { PeopleRepository } from "../people/people-repository";
 
 export type Context = AuditContext & { actor: Actor };
 
@@ -29,15 +29,15 @@ export type PersonalRecordType =
  * these relationships; leading a one-off session opens that session's note, not the record.
  */
 export function createClinicalAccess(deps: {
-  schedules: ScheduleRepository;
+  peopleRepo: PeopleRepository;
   audit: AuditLog;
   clock: Clock;
 }) {
-  const { schedules, audit, clock } = deps;
+  const { peopleRepo, audit, clock } = deps;
 
   /** The participant's care team today, in the participant's own time zone. */
   async function clinicalTeamOf(participantId: string, timeZone: string): Promise<CareTeam> {
-    const relationships = await schedules.careRelationshipsOf(participantId);
+    const relationships = await peopleRepo.careRelationshipsOf(participantId);
     return careTeamOf(relationships, isoDateInZone(clock.now(), timeZone));
   }
 
@@ -51,7 +51,7 @@ export function createClinicalAccess(deps: {
     participantId: string,
     action: Action,
   ) {
-    const participant = await schedules.person(participantId);
+    const participant = await peopleRepo.person(participantId);
     if (!participant || participant.role !== "PARTICIPANT") throw notFound("participant");
     const decision = decide(context.actor, action, {
       type,

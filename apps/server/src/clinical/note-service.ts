@@ -2,8 +2,9 @@ import { decide, type Action, type SessionNoteDto, type SessionNoteInput } from 
 import type { AuditLog } from "../audit/audit-log";
 import type { Clock } from "../clock";
 import { badRequest, conflict, forbidden, notFound } from "../http/errors";
-import type { ScheduleRepository } from "../schedules/schedule-repository";
-import type { SessionDirectory } from "../schedules/session-directory";
+import type { PeopleRepository } from "../people/people-repository";
+import type { OccurrenceRepository } from "../sessions/occurrence-repository";
+import type { SessionDirectory } from "../sessions/session-directory";
 import type { Context } from "./clinical-access";
 import type { NoteRepository, StoredNote } from "./note-repository";
 
@@ -14,16 +15,17 @@ import type { NoteRepository, StoredNote } from "./note-repository";
  */
 export function createNoteService(deps: {
   notes: NoteRepository;
-  schedules: ScheduleRepository;
+  peopleRepo: PeopleRepository;
+  occurrenceRepo: OccurrenceRepository;
   directory: SessionDirectory;
   audit: AuditLog;
   clock: Clock;
 }) {
-  const { notes, schedules, directory, audit, clock } = deps;
+  const { notes, peopleRepo, occurrenceRepo, directory, audit, clock } = deps;
 
   /** The session once the actor may `action` its note; refusals are audited and hidden. */
   async function requireSession(context: Context, sessionId: string, action: Action) {
-    const occurrence = await schedules.occurrence(sessionId);
+    const occurrence = await occurrenceRepo.occurrence(sessionId);
     if (!occurrence) throw notFound("session");
     const people = await directory.peopleIn(occurrence);
     const attended = await attendedParticipants(sessionId, people.participantIds);
@@ -50,7 +52,7 @@ export function createNoteService(deps: {
   async function names(ids: string[]): Promise<Map<string, string>> {
     const map = new Map<string, string>();
     for (const id of new Set(ids)) {
-      const person = await schedules.person(id);
+      const person = await peopleRepo.person(id);
       map.set(id, person?.displayName ?? "Unknown");
     }
     return map;

@@ -6,7 +6,7 @@ import {
 import type { AuditLog } from "../audit/audit-log";
 import { conflict } from "../http/errors";
 import { isUniqueViolation } from "../http/error-handler";
-import type { ScheduleRepository } from "../schedules/schedule-repository";
+import type { PeopleRepository } from "../people/people-repository";
 import type { ClinicalAccess, Context } from "./clinical-access";
 import type { SafetyPlanRepository, StoredSafetyPlan } from "./safety-plan-repository";
 
@@ -16,14 +16,14 @@ import type { SafetyPlanRepository, StoredSafetyPlan } from "./safety-plan-repos
  */
 export function createSafetyPlanService(deps: {
   plans: SafetyPlanRepository;
-  schedules: ScheduleRepository;
+  peopleRepo: PeopleRepository;
   access: ClinicalAccess;
   audit: AuditLog;
 }) {
-  const { plans, schedules, access, audit } = deps;
+  const { plans, peopleRepo, access, audit } = deps;
 
   async function toDto(row: StoredSafetyPlan): Promise<SafetyPlanDto> {
-    const author = await schedules.person(row.authoredByUserId);
+    const author = await peopleRepo.person(row.authoredByUserId);
     return {
       participantId: row.participantUserId,
       version: row.version,

@@ -16,11 +16,9 @@ import type { AuditLog } from "../audit/audit-log";
 import type { Clock } from "../clock";
 import { isUniqueViolation } from "../http/error-handler";
 import { badRequest, conflict, notFound } from "../http/errors";
-import {
-  dateOnly,
-  type EnrollmentRecord,
-  type ScheduleRepository,
-} from "../schedules/schedule-repository";
+import { dateOnly } from "../db/dates";
+import type { EnrollmentRecord, CohortRepository } from "../cohorts/cohort-repository";
+import type { PeopleRepository } from "../people/people-repository";
 import type { ClinicalAccess, Context, PersonalRecordType } from "./clinical-access";
 import type {
   StoredDischarge,
@@ -37,14 +35,15 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
  */
 export function createTreatmentPlanService(deps: {
   plans: TreatmentPlanRepository;
-  schedules: ScheduleRepository;
+  peopleRepo: PeopleRepository;
+  cohortRepo: CohortRepository;
   access: ClinicalAccess;
   audit: AuditLog;
   clock: Clock;
   /** An enrollment ended: open sockets leave the cohort's rooms (realtime/access-control.ts). */
   onEnrollmentEnded?: (participantId: string) => Promise<void>;
 }) {
-  const { plans, schedules, access, audit, clock } = deps;
+  const { plans, peopleRepo, cohortRepo, access, audit, clock } = deps;
 
   async function requireEnrollment(
     context: Context,
@@ -52,7 +51,7 @@ export function createTreatmentPlanService(deps: {
     type: PersonalRecordType,
     action: "read" | "create" | "update",
   ) {
-    const enrollment = await schedules.enrollment(enrollmentId);
+    const enrollment = await cohortRepo.enrollment(enrollmentId);
     if (!enrollment) throw notFound("enrollment");
     const participant = await access.requirePersonal(
       context,
@@ -91,7 +90,7 @@ export function createTreatmentPlanService(deps: {
   }
 
   async function authorName(id: string) {
-    return (await schedules.person(id))?.displayName ?? "A clinician";
+    return (await peopleRepo.person(id))?.displayName ?? "A clinician";
   }
 
   async function current(context: Context, enrollmentId: string): Promise<TreatmentPlanDto | null> {
@@ -115,7 +114,7 @@ export function createTreatmentPlanService(deps: {
       participantId: string,
     ): Promise<TreatmentPlanDto | null> {
       await access.requirePersonal(context, "treatment-plan", participantId, "read");
-      const enrollments = await schedules.enrollments({ participantId });
+      const enrollments = await cohortRepo.enrollments({ participantId });
       const chosen =
         enrollments.find(isActiveEnrollment) ??
         [...enrollments].sort((a, b) => b.startsOn.localeCompare(a.startsOn))[0];
@@ -215,10 +214,10 @@ export function createTreatmentPlanService(deps: {
         await audit.denied(context, "read", { type: "treatment-plan" });
         throw notFound("reviews");
       }
-      const cohortIds = await schedules.cohortIdsOf(context.actor.userId);
-      const enrollments = (await schedules.enrollments({ cohortIds })).filter(isActiveEnrollment);
+      const cohortIds = await cohortRepo.cohortIdsOf(context.actor.userId);
+      const enrollments = (await cohortRepo.enrollments({ cohortIds })).filter(isActiveEnrollment);
       const reviews = await plans.nextReviews(enrollments.map((e) => e.id));
-      const zone = await schedules.organizationTimeZone(context.actor.organizationId);
+      const zone = await peopleRepo.organizationTimeZone(context.actor.organizationId);
       const today = isoDateInZone(clock.now(), zone);
       const due = enrollments.flatMap((e) => {
         const plan = reviews.find((p) => p.enrollmentId === e.id);

@@ -14,6 +14,9 @@ import type { SqlConnection, SqlSession } from "./sql";
  */
 export type Transaction = Prisma.TransactionClient;
 
+/** Either the client or a transaction: reads inside a change see the change's own writes. */
+export type Db = PrismaClient | Transaction;
+
 export type Database = {
   kind: "pglite" | "postgres";
   prisma: PrismaClient;

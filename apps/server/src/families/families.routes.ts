@@ -6,7 +6,7 @@ import {
   UpdateConsentSchema,
 } from "@bridgeway/domain";
 import { z } from "zod";
-import { authState, type SessionService } from "../auth/sessions";
+import { authState, type SignInService } from "../auth/sign-ins";
 import { idParam } from "../http/params";
 import { actorContext, auditContext } from "../http/request-context";
 import { parseInput } from "../http/validate";
@@ -20,12 +20,12 @@ const PreviewQuerySchema = z.strictObject({ token: InvitationTokenSchema });
 /** /api/families: invitations, consent, and the invitation link a family member follows. */
 export function familyRoutes(deps: {
   families: FamilyService;
-  sessions: SessionService;
+  signIns: SignInService;
   /** The configured origin links are built from; never a request's Host header. */
   origin: () => string;
 }): Router {
   const router = Router();
-  const { families, sessions } = deps;
+  const { families, signIns } = deps;
 
   router.get("/", async (req, res) => {
     const context = actorContext(req);
@@ -59,10 +59,10 @@ export function familyRoutes(deps: {
       input.password,
       auditContext(req),
       async (userId) => {
-        const { token, session } = await sessions.start(userId);
-        const check = await sessions.check(token, { touch: false });
+        const { token, signIn } = await signIns.start(userId);
+        const check = await signIns.check(token, { touch: false });
         if (check.status !== "active") throw new Error("a session just started is not active");
-        res.setHeader("Set-Cookie", sessions.setCookieHeader(token, session));
+        res.setHeader("Set-Cookie", signIns.setCookieHeader(token, signIn));
         return authState(check.auth);
       },
     );

@@ -1,6 +1,7 @@
 import {
   consentGrantDecision,
   decide,
+  DomainError,
   INVITATION_TTL_MS,
   parseLocale,
   type Actor,
@@ -16,17 +17,10 @@ import { hashPassword } from "../auth/password";
 import { requireAcceptablePassword } from "../auth/password-policy";
 import { hashToken, newSingleUseToken } from "../auth/single-use-token";
 import type { Clock } from "../clock";
-import {
-  badRequest,
-  conflict,
-  forbidden,
-  HttpError,
-  notFound,
-  tooManyRequests,
-} from "../http/errors";
+import { badRequest, conflict, forbidden, notFound, tooManyRequests } from "../http/errors";
 import { messagesFor } from "../i18n/messages";
 import type { Mailer } from "../mail/mailer";
-import type { ScheduleRepository } from "../schedules/schedule-repository";
+import type { PeopleRepository } from "../people/people-repository";
 import type { FamilyRepository, StoredInvitation } from "./family-repository";
 
 /** Invitations one person may send an hour: enough for a family, too few to probe addresses. */
@@ -35,7 +29,7 @@ const INVITATION_WINDOW_MS = 60 * 60 * 1000;
 
 type Context = AuditContext & { actor: Actor };
 
-const gone = (message: string) => new HttpError(404, "not_found", message);
+const gone = (message: string) => new DomainError("not_found", message);
 
 /**
  * Inviting family members, their consent, and withdrawing it. Withdrawal takes effect at once:
@@ -43,13 +37,13 @@ const gone = (message: string) => new HttpError(404, "not_found", message);
  */
 export function createFamilyService(deps: {
   families: FamilyRepository;
-  schedules: ScheduleRepository;
+  peopleRepo: PeopleRepository;
   mailer: Mailer;
   audit: AuditLog;
   clock: Clock;
   onConsentWithdrawn: (familyUserId: string, participantId: string) => Promise<void>;
 }) {
-  const { families, schedules, mailer, audit, clock } = deps;
+  const { families, peopleRepo, mailer, audit, clock } = deps;
 
   /** Whose family we are talking about, and whether the actor may act for them. */
   async function participantFor(
@@ -61,14 +55,14 @@ export function createFamilyService(deps: {
     const id = participantId ?? (actor.role === "PARTICIPANT" ? actor.userId : undefined);
     if (!id)
       throw badRequest("Say whose family member this is.", { participantUserId: "Required." });
-    const participant = await schedules.person(id);
+    const participant = await peopleRepo.person(id);
     if (!participant || participant.role !== "PARTICIPANT") throw notFound("participant");
     const decision = decide(actor, action, {
       type: "family-member",
       organizationId: participant.organizationId,
       familyMemberId: "",
       participantId: id,
-      facilitatorIds: await schedules.careTeamOf(id),
+      facilitatorIds: await peopleRepo.careTeamOf(id),
     });
     if (decision !== "allow") {
       await audit.denied(context, action, { type: "family-member", id });
@@ -112,7 +106,7 @@ export function createFamilyService(deps: {
       }
       // The answer is the same whether or not the email has an account, so inviting cannot be
       // used to learn who uses Bridgeway. Only the mailbox's owner learns it, from the email.
-      const hasAccount = await schedules.emailTaken(input.email);
+      const hasAccount = await peopleRepo.emailTaken(input.email);
       // A participant inviting writes in their own language by default; staff inviting for a
       // participant, in the participant's (their family likely shares it).
       const locale = input.locale ?? parseLocale(await families.localeOf(participant.id));
@@ -217,13 +211,13 @@ export function createFamilyService(deps: {
       if (invitation.expiresAt <= clock.now()) {
         throw gone("This invitation has expired. Ask for a new one: links work for 7 days.");
       }
-      const participant = await schedules.person(invitation.participantUserId);
+      const participant = await peopleRepo.person(invitation.participantUserId);
       return {
         firstName: invitation.firstName,
         email: invitation.email,
         relationship: invitation.relationship,
         participantFirstName: participant?.preferredName ?? participant?.firstName ?? "",
-        clinicName: await schedules.organizationName(invitation.organizationId),
+        clinicName: await peopleRepo.organizationName(invitation.organizationId),
         expiresAt: invitation.expiresAt.toISOString(),
       };
     },
@@ -238,7 +232,7 @@ export function createFamilyService(deps: {
       await this.preview(token);
       const invitation = await families.invitationByTokenHash(hashToken(token));
       if (!invitation) throw gone("This invitation link is not valid. Ask for a new one.");
-      if (await schedules.emailTaken(invitation.email)) {
+      if (await peopleRepo.emailTaken(invitation.email)) {
         throw conflict("This email already has a Bridgeway account. Sign in instead.");
       }
       requireAcceptablePassword(password, "password", invitation.email);

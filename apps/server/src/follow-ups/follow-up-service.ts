@@ -2,6 +2,7 @@ import {
   addDaysToDate,
   attendanceConcerns,
   careTeamOf,
+  decide,
   isoDateInZone,
   missedSession,
   weekStartOf,
@@ -10,15 +11,20 @@ import {
   type CohortAttendanceFlags,
   type CompleteFollowUpInput,
   type FollowUpTaskDto,
+  type Resource,
 } from "@bridgeway/domain";
 import type { AuditContext, AuditLog } from "../audit/audit-log";
 import type { Clock } from "../clock";
+import { guard } from "../audit/guard";
 import { conflict, notFound } from "../http/errors";
 import type { Logger } from "../logger";
 import type { AttendanceService } from "../live/attendance-service";
-import { startOfLocalDay } from "../schedules/pattern-occurrences";
-import { dateOnly, type ScheduleRepository } from "../schedules/schedule-repository";
-import type { SessionDirectory } from "../schedules/session-directory";
+import { startOfLocalDay } from "../sessions/pattern-occurrences";
+import { dateOnly } from "../db/dates";
+import type { PeopleRepository } from "../people/people-repository";
+import type { CohortRepository } from "../cohorts/cohort-repository";
+import type { OccurrenceRepository } from "../sessions/occurrence-repository";
+import type { SessionDirectory } from "../sessions/session-directory";
 import type { FollowUpRecord, FollowUpRepository } from "./follow-up-repository";
 
 type Context = AuditContext & { actor: Actor };
@@ -35,22 +41,37 @@ const FLAG_WEEKS = 4;
  */
 export function createFollowUpService(deps: {
   repo: FollowUpRepository;
-  schedules: ScheduleRepository;
+  peopleRepo: PeopleRepository;
+  cohortRepo: CohortRepository;
+  occurrenceRepo: OccurrenceRepository;
   directory: SessionDirectory;
   attendance: AttendanceService;
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
 }) {
-  const { repo, schedules, directory, attendance, audit, clock } = deps;
+  const { repo, peopleRepo, cohortRepo, occurrenceRepo, directory, attendance, audit, clock } =
+    deps;
 
   async function currentCareTeam(participantId: string): Promise<string[]> {
-    const relationships = await schedules.careRelationshipsOf(participantId);
+    const relationships = await peopleRepo.careRelationshipsOf(participantId);
     return careTeamOf(relationships, dateOnly(clock.now())).facilitatorIds;
   }
 
+  /** The facts the policy needs about a follow-up: whose it is and their current care team. */
+  async function taskResource(
+    task: FollowUpRecord,
+  ): Promise<Extract<Resource, { type: "follow-up-task" }>> {
+    return {
+      type: "follow-up-task",
+      organizationId: task.organizationId,
+      participantId: task.participantUserId,
+      facilitatorIds: await currentCareTeam(task.participantUserId),
+    };
+  }
+
   async function toDto(task: FollowUpRecord): Promise<FollowUpTaskDto> {
-    const participant = await schedules.person(task.participantUserId);
+    const participant = await peopleRepo.person(task.participantUserId);
     return {
       id: task.id,
       participant: {
@@ -72,7 +93,10 @@ export function createFollowUpService(deps: {
     async review(): Promise<void> {
       const now = clock.now();
       const ended = (
-        await schedules.occurrences({ from: new Date(now.getTime() - REVIEW_WINDOW_MS), to: now })
+        await occurrenceRepo.occurrences({
+          from: new Date(now.getTime() - REVIEW_WINDOW_MS),
+          to: now,
+        })
       ).filter((s) => s.status === "SCHEDULED" && (s.endedAt ?? s.endsAt) <= now);
       const reviewed = await repo.reviewed(ended.map((s) => s.id));
       for (const session of ended.filter((s) => !reviewed.has(s.id))) {
@@ -107,13 +131,12 @@ export function createFollowUpService(deps: {
 
     /** The open follow-ups of the caller's current patients. */
     async openTasks(context: Context): Promise<FollowUpTaskDto[]> {
-      if (context.actor.role !== "FACILITATOR") return [];
-      const caseload = await schedules.caseloadOf(context.actor.userId);
+      // The caseload (empty for anyone but a clinician) only narrows the query; which of its
+      // tasks the caller sees is the policy's `follow-up-task` read.
+      const caseload = await peopleRepo.caseloadOf(context.actor.userId);
       const tasks: FollowUpTaskDto[] = [];
       for (const task of await repo.openFor(caseload)) {
-        if (task.organizationId !== context.actor.organizationId) continue;
-        if (!(await currentCareTeam(task.participantUserId)).includes(context.actor.userId))
-          continue;
+        if (decide(context.actor, "read", await taskResource(task)) !== "allow") continue;
         tasks.push(await toDto(task));
         await audit.record(context, "read", { type: "follow-up-task", id: task.id }, "success");
       }
@@ -126,15 +149,15 @@ export function createFollowUpService(deps: {
       input: CompleteFollowUpInput,
     ): Promise<FollowUpTaskDto> {
       const task = await repo.task(id);
-      const allowed =
-        task !== null &&
-        context.actor.role === "FACILITATOR" &&
-        task.organizationId === context.actor.organizationId &&
-        (await currentCareTeam(task.participantUserId)).includes(context.actor.userId);
-      if (!task || !allowed) {
-        if (task) await audit.denied(context, "update", { type: "follow-up-task", id });
-        throw notFound("follow-up");
-      }
+      if (!task) throw notFound("follow-up");
+      await guard(
+        audit,
+        context,
+        "update",
+        await taskResource(task),
+        { type: "follow-up-task", id },
+        "follow-up",
+      );
       const closed = await audit.change(
         context,
         "update",
@@ -158,7 +181,7 @@ export function createFollowUpService(deps: {
      * under the IOP minimum. Read through the attendance grid, so the same people may see it.
      */
     async cohortFlags(context: Context, cohortId: string): Promise<CohortAttendanceFlags> {
-      const cohort = await schedules.cohort(cohortId);
+      const cohort = await cohortRepo.cohort(cohortId);
       if (!cohort) throw notFound("cohort");
       const now = clock.now();
       const today = isoDateInZone(now, cohort.timeZone);

@@ -3,6 +3,7 @@ import {
   cohortClinicians,
   crisisLanguageAdded,
   decide,
+  DomainError,
   isActiveEnrollment,
   programClinicians,
   DELETED_POST_TEXT,
@@ -28,10 +29,11 @@ import type { AlertService } from "../alerts/alert-service";
 import type { AuditContext, AuditLog } from "../audit/audit-log";
 import { chatName } from "../chat/chat-access";
 import type { Clock } from "../clock";
-import { conflict, forbidden, HttpError, notFound } from "../http/errors";
+import { conflict, forbidden, notFound } from "../http/errors";
 import type { Logger } from "../logger";
 import type { RealtimeServer, RealtimeSocket } from "../realtime/realtime";
-import type { ScheduleRepository } from "../schedules/schedule-repository";
+import type { PeopleRepository } from "../people/people-repository";
+import type { CohortRepository } from "../cohorts/cohort-repository";
 import { excerpt, renderMarkdown } from "./markdown";
 import type { FamilyRepository } from "../families/family-repository";
 import type { ForumRepository, PostKey, StoredReply, StoredThread } from "./forum-repository";
@@ -75,7 +77,8 @@ export const forumChannel = (kind: BoardKind, id: string) => `forum:${boardKey(k
  */
 export function createForumService(deps: {
   forums: ForumRepository;
-  schedules: ScheduleRepository;
+  peopleRepo: PeopleRepository;
+  cohortRepo: CohortRepository;
   alerts: AlertService;
   audit: AuditLog;
   clock: Clock;
@@ -84,7 +87,7 @@ export function createForumService(deps: {
   /** Where live changes go; without it (tests of the HTTP API alone) nothing is sent. */
   io?: RealtimeServer;
 }) {
-  const { forums, schedules, audit, clock, logger } = deps;
+  const { forums, peopleRepo, cohortRepo, audit, clock, logger } = deps;
 
   /** Tells the board's followers what changed (ids only, never text). */
   function announce(b: Pick<Board, "kind" | "id">, change: Omit<ForumChange, "board">): void {
@@ -102,9 +105,9 @@ export function createForumService(deps: {
   ): Promise<Omit<Board, "canPost" | "canModerate"> | null> {
     const base = { kind, id, key: boardKey(kind, id) };
     if (kind === "family" || kind === "cohort") {
-      const cohort = await schedules.cohort(id);
+      const cohort = await cohortRepo.cohort(id);
       if (!cohort) return null;
-      const active = (await schedules.enrollments({ cohortIds: [id] }))
+      const active = (await cohortRepo.enrollments({ cohortIds: [id] }))
         .filter(isActiveEnrollment)
         .map((e) => e.participant.id);
       const shared = { ...base, organizationId: cohort.organizationId };
@@ -122,12 +125,12 @@ export function createForumService(deps: {
         memberIds: [...active, ...family],
       };
     }
-    const program = await schedules.program(id);
+    const program = await cohortRepo.program(id);
     if (!program) return null;
     const name =
-      (await schedules.listPrograms(program.organizationId)).find((p) => p.id === id)?.name ??
+      (await cohortRepo.listPrograms(program.organizationId)).find((p) => p.id === id)?.name ??
       "Program";
-    const cohorts = (await schedules.cohorts({ organizationId: program.organizationId })).filter(
+    const cohorts = (await cohortRepo.cohorts({ organizationId: program.organizationId })).filter(
       (c) => c.program.id === id,
     );
     const memberIds =
@@ -135,7 +138,7 @@ export function createForumService(deps: {
         ? []
         : [
             ...new Set(
-              (await schedules.enrollments({ cohortIds: cohorts.map((c) => c.id) }))
+              (await cohortRepo.enrollments({ cohortIds: cohorts.map((c) => c.id) }))
                 .filter(isActiveEnrollment)
                 .map((e) => e.participant.id),
             ),
@@ -179,12 +182,12 @@ export function createForumService(deps: {
         { kind: "family", id: c.id },
         { kind: "announcements", id: c.program.id },
       );
-    const enrollments = (await schedules.enrollments({ participantId: actor.userId })).filter(
+    const enrollments = (await cohortRepo.enrollments({ participantId: actor.userId })).filter(
       isActiveEnrollment,
     );
-    const enrolledIn = await Promise.all(enrollments.map((e) => schedules.cohort(e.cohortId)));
+    const enrolledIn = await Promise.all(enrollments.map((e) => cohortRepo.cohort(e.cohortId)));
     for (const c of enrolledIn) if (c) boardsOfCohort(c);
-    const run = await schedules.cohorts({
+    const run = await cohortRepo.cohorts({
       organizationId: actor.organizationId,
       facilitatorId: actor.userId,
     });
@@ -193,7 +196,7 @@ export function createForumService(deps: {
       s.sessionKinds.includes("MULTI_FAMILY"),
     );
     for (const s of supported) {
-      const theirs = await schedules.enrollments({ participantId: s.participantId });
+      const theirs = await cohortRepo.enrollments({ participantId: s.participantId });
       for (const e of theirs.filter(isActiveEnrollment))
         refs.push({ kind: "family", id: e.cohortId });
     }
@@ -205,7 +208,7 @@ export function createForumService(deps: {
       memberIds: [],
     };
     if (can(actor, "read", anyAnnouncements)) {
-      for (const p of await schedules.listPrograms(actor.organizationId))
+      for (const p of await cohortRepo.listPrograms(actor.organizationId))
         refs.push({ kind: "announcements", id: p.id });
     }
     const seen = new Set<string>();
@@ -251,7 +254,7 @@ export function createForumService(deps: {
     const reply = await forums.reply(replyId);
     if (!reply) throw notFound("reply");
     const found = await threadAndBoard(context, reply.threadId).catch((error: unknown) => {
-      throw error instanceof HttpError && error.status === 404 ? notFound("reply") : error;
+      throw error instanceof DomainError && error.code === "not_found" ? notFound("reply") : error;
     });
     return { reply, ...found };
   }
@@ -369,7 +372,7 @@ export function createForumService(deps: {
   }
 
   async function poster(actor: Actor) {
-    const person = await schedules.person(actor.userId);
+    const person = await peopleRepo.person(actor.userId);
     if (!person) throw notFound("board");
     const staff = actor.role === "FACILITATOR" || actor.role === "ADMIN";
     return {

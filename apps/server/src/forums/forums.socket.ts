@@ -1,12 +1,8 @@
-import type { Actor } from "@bridgeway/domain";
+import { notFound, type Actor } from "@bridgeway/domain";
 import type { Logger } from "../logger";
 import { eventRegistrar } from "../realtime/event-handler";
 import type { Realtime } from "../realtime/realtime";
 import { forumChannel, type ForumService } from "./forum-service";
-
-class ForumRefusal extends Error {
-  override name = "ForumRefusal";
-}
 
 /**
  * Forum socket events: a page showing a board (or one of its threads) follows the board and
@@ -26,12 +22,10 @@ export function registerForumSockets(
   realtime.onAccessCheck((socket) => forums.revalidate(socket, actorOf(socket.data)));
   realtime.onConnection((socket) => {
     const actor: Actor = actorOf(socket.data);
-    const handle = eventRegistrar(socket, logger, (error) =>
-      error instanceof ForumRefusal ? { code: "not_found", message: error.message } : undefined,
-    );
+    const handle = eventRegistrar(socket, logger);
     handle("forum:subscribe", async (p) => {
       if (!(await forums.follow(socket, actor, p.kind, p.id)))
-        throw new ForumRefusal("This board was not found.");
+        throw notFound("This board was not found.");
       return {};
     });
     handle("forum:unsubscribe", async (p) => {

@@ -1,6 +1,7 @@
 import { Router } from "express";
 import { sealAuditChain, verifyAuditTail } from "../audit/audit-repository";
 import type { Database } from "../db/database";
+import { serviceUnavailable } from "../http/errors";
 import type { Logger } from "../logger";
 
 export type HealthInfo = {
@@ -68,9 +69,7 @@ export function healthRoutes(deps: {
         { err: error instanceof Error ? error.name : typeof error },
         "health check failed",
       );
-      res.status(503).json({
-        error: { code: "service_unavailable", message: "The database is not responding." },
-      });
+      throw serviceUnavailable("The database is not responding.");
     }
   });
   return router;

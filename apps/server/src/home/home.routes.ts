@@ -7,7 +7,7 @@ import {
   phaseOutlook,
   type Actor,
   type HomeSummary,
-  type SessionUser,
+  type SignedInUser,
 } from "@bridgeway/domain";
 import type { AuditContext, AuditLog } from "../audit/audit-log";
 import type { Clock } from "../clock";
@@ -57,7 +57,7 @@ export function createHomeService({ homes, audit, clock }: Deps) {
 
   async function facilitatorHome(
     actor: Actor,
-    user: SessionUser,
+    user: SignedInUser,
     context: AuditContext,
   ): Promise<HomeSummary> {
     const [license, cohorts] = await Promise.all([
@@ -123,7 +123,7 @@ export function createHomeService({ homes, audit, clock }: Deps) {
   }
 
   return {
-    async homeFor(user: SessionUser, actor: Actor, context: AuditContext): Promise<HomeSummary> {
+    async homeFor(user: SignedInUser, actor: Actor, context: AuditContext): Promise<HomeSummary> {
       switch (actor.role) {
         case "PARTICIPANT":
           return participantHome(actor, context);

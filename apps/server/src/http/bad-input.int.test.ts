@@ -16,7 +16,7 @@ describe.each(databaseKinds())("bad input on %s", (kind) => {
 
   async function counts() {
     const [sessions, audit] = await Promise.all([
-      server.db.prisma.authSession.count(),
+      server.db.prisma.signIn.count(),
       server.db.prisma.auditEvent.count(),
     ]);
     return { sessions, audit };

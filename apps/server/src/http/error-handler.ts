@@ -1,12 +1,59 @@
 import type { ErrorRequestHandler } from "express";
-import type { ApiErrorBody } from "@bridgeway/domain";
+import {
+  DomainError,
+  type ApiErrorBody,
+  type ApiErrorCode,
+  type ErrorCode,
+} from "@bridgeway/domain";
 import type { Logger } from "../logger";
-import { HttpError, invalidJson, notFound, payloadTooLarge, unsupportedMediaType } from "./errors";
+import {
+  badRequest,
+  conflict,
+  invalidJson,
+  notFound,
+  payloadTooLarge,
+  unsupportedMediaType,
+} from "./errors";
+
+/**
+ * The one mapping from a domain error's code to its HTTP answer: the status and the code the
+ * body carries. The live room's refusals are socket answers only: `null`, never sent over HTTP.
+ */
+const HTTP_ANSWERS: Record<ErrorCode, { status: number; code: ApiErrorCode } | null> = {
+  invalid_input: { status: 400, code: "invalid_input" },
+  invalid_json: { status: 400, code: "invalid_json" },
+  unsupported_media_type: { status: 415, code: "unsupported_media_type" },
+  payload_too_large: { status: 413, code: "payload_too_large" },
+  unauthenticated: { status: 401, code: "unauthenticated" },
+  invalid_credentials: { status: 401, code: "invalid_credentials" },
+  session_expired: { status: 401, code: "session_expired" },
+  mfa_required: { status: 401, code: "mfa_required" },
+  mfa_enrolment_required: { status: 403, code: "mfa_enrolment_required" },
+  reauthentication_required: { status: 403, code: "reauthentication_required" },
+  csrf_failed: { status: 403, code: "csrf_failed" },
+  forbidden: { status: 403, code: "forbidden" },
+  not_found: { status: 404, code: "not_found" },
+  conflict: { status: 409, code: "conflict" },
+  rate_limited: { status: 429, code: "rate_limited" },
+  unavailable: { status: 503, code: "service_unavailable" },
+  not_open_yet: null,
+  ended: null,
+  locked: null,
+  removed: null,
+  declined: null,
+  room_full: null,
+  not_admitted: null,
+};
+
+/** The HTTP status a domain error answers with; undefined for refusals only sockets carry. */
+export function httpStatusFor(code: ErrorCode): number | undefined {
+  return HTTP_ANSWERS[code]?.status;
+}
 
 type BodyParserError = Error & { type?: string; status?: number; limit?: number };
 
 /** Maps errors raised by body-parser (inside express.json) to our error model. */
-function fromBodyParser(error: BodyParserError): HttpError | undefined {
+function fromBodyParser(error: BodyParserError): DomainError | undefined {
   switch (error.type ?? "") {
     case "entity.parse.failed":
       return invalidJson();
@@ -18,7 +65,7 @@ function fromBodyParser(error: BodyParserError): HttpError | undefined {
     case "request.aborted":
     case "request.size.invalid":
     case "stream.encoding.set":
-      return new HttpError(400, "invalid_input", "The request body could not be read.");
+      return badRequest("The request body could not be read.");
     default:
       return undefined;
   }
@@ -32,22 +79,19 @@ type StatusError = Error & { status?: unknown; statusCode?: unknown };
  * (400), a static file path that tries to climb out of its folder (403) or names nothing (404).
  * These are the caller's mistakes, so they answer 4xx in our error model, never 500.
  */
-function fromStatusError(error: unknown): HttpError | undefined {
+function fromStatusError(error: unknown): DomainError | undefined {
   if (!(error instanceof Error)) return undefined;
   const { status, statusCode } = error as StatusError;
   const code = typeof status === "number" ? status : statusCode;
   if (typeof code !== "number" || code < 400 || code > 499) return undefined;
   if (error instanceof URIError) {
-    return new HttpError(
-      400,
-      "invalid_input",
-      "The address is not valid: part of it is not correctly percent-encoded.",
-      { path: "Bad percent-encoding." },
-    );
+    return badRequest("The address is not valid: part of it is not correctly percent-encoded.", {
+      path: "Bad percent-encoding.",
+    });
   }
   switch (code) {
     case 400:
-      return new HttpError(400, "invalid_input", "The request body could not be read.", {
+      return badRequest("The request body could not be read.", {
         body: "Could not be decoded (check Content-Encoding).",
       });
     case 403:
@@ -59,7 +103,7 @@ function fromStatusError(error: unknown): HttpError | undefined {
     case 415:
       return unsupportedMediaType();
     default:
-      return new HttpError(400, "invalid_input", "The request could not be understood.");
+      return badRequest("The request could not be understood.");
   }
 }
 
@@ -74,16 +118,14 @@ export function isUniqueViolation(error: unknown): boolean {
  * A unique constraint the checks before a write did not catch (two requests racing for the same
  * email, say) is a conflict the caller can act on, not a server failure.
  */
-function fromDatabase(error: unknown): HttpError | undefined {
+function fromDatabase(error: unknown): DomainError | undefined {
   if (typeof error !== "object" || error === null) return undefined;
   if (!isUniqueViolation(error)) return undefined;
   const { meta } = error as { meta?: { target?: unknown } };
   const target = Array.isArray(meta?.target)
     ? meta.target.filter((t): t is string => typeof t === "string")
     : [];
-  return new HttpError(
-    409,
-    "conflict",
+  return conflict(
     "That already exists.",
     target.length > 0 ? Object.fromEntries(target.map((t) => [t, "Already in use."])) : undefined,
   );
@@ -103,12 +145,24 @@ export function describeUnknownError(error: unknown): Record<string, unknown> {
   };
 }
 
-export function errorBody(error: HttpError): ApiErrorBody {
+/** A domain error as an HTTP answer; undefined for one that is not meant for HTTP. */
+export function httpAnswerFor(
+  error: DomainError,
+): { status: number; headers: Record<string, string>; body: ApiErrorBody } | undefined {
+  const answer = HTTP_ANSWERS[error.code];
+  if (!answer) return undefined;
   return {
-    error: {
-      code: error.code,
-      message: error.message,
-      ...(error.fields ? { fields: error.fields } : {}),
+    status: answer.status,
+    headers:
+      error.retryAfterSeconds === undefined
+        ? {}
+        : { "Retry-After": String(error.retryAfterSeconds) },
+    body: {
+      error: {
+        code: answer.code,
+        message: error.message,
+        ...(error.fields ? { fields: error.fields } : {}),
+      },
     },
   };
 }
@@ -121,14 +175,15 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     const known =
-      error instanceof HttpError
+      error instanceof DomainError
         ? error
         : (fromBodyParser(error as BodyParserError) ??
           fromDatabase(error) ??
           fromStatusError(error));
-    if (known) {
-      for (const [name, value] of Object.entries(known.headers ?? {})) res.setHeader(name, value);
-      res.status(known.status).json(errorBody(known));
+    const answer = known && httpAnswerFor(known);
+    if (answer) {
+      for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+      res.status(answer.status).json(answer.body);
       return;
     }
     logger.error(

@@ -1,7 +1,7 @@
 import type { Request } from "express";
 import type { Actor } from "@bridgeway/domain";
 import type { AuditContext } from "../audit/audit-log";
-import type { AuthContext, SessionCheck } from "../auth/sessions";
+import type { AuthContext, SignInCheck } from "../auth/sign-ins";
 import { mfaEnrolmentRequired, mfaRequired, sessionExpired, unauthenticated } from "./errors";
 
 declare global {
@@ -9,15 +9,15 @@ declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Request {
-      /** Outcome of the session cookie check, set for every /api request. */
-      sessionCheck?: SessionCheck;
+      /** Outcome of the sign-in cookie check, set for every /api request. */
+      signInCheck?: SignInCheck;
     }
   }
 }
 
-/** The signed-in caller, or a 401 that says whether their session ended or never existed. */
+/** The signed-in caller, or a 401 that says whether their sign-in ended or never existed. */
 export function requireAuth(req: Request): AuthContext {
-  const check = req.sessionCheck;
+  const check = req.signInCheck;
   if (check?.status === "active") return check.auth;
   if (check?.status === "mfa-pending") {
     throw check.pending.stage === "code" ? mfaRequired() : mfaEnrolmentRequired();
@@ -26,7 +26,7 @@ export function requireAuth(req: Request): AuthContext {
 }
 
 export function auditContext(req: Request): AuditContext {
-  const check = req.sessionCheck;
+  const check = req.signInCheck;
   return {
     actor: check?.status === "active" ? check.auth.actor : undefined,
     requestId: typeof req.id === "string" ? req.id : undefined,

@@ -1,8 +1,8 @@
 import type { RequestHandler } from "express";
 import helmet from "helmet";
 import { BACKGROUND_REQUEST_HEADER, CSRF_HEADER } from "@bridgeway/domain";
-import type { SessionService } from "../auth/sessions";
-import { tokensMatch } from "../auth/sessions";
+import type { SignInService } from "../auth/sign-ins";
+import { tokensMatch } from "../auth/sign-ins";
 import { csrfFailed, unsupportedMediaType } from "./errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -65,16 +65,16 @@ export const requireJsonBody: RequestHandler = (req, _res, next) => {
 };
 
 /**
- * Loads the session cookie for every API request; counts the request as activity unless it is a
+ * Loads the sign-in cookie for every API request; counts the request as activity unless it is a
  * read the page made by itself (BACKGROUND_REQUEST_HEADER).
  */
-export function loadSession(sessions: SessionService): RequestHandler {
+export function loadSignIn(signIns: SignInService): RequestHandler {
   return async (req, _res, next) => {
     try {
-      const token = sessions.tokenFromCookieHeader(req.headers.cookie);
+      const token = signIns.tokenFromCookieHeader(req.headers.cookie);
       const background =
         SAFE_METHODS.has(req.method) && req.headers[BACKGROUND_REQUEST_HEADER] === "1";
-      req.sessionCheck = await sessions.check(token, { touch: !background });
+      req.signInCheck = await signIns.check(token, { touch: !background });
       next();
     } catch (error) {
       next(error);
@@ -84,8 +84,8 @@ export function loadSession(sessions: SessionService): RequestHandler {
 
 /**
  * CSRF defence for writes. Browsers say where a request came from (Sec-Fetch-Site, Origin):
- * cross-site writes are refused outright. Writes made with a session cookie must also echo the
- * session's CSRF token in a header, which another site cannot read or forge.
+ * cross-site writes are refused outright. Writes made with a sign-in cookie must also echo the
+ * sign-in's CSRF token in a header, which another site cannot read or forge.
  */
 export function csrfProtection(options: { publicOrigin: string | undefined }): RequestHandler {
   return (req, _res, next) => {
@@ -99,12 +99,12 @@ export function csrfProtection(options: { publicOrigin: string | undefined }): R
     } else if (origin === "null") {
       return next(csrfFailed());
     }
-    const check = req.sessionCheck;
+    const check = req.signInCheck;
     const expected =
       check?.status === "active"
-        ? check.auth.session.csrfToken
+        ? check.auth.signIn.csrfToken
         : check?.status === "mfa-pending"
-          ? check.pending.session.csrfToken
+          ? check.pending.signIn.csrfToken
           : undefined;
     if (expected !== undefined) {
       const given = req.headers[CSRF_HEADER];

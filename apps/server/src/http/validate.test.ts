@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { loggableUrl } from "../app";
-import { HttpError } from "./errors";
+import { DomainError } from "@bridgeway/domain";
 import { fieldsFromZodError, parseInput } from "./validate";
 
 describe("input validation", () => {
@@ -22,16 +22,16 @@ describe("input validation", () => {
     });
   });
 
-  it("throws a 400 HttpError listing the fields", () => {
+  it("throws an invalid-input DomainError (a 400) listing the fields", () => {
     let thrown: unknown;
     try {
       parseInput(Schema, { nested: {} });
     } catch (error) {
       thrown = error;
     }
-    expect(thrown).toBeInstanceOf(HttpError);
-    const error = thrown as HttpError;
-    expect(error.status).toBe(400);
+    expect(thrown).toBeInstanceOf(DomainError);
+    const error = thrown as DomainError;
+    expect(error.code).toBe("invalid_input");
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(["name", "nested.age"]);
   });
 

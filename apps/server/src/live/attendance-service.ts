@@ -15,10 +15,12 @@ import {
 import type { AuditContext, AuditLog } from "../audit/audit-log";
 import type { Clock } from "../clock";
 import { notFound } from "../http/errors";
-import { guard } from "../schedules/access";
-import { startOfLocalDay } from "../schedules/pattern-occurrences";
-import type { ScheduleRepository } from "../schedules/schedule-repository";
-import type { SessionDirectory } from "../schedules/session-directory";
+import { guard } from "../audit/guard";
+import { startOfLocalDay } from "../sessions/pattern-occurrences";
+import type { PeopleRepository } from "../people/people-repository";
+import type { CohortRepository } from "../cohorts/cohort-repository";
+import type { OccurrenceRepository } from "../sessions/occurrence-repository";
+import type { SessionDirectory } from "../sessions/session-directory";
 import type { LiveRepository } from "./live-repository";
 
 type Context = AuditContext & { actor: Actor };
@@ -26,12 +28,14 @@ type Context = AuditContext & { actor: Actor };
 /** Minutes attended per session and hours per week, from the time people spent in the room. */
 export function createAttendanceService(deps: {
   live: LiveRepository;
-  schedules: ScheduleRepository;
+  peopleRepo: PeopleRepository;
+  cohortRepo: CohortRepository;
+  occurrenceRepo: OccurrenceRepository;
   directory: SessionDirectory;
   audit: AuditLog;
   clock: Clock;
 }) {
-  const { live, schedules, directory, audit, clock } = deps;
+  const { live, peopleRepo, cohortRepo, occurrenceRepo, directory, audit, clock } = deps;
 
   /** A participant's planned and attended hours in the week starting `weekStart`. */
   async function weekOf(
@@ -39,7 +43,7 @@ export function createAttendanceService(deps: {
     organizationId: string,
     weekStart: string,
   ): Promise<WeeklyAttendance> {
-    const zone = await schedules.organizationTimeZone(organizationId);
+    const zone = await peopleRepo.organizationTimeZone(organizationId);
     const from = startOfLocalDay(weekStart, zone);
     const to = startOfLocalDay(addDaysToDate(weekStart, 7), zone);
     const sessions = (await directory.sessionsOfParticipant(participantId, from, to)).filter(
@@ -80,7 +84,7 @@ export function createAttendanceService(deps: {
 
   return {
     async forSession(context: Context, sessionId: string): Promise<SessionAttendance> {
-      const occurrence = await schedules.occurrence(sessionId);
+      const occurrence = await occurrenceRepo.occurrence(sessionId);
       if (!occurrence) throw notFound("session");
       const people = await directory.peopleIn(occurrence);
       // Attendance is a record of its own: whoever may not read it (even someone in the
@@ -113,7 +117,7 @@ export function createAttendanceService(deps: {
       const rows: SessionAttendance["people"] = [];
       for (const userId of ids) {
         const attendee = attendees.find((a) => a.userId === userId);
-        const person = attendee ? null : await schedules.person(userId);
+        const person = attendee ? null : await peopleRepo.person(userId);
         const mine = spans.filter((s) => s.userId === userId);
         const summary = attendanceSummary(mine, occurrence, now);
         rows.push({
@@ -147,7 +151,7 @@ export function createAttendanceService(deps: {
       participantId: string,
       date: string,
     ): Promise<WeeklyAttendance> {
-      const participant = await schedules.person(participantId);
+      const participant = await peopleRepo.person(participantId);
       if (!participant || participant.role !== "PARTICIPANT") throw notFound("participant");
       await guard(
         audit,
@@ -156,7 +160,7 @@ export function createAttendanceService(deps: {
         {
           type: "attendance",
           organizationId: participant.organizationId,
-          facilitatorIds: await schedules.careTeamOf(participantId),
+          facilitatorIds: await peopleRepo.careTeamOf(participantId),
           participantId,
         },
         { type: "attendance", id: participantId },
@@ -173,7 +177,7 @@ export function createAttendanceService(deps: {
       cohortId: string,
       range: { from: string; to: string },
     ): Promise<CohortAttendance> {
-      const cohort = await schedules.cohort(cohortId);
+      const cohort = await cohortRepo.cohort(cohortId);
       if (!cohort) throw notFound("cohort");
       await guard(
         audit,
@@ -191,10 +195,10 @@ export function createAttendanceService(deps: {
       const zone = cohort.timeZone;
       const from = startOfLocalDay(range.from, zone);
       const to = startOfLocalDay(addDaysToDate(range.to, 1), zone);
-      const sessions = (await schedules.occurrences({ cohortIds: [cohortId], from, to })).filter(
-        (s) => s.cohortId === cohortId && s.status === "SCHEDULED" && s.startsAt >= from,
-      );
-      const enrollments = (await schedules.enrollments({ cohortIds: [cohortId] })).filter((e) =>
+      const sessions = (
+        await occurrenceRepo.occurrences({ cohortIds: [cohortId], from, to })
+      ).filter((s) => s.cohortId === cohortId && s.status === "SCHEDULED" && s.startsAt >= from);
+      const enrollments = (await cohortRepo.enrollments({ cohortIds: [cohortId] })).filter((e) =>
         enrollmentOverlaps(e, range.from, range.to),
       );
       const spans = await live.spans({ sessionIds: sessions.map((s) => s.id) });

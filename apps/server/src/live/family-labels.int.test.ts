@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RoomAttendee } from "@bridgeway/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFamilyRepository } from "../families/family-repository";
-import { createScheduleRepository } from "../schedules/schedule-repository";
+import { createPeopleRepository } from "../people/people-repository";
 import { DEMO_ACCOUNTS } from "../seed/demo-clinic";
 import { databaseKinds } from "../testing/test-databases";
 import { startTestServer, type TestServer } from "../testing/test-server";
@@ -27,7 +27,7 @@ describe.each(databaseKinds())("family labels in live rooms on %s", (kind) => {
 
   const labelsOf = (server: TestServer, max?: number) =>
     createFamilyLabels({
-      schedules: createScheduleRepository(server.db.prisma),
+      peopleRepo: createPeopleRepository(server.db.prisma),
       families: createFamilyRepository(server.db.prisma),
       ...(max ? { max } : {}),
     });

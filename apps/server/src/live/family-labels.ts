@@ -6,7 +6,7 @@ import {
   type SessionKind,
 } from "@bridgeway/domain";
 import type { FamilyRepository } from "../families/family-repository";
-import type { ScheduleRepository } from "../schedules/schedule-repository";
+import type { PeopleRepository } from "../people/people-repository";
 
 /**
  * Sessions whose labels one process holds at most. A room empties on whichever process saw the
@@ -23,7 +23,7 @@ type Present = Pick<RoomAttendee, "userId" | "role" | "connection">;
  * when `max` sessions are held.
  */
 export function createFamilyLabels(deps: {
-  schedules: Pick<ScheduleRepository, "person">;
+  peopleRepo: Pick<PeopleRepository, "person">;
   families: Pick<FamilyRepository, "supportedBy">;
   max?: number;
 }) {
@@ -32,7 +32,7 @@ export function createFamilyLabels(deps: {
 
   async function labelOf(a: Present, attendees: readonly Present[]): Promise<string | null> {
     if (a.role === "participant") {
-      const person = await deps.schedules.person(a.userId);
+      const person = await deps.peopleRepo.person(a.userId);
       return person ? familyLabel(person.preferredName ?? person.firstName) : null;
     }
     return familyLabelOfSupporter(await deps.families.supportedBy(a.userId), attendees);

@@ -7,8 +7,9 @@ import {
   type LiveRole,
   type Resource,
 } from "@bridgeway/domain";
-import type { OccurrenceRecord, ScheduleRepository } from "../schedules/schedule-repository";
-import type { SessionDirectory } from "../schedules/session-directory";
+import type { OccurrenceRecord, OccurrenceRepository } from "../sessions/occurrence-repository";
+import type { CohortRepository } from "../cohorts/cohort-repository";
+import type { SessionDirectory } from "../sessions/session-directory";
 
 export type JoinAccess = { role: LiveRole; occurrence: OccurrenceRecord; title: string };
 
@@ -24,11 +25,15 @@ export function sessionTitle(occurrence: OccurrenceRecord, viewer: LiveRole): st
  * let in. Anyone else gets null, and learns nothing about the room.
  */
 export async function joinAccess(
-  deps: { repo: ScheduleRepository; directory: SessionDirectory },
+  deps: {
+    cohortRepo: CohortRepository;
+    occurrenceRepo: OccurrenceRepository;
+    directory: SessionDirectory;
+  },
   actor: Actor,
   sessionId: string,
 ): Promise<JoinAccess | null> {
-  const occurrence = await deps.repo.occurrence(sessionId);
+  const occurrence = await deps.occurrenceRepo.occurrence(sessionId);
   if (!occurrence) return null;
   const role = liveRoleIn(actor, await liveRoom(deps, occurrence, actor.userId));
   return role ? { role, occurrence, title: sessionTitle(occurrence, role) } : null;
@@ -39,7 +44,11 @@ export async function joinAccess(
  * up: the policy needs to know only whether the one asking is among those let in.
  */
 async function liveRoom(
-  deps: { repo: ScheduleRepository; directory: SessionDirectory },
+  deps: {
+    cohortRepo: CohortRepository;
+    occurrenceRepo: OccurrenceRepository;
+    directory: SessionDirectory;
+  },
   occurrence: OccurrenceRecord,
   userId: string,
 ): Promise<Extract<Resource, { type: "live-room" }>> {
@@ -47,7 +56,7 @@ async function liveRoom(
   const [facilitatorIds, enrollments, familyIds] = await Promise.all([
     deps.directory.facilitatorsOf(occurrence),
     occurrence.cohortId
-      ? deps.repo.enrollments({ cohortIds: [occurrence.cohortId], participantId: userId })
+      ? deps.cohortRepo.enrollments({ cohortIds: [occurrence.cohortId], participantId: userId })
       : [],
     deps.directory.familyOf(occurrence),
   ]);

@@ -195,10 +195,14 @@ export function createLiveAdmission(
     async enforceAccess(userId: string): Promise<void> {
       const places = await live.activePlacesOf(userId);
       for (const sessionId of places) {
-        const person = await room.deps.schedules.person(userId);
+        const person = await room.deps.peopleRepo.person(userId);
         if (!person) continue;
         const still = await joinAccess(
-          { repo: room.deps.schedules, directory: room.deps.directory },
+          {
+            cohortRepo: room.deps.cohortRepo,
+            occurrenceRepo: room.deps.occurrenceRepo,
+            directory: room.deps.directory,
+          },
           { userId, role: person.role, organizationId: person.organizationId },
           sessionId,
         );

@@ -1,14 +1,7 @@
-import type { LiveError } from "@bridgeway/domain";
+import { DomainError, type LiveErrorCode } from "@bridgeway/domain";
 
 /** An expected refusal: it reaches the client as `{ ok: false, error }`, never as a crash. */
-export class LiveRefusal extends Error {
-  constructor(readonly error: LiveError) {
-    super(error.message);
-  }
-}
-
-export const refuse = (code: LiveError["code"], message: string) =>
-  new LiveRefusal({ code, message });
+export const refuse = (code: LiveErrorCode, message: string) => new DomainError(code, message);
 
 /** Refusal for anyone who may not join; it says nothing about who is in the room. */
 export const notYours = () =>

@@ -15,8 +15,10 @@ import type { FamilyRepository } from "../families/family-repository";
 import type { Logger } from "../logger";
 import type { PushNotify } from "../push/push-service";
 import type { RealtimeServer } from "../realtime/realtime";
-import type { OccurrenceRecord, ScheduleRepository } from "../schedules/schedule-repository";
-import type { SessionDirectory } from "../schedules/session-directory";
+import type { CohortRepository } from "../cohorts/cohort-repository";
+import type { PeopleRepository } from "../people/people-repository";
+import type { OccurrenceRecord, OccurrenceRepository } from "../sessions/occurrence-repository";
+import type { SessionDirectory } from "../sessions/session-directory";
 import { createFamilyLabels } from "./family-labels";
 import { joinAccess, type JoinAccess } from "./live-access";
 import { notYours, refuse } from "./live-refusal";
@@ -34,7 +36,9 @@ export const rooms = {
 export type LiveDeps = {
   io: RealtimeServer;
   live: LiveRepository;
-  schedules: ScheduleRepository;
+  peopleRepo: PeopleRepository;
+  cohortRepo: CohortRepository;
+  occurrenceRepo: OccurrenceRepository;
   directory: SessionDirectory;
   media: MediaProvider;
   audit: AuditLog;
@@ -60,11 +64,15 @@ export const warnOnFailure =
  */
 export function createLiveRoom(deps: LiveDeps) {
   const { io, live, media } = deps;
-  const labels = createFamilyLabels({ schedules: deps.schedules, families: deps.families });
+  const labels = createFamilyLabels({ peopleRepo: deps.peopleRepo, families: deps.families });
 
   async function access(actor: Actor, sessionId: string): Promise<JoinAccess> {
     const found = await joinAccess(
-      { repo: deps.schedules, directory: deps.directory },
+      {
+        cohortRepo: deps.cohortRepo,
+        occurrenceRepo: deps.occurrenceRepo,
+        directory: deps.directory,
+      },
       actor,
       sessionId,
     );
@@ -111,7 +119,7 @@ export function createLiveRoom(deps: LiveDeps) {
   /** Sends each connected person their own view of the room. */
   async function broadcast(sessionId: string): Promise<void> {
     const [occurrence, sockets] = await Promise.all([
-      deps.schedules.occurrence(sessionId),
+      deps.occurrenceRepo.occurrence(sessionId),
       io.in(rooms.all(sessionId)).fetchSockets(),
     ]);
     if (!occurrence) return;

@@ -1,10 +1,10 @@
 import express, { Router } from "express";
-import { AttendanceRangeQuerySchema, IsoDateSchema } from "@bridgeway/domain";
+import { AttendanceRangeQuerySchema, DomainError, IsoDateSchema } from "@bridgeway/domain";
 import { WebhookReceiver } from "livekit-server-sdk";
 import { z } from "zod";
 import type { MediaConfig } from "../config";
 import type { Clock } from "../clock";
-import { conflict, HttpError, notFound } from "../http/errors";
+import { badRequest, conflict, notFound, unauthenticated } from "../http/errors";
 import { idParam } from "../http/params";
 import { actorContext, requireAuth } from "../http/request-context";
 import { parseInput } from "../http/validate";
@@ -94,15 +94,13 @@ export function livekitWebhookRoutes(deps: {
       if (!receiver) throw notFound("endpoint");
       const body: unknown = req.body;
       if (typeof body !== "string" || body.length === 0) {
-        throw new HttpError(400, "invalid_input", "The webhook body is missing.", {
-          body: "Required.",
-        });
+        throw badRequest("The webhook body is missing.", { body: "Required." });
       }
       let event;
       try {
         event = await receiver.receive(body, req.get("authorization"));
       } catch {
-        throw new HttpError(401, "unauthenticated", "The webhook signature is not valid.");
+        throw unauthenticated("The webhook signature is not valid.");
       }
       // The signature covers the body, but a captured request stays validly signed forever.
       const createdAt = Number(event.createdAt);
@@ -113,8 +111,8 @@ export function livekitWebhookRoutes(deps: {
         age > WEBHOOK_MAX_AGE_SECONDS ||
         age < -WEBHOOK_MAX_SKEW_SECONDS
       ) {
-        throw new HttpError(401, "unauthenticated", "The webhook is too old or has no id.", {
-          createdAt: "Must be within the last five minutes.",
+        throw new DomainError("unauthenticated", "The webhook is too old or has no id.", {
+          fields: { createdAt: "Must be within the last five minutes." },
         });
       }
       if (

@@ -2,7 +2,6 @@ import type { Actor, ClientEvent, LiveError, ParsedPayload } from "@bridgeway/do
 import { eventRegistrar, type HandlerResult } from "../realtime/event-handler";
 import type { Logger } from "../logger";
 import type { Realtime, RealtimeSocket } from "../realtime/realtime";
-import { LiveRefusal } from "./live-refusal";
 import type { LiveService } from "./live-service";
 
 /** Client events about one live session: their payload names it. */
@@ -25,9 +24,7 @@ export function registerLiveSockets(realtime: Realtime, live: LiveService, logge
       organizationId: socket.data.organizationId,
     };
 
-    const handle = eventRegistrar(socket, logger, (error) =>
-      error instanceof LiveRefusal ? error.error : undefined,
-    );
+    const handle = eventRegistrar(socket, logger);
     const inSession = (payload: { sessionId: string }): LiveError | undefined =>
       payload.sessionId === socket.data.liveSessionId
         ? undefined

@@ -1,7 +1,8 @@
 import { isActiveEnrollment, mentions, parseRoomKey, type Actor } from "@bridgeway/domain";
 import type { ChatAccess, RoomAccess } from "../chat/chat-access";
 import { chatName } from "../chat/chat-access";
-import type { ScheduleRepository } from "../schedules/schedule-repository";
+import type { PeopleRepository } from "../people/people-repository";
+import type { CohortRepository } from "../cohorts/cohort-repository";
 import type { PushNotify } from "./push-service";
 
 /**
@@ -10,11 +11,12 @@ import type { PushNotify } from "./push-service";
  * told of their own message; nobody outside the room is, whatever the message says.
  */
 export function createMentionNotifier(deps: {
-  schedules: ScheduleRepository;
+  peopleRepo: PeopleRepository;
+  cohortRepo: CohortRepository;
   access: ChatAccess;
   notify: PushNotify;
 }) {
-  const { schedules, access, notify } = deps;
+  const { peopleRepo, cohortRepo, access, notify } = deps;
 
   /** The people who may be in the room, before each is checked against the room's rules. */
   async function candidates(found: RoomAccess): Promise<string[]> {
@@ -22,7 +24,7 @@ export function createMentionNotifier(deps: {
     if (!ref) return [];
     switch (ref.kind) {
       case "cohort": {
-        const enrolled = await schedules.enrollments({ cohortIds: [ref.cohortId] });
+        const enrolled = await cohortRepo.enrollments({ cohortIds: [ref.cohortId] });
         return [
           ...found.staffIds,
           ...enrolled.filter(isActiveEnrollment).map((e) => e.participant.id),
@@ -42,7 +44,7 @@ export function createMentionNotifier(deps: {
     const mentioned: string[] = [];
     for (const id of new Set(await candidates(found))) {
       if (id === author.userId) continue;
-      const person = await schedules.person(id);
+      const person = await peopleRepo.person(id);
       if (!person || !person.active || person.organizationId !== author.organizationId) continue;
       const names = [
         chatName(person, person.displayName),

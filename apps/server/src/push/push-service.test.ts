@@ -1,7 +1,6 @@
-import type { Actor } from "@bridgeway/domain";
+import { DomainError, type Actor } from "@bridgeway/domain";
 import { describe, expect, it } from "vitest";
 import type { AuditLog } from "../audit/audit-log";
-import { HttpError } from "../http/errors";
 import type { Logger } from "../logger";
 import { MESSAGES } from "../i18n/messages";
 import type { PushRepository, RecipientPushSubscription } from "./push-repository";
@@ -59,9 +58,9 @@ describe("the push sender", () => {
   it("accepts only browsers' push services as endpoints, naming the field", async () => {
     const { push, saved } = setup({});
     const refused = push.subscribe({ actor }, { endpoint: "https://10.0.0.5/hook", keys });
-    await expect(refused).rejects.toBeInstanceOf(HttpError);
+    await expect(refused).rejects.toBeInstanceOf(DomainError);
     await expect(refused).rejects.toMatchObject({
-      status: 400,
+      code: "invalid_input",
       fields: { endpoint: expect.any(String) as string },
     });
     await push.subscribe({ actor }, { endpoint: "https://fcm.googleapis.com/fcm/send/x", keys });

@@ -1,6 +1,6 @@
 import type { Clock } from "../clock";
-import type { ScheduleRepository } from "../schedules/schedule-repository";
-import type { SessionDirectory } from "../schedules/session-directory";
+import type { OccurrenceRepository } from "../sessions/occurrence-repository";
+import type { SessionDirectory } from "../sessions/session-directory";
 import type { PushRepository } from "./push-repository";
 import type { PushNotify } from "./push-service";
 
@@ -14,17 +14,17 @@ const LATE_MS = 5 * 60_000;
  * start (claimed in the database, so several processes send it once between them).
  */
 export function createSessionStartPushes(deps: {
-  schedules: ScheduleRepository;
+  occurrenceRepo: OccurrenceRepository;
   directory: SessionDirectory;
   repo: PushRepository;
   clock: Clock;
   notify: PushNotify;
 }) {
-  const { schedules, directory, repo, clock, notify } = deps;
+  const { occurrenceRepo, directory, repo, clock, notify } = deps;
   return {
     async sweep(): Promise<void> {
       const now = clock.now();
-      const sessions = await schedules.occurrences({
+      const sessions = await occurrenceRepo.occurrences({
         from: new Date(now.getTime() - LATE_MS),
         to: new Date(now.getTime() + EARLY_MS + 1),
       });

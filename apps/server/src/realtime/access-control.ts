@@ -1,4 +1,4 @@
-import type { SessionService } from "../auth/sessions";
+import type { SignInService } from "../auth/sign-ins";
 import type { Logger } from "../logger";
 import type { Realtime } from "./realtime";
 
@@ -14,12 +14,12 @@ export type AccessChangeReason = "discharged" | "consent_withdrawn" | "care_team
  *   socket of theirs leaves the chat and live rooms it may no longer be in. Their next event
  *   there is refused, because cached authorisations are dropped with the rooms.
  * - `revokeUser(userId)`: who they are changed (account deactivated, role changed, password
- *   reset). Every sign-in session ends and every socket is told `access_revoked` and closed, so
+ *   reset). Every sign-in ends and every socket is told `access_revoked` and closed, so
  *   anything they do next starts from a fresh sign-in with the new role.
  */
 export function createAccessControl(deps: {
   realtime: Pick<Realtime, "recheckAccess">;
-  sessions: Pick<SessionService, "endAllForUser">;
+  signIns: Pick<SignInService, "endAllForUser">;
   /** Takes the person out of live sessions they may no longer attend (live-service). */
   enforceLive: (userId: string) => Promise<void>;
   logger: Logger;
@@ -32,7 +32,7 @@ export function createAccessControl(deps: {
     },
 
     async revokeUser(userId: string): Promise<number> {
-      const ended = await deps.sessions.endAllForUser(userId, "access-revoked");
+      const ended = await deps.signIns.endAllForUser(userId, "access-revoked");
       deps.logger.info({ userId, sessions: ended }, "access revoked");
       return ended;
     },

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { roomKey, type ChatMessageDto } from "@bridgeway/domain";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { hashToken } from "../auth/sessions";
+import { hashToken } from "../auth/sign-ins";
 import { DEMO_ACCOUNTS } from "../seed/demo-clinic";
 import { signedInClient, type TestClient } from "../testing/http-client";
 import { LiveClient, type Reply } from "../testing/live-client";
@@ -217,13 +217,13 @@ describe.each(databaseKinds())("realtime access follows permission on %s", (kind
 
   it("closes a socket when its session reaches its absolute limit, without waiting for an event", async () => {
     const user = await server.db.prisma.user.findUniqueOrThrow({ where: { email: P[2] } });
-    const { token } = await server.sessions.start(user.id);
+    const { token } = await server.signIns.start(user.id);
     // A session that ends a moment from now; the socket's own timer must notice.
-    await server.db.prisma.authSession.update({
+    await server.db.prisma.signIn.update({
       where: { id: hashToken(token) },
       data: { expiresAt: new Date(clock.now().getTime() + 200) },
     });
-    const live = socketOn(server.url, `${server.sessions.cookieName}=${token}`);
+    const live = socketOn(server.url, `${server.signIns.cookieName}=${token}`);
     await live.connected();
     const ended = live.waitFor<Ended>("session:ended");
     const gone = disconnected(live);

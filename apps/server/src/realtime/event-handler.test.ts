@@ -1,3 +1,4 @@
+import { DomainError } from "@bridgeway/domain";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../logger";
 import { eventRegistrar } from "./event-handler";
@@ -33,7 +34,7 @@ const logger = createLogger("silent");
 describe("eventRegistrar", () => {
   it("refuses a payload its event's schema does not accept, without running the handler", async () => {
     const { socket, send, emitted } = fakeSocket();
-    const handle = eventRegistrar(socket, logger, () => undefined);
+    const handle = eventRegistrar(socket, logger);
     let ran = false;
     handle("room:lock", () => {
       ran = true;
@@ -51,7 +52,7 @@ describe("eventRegistrar", () => {
 
   it("hands the handler the payload as the schema parsed it and answers its reply", async () => {
     const { socket, send } = fakeSocket();
-    const handle = eventRegistrar(socket, logger, () => undefined);
+    const handle = eventRegistrar(socket, logger);
     handle("room:breakouts-message", (p) => Promise.resolve({ echoed: p.message }));
 
     const reply = await send("room:breakouts-message", {
@@ -64,11 +65,10 @@ describe("eventRegistrar", () => {
 
   it("answers an expected refusal in the client's words", async () => {
     const { socket, send } = fakeSocket();
-    const handle = eventRegistrar(socket, logger, () => ({
-      code: "ended",
-      message: "This session has ended.",
-    }));
-    handle("room:admit-all", () => Promise.reject(new Error("refused")));
+    const handle = eventRegistrar(socket, logger);
+    handle("room:admit-all", () =>
+      Promise.reject(new DomainError("ended", "This session has ended.")),
+    );
 
     const reply = await send("room:admit-all", { sessionId: SESSION });
 
@@ -78,9 +78,23 @@ describe("eventRegistrar", () => {
     });
   });
 
+  it("answers an unexpected error, or a refusal meant for HTTP only, with a generic failure", async () => {
+    const { socket, send } = fakeSocket();
+    const handle = eventRegistrar(socket, logger);
+    handle("room:admit-all", () => Promise.reject(new Error("patient Jane Doe")));
+    handle("room:end", () => Promise.reject(new DomainError("csrf_failed", "Reload the page.")));
+
+    for (const event of ["room:admit-all", "room:end"]) {
+      expect(await send(event, { sessionId: SESSION })).toEqual({
+        ok: false,
+        error: { code: "invalid_input", message: "That did not work. Try again." },
+      });
+    }
+  });
+
   it("does not compile a handler whose payload or reply breaks the contract", () => {
     const { socket } = fakeSocket();
-    const handle = eventRegistrar(socket, logger, () => undefined);
+    const handle = eventRegistrar(socket, logger);
 
     const nothing = () => Promise.resolve({});
     // @ts-expect-error room:admit-all answers how many were admitted, not rooms

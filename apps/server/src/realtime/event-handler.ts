@@ -1,8 +1,11 @@
 import {
   CLIENT_EVENT_SCHEMAS,
+  DomainError,
   findUnstorableText,
   type ClientEvent,
+  type ErrorCode,
   type LiveError,
+  type LiveErrorCode,
   type ParsedPayload,
   type ReplyOf,
   type RequestEvent,
@@ -24,6 +27,49 @@ const SCHEMAS: { [E in ClientEvent]: z.ZodType<ParsedPayload<E>> } = CLIENT_EVEN
  */
 export type HandlerResult<E extends ClientEvent> = E extends RequestEvent ? ReplyOf<E> : object;
 
+/**
+ * The one mapping from a domain error's code to the code a socket reply carries. HTTP-only
+ * refusals (a bad JSON body, a CSRF check) never come from a socket event: `null`, so one
+ * that somehow did is logged and answered as a failure, like any unexpected error.
+ */
+const SOCKET_CODES: Record<ErrorCode, LiveErrorCode | null> = {
+  invalid_input: "invalid_input",
+  not_found: "not_found",
+  forbidden: "forbidden",
+  rate_limited: "rate_limited",
+  session_expired: "session_expired",
+  unavailable: "unavailable",
+  not_open_yet: "not_open_yet",
+  ended: "ended",
+  locked: "locked",
+  removed: "removed",
+  declined: "declined",
+  room_full: "room_full",
+  not_admitted: "not_admitted",
+  invalid_json: null,
+  unsupported_media_type: null,
+  payload_too_large: null,
+  unauthenticated: null,
+  invalid_credentials: null,
+  mfa_required: null,
+  mfa_enrolment_required: null,
+  reauthentication_required: null,
+  csrf_failed: null,
+  conflict: null,
+};
+
+/** An expected refusal as the `error` of a socket reply; undefined for anything else. */
+export function socketErrorFor(error: unknown): LiveError | undefined {
+  if (!(error instanceof DomainError)) return undefined;
+  const code = SOCKET_CODES[error.code];
+  if (!code) return undefined;
+  return {
+    code,
+    message: error.message,
+    ...(error.fields ? { fields: error.fields } : {}),
+  };
+}
+
 /** Handles one client event, given its payload as its schema parsed it. */
 export type EventHandler = <E extends ClientEvent>(
   event: E,
@@ -36,14 +82,10 @@ export type EventHandler = <E extends ClientEvent>(
  * schema from the domain's `CLIENT_EVENT_SCHEMAS`; a bad or refused event answers
  * `{ ok: false, error }` to its acknowledgement (when the client gave one) and a `room:error`
  * event naming the event; the socket keeps working. The event's name picks its schema and the
- * reply its handler must give. `refusal` turns an expected error into what the client is told;
- * anything else is logged.
+ * reply its handler must give. A `DomainError` the handler throws is told to the client
+ * (`socketErrorFor`); anything else is logged.
  */
-export function eventRegistrar(
-  socket: RealtimeSocket,
-  logger: Logger,
-  refusal: (error: unknown) => LiveError | undefined,
-): EventHandler {
+export function eventRegistrar(socket: RealtimeSocket, logger: Logger): EventHandler {
   return function handle<E extends ClientEvent>(
     event: E,
     run: (payload: ParsedPayload<E>) => Promise<HandlerResult<E>>,
@@ -85,7 +127,7 @@ export function eventRegistrar(
       run(parsed.data).then(
         (result) => reply?.({ ok: true, ...result }),
         (error: unknown) => {
-          const known = refusal(error);
+          const known = socketErrorFor(error);
           if (known) {
             fail(known);
             return;

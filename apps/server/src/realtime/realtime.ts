@@ -1,20 +1,20 @@
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import {
-  SESSION_END_CODES,
-  SESSION_IDLE_TIMEOUT_MS,
+  SIGN_IN_END_CODES,
+  SIGN_IN_IDLE_TIMEOUT_MS,
   type ClientToServerEvents,
   type InterServerEvents,
   type LiveError,
   type RealtimeErrorCode,
   type ServerToClientEvents,
-  type SessionEndReason,
+  type SignInEndReason,
   type SocketData,
 } from "@bridgeway/domain";
 import { createClient } from "redis";
 import { Server, type Socket } from "socket.io";
-import type { RevocationBus } from "../auth/session-revocations";
-import type { SessionService } from "../auth/sessions";
+import type { RevocationBus } from "../auth/sign-in-revocations";
+import type { SignInService } from "../auth/sign-ins";
 import type { Clock } from "../clock";
 import type { Logger } from "../logger";
 import { adapterRedisOptions, resilientAdapter, type RedisHealth } from "./redis-resilience";
@@ -63,27 +63,27 @@ export type Realtime = {
 export const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
 
 /**
- * A socket's expiry timer re-reads its session at least this often, so a clock change or a
- * missed revocation can never keep a socket open for long past its session.
+ * A socket's expiry timer re-reads its sign-in at least this often, so a clock change or a
+ * missed revocation can never keep a socket open for long past its sign-in.
  */
 const EXPIRY_CHECK_MAX_MS = 5 * 60 * 1000;
-/** A timer that fires while the session is still active waits at least this long to look again. */
+/** A timer that fires while the sign-in is still active waits at least this long to look again. */
 const EXPIRY_CHECK_MIN_MS = 250;
 
-/** What this process remembers about a socket's sign-in session; never sent anywhere. */
+/** What this process remembers about a socket's sign-in; never sent anywhere. */
 type Guard = {
   token: string;
-  /** When the session ends unless there is activity, as of the last check. */
+  /** When the sign-in ends unless there is activity, as of the last check. */
   ends: { idle: Date; absolute: Date };
   timer: NodeJS.Timeout | undefined;
-  /** Events run one after another, in the order they arrived, each after its session check. */
+  /** Events run one after another, in the order they arrived, each after its sign-in check. */
   queue: Promise<void>;
   /** Acknowledgements of events still waiting for that check; refused if the socket is closed. */
   pending: Set<(reply: unknown) => void>;
   ended: boolean;
 };
 
-const SESSION_ENDED: LiveError = {
+const SIGN_IN_ENDED: LiveError = {
   code: "session_expired",
   message: "Your session ended. Sign in again.",
 };
@@ -98,7 +98,7 @@ class RealtimeAuthError extends Error {
 
 function originAllowed(req: IncomingMessage, publicOrigin: string | undefined): boolean {
   const origin = req.headers.origin;
-  // Non-browser clients send no Origin; they still need a valid session cookie.
+  // Non-browser clients send no Origin; they still need a valid sign-in cookie.
   if (!origin) return true;
   if (publicOrigin) return origin === publicOrigin;
   const host = req.headers.host;
@@ -107,7 +107,7 @@ function originAllowed(req: IncomingMessage, publicOrigin: string | undefined): 
 
 export async function createRealtime(deps: {
   httpServer: HttpServer;
-  sessions: SessionService;
+  signIns: SignInService;
   revocations: RevocationBus;
   clock: Clock;
   redisUrl: string | undefined;
@@ -118,7 +118,7 @@ export async function createRealtime(deps: {
   /** Follows whether Redis is up, for the health check and the log. */
   redisHealth?: RedisHealth;
 }): Promise<Realtime> {
-  const { sessions, logger, clock } = deps;
+  const { signIns, logger, clock } = deps;
   let redis: ReturnType<typeof createClient> | undefined;
   if (deps.redisUrl) {
     redis = createClient(adapterRedisOptions(deps.redisUrl));
@@ -176,8 +176,8 @@ export async function createRealtime(deps: {
   const guards = new WeakMap<RealtimeSocket, Guard>();
 
   io.use((socket, next) => {
-    const token = sessions.tokenFromCookieHeader(socket.request.headers.cookie);
-    sessions
+    const token = signIns.tokenFromCookieHeader(socket.request.headers.cookie);
+    signIns
       .check(token, { touch: true })
       .then((check) => {
         if (check.status === "none") {
@@ -192,18 +192,18 @@ export async function createRealtime(deps: {
           next(new RealtimeAuthError("unauthenticated", "Finish signing in to connect."));
           return;
         }
-        const { actor, session } = check.auth;
-        if (token === undefined) throw new Error("an active session without a token");
+        const { actor, signIn } = check.auth;
+        if (token === undefined) throw new Error("an active sign-in without a token");
         // Merged, not replaced: a recovered socket keeps the room it was in.
         Object.assign(socket.data, {
           userId: actor.userId,
           role: actor.role,
           organizationId: actor.organizationId,
-          authSessionId: session.id,
+          signInId: signIn.id,
         });
         guards.set(socket, {
           token,
-          ends: sessionEnds(session),
+          ends: signInEnds(signIn),
           timer: undefined,
           queue: Promise.resolve(),
           pending: new Set(),
@@ -226,20 +226,20 @@ export async function createRealtime(deps: {
     logger.warn({ err: error instanceof Error ? error.name : typeof error }, what);
   };
 
-  /** Tells the socket why its session ended, then closes it; it cannot recover this connection. */
-  function endSocket(socket: RealtimeSocket, reason: SessionEndReason): void {
+  /** Tells the socket why its sign-in ended, then closes it; it cannot recover this connection. */
+  function endSocket(socket: RealtimeSocket, reason: SignInEndReason): void {
     const guard = guards.get(socket);
     if (guard) {
       guard.ended = true;
       clearTimeout(guard.timer);
       // Answered before the socket closes, so no request is left waiting for a reply.
-      for (const ack of guard.pending) ack({ ok: false, error: SESSION_ENDED });
+      for (const ack of guard.pending) ack({ ok: false, error: SIGN_IN_ENDED });
       guard.pending.clear();
     }
     if (!socket.connected) return;
     // Local delivery is written at once; a plain emit would go out through the Redis adapter
     // first (for recovery offsets) and arrive after the socket had closed.
-    io.local.to(socket.id).emit("session:ended", { reason, code: SESSION_END_CODES[reason] });
+    io.local.to(socket.id).emit("session:ended", { reason, code: SIGN_IN_END_CODES[reason] });
     socket.disconnect(true);
   }
 
@@ -253,15 +253,15 @@ export async function createRealtime(deps: {
   }
 
   // Every process hears every revocation (Redis pub/sub when there are several), and closes its
-  // own sockets of the ended sessions: sign-out, expiry found by any request, deactivation.
+  // own sockets of the ended sign-ins: sign-out, expiry found by any request, deactivation.
   deps.revocations.subscribe((revocation) => {
     const room =
-      "sessionId" in revocation ? `session:${revocation.sessionId}` : `user:${revocation.userId}`;
+      "signInId" in revocation ? `session:${revocation.signInId}` : `user:${revocation.userId}`;
     for (const socket of localSockets(room)) endSocket(socket, revocation.reason);
   });
 
   /**
-   * Re-reads the socket's session when it should end (idle or absolute limit) and closes the
+   * Re-reads the socket's sign-in when it should end (idle or absolute limit) and closes the
    * socket if it has; activity elsewhere (another tab) only moves the next look later.
    */
   function scheduleExpiry(socket: RealtimeSocket, ends: { idle: Date; absolute: Date }): void {
@@ -275,11 +275,11 @@ export async function createRealtime(deps: {
     );
     guard.ends = ends;
     guard.timer = setTimeout(() => {
-      sessions
+      signIns
         .check(guard.token, { touch: false })
         .then((check) => {
           if (check.status !== "active") endSocket(socket, "expired");
-          else scheduleExpiry(socket, sessionEnds(check.auth.session));
+          else scheduleExpiry(socket, signInEnds(check.auth.signIn));
         })
         .catch(logFailure("socket session check failed"));
     }, delay);
@@ -287,9 +287,9 @@ export async function createRealtime(deps: {
   }
 
   /**
-   * Every event first checks the socket's sign-in session (from a cache of a few seconds that
+   * Every event first checks the socket's sign-in (from a cache of a few seconds that
    * revocations clear on every process) and counts as activity, except the presence ping. An
-   * ended session refuses the event with `session_expired` and closes the socket.
+   * ended sign-in refuses the event with `session_expired` and closes the socket.
    */
   function guardEvents(socket: RealtimeSocket): void {
     socket.use((packet, next) => {
@@ -304,13 +304,13 @@ export async function createRealtime(deps: {
       guard.queue = guard.queue
         .then(async () => {
           if (guard.ended) return;
-          const check = await sessions.check(guard.token, { touch: event !== "presence:ping" });
+          const check = await signIns.check(guard.token, { touch: event !== "presence:ping" });
           if (check.status !== "active") {
             endSocket(socket, "expired");
             return;
           }
           if (!claim()) return;
-          scheduleExpiry(socket, sessionEnds(check.auth.session));
+          scheduleExpiry(socket, signInEnds(check.auth.signIn));
           next();
         })
         .catch((error: unknown) => {
@@ -340,7 +340,7 @@ export async function createRealtime(deps: {
   io.on("connection", (socket) => {
     guardEvents(socket);
     for (const handler of connectionHandlers) handler(socket);
-    void socket.join([`session:${socket.data.authSessionId}`, `user:${socket.data.userId}`]);
+    void socket.join([`session:${socket.data.signInId}`, `user:${socket.data.userId}`]);
     socket.on("presence:ping", (ack) => {
       if (typeof ack !== "function") return;
       ack({ serverTime: new Date().toISOString() });
@@ -384,12 +384,12 @@ export async function createRealtime(deps: {
   };
 }
 
-function sessionEnds(session: { lastSeenAt: Date; expiresAt: Date }): {
+function signInEnds(signIn: { lastSeenAt: Date; expiresAt: Date }): {
   idle: Date;
   absolute: Date;
 } {
   return {
-    idle: new Date(session.lastSeenAt.getTime() + SESSION_IDLE_TIMEOUT_MS),
-    absolute: session.expiresAt,
+    idle: new Date(signIn.lastSeenAt.getTime() + SIGN_IN_IDLE_TIMEOUT_MS),
+    absolute: signIn.expiresAt,
   };
 }

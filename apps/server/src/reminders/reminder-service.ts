@@ -19,8 +19,9 @@ import { conflict, notFound } from "../http/errors";
 import { formatTime, localeOf, messagesFor, sessionWhen } from "../i18n/messages";
 import type { Logger } from "../logger";
 import type { Mailer } from "../mail/mailer";
-import type { OccurrenceRecord, ScheduleRepository } from "../schedules/schedule-repository";
-import type { SessionDirectory } from "../schedules/session-directory";
+import type { OccurrenceRecord, OccurrenceRepository } from "../sessions/occurrence-repository";
+import type { PeopleRepository } from "../people/people-repository";
+import type { SessionDirectory } from "../sessions/session-directory";
 import type { NewReminder, ReminderPerson, ReminderRepository } from "./reminder-repository";
 import type { SmsSender } from "./sms";
 
@@ -39,7 +40,8 @@ type Context = AuditContext & { actor: Actor };
  */
 export function createReminderService(deps: {
   repo: ReminderRepository;
-  schedules: ScheduleRepository;
+  peopleRepo: PeopleRepository;
+  occurrenceRepo: OccurrenceRepository;
   directory: SessionDirectory;
   mailer: Mailer;
   sms: SmsSender;
@@ -49,14 +51,17 @@ export function createReminderService(deps: {
   /** The web app's origin, for the link in each reminder. */
   origin: () => string;
 }) {
-  const { repo, schedules, directory, mailer, sms, audit, clock, logger } = deps;
+  const { repo, peopleRepo, occurrenceRepo, directory, mailer, sms, audit, clock, logger } = deps;
 
   const preferencesOf = (person: { preferences: ReminderPreferences | null }) =>
     person.preferences ?? DEFAULT_REMINDER_PREFERENCES;
 
   async function plan(now: Date): Promise<void> {
     const sessions = (
-      await schedules.occurrences({ from: now, to: new Date(now.getTime() + LONGEST_LEAD_MS + 1) })
+      await occurrenceRepo.occurrences({
+        from: now,
+        to: new Date(now.getTime() + LONGEST_LEAD_MS + 1),
+      })
     ).filter((s) => s.status === "SCHEDULED" && s.startsAt > now && s.endedAt === null);
     const rows: NewReminder[] = [];
     for (const session of sessions) {
@@ -132,7 +137,7 @@ export function createReminderService(deps: {
     context: Context,
     sessionId: string,
   ): Promise<{ session: OccurrenceRecord; absent: string[] }> {
-    const session = await schedules.occurrence(sessionId);
+    const session = await occurrenceRepo.occurrence(sessionId);
     if (!session) throw notFound("session");
     const people = await directory.peopleIn(session);
     const resource = {
@@ -162,7 +167,7 @@ export function createReminderService(deps: {
       await plan(now);
       for (const reminder of await repo.pending(SEND_BATCH)) {
         if (!(await repo.claim(reminder.id, now))) continue;
-        const session = await schedules.occurrence(reminder.sessionId);
+        const session = await occurrenceRepo.occurrence(reminder.sessionId);
         const why = stale(reminder, session, now);
         if (why) {
           await repo.finish(reminder.id, { status: "SKIPPED", reason: why });
@@ -198,7 +203,7 @@ export function createReminderService(deps: {
       const sent = await repo.checkIns(sessionId, CHECK_IN_LEAD_MINUTES);
       const people: NotJoinedDto["people"] = [];
       for (const id of absent) {
-        const person = await schedules.person(id);
+        const person = await peopleRepo.person(id);
         people.push({
           id,
           displayName: person?.displayName ?? "Unknown",

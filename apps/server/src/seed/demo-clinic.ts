@@ -13,7 +13,7 @@ import {
   type WeeklyPattern,
 } from "@bridgeway/domain";
 import { hashPassword } from "../auth/password";
-import { wallClockInstant } from "../schedules/pattern-occurrences";
+import { wallClockInstant } from "../sessions/pattern-occurrences";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 
 /** The demo clinic's sign-ins, listed in the README. All share DEMO_PASSWORD. */

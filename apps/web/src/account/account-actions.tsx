@@ -39,7 +39,7 @@ export function AccountActions({
     mutationFn: async (action: Action): Promise<AccountState | { ended: number }> => {
       switch (action) {
         case "end-sessions":
-          return accounts.endAllSessions(person.id);
+          return accounts.endAllSignIns(person.id);
         case "deactivate":
           return accounts.deactivate(person.id);
         case "reactivate":

@@ -9,13 +9,13 @@ import { problemFromError, type FormProblem } from "../forms/form-problem";
 /** The second step of sign-in: the code from the authenticator app, or a recovery code. */
 export function MfaCodeForm() {
   const { t } = useTranslation("signIn");
-  const { mfaApi, session } = useServices();
+  const { mfaApi, signIn } = useServices();
   const [code, setCode] = useState("");
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const verify = useMutation({
     mutationFn: (value: string) => mfaApi.verify(value),
     // The sign-in route sees the new state and sends the person to their home.
-    onSuccess: (auth) => session.signedIn(auth),
+    onSuccess: (auth) => signIn.signedIn(auth),
     onError: (error) => {
       setCode("");
       setProblem(problemFromError(error));
@@ -61,7 +61,7 @@ export function MfaCodeForm() {
         <button
           type="button"
           className="button button--quiet"
-          onClick={() => void session.signOut()}
+          onClick={() => void signIn.signOut()}
         >
           {t("mfa.cancel")}
         </button>

@@ -2,7 +2,7 @@ import { RESYNC_MARGIN_MS } from "@bridgeway/domain";
 import { useQueryClient } from "@tanstack/react-query";
 import { Component, useEffect, useSyncExternalStore, type ReactNode } from "react";
 import { Link } from "react-router";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { HiddenContext } from "../shell/hidden-context";
 import { useRealtime } from "../chat/use-realtime";
 import { alertNotices } from "./alert-notices";

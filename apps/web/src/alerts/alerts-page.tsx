@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import { ApiError, describeError } from "../api/api-client";
 import { formatMoment } from "../format/session-time";
 import { QueryView } from "../homes/query-view";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { HiddenContext } from "../shell/hidden-context";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState } from "../shell/status-states";

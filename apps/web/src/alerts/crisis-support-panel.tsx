@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useLocale } from "../i18n/use-locale";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { crisisSupport, safeInternalPath } from "./crisis-support";
 import "./alerts.css";
 

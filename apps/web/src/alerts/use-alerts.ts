@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { createAlertsApi, type AlertStatusFilter } from "../api/alerts-api";
 import { useServices } from "../app/services-context";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 
 /** React Query keys of crisis alerts, by person; the first two parts refresh every list. */
 export const alertsKey = (userId: string) => ["alerts", userId] as const;

@@ -2,8 +2,8 @@ import {
   AccountStateSchema,
   PasswordLinkPreviewSchema,
   SignInAnswerSchema,
-  SignedInSessionListSchema,
-  type SignedInSession,
+  SignInListSchema,
+  type SignInSummary,
   type AccountState,
   type ChangePasswordInput,
   type Locale,
@@ -43,14 +43,14 @@ export function createAccountsApi(api: ApiClient) {
     changePassword(input: ChangePasswordInput): Promise<void> {
       return api.writeNoContent("POST", "/api/auth/change-password", input);
     },
-    async mySessions(signal?: AbortSignal): Promise<SignedInSession[]> {
-      return (await api.get("/api/auth/sessions", SignedInSessionListSchema, signal)).sessions;
+    async mySignIns(signal?: AbortSignal): Promise<SignInSummary[]> {
+      return (await api.get("/api/auth/sessions", SignInListSchema, signal)).sessions;
     },
-    endMySession(sessionId: string): Promise<void> {
-      return api.writeNoContent("POST", `/api/auth/sessions/${encodeURIComponent(sessionId)}/end`);
+    endMySignIn(signInId: string): Promise<void> {
+      return api.writeNoContent("POST", `/api/auth/sessions/${encodeURIComponent(signInId)}/end`);
     },
     /** An admin signs a person out everywhere. */
-    endAllSessions(userId: string): Promise<{ ended: number }> {
+    endAllSignIns(userId: string): Promise<{ ended: number }> {
       return api.write("POST", account(userId, "end-sessions"), {}, EndedSchema);
     },
     deactivate(userId: string): Promise<AccountState> {

@@ -126,19 +126,19 @@ describe("api client", () => {
   });
 
   it("reports a 401 from an ended session so the app can sign out", async () => {
-    const onSessionEnded = vi.fn();
+    const onSignInEnded = vi.fn();
     stubApi({
       "GET /api/home": apiError(401, "session_expired", "Your session ended."),
       "POST /api/auth/login": apiError(401, "invalid_credentials", "No match."),
     });
-    const api = client({ onSessionEnded });
+    const api = client({ onSignInEnded });
     await expect(api.get("/api/home", OkSchema)).rejects.toBeInstanceOf(ApiError);
     await expect(api.write("POST", "/api/auth/login", {}, OkSchema)).rejects.toBeInstanceOf(
       ApiError,
     );
 
-    expect(onSessionEnded).toHaveBeenCalledTimes(1);
-    expect(onSessionEnded).toHaveBeenCalledWith(
+    expect(onSignInEnded).toHaveBeenCalledTimes(1);
+    expect(onSignInEnded).toHaveBeenCalledWith(
       expect.objectContaining({ code: "session_expired" }),
     );
   });

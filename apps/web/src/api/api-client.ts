@@ -50,7 +50,7 @@ export type ResponseInfo = {
   receivedAt: number;
   /**
    * The server counted the request as activity: writes do; the page's own reads do not (a page
-   * left open must not keep an idle session alive), so they are sent as background requests.
+   * left open must not keep an idle sign-in alive), so they are sent as background requests.
    */
   activity: boolean;
   /** Server clock minus local clock, estimated from the Date header; 0 when unknown. */
@@ -58,12 +58,12 @@ export type ResponseInfo = {
 };
 
 export type ApiClientOptions = {
-  /** The CSRF token of the current session, sent on every write. */
+  /** The CSRF token of the current sign-in, sent on every write. */
   getCsrfToken: () => string | undefined;
   /** Every successful answer, saying whether the server counted it as activity. */
   onSuccess?: (info: ResponseInfo) => void;
-  /** A request was refused because the session has ended or never existed. */
-  onSessionEnded?: (error: ApiError) => void;
+  /** A request was refused because the sign-in has ended or never existed. */
+  onSignInEnded?: (error: ApiError) => void;
   /**
    * A sensitive action needs the person to confirm who they are (password or code): resolves
    * true once they did, and the request is sent once more; false when they chose not to.
@@ -155,7 +155,7 @@ function withTimeout(signal: AbortSignal | undefined): {
 }
 
 /**
- * The one way the web app talks to the API: same-origin JSON with the session cookie, the CSRF
+ * The one way the web app talks to the API: same-origin JSON with the sign-in cookie, the CSRF
  * header on writes, typed errors, and validated answers.
  */
 export function createApiClient(options: ApiClientOptions) {
@@ -194,7 +194,7 @@ export function createApiClient(options: ApiClientOptions) {
         error.status === 401 &&
         (error.code === "session_expired" || error.code === "unauthenticated")
       )
-        options.onSessionEnded?.(error);
+        options.onSignInEnded?.(error);
       if (
         error.code === "reauthentication_required" &&
         !request.retried &&

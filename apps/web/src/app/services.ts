@@ -8,9 +8,9 @@ import { createHomeApi, type HomeApi } from "../api/home-api";
 import { createMfaApi, type MfaApi } from "../api/mfa-api";
 import { createPeopleApi, type PeopleApi } from "../api/people-api";
 import { createSessionsApi, type SessionsApi } from "../api/sessions-api";
-import { createSessionController, type SessionController } from "../session/session-controller";
-import { createSessionSync, type SessionSync } from "../session/session-sync";
-import { createReauthPrompt, type ReauthPrompt } from "../session/reauth-prompt";
+import { createSignInController, type SignInController } from "../sign-in/sign-in-controller";
+import { createSignInSync, type SignInSync } from "../sign-in/sign-in-sync";
+import { createReauthPrompt, type ReauthPrompt } from "../sign-in/reauth-prompt";
 
 /** Everything the app talks to, created once at start (and once per test). */
 export type AppServices = {
@@ -26,7 +26,7 @@ export type AppServices = {
   mfaApi: MfaApi;
   /** "Confirm it is you" before sensitive actions; the dialog answers it. */
   reauthPrompt: ReauthPrompt;
-  session: SessionController;
+  signIn: SignInController;
   dispose(): void;
 };
 
@@ -37,7 +37,7 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 }
 
 export function createAppServices(
-  options: { sync?: SessionSync; retry?: boolean } = {},
+  options: { sync?: SignInSync; retry?: boolean } = {},
 ): AppServices {
   const queryClient = new QueryClient({
     defaultOptions: {
@@ -49,21 +49,21 @@ export function createAppServices(
     },
   });
   // The API client and the session controller need each other; the client asks through these.
-  const hooks: { session?: SessionController } = {};
+  const hooks: { signIn?: SignInController } = {};
   const reauthPrompt = createReauthPrompt();
   const api = createApiClient({
     onReauthenticationRequired: () => reauthPrompt.ask(),
-    getCsrfToken: () => hooks.session?.csrfToken(),
-    onSuccess: (info) => hooks.session?.handleSuccess(info),
-    onSessionEnded: () => hooks.session?.handleSessionEnded(),
+    getCsrfToken: () => hooks.signIn?.csrfToken(),
+    onSuccess: (info) => hooks.signIn?.handleSuccess(info),
+    onSignInEnded: () => hooks.signIn?.handleSignInEnded(),
   });
   const authApi = createAuthApi(api);
-  const session = createSessionController({
+  const signIn = createSignInController({
     queryClient,
     authApi,
-    sync: options.sync ?? createSessionSync(),
+    sync: options.sync ?? createSignInSync(),
   });
-  hooks.session = session;
+  hooks.signIn = signIn;
   return {
     queryClient,
     api,
@@ -76,9 +76,9 @@ export function createAppServices(
     familiesApi: createFamiliesApi(api),
     mfaApi: createMfaApi(api),
     reauthPrompt,
-    session,
+    signIn,
     dispose() {
-      session.dispose();
+      signIn.dispose();
       queryClient.clear();
     },
   };

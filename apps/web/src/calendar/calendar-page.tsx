@@ -7,7 +7,7 @@ import { QUERY_KEYS } from "../api/query-keys";
 import { useServices } from "../app/services-context";
 import { QueryView } from "../homes/query-view";
 import { useFormat } from "../i18n/use-format";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { PageHeading } from "../shell/page-heading";
 
 type Confirming = "replace" | "turn-off" | null;

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { CrisisSupportPanel } from "../alerts/crisis-support-panel";
 import { QueryView } from "../homes/query-view";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { useNow } from "../sessions/use-now";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState } from "../shell/status-states";

@@ -15,8 +15,8 @@ export type ConnectionState =
   | { status: "refused"; message: string };
 
 /**
- * Follows the socket's connection. A refusal because the sign-in session is over (or a
- * `session:ended` from the server) is handed to `onSessionEnded`, which signs the person out
+ * Follows the socket's connection. A refusal because the sign-in is over (or a
+ * `session:ended` from the server) is handed to `onSignInEnded`, which signs the person out
  * here as the API client does on a 401.
  */
 export class ConnectionTracker {
@@ -26,7 +26,7 @@ export class ConnectionTracker {
 
   constructor(
     private readonly transport: ChatTransport,
-    private readonly onSessionEnded: () => void,
+    private readonly onSignInEnded: () => void,
   ) {
     this.everConnected = transport.connected;
     this.state = transport.connected ? { status: "connected" } : { status: "connecting" };
@@ -54,7 +54,7 @@ export class ConnectionTracker {
         switch (code) {
           case "unauthenticated":
           case "session_expired":
-            this.onSessionEnded();
+            this.onSignInEnded();
             return;
           case "forbidden_origin":
             this.set({
@@ -68,7 +68,7 @@ export class ConnectionTracker {
             return;
         }
       }),
-      t.on("session:ended", () => this.onSessionEnded()),
+      t.on("session:ended", () => this.onSignInEnded()),
     ];
     if (t.connected) this.set({ status: "connected" });
     else t.connect();

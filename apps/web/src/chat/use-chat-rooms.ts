@@ -1,6 +1,6 @@
 import type { ChatRoomSummary } from "@bridgeway/domain";
 import { useQuery, type QueryClient } from "@tanstack/react-query";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { requestOrThrow, type ChatTransport } from "./chat-transport";
 
 /** React Query keys of chat, by person: one person's rooms are never shown to the next. */

@@ -2,7 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from "react";
 import { crisisSupport } from "../alerts/crisis-support";
 import { useServices } from "../app/services-context";
 import { closeSocket } from "../realtime/socket";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { socketChatTransport, type ChatTransport } from "./chat-transport";
 import { ConnectionTracker, type ConnectionState } from "./connection";
 
@@ -18,18 +18,18 @@ function claimSocket(userId: string): void {
 
 /**
  * The page's shared socket for chat and forums: opens it, follows its connection (a refused
- * sign-in session signs the person out here), and for participants listens for the server's
+ * sign-in signs the person out here), and for participants listens for the server's
  * crisis support, which can follow anything they write.
  */
 export function useRealtime(): { transport: ChatTransport; connection: ConnectionState } {
-  const { session } = useServices();
+  const { signIn } = useServices();
   const { user } = useSignedIn();
   const [transport] = useState(() => {
     claimSocket(user.id);
     return socketChatTransport();
   });
   const [tracker] = useState(
-    () => new ConnectionTracker(transport, () => session.handleSessionEnded()),
+    () => new ConnectionTracker(transport, () => signIn.handleSignInEnded()),
   );
   useEffect(() => tracker.start(), [tracker]);
   const connection = useSyncExternalStore(tracker.subscribe, tracker.getState);

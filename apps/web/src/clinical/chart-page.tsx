@@ -13,7 +13,7 @@ import { useServices } from "../app/services-context";
 import { formatMoment } from "../format/session-time";
 import { QueryView } from "../homes/query-view";
 import { useParticipants } from "../people/use-people";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { useNow } from "../sessions/use-now";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState } from "../shell/status-states";

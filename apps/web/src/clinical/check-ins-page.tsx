@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QueryView } from "../homes/query-view";
 import { useFormat, type FormatHelpers } from "../i18n/use-format";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { useNow } from "../sessions/use-now";
 import { HiddenContext } from "../shell/hidden-context";
 import { PageHeading } from "../shell/page-heading";

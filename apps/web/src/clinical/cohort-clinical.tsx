@@ -3,7 +3,7 @@ import { useId } from "react";
 import { Link } from "react-router";
 import { formatMoment } from "../format/session-time";
 import { QueryView } from "../homes/query-view";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { HiddenContext } from "../shell/hidden-context";
 import { EmptyState } from "../shell/status-states";
 import { TableScroll } from "../shell/table-scroll";

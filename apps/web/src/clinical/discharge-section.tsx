@@ -14,7 +14,7 @@ import { ConfirmDialog } from "../forms/confirm-dialog";
 import { Field, FormAlert, SubmitOrCancel } from "../forms/fields";
 import { problemFromError, problemFromZod, type FormProblem } from "../forms/form-problem";
 import { QueryView } from "../homes/query-view";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { scheduleChanged } from "../sessions/use-sessions";
 import { HiddenContext } from "../shell/hidden-context";
 import { EditableRows, TextListField } from "./edit-list";

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import type { AftercareDto } from "@bridgeway/domain";
 import { QueryView } from "../homes/query-view";
 import { useFormat } from "../i18n/use-format";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { SAFETY_PLAN_PATH } from "../shell/nav-items";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState } from "../shell/status-states";

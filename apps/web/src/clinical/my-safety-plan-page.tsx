@@ -2,7 +2,7 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryView } from "../homes/query-view";
 import { useLocale } from "../i18n/use-locale";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState } from "../shell/status-states";
 import { HelpNow } from "./help-now";

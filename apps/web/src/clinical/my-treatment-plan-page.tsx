@@ -6,7 +6,7 @@ import { Link } from "react-router";
 import { ApiError, describeError } from "../api/api-client";
 import { QueryView } from "../homes/query-view";
 import { useFormat } from "../i18n/use-format";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState } from "../shell/status-states";
 import { TreatmentPlanContentView } from "./treatment-plan-view";

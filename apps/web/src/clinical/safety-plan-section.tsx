@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { formatMoment } from "../format/session-time";
 import { QueryView } from "../homes/query-view";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { EditableSection, OpenFormButton, useSectionEditing } from "./editable-section";
 import { SafetyPlanEditor } from "./safety-plan-editor";
 import { SafetyPlanSteps, safetyPlanVersionText } from "./safety-plan-view";

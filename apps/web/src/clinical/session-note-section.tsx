@@ -8,7 +8,7 @@ import { ConfirmDialog } from "../forms/confirm-dialog";
 import { CheckboxGroup, Field, FormAlert, SubmitButton, SubmitOrCancel } from "../forms/fields";
 import { problemFromError, type FormProblem } from "../forms/form-problem";
 import { QueryView } from "../homes/query-view";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import {
   byPerson,
   checkNote,

@@ -3,7 +3,7 @@ import { useId } from "react";
 import { formatCalendarDate } from "../format/format";
 import { formatMoment, formatWeekdays } from "../format/session-time";
 import { QueryView } from "../homes/query-view";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { TableScroll } from "../shell/table-scroll";
 import { EditableSection, OpenFormButton, useSectionEditing } from "./editable-section";
 import { TreatmentPlanEditor } from "./treatment-plan-editor";

@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import { createClinicalApi } from "../api/clinical-api";
 import { QUERY_KEYS } from "../api/query-keys";
 import { useServices } from "../app/services-context";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 
 /**
  * The clinical API, made where it is used: it is only ever reached from pages that load on

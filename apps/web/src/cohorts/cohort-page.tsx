@@ -21,7 +21,7 @@ import {
 import { formatHours, formatShortDay, formatWeekdays } from "../format/session-time";
 import { QueryView } from "../homes/query-view";
 import { useFacilitators, useParticipants } from "../people/use-people";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { AttendanceFlagsCard } from "../reminders/attendance-flags-card";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState, ErrorState, LoadingState } from "../shell/status-states";

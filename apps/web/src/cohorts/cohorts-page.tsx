@@ -2,7 +2,7 @@ import { useId } from "react";
 import { Link } from "react-router";
 import { formatCalendarDate, formatSchedule, formatTimeZone } from "../format/format";
 import { QueryView } from "../homes/query-view";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState } from "../shell/status-states";
 import { TableScroll } from "../shell/table-scroll";

@@ -21,7 +21,7 @@ import {
 } from "../forms/form-problem";
 import { TimeZoneField } from "../forms/time-zone-field";
 import { useFacilitators } from "../people/use-people";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { PageHeading } from "../shell/page-heading";
 import { ErrorState, LoadingState } from "../shell/status-states";
 import { scheduleChanged } from "../sessions/use-sessions";

@@ -11,7 +11,7 @@ import { CheckboxGroup, FormAlert, SubmitOrCancel } from "../forms/fields";
 import { problemFromError, unplacedFields, type FormProblem } from "../forms/form-problem";
 import { QueryView } from "../homes/query-view";
 import { useParticipants } from "../people/use-people";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { HiddenContext } from "../shell/hidden-context";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState, ErrorState, LoadingState } from "../shell/status-states";

@@ -1,7 +1,7 @@
 import { useQuery, type QueryClient } from "@tanstack/react-query";
 import { QUERY_KEYS } from "../api/query-keys";
 import { useServices } from "../app/services-context";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 
 const FAMILIES_KEY = QUERY_KEYS.families;
 

@@ -11,7 +11,7 @@ import { CrisisSupportPanel } from "../alerts/crisis-support-panel";
 import { useRealtime } from "../chat/use-realtime";
 import { formatChatTime } from "../chat/chat-format";
 import { useFormat } from "../i18n/use-format";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 
 /**
  * A board's title in the reader's language. The server names boards in English from the cohort's

@@ -4,7 +4,7 @@ import { useId, useState, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { QueryView } from "../homes/query-view";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { useNow } from "../sessions/use-now";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState } from "../shell/status-states";

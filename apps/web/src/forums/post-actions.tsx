@@ -21,7 +21,7 @@ import {
   problemFromZod,
   type FormProblem,
 } from "../forms/form-problem";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { refreshForums, useForumsApi } from "./use-forums";
 
 /** What to say when a change to a post fails, with what the person can do next. */

@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import { describeError } from "../api/api-client";
 import { formatMoment } from "../format/session-time";
 import { QueryView } from "../homes/query-view";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { EmptyState } from "../shell/status-states";
 import { AuthorName } from "./forum-parts";
 import { refreshForums, useForumReports, useForumsApi } from "./use-forums";

@@ -12,7 +12,7 @@ import { ApiError, describeError } from "../api/api-client";
 import { Field, FormAlert, SubmitButton } from "../forms/fields";
 import { fieldError, problemFromError, type FormProblem } from "../forms/form-problem";
 import { useFormat } from "../i18n/use-format";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { PageHeading } from "../shell/page-heading";
 import { ErrorState, LoadingState } from "../shell/status-states";
 import { AuthorName, boardTitle, ForumCrisisSupport, threadTitle } from "./forum-parts";

@@ -9,7 +9,7 @@ import { useEffect, useMemo } from "react";
 import { useRealtime } from "../chat/use-realtime";
 import { createForumsApi } from "../api/forums-api";
 import { useServices } from "../app/services-context";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 
 /** React Query keys of the forums, by person; the first two parts refresh every forum list. */
 export const forumsKey = (userId: string) => ["forums", userId] as const;

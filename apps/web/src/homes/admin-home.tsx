@@ -8,7 +8,7 @@ import {
   formatSchedule,
   formatTimeZone,
 } from "../format/format";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState } from "../shell/status-states";
 import { TableScroll } from "../shell/table-scroll";

@@ -17,7 +17,7 @@ import {
   phaseLabel,
 } from "../format/format";
 import { formatDayHeading, formatSessionWhen } from "../format/session-time";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { FollowUpsCard } from "../reminders/follow-ups-card";
 import { SessionCard, sessionContext } from "../sessions/session-card";
 import { RosterToggle } from "../sessions/session-roster";

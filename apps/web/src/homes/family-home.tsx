@@ -7,7 +7,7 @@ import { describeKinds, relationshipText } from "../families/family-view";
 import { useSupporting } from "../families/use-families";
 import { activeLocale, i18n } from "../i18n/i18n";
 import { useFormat } from "../i18n/use-format";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { JoinControl } from "../sessions/join-control";
 import { SessionCard, SessionDays } from "../sessions/session-card";
 import { useNow } from "../sessions/use-now";

@@ -8,7 +8,7 @@ import { useAftercare } from "../clinical/use-clinical";
 import "../clinical/clinical.css";
 import { formatWeekdays } from "../format/session-time";
 import { formatCalendarDate, formatSchedule, formatTimeZone } from "../format/format";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { SAFETY_PLAN_PATH } from "../shell/nav-items";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState } from "../shell/status-states";

@@ -1,7 +1,7 @@
 import type { Role } from "@bridgeway/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useServices } from "../app/services-context";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 
 /** `GET /api/home` for the signed-in person, narrowed to their role's shape. */
 export function useRoleHome<R extends Role>(role: R) {

@@ -4,8 +4,8 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { AuthStatus } from "../api/auth-api";
 import { useServices } from "../app/services-context";
-import { useAuthStatusIfKnown } from "../session/auth-status-context";
-import { AUTH_QUERY_KEY } from "../session/session-controller";
+import { useAuthStatusIfKnown } from "../sign-in/auth-status-context";
+import { AUTH_QUERY_KEY } from "../sign-in/sign-in-controller";
 import { choosePublicLocale } from "./public-locale";
 import { useLocale } from "./use-locale";
 

@@ -1,7 +1,7 @@
 import { homePathForRole } from "@bridgeway/domain";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { SignedInProvider, useAuthStatus } from "../session/auth-context";
+import { SignedInProvider, useAuthStatus } from "../sign-in/auth-context";
 import { AppShell } from "../shell/app-shell";
 import { PageHeading } from "../shell/page-heading";
 import { PublicLayout } from "../shell/public-layout";

@@ -1,8 +1,8 @@
 import { homePathForRole, type Role } from "@bridgeway/domain";
 import type { ReactNode } from "react";
 import { Navigate, Outlet } from "react-router";
-import { SignedInProvider, useAuthStatus, useSignedIn } from "../session/auth-context";
-import { ReauthDialog } from "../session/reauth-dialog";
+import { SignedInProvider, useAuthStatus, useSignedIn } from "../sign-in/auth-context";
+import { ReauthDialog } from "../sign-in/reauth-dialog";
 import { AppShell } from "../shell/app-shell";
 
 /** Signed-in pages: inside the shell, or off to sign in. */

@@ -7,7 +7,7 @@ import { Link, Navigate } from "react-router";
 import { MfaCodeForm } from "../account/mfa-code-form";
 import { MfaEnrolment } from "../account/mfa-enrolment";
 import { useServices } from "../app/services-context";
-import { useAuthStatus } from "../session/auth-context";
+import { useAuthStatus } from "../sign-in/auth-context";
 import { PageHeading } from "../shell/page-heading";
 import { PublicLayout } from "../shell/public-layout";
 import {
@@ -33,7 +33,7 @@ function validate(t: TFunction<"signIn">, input: LoginInput): SignInProblem | nu
 export function SignInPage() {
   const { t } = useTranslation("signIn");
   const status = useAuthStatus();
-  const { session } = useServices();
+  const { signIn } = useServices();
   if (status.status === "signed-in") {
     return <Navigate to={homePathForRole(status.auth.user.role)} replace />;
   }
@@ -48,12 +48,12 @@ export function SignInPage() {
         <PageHeading>{t("mfa.enrolTitle")}</PageHeading>
         <div className="stack">
           <p className="notice">{t("mfa.enrolNotice")}</p>
-          <MfaEnrolment doneLabel={t("mfa.enrolDone")} onDone={(auth) => session.signedIn(auth)} />
+          <MfaEnrolment doneLabel={t("mfa.enrolDone")} onDone={(auth) => signIn.signedIn(auth)} />
           <p className="hint">
             <button
               type="button"
               className="button button--quiet"
-              onClick={() => void session.signOut()}
+              onClick={() => void signIn.signOut()}
             >
               {t("mfa.notNow")}
             </button>
@@ -86,7 +86,7 @@ function DemoClinicNotice() {
 
 function SignInForm({ notice }: { notice: string | null }) {
   const { t } = useTranslation("signIn");
-  const { authApi, session } = useServices();
+  const { authApi, signIn } = useServices();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [showPassword, setShowPassword] = useState(false);
@@ -99,8 +99,8 @@ function SignInForm({ notice }: { notice: string | null }) {
     mutationFn: (input: LoginInput) => authApi.login(input),
     // The sign-in route sees the new state and sends the person to their home.
     onSuccess: (answer) => {
-      if ("mfaPending" in answer) session.mfaPending(answer);
-      else session.signedIn(answer);
+      if ("mfaPending" in answer) signIn.mfaPending(answer);
+      else signIn.signedIn(answer);
     },
     onError: (error) => report(signInProblem(t, error)),
   });

@@ -25,7 +25,7 @@ import {
 import { EmailField, NameFields } from "../forms/person-fields";
 import { TimeZoneField } from "../forms/time-zone-field";
 import { QueryView } from "../homes/query-view";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { PageHeading } from "../shell/page-heading";
 import { EmptyState } from "../shell/status-states";
 import { TableScroll } from "../shell/table-scroll";

@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { createAppServices } from "../app/services";
 import { ServicesProvider } from "../app/services-context";
-import { createLocalOnlySync } from "../session/session-sync";
+import { createLocalOnlySync } from "../sign-in/sign-in-sync";
 import { apiError, json, stubApi } from "../test/fake-api";
 import { DeviceNotificationsCard } from "./device-notifications-card";
 import type { DeviceSubscriptionJson } from "./push-api";

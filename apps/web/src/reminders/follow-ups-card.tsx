@@ -12,7 +12,7 @@ import {
   type FormProblem,
 } from "../forms/form-problem";
 import { formatMoment } from "../format/session-time";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { HiddenContext } from "../shell/hidden-context";
 import { LoadingState } from "../shell/status-states";
 import { useRemindersApi } from "./use-reminders-api";

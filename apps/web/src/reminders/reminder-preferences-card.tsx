@@ -11,7 +11,7 @@ import {
 } from "../forms/form-problem";
 import { useFormat } from "../i18n/use-format";
 import { QueryView } from "../homes/query-view";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { checkReminderForm, formFromPreferences, type ReminderFormValues } from "./reminder-form";
 import { useRemindersApi } from "./use-reminders-api";
 

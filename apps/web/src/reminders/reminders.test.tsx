@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 import { applyLocale } from "../i18n/i18n";
 import { createAppServices } from "../app/services";
 import { ServicesProvider } from "../app/services-context";
-import { createLocalOnlySync } from "../session/session-sync";
+import { createLocalOnlySync } from "../sign-in/sign-in-sync";
 import { apiError, json, stubApi } from "../test/fake-api";
 import { authStateFor, facilitatorHome } from "../test/fixtures";
 import { renderApp } from "../test/render-app";

@@ -11,7 +11,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { useServices } from "../app/services-context";
 import { useFormat } from "../i18n/use-format";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { useSession } from "../sessions/use-sessions";
 import { callPresence } from "../shell/call-presence";
 import { navItemsFor } from "../shell/nav-items";
@@ -79,7 +79,7 @@ function RoomVisit({
   const session = useSession(sessionId);
   const [parts] = useState(() =>
     createParts(sessionId, () => {
-      void services.session.staySignedIn().catch(() => undefined);
+      void services.signIn.staySignedIn().catch(() => undefined);
     }),
   );
   useEffect(() => {

@@ -16,7 +16,7 @@ import { fullName } from "../families/family-view";
 import { useFamilyMembers } from "../families/use-families";
 import { facilitatorOption, leadChoices } from "../people/facilitator-labels";
 import { useFacilitators, useParticipants } from "../people/use-people";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { PageHeading } from "../shell/page-heading";
 import { LoadingState } from "../shell/status-states";
 import { localDateTimeToInstant, todayIn } from "../time/zoned-time";

@@ -5,7 +5,7 @@ import { ApiError } from "../api/api-client";
 import { formatTimeZone } from "../format/format";
 import { formatSessionWhen } from "../format/session-time";
 import { QueryView } from "../homes/query-view";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { PageHeading } from "../shell/page-heading";
 import { navItemsFor } from "../shell/nav-items";
 import { EmptyState, LoadingState } from "../shell/status-states";

@@ -2,7 +2,7 @@ import { addDaysToDate } from "@bridgeway/domain";
 import { useQuery, type QueryClient } from "@tanstack/react-query";
 import { QUERY_KEYS } from "../api/query-keys";
 import { useServices } from "../app/services-context";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { todayIn } from "../time/zoned-time";
 
 const SESSIONS_KEY = QUERY_KEYS.sessions;

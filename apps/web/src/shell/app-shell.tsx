@@ -7,8 +7,8 @@ import { describeError } from "../api/api-client";
 import { useServices } from "../app/services-context";
 import { createPushApi } from "../push/push-api";
 import { forgetThisDevice } from "../push/push-device";
-import { useSignedIn } from "../session/auth-context";
-import { IdleWarningDialog } from "../session/idle-warning-dialog";
+import { useSignedIn } from "../sign-in/auth-context";
+import { IdleWarningDialog } from "../sign-in/idle-warning-dialog";
 import { CrisisBar } from "./crisis-bar";
 import { ACCOUNT_PATH, ALERTS_PATH, navCurrent, navItemsFor } from "./nav-items";
 import { SiteFooter } from "./site-footer";
@@ -44,13 +44,13 @@ function useAfterFirstPaint(enabled: boolean): boolean {
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation("shell");
   const { user } = useSignedIn();
-  const { session, api } = useServices();
+  const { signIn, api } = useServices();
   const { pathname } = useLocation();
   // Going to /sign-in happens by itself: the route guard sees the signed-out state.
   const signOut = useMutation({
     mutationFn: async () => {
       await forgetThisDevice((endpoint) => createPushApi(api).unsubscribe(endpoint));
-      await session.signOut();
+      await signIn.signOut();
     },
   });
   // Crisis alerts are clinical: clinicians hear them, clinic admins do not.

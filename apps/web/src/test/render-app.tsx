@@ -5,8 +5,8 @@ import { onTestFinished } from "vitest";
 import type { AuthStatus } from "../api/auth-api";
 import { App } from "../app/app";
 import { createAppServices } from "../app/services";
-import { AUTH_QUERY_KEY } from "../session/session-controller";
-import { createLocalOnlySync } from "../session/session-sync";
+import { AUTH_QUERY_KEY } from "../sign-in/sign-in-controller";
+import { createLocalOnlySync } from "../sign-in/sign-in-sync";
 
 function LocationProbe() {
   const { pathname } = useLocation();

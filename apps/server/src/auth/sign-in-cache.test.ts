@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { SessionCache } from "./session-cache";
-import type { SessionWithUser } from "./session-repository";
+import { SignInCache } from "./sign-in-cache";
+import type { SignInWithUser } from "./sign-in-repository";
 
-function entry(sessionId: string, userId: string): SessionWithUser {
+function entry(signInId: string, userId: string): SignInWithUser {
   const at = new Date("2026-11-23T15:00:00Z");
   return {
-    session: {
-      id: sessionId,
+    signIn: {
+      id: signInId,
       userId,
       csrfToken: "c",
       createdAt: at,
@@ -31,20 +31,20 @@ function entry(sessionId: string, userId: string): SessionWithUser {
 
 describe("the session cache", () => {
   it("forgets an entry once its time to live has passed", () => {
-    const cache = new SessionCache(1000);
+    const cache = new SignInCache(1000);
     cache.set("s1", entry("s1", "u1"), 10_000);
-    expect(cache.get("s1", 10_999)?.session.id).toBe("s1");
+    expect(cache.get("s1", 10_999)?.signIn.id).toBe("s1");
     expect(cache.get("s1", 11_000)).toBeUndefined();
   });
 
   it("does not trust an entry when the clock has gone backwards", () => {
-    const cache = new SessionCache(1000);
+    const cache = new SignInCache(1000);
     cache.set("s1", entry("s1", "u1"), 10_000);
     expect(cache.get("s1", 9_000)).toBeUndefined();
   });
 
   it("drops one session, or every session of a user", () => {
-    const cache = new SessionCache(1000);
+    const cache = new SignInCache(1000);
     cache.set("s1", entry("s1", "u1"), 0);
     cache.set("s2", entry("s2", "u1"), 0);
     cache.set("s3", entry("s3", "u2"), 0);
@@ -55,7 +55,7 @@ describe("the session cache", () => {
   });
 
   it("evicts the oldest entry when full", () => {
-    const cache = new SessionCache(1000, 2);
+    const cache = new SignInCache(1000, 2);
     cache.set("s1", entry("s1", "u1"), 0);
     cache.set("s2", entry("s2", "u2"), 0);
     cache.set("s3", entry("s3", "u3"), 0);

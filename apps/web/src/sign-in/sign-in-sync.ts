@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-const SessionMessageSchema = z.discriminatedUnion("type", [
-  /** A request succeeded at `at` (local clock): the server saw activity on this session. */
+const SignInMessageSchema = z.discriminatedUnion("type", [
+  /** A request succeeded at `at` (local clock): the server saw activity on this sign-in. */
   z.object({ type: z.literal("activity"), at: z.number() }),
   z.object({ type: z.literal("signed-in") }),
   z.object({
@@ -9,21 +9,21 @@ const SessionMessageSchema = z.discriminatedUnion("type", [
     reason: z.enum(["signed-out", "idle", "time-limit", "expired"]),
   }),
 ]);
-export type SessionMessage = z.infer<typeof SessionMessageSchema>;
+export type SignInMessage = z.infer<typeof SignInMessageSchema>;
 
-export type SessionSync = {
-  post(message: SessionMessage): void;
-  subscribe(listener: (message: SessionMessage) => void): () => void;
+export type SignInSync = {
+  post(message: SignInMessage): void;
+  subscribe(listener: (message: SignInMessage) => void): () => void;
   close(): void;
 };
 
 const CHANNEL_NAME = "bridgeway-session";
 
 /**
- * Keeps the tabs of one browser in step: they share one session cookie, so activity in one tab
+ * Keeps the tabs of one browser in step: they share one sign-in cookie, so activity in one tab
  * keeps the others from warning, and signing out anywhere signs out everywhere.
  */
-export function createSessionSync(): SessionSync {
+export function createSignInSync(): SignInSync {
   if (typeof BroadcastChannel === "undefined") return createLocalOnlySync();
   const channel = new BroadcastChannel(CHANNEL_NAME);
   return {
@@ -32,7 +32,7 @@ export function createSessionSync(): SessionSync {
     },
     subscribe(listener) {
       const handle = (event: MessageEvent) => {
-        const parsed = SessionMessageSchema.safeParse(event.data);
+        const parsed = SignInMessageSchema.safeParse(event.data);
         if (parsed.success) listener(parsed.data);
       };
       channel.addEventListener("message", handle);
@@ -45,6 +45,6 @@ export function createSessionSync(): SessionSync {
 }
 
 /** A sync that goes nowhere, for tests and single-tab use. */
-export function createLocalOnlySync(): SessionSync {
+export function createLocalOnlySync(): SignInSync {
   return { post: () => undefined, subscribe: () => () => undefined, close: () => undefined };
 }

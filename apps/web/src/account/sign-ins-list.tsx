@@ -6,18 +6,18 @@ import { problemFromError } from "../forms/form-problem";
 import { QueryView } from "../homes/query-view";
 import { activeLocale } from "../i18n/i18n";
 import { useFormat } from "../i18n/use-format";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { accountT } from "./password-forms";
 import { useAccountsApi } from "./use-accounts-api";
 
-const SESSIONS_KEY = "my-sessions";
+const SIGN_INS_KEY = "my-sessions";
 
 /** "Firefox 121 on Linux", from what the server could read of the browser's User-Agent. */
 export function deviceName(
-  session: { browser: string | null; os: string | null },
+  signIn: { browser: string | null; os: string | null },
   t: TFunction<"account"> = accountT(),
 ): string {
-  const { browser, os } = session;
+  const { browser, os } = signIn;
   if (browser && os) return t("sessions.browserOn", { browser, os });
   if (browser) return browser;
   if (os) return t("sessions.browserOnOs", { os });
@@ -34,18 +34,18 @@ export function placeName(place: string, t: TFunction<"account"> = accountT()): 
 }
 
 /** Where the person is signed in, with a button to sign out any other browser or device. */
-export function SignedInSessions({ refreshKey }: { refreshKey: number }) {
+export function SignInsList({ refreshKey }: { refreshKey: number }) {
   const { t } = useTranslation("account");
   const format = useFormat();
   const { user } = useSignedIn();
   const accounts = useAccountsApi();
   const headingId = useId();
   const query = useQuery({
-    queryKey: [SESSIONS_KEY, user.id, refreshKey],
-    queryFn: ({ signal }) => accounts.mySessions(signal),
+    queryKey: [SIGN_INS_KEY, user.id, refreshKey],
+    queryFn: ({ signal }) => accounts.mySignIns(signal),
   });
   const end = useMutation({
-    mutationFn: (sessionId: string) => accounts.endMySession(sessionId),
+    mutationFn: (signInId: string) => accounts.endMySignIn(signInId),
     onSuccess: () => query.refetch(),
   });
   return (
@@ -63,9 +63,9 @@ export function SignedInSessions({ refreshKey }: { refreshKey: number }) {
         loadingLabel={t("sessions.loading")}
         errorTitle={t("sessions.error")}
       >
-        {(sessions) => (
+        {(signIns) => (
           <ul className="stack">
-            {sessions.map((s) => (
+            {signIns.map((s) => (
               <li key={s.id}>
                 <span id={`${headingId}-${s.id}`}>
                   <strong>{deviceName(s, t)}</strong>

@@ -7,7 +7,7 @@ import { useApplyLocale } from "../i18n/use-locale";
 import { ErrorState, LoadingState } from "../shell/status-states";
 import { PublicLayout } from "../shell/public-layout";
 import { AuthStatusContext } from "./auth-status-context";
-import { AUTH_QUERY_KEY } from "./session-controller";
+import { AUTH_QUERY_KEY } from "./sign-in-controller";
 
 export { useAuthStatus } from "./auth-status-context";
 

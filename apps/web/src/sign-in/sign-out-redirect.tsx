@@ -9,7 +9,7 @@ import { useAuthStatus } from "./auth-context";
 const STAY_ON_SIGN_OUT = ["/sign-in", "/family/accept"];
 
 /**
- * However a session ends (sign-out, idle logoff, the 12-hour limit, another tab), the person
+ * However a sign-in ends (sign-out, idle logoff, the 12-hour limit, another tab), the person
  * lands on the sign-in page, which says why. Pages outside the signed-in guard need this too.
  */
 export function SignOutRedirect() {

@@ -1,5 +1,7 @@
 import { intervalsOverlap, sessionKindInfo } from "@bridgeway/domain";
-import type { Db, OccurrenceRecord, ScheduleRepository } from "./schedule-repository";
+import type { Db } from "../db/database";
+import type { OccurrenceRecord } from "./occurrence-repository";
+import type { PeopleRepository } from "../people/people-repository";
 import type { SessionDirectory } from "./session-directory";
 
 const DAY_MS = 86_400_000;
@@ -51,7 +53,7 @@ export function occupied(session: { startsAt: Date; endsAt: Date; endedAt: Date 
  * cancelled sessions and the sessions named in `ignore` (the ones being moved).
  */
 export async function findClash(
-  deps: { repo: ScheduleRepository; directory: SessionDirectory },
+  deps: { peopleRepo: PeopleRepository; directory: SessionDirectory },
   candidates: readonly Candidate[],
   people: { facilitatorIds: readonly string[]; participantIds: readonly string[] },
   options: { ignore?: readonly string[]; db?: Db } = {},
@@ -64,7 +66,7 @@ export async function findClash(
     for (const existing of sessions) {
       if (existing.status === "CANCELLED" || ignore.has(existing.id)) continue;
       if (candidates.some((c) => intervalsOverlap(c, occupied(existing)))) {
-        const person = await deps.repo.person(personId, options.db);
+        const person = await deps.peopleRepo.person(personId, options.db);
         return { personId, personName: person?.displayName ?? "Someone", existing };
       }
     }

@@ -18,12 +18,14 @@ import {
 } from "@bridgeway/domain";
 import type { AuditContext, AuditLog } from "../audit/audit-log";
 import { badRequest, conflict, forbidden, notFound } from "../http/errors";
-import { guard } from "./access";
+import { guard } from "../audit/guard";
 import { describeClash, findClash, formatWhen } from "./clashes";
 import { startOfLocalDay } from "./pattern-occurrences";
 import type { FamilyRepository } from "../families/family-repository";
-import type { PlannedHours } from "./planned-hours";
-import type { Clinician, OccurrenceRecord, ScheduleRepository } from "./schedule-repository";
+import type { PlannedHours } from "../cohorts/planned-hours";
+import type { Clinician, PeopleRepository } from "../people/people-repository";
+import type { OccurrenceRecord, OccurrenceRepository } from "./occurrence-repository";
+import type { CohortRepository } from "../cohorts/cohort-repository";
 import { meetingDate, type SessionDirectory } from "./session-directory";
 
 type Context = AuditContext & { actor: Actor };
@@ -32,13 +34,15 @@ export type RosterPerson = { id: string; displayName: string; phase: 4 | 3 | 2 |
 
 /** Listing, booking, moving and cancelling sessions, and planned hours. */
 export function createSessionService(deps: {
-  repo: ScheduleRepository;
+  peopleRepo: PeopleRepository;
+  cohortRepo: CohortRepository;
+  occurrenceRepo: OccurrenceRepository;
   directory: SessionDirectory;
   audit: AuditLog;
   plannedHours: PlannedHours;
   families: FamilyRepository;
 }) {
-  const { repo, directory, audit } = deps;
+  const { peopleRepo, cohortRepo, occurrenceRepo, directory, audit } = deps;
 
   async function summaries(
     occurrences: OccurrenceRecord[],
@@ -52,7 +56,7 @@ export function createSessionService(deps: {
     const clinicians = new Map(
       // A clinician who left still led the sessions they led.
       (
-        await repo.clinicians({
+        await peopleRepo.clinicians({
           organizationId: viewer.organizationId,
           ids: clinicianIds,
           includeDeactivated: true,
@@ -63,7 +67,7 @@ export function createSessionService(deps: {
     for (const id of new Set(
       occurrences.map((o) => o.participantUserId).filter((x): x is string => x !== null),
     )) {
-      const person = await repo.person(id);
+      const person = await peopleRepo.person(id);
       if (person) participants.set(id, person.displayName);
     }
     return occurrences.map((o) => {
@@ -99,7 +103,7 @@ export function createSessionService(deps: {
   }
 
   async function loadSession(context: Context, id: string, action: "read" | "update") {
-    const occurrence = await repo.occurrence(id);
+    const occurrence = await occurrenceRepo.occurrence(id);
     if (!occurrence) throw notFound("session");
     const people = await directory.peopleIn(occurrence);
     await guard(
@@ -118,7 +122,7 @@ export function createSessionService(deps: {
    * attendance record, so it is never moved (book a new session instead).
    */
   async function refuseMovingHistory(id: string): Promise<void> {
-    const history = await repo.historyOf(id);
+    const history = await occurrenceRepo.historyOf(id);
     const why =
       history.note === "SIGNED"
         ? "it has a signed note"
@@ -135,7 +139,7 @@ export function createSessionService(deps: {
   }
 
   async function clinician(organizationId: string, id: string, field: string): Promise<Clinician> {
-    const [found] = await repo.clinicians({ organizationId, ids: [id] });
+    const [found] = await peopleRepo.clinicians({ organizationId, ids: [id] });
     if (!found)
       throw badRequest("Choose a facilitator of this clinic.", { [field]: "No such facilitator." });
     return found;
@@ -169,7 +173,7 @@ export function createSessionService(deps: {
           found = await directory.sessionsOfFacilitator(actor.userId, from, to);
           break;
         case "ADMIN":
-          found = await repo.occurrences({
+          found = await occurrenceRepo.occurrences({
             organizationId: actor.organizationId,
             ...(query.cohortId ? { cohortIds: [query.cohortId] } : {}),
             from,
@@ -181,13 +185,17 @@ export function createSessionService(deps: {
           break;
       }
       if (query.cohortId) {
-        const cohort = await repo.cohort(query.cohortId);
-        const staff = cohort ? cohortClinicians(cohort) : [];
+        const cohort = await cohortRepo.cohort(query.cohortId);
+        // Filtering by a cohort is reading its schedule: the policy's `cohort-schedule`. Of its
+        // attendees only the actor matters: whether they have a session of it to list.
         const mayFilter =
-          cohort?.organizationId === actor.organizationId &&
-          (actor.role === "ADMIN" ||
-            staff.includes(actor.userId) ||
-            found.some((o) => o.cohortId === cohort.id));
+          cohort !== null &&
+          decide(actor, "read", {
+            type: "cohort-schedule",
+            organizationId: cohort.organizationId,
+            facilitatorIds: cohortClinicians(cohort),
+            attendeeIds: found.some((o) => o.cohortId === cohort.id) ? [actor.userId] : [],
+          }) === "allow";
         if (!mayFilter) throw notFound("cohort");
         found = found.filter((o) => o.cohortId === query.cohortId);
       }
@@ -210,23 +218,23 @@ export function createSessionService(deps: {
 
     async roster(context: Context, id: string): Promise<RosterPerson[]> {
       const { occurrence, people } = await loadSession(context, id, "read");
-      const { actor } = context;
-      // Who else attends is a staff view; participants see their own sessions, not the list.
-      if (
-        actor.role !== "ADMIN" &&
-        !(actor.role === "FACILITATOR" && people.facilitatorIds.includes(actor.userId))
-      ) {
-        throw notFound("session");
-      }
+      // Who else attends is a staff view (`session-roster`); participants see their own
+      // sessions, not the list.
+      const decision = decide(context.actor, "read", {
+        type: "session-roster",
+        organizationId: occurrence.organizationId,
+        facilitatorIds: people.facilitatorIds,
+      });
+      if (decision !== "allow") throw notFound("session");
       await audit.record(context, "read", { type: "session-roster", id }, "success");
       const enrollments = occurrence.cohortId
-        ? await repo.enrollments({ cohortIds: [occurrence.cohortId] })
+        ? await cohortRepo.enrollments({ cohortIds: [occurrence.cohortId] })
         : [];
       const date = meetingDate(occurrence);
       const roster: RosterPerson[] = [];
       for (const participantId of people.participantIds) {
         const enrollment = enrollments.find((e) => e.participant.id === participantId);
-        const person = enrollment?.participant ?? (await repo.person(participantId));
+        const person = enrollment?.participant ?? (await peopleRepo.person(participantId));
         if (!person) continue;
         roster.push({
           id: participantId,
@@ -239,7 +247,10 @@ export function createSessionService(deps: {
 
     async book(context: Context, input: BookSessionInput): Promise<SessionSummary> {
       const { actor } = context;
-      if (actor.role !== "ADMIN" && actor.role !== "FACILITATOR")
+      if (
+        decide(actor, "create", { type: "schedule", organizationId: actor.organizationId }) !==
+        "allow"
+      )
         throw forbidden("Only clinic staff book sessions.");
       const leadId =
         input.facilitatorUserId ?? (actor.role === "FACILITATOR" ? actor.userId : undefined);
@@ -253,8 +264,8 @@ export function createSessionService(deps: {
           facilitatorUserId: `${lead.credential} cannot prescribe.`,
         });
       }
-      const participant = await repo.person(input.participantUserId);
-      const careTeam = await repo.careTeamOf(input.participantUserId);
+      const participant = await peopleRepo.person(input.participantUserId);
+      const careTeam = await peopleRepo.careTeamOf(input.participantUserId);
       const visible =
         participant?.role === "PARTICIPANT" &&
         participant.active &&
@@ -312,7 +323,7 @@ export function createSessionService(deps: {
         "session",
         async (tx) => {
           const clash = await findClash(
-            { repo, directory },
+            { peopleRepo, directory },
             [{ startsAt, endsAt }],
             {
               facilitatorIds: [leadId],
@@ -321,7 +332,7 @@ export function createSessionService(deps: {
             { db: tx },
           );
           if (clash) throw conflict(describeClash(clash));
-          const created = await repo.createOccurrence(tx, {
+          const created = await occurrenceRepo.createOccurrence(tx, {
             organizationId: actor.organizationId,
             cohortId: null,
             kind: input.kind,
@@ -338,7 +349,7 @@ export function createSessionService(deps: {
         },
         (created) => created,
       );
-      const created = await repo.occurrence(id);
+      const created = await occurrenceRepo.occurrence(id);
       if (!created) throw notFound("session");
       const [summary] = await summaries([created], actor);
       if (!summary) throw notFound("session");
@@ -386,7 +397,7 @@ export function createSessionService(deps: {
         "session",
         async (tx) => {
           const clash = await findClash(
-            { repo, directory },
+            { peopleRepo, directory },
             [{ startsAt, endsAt }],
             {
               facilitatorIds,
@@ -395,7 +406,7 @@ export function createSessionService(deps: {
             { db: tx, ignore: [id] },
           );
           if (clash) throw conflict(describeClash(clash));
-          await repo.updateOccurrence(tx, id, {
+          await occurrenceRepo.updateOccurrence(tx, id, {
             startsAt,
             endsAt,
             ...(leadId ? { leadFacilitatorId: leadId } : {}),
@@ -415,7 +426,10 @@ export function createSessionService(deps: {
         "update",
         "session",
         async (tx) => {
-          await repo.updateOccurrence(tx, id, { status: "CANCELLED", cancelReason: input.reason });
+          await occurrenceRepo.updateOccurrence(tx, id, {
+            status: "CANCELLED",
+            cancelReason: input.reason,
+          });
           return id;
         },
         (x) => x,
@@ -424,7 +438,7 @@ export function createSessionService(deps: {
     },
 
     async plannedWeek(context: Context, participantId: string, date: string): Promise<PlannedWeek> {
-      const participant = await repo.person(participantId);
+      const participant = await peopleRepo.person(participantId);
       if (!participant || participant.role !== "PARTICIPANT") throw notFound("participant");
       await guard(
         audit,
@@ -434,7 +448,7 @@ export function createSessionService(deps: {
           type: "participant",
           organizationId: participant.organizationId,
           participantId,
-          facilitatorIds: await repo.careTeamOf(participantId),
+          facilitatorIds: await peopleRepo.careTeamOf(participantId),
           familyIds: [],
         },
         { type: "participant", id: participantId },

@@ -10,7 +10,7 @@ import { idParam } from "../http/params";
 import { actorContext, requireAuth } from "../http/request-context";
 import { parseInput } from "../http/validate";
 import type { PeopleService } from "./people-service";
-import type { SessionService } from "./session-service";
+import type { SessionService } from "../sessions/session-service";
 
 const WeekQuerySchema = z.strictObject({ weekStart: IsoDateSchema.optional() });
 

@@ -8,11 +8,11 @@ import {
 import type { FamilyRepository } from "../families/family-repository";
 import type {
   CohortRecord,
-  Db,
   EnrollmentRecord,
-  OccurrenceRecord,
-  ScheduleRepository,
-} from "./schedule-repository";
+  CohortRepository,
+} from "../cohorts/cohort-repository";
+import type { Db } from "../db/database";
+import type { OccurrenceRecord, OccurrenceRepository } from "./occurrence-repository";
 
 /** The date a meeting counts as for expectations: the day the pattern gave it, even if moved. */
 export function meetingDate(occurrence: OccurrenceRecord): string {
@@ -29,11 +29,15 @@ export type SessionPeople = {
  * Who is in which session. Group meetings are not stored per person: a participant is expected
  * at a meeting of their cohort when their enrollment and the phase in effect that day say so.
  */
-export function createSessionDirectory(repo: ScheduleRepository, family?: FamilyRepository) {
+export function createSessionDirectory(
+  repos: { cohortRepo: CohortRepository; occurrenceRepo: OccurrenceRepository },
+  family?: FamilyRepository,
+) {
+  const { cohortRepo, occurrenceRepo } = repos;
   async function cohortsById(ids: string[], db?: Db): Promise<Map<string, CohortRecord>> {
     const map = new Map<string, CohortRecord>();
     for (const id of [...new Set(ids)]) {
-      const cohort = await repo.cohort(id, db);
+      const cohort = await cohortRepo.cohort(id, db);
       if (cohort) map.set(id, cohort);
     }
     return map;
@@ -61,7 +65,7 @@ export function createSessionDirectory(repo: ScheduleRepository, family?: Family
    * co-facilitators. Cheaper than `peopleIn` when only staff matter (every moderation event).
    */
   async function facilitatorsOf(occurrence: OccurrenceRecord, db?: Db): Promise<string[]> {
-    const cohort = occurrence.cohortId ? await repo.cohort(occurrence.cohortId, db) : null;
+    const cohort = occurrence.cohortId ? await cohortRepo.cohort(occurrence.cohortId, db) : null;
     const staff = cohort ? cohortClinicians(cohort) : [];
     return [...new Set([occurrence.leadFacilitatorId, ...staff].filter((id) => id !== null))];
   }
@@ -92,7 +96,7 @@ export function createSessionDirectory(repo: ScheduleRepository, family?: Family
     if (occurrence.cohortId)
       return expectedParticipants(
         occurrence,
-        await repo.enrollments({ cohortIds: [occurrence.cohortId] }, db),
+        await cohortRepo.enrollments({ cohortIds: [occurrence.cohortId] }, db),
       );
     return occurrence.participantUserId ? [occurrence.participantUserId] : [];
   }
@@ -129,9 +133,9 @@ export function createSessionDirectory(repo: ScheduleRepository, family?: Family
       to: Date,
       db?: Db,
     ): Promise<OccurrenceRecord[]> {
-      const enrollments = await repo.enrollments({ participantId }, db);
+      const enrollments = await cohortRepo.enrollments({ participantId }, db);
       const cohortIds = [...new Set(enrollments.map((e) => e.cohortId))];
-      const found = await repo.occurrences(
+      const found = await occurrenceRepo.occurrences(
         { bookedFor: participantId, ...(cohortIds.length > 0 ? { cohortIds } : {}), from, to },
         db,
       );
@@ -149,8 +153,8 @@ export function createSessionDirectory(repo: ScheduleRepository, family?: Family
       to: Date,
       db?: Db,
     ): Promise<OccurrenceRecord[]> {
-      const mine = await repo.cohortIdsOf(facilitatorId, db);
-      return repo.occurrences(
+      const mine = await cohortRepo.cohortIdsOf(facilitatorId, db);
+      return occurrenceRepo.occurrences(
         { ledBy: facilitatorId, ...(mine.length > 0 ? { cohortIds: mine } : {}), from, to },
         db,
       );
@@ -167,10 +171,10 @@ export function createSessionDirectory(repo: ScheduleRepository, family?: Family
       const invitedIds = await family.invitedSessionIds(familyUserId);
       const cohortIds: string[] = [];
       for (const s of supported.filter((x) => x.sessionKinds.includes("MULTI_FAMILY"))) {
-        const enrollments = await repo.enrollments({ participantId: s.participantId });
+        const enrollments = await cohortRepo.enrollments({ participantId: s.participantId });
         cohortIds.push(...enrollments.filter(isActiveEnrollment).map((e) => e.cohortId));
       }
-      const candidates = await repo.occurrences({
+      const candidates = await occurrenceRepo.occurrences({
         ...(invitedIds.length > 0 ? { ids: invitedIds } : {}),
         ...(cohortIds.length > 0 ? { cohortIds: [...new Set(cohortIds)] } : {}),
         from,

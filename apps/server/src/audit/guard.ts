@@ -5,7 +5,7 @@ import {
   type Actor,
   type Resource,
 } from "@bridgeway/domain";
-import type { AuditContext, AuditLog, AuditRecordRef } from "../audit/audit-log";
+import type { AuditContext, AuditLog, AuditRecordRef } from "./audit-log";
 import { forbidden, notFound } from "../http/errors";
 
 /**

@@ -5,9 +5,10 @@ import {
   sessionHours,
   type PlannedEnrollmentWeek,
 } from "@bridgeway/domain";
-import { startOfLocalDay } from "./pattern-occurrences";
-import type { CohortRecord, EnrollmentRecord, ScheduleRepository } from "./schedule-repository";
-import type { SessionDirectory } from "./session-directory";
+import { startOfLocalDay } from "../sessions/pattern-occurrences";
+import type { CohortRecord, EnrollmentRecord } from "./cohort-repository";
+import type { PeopleRepository } from "../people/people-repository";
+import type { SessionDirectory } from "../sessions/session-directory";
 
 /**
  * Hours a participant is planned to attend in a week: the group meetings their phase expects
@@ -15,7 +16,7 @@ import type { SessionDirectory } from "./session-directory";
  * clinic's time zone, the week payers count hours in.
  */
 export function createPlannedHours(deps: {
-  repo: ScheduleRepository;
+  peopleRepo: PeopleRepository;
   directory: SessionDirectory;
 }) {
   return {
@@ -24,7 +25,7 @@ export function createPlannedHours(deps: {
       weekStart: string,
       organizationId: string,
     ): Promise<{ weekStart: string; plannedHours: number }> {
-      const zone = await deps.repo.organizationTimeZone(organizationId);
+      const zone = await deps.peopleRepo.organizationTimeZone(organizationId);
       const from = startOfLocalDay(weekStart, zone);
       const to = startOfLocalDay(addDaysToDate(weekStart, 7), zone);
       const sessions = await deps.directory.sessionsOfParticipant(participantId, from, to);
@@ -39,7 +40,7 @@ export function createPlannedHours(deps: {
       enrollment: EnrollmentRecord,
       cohort: CohortRecord,
     ): Promise<PlannedEnrollmentWeek[]> {
-      const zone = await deps.repo.organizationTimeZone(cohort.organizationId);
+      const zone = await deps.peopleRepo.organizationTimeZone(cohort.organizationId);
       const lastDay = enrollment.endedOn ?? enrollment.plannedDischargeOn;
       const from = startOfLocalDay(enrollment.startsOn, zone);
       const to = startOfLocalDay(addDaysToDate(lastDay, 1), zone);

@@ -1,14 +1,14 @@
 import {
   IDLE_WARNING_LEAD_MS,
-  SESSION_IDLE_TIMEOUT_MS,
-  SESSION_TOUCH_INTERVAL_MS,
+  SIGN_IN_IDLE_TIMEOUT_MS,
+  SIGN_IN_TOUCH_INTERVAL_MS,
 } from "@bridgeway/domain";
 
 /**
- * The server refreshes a session's last activity at most this often, so after a successful
+ * The server refreshes a sign-in's last activity at most this often, so after a successful
  * request its idle expiry is at least this much later than the request.
  */
-export const SERVER_TOUCH_INTERVAL_MS = SESSION_TOUCH_INTERVAL_MS;
+export const SERVER_TOUCH_INTERVAL_MS = SIGN_IN_TOUCH_INTERVAL_MS;
 
 /** Activity on the page is reported to the server once the last server touch is this old. */
 export const ACTIVITY_KEEPALIVE_AFTER_MS = 5 * 60 * 1000;
@@ -16,23 +16,23 @@ export const ACTIVITY_KEEPALIVE_AFTER_MS = 5 * 60 * 1000;
 /** Activity keep-alives are sent at most this often, whatever happens on the page. */
 export const KEEPALIVE_THROTTLE_MS = 60_000;
 
-/** When the session ends, on the local clock (milliseconds since the epoch). */
-export type SessionDeadlines = { idleEndsAt: number; absoluteEndsAt: number };
+/** When the sign-in ends, on the local clock (milliseconds since the epoch). */
+export type SignInDeadlines = { idleEndsAt: number; absoluteEndsAt: number };
 
 /** Which limit ends the session: inactivity (extendable) or the absolute lifetime (not). */
-export type SessionLimit = "idle" | "absolute";
+export type SignInLimit = "idle" | "absolute";
 
 export type IdleState =
   | { phase: "stopped" }
-  | { phase: "active"; endsAt: number; limit: SessionLimit }
-  | { phase: "warning"; endsAt: number; limit: SessionLimit }
-  | { phase: "ended"; limit: SessionLimit };
+  | { phase: "active"; endsAt: number; limit: SignInLimit }
+  | { phase: "warning"; endsAt: number; limit: SignInLimit }
+  | { phase: "ended"; limit: SignInLimit };
 
 export type IdleTimerOptions = {
   /** Asks the server to record activity; resolves once `update` has the new deadlines. */
   keepAlive: () => Promise<void>;
-  /** The session has reached its end on this clock. */
-  onExpire: (limit: SessionLimit) => void;
+  /** The sign-in has reached its end on this clock. */
+  onExpire: (limit: SignInLimit) => void;
   onChange?: (state: IdleState) => void;
   /** Something went wrong with a keep-alive sent because of page activity. */
   onKeepAliveError?: (error: unknown) => void;
@@ -41,12 +41,12 @@ export type IdleTimerOptions = {
 };
 
 /**
- * Follows the session's idle and absolute expiry from the latest answers of the API, warns
+ * Follows the sign-in's idle and absolute expiry from the latest answers of the API, warns
  * `warningLeadMs` before the earlier of the two, and reports expiry. Plain TypeScript so the
  * timing can be tested with fake timers.
  */
 export class IdleTimer {
-  private deadlines: SessionDeadlines | null = null;
+  private deadlines: SignInDeadlines | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private current: IdleState = { phase: "stopped" };
   private keepAliveInFlight: Promise<void> | null = null;
@@ -64,7 +64,7 @@ export class IdleTimer {
   }
 
   /** New deadlines from an AuthState (sign-in, `/me`, keep-alive): they replace the old ones. */
-  update(deadlines: SessionDeadlines): void {
+  update(deadlines: SignInDeadlines): void {
     this.deadlines = { ...deadlines };
     this.evaluate();
   }
@@ -75,7 +75,7 @@ export class IdleTimer {
    */
   noteServerActivity(at: number = this.now()): void {
     if (!this.deadlines) return;
-    const earliest = at + SESSION_IDLE_TIMEOUT_MS - SERVER_TOUCH_INTERVAL_MS;
+    const earliest = at + SIGN_IN_IDLE_TIMEOUT_MS - SERVER_TOUCH_INTERVAL_MS;
     if (earliest <= this.deadlines.idleEndsAt) return;
     this.deadlines = { ...this.deadlines, idleEndsAt: earliest };
     this.evaluate();
@@ -83,14 +83,14 @@ export class IdleTimer {
 
   /**
    * Someone is using the page (pointer or keyboard). If the server has not heard from this
-   * session for a while, tell it, so a person reading or typing is not signed out. While the
+   * sign-in for a while, tell it, so a person reading or typing is not signed out. While the
    * warning shows, only its buttons count: a key press there must not dismiss it silently.
    */
   noteUserActivity(): void {
     const deadlines = this.deadlines;
     if (!deadlines || this.current.phase !== "active" || this.current.limit === "absolute") return;
     const now = this.now();
-    const lastServerTouch = deadlines.idleEndsAt - SESSION_IDLE_TIMEOUT_MS;
+    const lastServerTouch = deadlines.idleEndsAt - SIGN_IN_IDLE_TIMEOUT_MS;
     if (now - lastServerTouch < ACTIVITY_KEEPALIVE_AFTER_MS) return;
     if (this.keepAliveInFlight || now - this.lastActivityKeepAlive < KEEPALIVE_THROTTLE_MS) return;
     this.lastActivityKeepAlive = now;
@@ -125,7 +125,7 @@ export class IdleTimer {
     const deadlines = this.deadlines;
     if (!deadlines) return;
     this.clearTimer();
-    const limit: SessionLimit =
+    const limit: SignInLimit =
       deadlines.absoluteEndsAt <= deadlines.idleEndsAt ? "absolute" : "idle";
     const endsAt = Math.min(deadlines.idleEndsAt, deadlines.absoluteEndsAt);
     const now = this.now();

@@ -1,23 +1,36 @@
-import type { SessionEndReason } from "@bridgeway/domain";
+import type { SignInEndReason } from "@bridgeway/domain";
 import { createClient } from "redis";
 import { z } from "zod";
 import type { Logger } from "../logger";
 import { bounded, failFastRedisOptions } from "../realtime/redis-resilience";
 
-/** Sessions that ended, and why: their sockets are told the reason before they are dropped. */
+/** Sign-ins that ended, and why: their sockets are told the reason before they are dropped. */
 export type Revocation =
-  { sessionId: string; reason: SessionEndReason } | { userId: string; reason: SessionEndReason };
+  { signInId: string; reason: SignInEndReason } | { userId: string; reason: SignInEndReason };
 
 const ReasonSchema = z.enum(["signed-out", "expired", "access-revoked"]);
 
-const RevocationSchema = z.union([
+// On the Redis channel a sign-in's id is still called `sessionId`, so processes of the previous
+// release keep understanding the messages during a rolling deploy.
+const WireRevocationSchema = z.union([
   z.strictObject({ sessionId: z.string().min(1), reason: ReasonSchema }),
   z.strictObject({ userId: z.string().min(1), reason: ReasonSchema }),
 ]);
+type WireRevocation = z.infer<typeof WireRevocationSchema>;
+
+function toWire(revocation: Revocation): WireRevocation {
+  return "signInId" in revocation
+    ? { sessionId: revocation.signInId, reason: revocation.reason }
+    : revocation;
+}
+
+function fromWire(wire: WireRevocation): Revocation {
+  return "sessionId" in wire ? { signInId: wire.sessionId, reason: wire.reason } : wire;
+}
 
 /**
- * Tells every server process that sessions ended, so their caches drop them and their sockets
- * of those sessions are closed at once. One process needs nothing more than a function call;
+ * Tells every server process that sign-ins ended, so their caches drop them and their sockets
+ * of those sign-ins are closed at once. One process needs nothing more than a function call;
  * several share a Redis channel.
  */
 export type RevocationBus = {
@@ -62,23 +75,24 @@ export async function createRedisRevocationBus(options: {
     } catch {
       parsed = undefined;
     }
-    const revocation = RevocationSchema.safeParse(parsed);
-    if (!revocation.success) {
+    const wire = WireRevocationSchema.safeParse(parsed);
+    if (!wire.success) {
       logger.warn("ignored a malformed session revocation message");
       return;
     }
-    for (const handler of handlers) handler(revocation.data);
+    const revocation = fromWire(wire.data);
+    for (const handler of handlers) handler(revocation);
   });
   return {
     async publish(revocation) {
       // Local caches are cleared before the message leaves, so this process never lags.
       for (const handler of handlers) handler(revocation);
       // Sign-out never waits on Redis: when it is down, other processes learn of the end from
-      // the database within their session cache's few seconds (see redis-resilience.ts).
+      // the database within their sign-in cache's few seconds (see redis-resilience.ts).
       await bounded(
         () => publisher.isReady,
         "revocation",
-        () => publisher.publish(channel, JSON.stringify(revocation)),
+        () => publisher.publish(channel, JSON.stringify(toWire(revocation))),
       ).catch((error: unknown) =>
         logger.warn(
           { err: { class: error instanceof Error ? error.constructor.name : typeof error } },

@@ -8,12 +8,12 @@ import {
 } from "@bridgeway/domain";
 import ical, { ICalEventStatus } from "ical-generator";
 import type { AuditContext, AuditLog } from "../audit/audit-log";
-import { hashToken } from "../auth/sessions";
+import { hashToken } from "../auth/sign-ins";
 import type { Clock } from "../clock";
 import { notFound } from "../http/errors";
-import { startOfLocalDay } from "./pattern-occurrences";
-import type { ScheduleRepository } from "./schedule-repository";
-import type { SessionDirectory } from "./session-directory";
+import { startOfLocalDay } from "../sessions/pattern-occurrences";
+import type { CalendarRepository } from "./calendar-repository";
+import type { SessionDirectory } from "../sessions/session-directory";
 
 type Context = AuditContext & { actor: Actor };
 
@@ -26,7 +26,7 @@ const FEED_PAST_DAYS = 30;
  * other person's name goes into them.
  */
 export function createCalendarFeeds(deps: {
-  repo: ScheduleRepository;
+  repo: CalendarRepository;
   directory: SessionDirectory;
   audit: AuditLog;
   clock: Clock;

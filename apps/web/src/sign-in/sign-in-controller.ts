@@ -3,8 +3,8 @@ import type { QueryClient, QueryKey } from "@tanstack/react-query";
 import { ApiError, type ResponseInfo } from "../api/api-client";
 import type { AuthApi, AuthStatus, SignedOutReason } from "../api/auth-api";
 import { clearChatOutboxes } from "../chat/outbox-store";
-import { IdleTimer, type IdleState, type SessionDeadlines } from "./idle-timer";
-import type { SessionSync } from "./session-sync";
+import { IdleTimer, type IdleState, type SignInDeadlines } from "./idle-timer";
+import type { SignInSync } from "./sign-in-sync";
 
 /** React Query key of the signed-in state (`GET /api/auth/me`). */
 export const AUTH_QUERY_KEY = ["auth", "me"] as const;
@@ -15,10 +15,10 @@ function isAuthKey(key: QueryKey): boolean {
 
 const ACTIVITY_EVENTS = ["pointerdown", "keydown"] as const;
 
-export type SessionControllerDeps = {
+export type SignInControllerDeps = {
   queryClient: QueryClient;
   authApi: AuthApi;
-  sync: SessionSync;
+  sync: SignInSync;
   /** Where pointer and keyboard activity is heard; `window` in the browser. */
   activityTarget?: EventTarget;
   /** Where `visibilitychange` is heard, to re-check the clock after sleep; `document`. */
@@ -27,10 +27,10 @@ export type SessionControllerDeps = {
 };
 
 /**
- * Owns the signed-in session on the client: its idle timer, sign-out (chosen, idle, or ended by
+ * Owns the sign-in on the client: its idle timer, sign-out (chosen, idle, or ended by
  * the server), and keeping tabs in step. React components read it; they hold none of this logic.
  */
-export function createSessionController(deps: SessionControllerDeps) {
+export function createSignInController(deps: SignInControllerDeps) {
   const { queryClient, authApi, sync } = deps;
   const activityTarget = deps.activityTarget ?? globalThis;
   const visibilityTarget = deps.visibilityTarget ?? globalThis.document;
@@ -53,7 +53,7 @@ export function createSessionController(deps: SessionControllerDeps) {
     },
     onExpire: (limit) => {
       // Our estimate of the expiry can run a little ahead of the server's, so end the server
-      // session too: nobody may come back to this screen signed in.
+      // sign-in too: nobody may come back to this screen signed in.
       authApi.logout().catch(() => undefined);
       endLocally(limit === "idle" ? "idle" : "time-limit");
     },
@@ -62,7 +62,7 @@ export function createSessionController(deps: SessionControllerDeps) {
     },
   });
 
-  function deadlinesFrom(auth: AuthState): SessionDeadlines {
+  function deadlinesFrom(auth: AuthState): SignInDeadlines {
     return {
       idleEndsAt: Date.parse(auth.session.idleExpiresAt) - serverOffsetMs,
       absoluteEndsAt: Date.parse(auth.session.absoluteExpiresAt) - serverOffsetMs,
@@ -74,14 +74,14 @@ export function createSessionController(deps: SessionControllerDeps) {
     queryClient.setQueryData(AUTH_QUERY_KEY, next);
   }
 
-  /** Forgets everything about the session on this page; clinical data goes with it. */
+  /** Forgets everything about the sign-in on this page; clinical data goes with it. */
   function endLocally(reason: SignedOutReason, options: { broadcast?: boolean } = {}): void {
     timer.stop();
     void queryClient.cancelQueries({ predicate: (query) => !isAuthKey(query.queryKey) });
     queryClient.removeQueries({ predicate: (query) => !isAuthKey(query.queryKey) });
     const next: AuthStatus = { status: "signed-out", reason };
     queryClient.setQueryData(AUTH_QUERY_KEY, next);
-    // Unsent chat messages kept on this device are this person's, however the session ended
+    // Unsent chat messages kept on this device are this person's, however the sign-in ended
     // (signed out, idle, time limit): on a shared device the next person must not see them.
     if (reason !== "none") clearChatOutboxes();
     if (options.broadcast !== false && reason !== "none") sync.post({ type: "signed-out", reason });
@@ -135,7 +135,7 @@ export function createSessionController(deps: SessionControllerDeps) {
   });
 
   return {
-    /** For the API client: the CSRF token of the current session. */
+    /** For the API client: the CSRF token of the current sign-in. */
     csrfToken(): string | undefined {
       const status = currentStatus();
       if (status?.status === "mfa-pending") return status.pending.csrfToken;
@@ -150,8 +150,8 @@ export function createSessionController(deps: SessionControllerDeps) {
       sync.post({ type: "activity", at: info.receivedAt });
     },
 
-    /** For the API client: the server says there is no session any more. */
-    handleSessionEnded(): void {
+    /** For the API client: the server says there is no sign-in any more. */
+    handleSignInEnded(): void {
       const status = currentStatus()?.status;
       if (status === "signed-in" || status === "mfa-pending") endLocally("expired");
     },
@@ -170,7 +170,7 @@ export function createSessionController(deps: SessionControllerDeps) {
       sync.post({ type: "signed-in" });
     },
 
-    /** The person chose to sign out: end the server session, then forget it here. */
+    /** The person chose to sign out: end the server sign-in, then forget it here. */
     async signOut(): Promise<void> {
       try {
         await authApi.logout();
@@ -204,4 +204,4 @@ export function createSessionController(deps: SessionControllerDeps) {
   };
 }
 
-export type SessionController = ReturnType<typeof createSessionController>;
+export type SignInController = ReturnType<typeof createSignInController>;

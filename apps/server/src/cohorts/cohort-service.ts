@@ -1,6 +1,7 @@
 import {
   addDaysToDate,
   cohortClinicians,
+  decide,
   defaultPhaseDays,
   describeWeeklyPattern,
   expectedOn,
@@ -28,25 +29,23 @@ import {
 import type { AuditContext, AuditLog } from "../audit/audit-log";
 import type { Clock } from "../clock";
 import { badRequest, conflict, notFound } from "../http/errors";
-import { cohortResource, guard } from "./access";
-import { describeClash, findClash, formatWhen } from "./clashes";
-import { patternOccurrences } from "./pattern-occurrences";
-import type {
-  Clinician,
-  CohortRecord,
-  Db,
-  EnrollmentRecord,
-  NewOccurrence,
-  ScheduleRepository,
-} from "./schedule-repository";
-import type { SessionDirectory } from "./session-directory";
+import { cohortResource, guard } from "../audit/guard";
+import { describeClash, findClash, formatWhen } from "../sessions/clashes";
+import { patternOccurrences } from "../sessions/pattern-occurrences";
+import type { Clinician, PeopleRepository } from "../people/people-repository";
+import type { CohortRecord, EnrollmentRecord, CohortRepository } from "./cohort-repository";
+import type { Db } from "../db/database";
+import type { NewOccurrence, OccurrenceRepository } from "../sessions/occurrence-repository";
+import type { SessionDirectory } from "../sessions/session-directory";
 import type { PlannedHours } from "./planned-hours";
 
 type Context = AuditContext & { actor: Actor };
 
 /** Programs, cohorts, their meetings, enrollments and step-down. */
 export function createCohortService(deps: {
-  repo: ScheduleRepository;
+  peopleRepo: PeopleRepository;
+  cohortRepo: CohortRepository;
+  occurrenceRepo: OccurrenceRepository;
   directory: SessionDirectory;
   audit: AuditLog;
   clock: Clock;
@@ -57,7 +56,7 @@ export function createCohortService(deps: {
    */
   onStaffRemoved?: (userIds: readonly string[]) => Promise<void>;
 }) {
-  const { repo, directory, audit, clock } = deps;
+  const { peopleRepo, cohortRepo, occurrenceRepo, directory, audit, clock } = deps;
 
   const today = (timeZone: string) => isoDateInZone(clock.now(), timeZone);
 
@@ -94,7 +93,7 @@ export function createCohortService(deps: {
 
   async function leadOf(cohort: CohortRecord, db?: Db): Promise<Clinician | undefined> {
     if (!cohort.leadId) return undefined;
-    const [lead] = await repo.clinicians(
+    const [lead] = await peopleRepo.clinicians(
       { organizationId: cohort.organizationId, ids: [cohort.leadId] },
       db,
     );
@@ -107,7 +106,10 @@ export function createCohortService(deps: {
     db: Db,
     from = cohort.startsOn,
   ): Promise<number> {
-    return repo.insertOccurrences(db, meetingsFor(cohort, from, await leadOf(cohort, db)));
+    return occurrenceRepo.insertOccurrences(
+      db,
+      meetingsFor(cohort, from, await leadOf(cohort, db)),
+    );
   }
 
   /** Refuses a lead whose license has lapsed by the first meeting they would lead. */
@@ -142,7 +144,7 @@ export function createCohortService(deps: {
 
   async function staff(organizationId: string, leadId: string, coIds: string[]) {
     const ids = [leadId, ...coIds];
-    const found = await repo.clinicians({ organizationId, ids });
+    const found = await peopleRepo.clinicians({ organizationId, ids });
     const byId = new Map(found.map((c) => [c.id, c]));
     const lead = byId.get(leadId);
     if (!lead)
@@ -172,9 +174,9 @@ export function createCohortService(deps: {
   }
 
   async function loadCohort(context: Context, id: string, action: "read" | "update") {
-    const cohort = await repo.cohort(id);
+    const cohort = await cohortRepo.cohort(id);
     if (!cohort) throw notFound("cohort");
-    const enrollments = await repo.enrollments({ cohortIds: [id] });
+    const enrollments = await cohortRepo.enrollments({ cohortIds: [id] });
     const participantIds = enrollments.filter(isActiveEnrollment).map((e) => e.participant.id);
     await guard(
       audit,
@@ -184,9 +186,14 @@ export function createCohortService(deps: {
       { type: "cohort", id },
       "cohort",
     );
-    // Enrolled participants may see that their cohort exists, but its roster and planning are staff views.
-    if (context.actor.role === "PARTICIPANT" || context.actor.role === "FAMILY")
-      throw notFound("cohort");
+    // Enrolled participants may see that their cohort exists, but its roster and planning are
+    // staff views (`cohort-planning`).
+    const planning = decide(context.actor, "read", {
+      type: "cohort-planning",
+      organizationId: cohort.organizationId,
+      facilitatorIds: cohortClinicians(cohort),
+    });
+    if (planning !== "allow") throw notFound("cohort");
     return { cohort, enrollments };
   }
 
@@ -222,7 +229,7 @@ export function createCohortService(deps: {
     cohort: CohortRecord,
     enrollments: EnrollmentRecord[],
   ): Promise<CohortDetail> {
-    const people = await repo.clinicians({
+    const people = await peopleRepo.clinicians({
       organizationId: cohort.organizationId,
       ids: cohortClinicians(cohort),
     });
@@ -261,7 +268,7 @@ export function createCohortService(deps: {
     db: Db,
   ): Promise<void> {
     const meetings = (
-      await repo.occurrences(
+      await occurrenceRepo.occurrences(
         {
           cohortIds: [cohort.id],
           from: new Date(`${from}T00:00:00Z`),
@@ -276,7 +283,7 @@ export function createCohortService(deps: {
     );
     if (meetings.length === 0) return;
     const clash = await findClash(
-      { repo, directory },
+      { peopleRepo, directory },
       meetings,
       { facilitatorIds: [], participantIds: [participantId] },
       {
@@ -293,11 +300,13 @@ export function createCohortService(deps: {
     /** Extends every running cohort's stored meetings to the horizon (run periodically). */
     async extendHorizon(): Promise<number> {
       let added = 0;
-      const running = await repo.cohorts({ endsOnOrAfter: isoDateInZone(clock.now(), "UTC") });
+      const running = await cohortRepo.cohorts({
+        endsOnOrAfter: isoDateInZone(clock.now(), "UTC"),
+      });
       for (const cohort of running) {
         added += await ensureMeetings(
           cohort,
-          repo.prisma,
+          cohortRepo.prisma,
           addDaysToDate(today(cohort.timeZone), -1),
         );
       }
@@ -313,7 +322,7 @@ export function createCohortService(deps: {
         { type: "program" },
         "page",
       );
-      return repo.listPrograms(context.actor.organizationId);
+      return cohortRepo.listPrograms(context.actor.organizationId);
     },
 
     async createProgram(context: Context, input: CreateProgramInput) {
@@ -329,7 +338,7 @@ export function createCohortService(deps: {
         context,
         "create",
         "program",
-        (tx) => repo.createProgram(tx, context.actor.organizationId, input),
+        (tx) => cohortRepo.createProgram(tx, context.actor.organizationId, input),
         (p) => p.id,
       );
     },
@@ -345,8 +354,8 @@ export function createCohortService(deps: {
               ? { organizationId: actor.organizationId, participantId: actor.userId }
               : null;
       if (!scope) return [];
-      const cohorts = await repo.cohorts(scope);
-      const enrollments = await repo.enrollments({ cohortIds: cohorts.map((c) => c.id) });
+      const cohorts = await cohortRepo.cohorts(scope);
+      const enrollments = await cohortRepo.enrollments({ cohortIds: cohorts.map((c) => c.id) });
       return cohorts.map((c) => ({
         id: c.id,
         name: c.name,
@@ -368,7 +377,7 @@ export function createCohortService(deps: {
 
     async createCohort(context: Context, input: CreateCohortInput): Promise<CohortDetail> {
       const { actor } = context;
-      const program = await repo.program(input.programId);
+      const program = await cohortRepo.program(input.programId);
       if (!program || program.organizationId !== actor.organizationId) {
         throw badRequest("Choose a program of this clinic.", { programId: "No such program." });
       }
@@ -396,7 +405,7 @@ export function createCohortService(deps: {
         "create",
         "cohort",
         async (tx) => {
-          const cohortId = await repo.createCohort(tx, {
+          const cohortId = await cohortRepo.createCohort(tx, {
             programId: input.programId,
             name: input.name,
             timeZone: input.timeZone,
@@ -409,12 +418,12 @@ export function createCohortService(deps: {
             leadId: input.leadFacilitatorId,
             coIds: input.coFacilitatorIds,
           });
-          const cohort = await repo.cohort(cohortId, tx);
+          const cohort = await cohortRepo.cohort(cohortId, tx);
           if (!cohort) throw notFound("cohort");
           const upcoming = meetingsFor(cohort, today(cohort.timeZone), lead);
           checkLicense(lead, upcoming, "leadFacilitatorId");
           const clash = await findClash(
-            { repo, directory },
+            { peopleRepo, directory },
             upcoming,
             {
               facilitatorIds: [input.leadFacilitatorId, ...input.coFacilitatorIds],
@@ -428,7 +437,7 @@ export function createCohortService(deps: {
         },
         (cohortId) => cohortId,
       );
-      const cohort = await repo.cohort(id);
+      const cohort = await cohortRepo.cohort(id);
       if (!cohort) throw notFound("cohort");
       return detail(cohort, []);
     },
@@ -479,14 +488,14 @@ export function createCohortService(deps: {
         "cohort",
         async (tx) => {
           if (input.capacity !== undefined) {
-            const enrolled = await repo.countActiveEnrollments(tx, id);
+            const enrolled = await cohortRepo.countActiveEnrollments(tx, id);
             if (input.capacity < enrolled) {
               throw badRequest(`${enrolled} people are enrolled; capacity cannot go below that.`, {
                 capacity: `At least ${enrolled}.`,
               });
             }
           }
-          await repo.updateCohort(tx, id, {
+          await cohortRepo.updateCohort(tx, id, {
             name: input.name,
             capacity: input.capacity,
             endsOn: input.endsOn,
@@ -496,16 +505,16 @@ export function createCohortService(deps: {
               : undefined,
           });
           if (input.leadFacilitatorId !== undefined || input.coFacilitatorIds !== undefined) {
-            await repo.setCohortFacilitators(tx, id, leadId, coIds);
+            await cohortRepo.setCohortFacilitators(tx, id, leadId, coIds);
           }
           // Changes apply from now on: past meetings, cancelled ones and ones moved by hand stay.
           if (input.weeklyPattern !== undefined || input.endsOn !== undefined) {
-            await repo.deleteUntouchedFutureMeetings(tx, id, now);
+            await occurrenceRepo.deleteUntouchedFutureMeetings(tx, id, now);
           }
           if (input.leadFacilitatorId !== undefined) {
-            await repo.setFutureLead(tx, id, now, leadId, cohort.leadId);
+            await occurrenceRepo.setFutureLead(tx, id, now, leadId, cohort.leadId);
           }
-          const updated = await repo.cohort(id, tx);
+          const updated = await cohortRepo.cohort(id, tx);
           if (!updated) throw notFound("cohort");
           const upcoming = meetingsFor(updated, today(updated.timeZone), lead);
           checkLicense(lead, upcoming, "leadFacilitatorId");
@@ -514,12 +523,12 @@ export function createCohortService(deps: {
             input.leadFacilitatorId !== undefined ||
             input.coFacilitatorIds !== undefined
           ) {
-            const existing = await repo.occurrences(
+            const existing = await occurrenceRepo.occurrences(
               { cohortIds: [id], from: now, to: new Date(now.getTime() + 366 * 86_400_000) },
               tx,
             );
             const clash = await findClash(
-              { repo, directory },
+              { peopleRepo, directory },
               upcoming,
               { facilitatorIds: cohortClinicians({ leadId, coIds }), participantIds: [] },
               { db: tx, ignore: existing.map((o) => o.id) },
@@ -543,7 +552,7 @@ export function createCohortService(deps: {
       cohortId: string,
       input: EnrollParticipantInput,
     ): Promise<EnrollmentSummary> {
-      const cohort = await repo.cohort(cohortId);
+      const cohort = await cohortRepo.cohort(cohortId);
       if (!cohort) throw notFound("cohort");
       await guard(
         audit,
@@ -558,7 +567,7 @@ export function createCohortService(deps: {
         { type: "cohort", id: cohortId },
         "cohort",
       );
-      const participant = await repo.person(input.participantUserId);
+      const participant = await peopleRepo.person(input.participantUserId);
       if (
         !participant ||
         participant.organizationId !== cohort.organizationId ||
@@ -584,13 +593,13 @@ export function createCohortService(deps: {
         "create",
         "enrollment",
         async (tx) => {
-          const existing = await repo.activeEnrollmentOf(tx, input.participantUserId);
+          const existing = await cohortRepo.activeEnrollmentOf(tx, input.participantUserId);
           if (existing) {
             throw conflict(
               `${participant.displayName} is already enrolled in ${existing.cohort.name}. Discharge or withdraw them there first.`,
             );
           }
-          const enrolled = await repo.countActiveEnrollments(tx, cohortId);
+          const enrolled = await cohortRepo.countActiveEnrollments(tx, cohortId);
           if (enrolled >= cohort.capacity) {
             throw conflict(`${cohort.name} is full (${enrolled} of ${cohort.capacity} places).`);
           }
@@ -608,7 +617,7 @@ export function createCohortService(deps: {
             false,
             tx,
           );
-          return repo.createEnrollment(tx, {
+          return cohortRepo.createEnrollment(tx, {
             cohortId,
             participantId: input.participantUserId,
             phase: input.phase,
@@ -620,7 +629,7 @@ export function createCohortService(deps: {
         },
         (created) => created,
       );
-      const enrollment = await repo.enrollment(id);
+      const enrollment = await cohortRepo.enrollment(id);
       if (!enrollment) throw notFound("enrollment");
       return enrollmentSummary(enrollment, cohort);
     },
@@ -631,9 +640,9 @@ export function createCohortService(deps: {
       cohortId: string,
       input: BookMultiFamilyInput,
     ): Promise<string> {
-      const cohort = await repo.cohort(cohortId);
+      const cohort = await cohortRepo.cohort(cohortId);
       if (!cohort) throw notFound("cohort");
-      const enrollments = await repo.enrollments({ cohortIds: [cohortId] });
+      const enrollments = await cohortRepo.enrollments({ cohortIds: [cohortId] });
       const participantIds = enrollments.filter(isActiveEnrollment).map((e) => e.participant.id);
       await guard(
         audit,
@@ -646,7 +655,7 @@ export function createCohortService(deps: {
       const leadId = context.actor.role === "FACILITATOR" ? context.actor.userId : cohort.leadId;
       if (!leadId)
         throw badRequest("The cohort has no lead facilitator.", { cohortId: "No lead." });
-      const [lead] = await repo.clinicians({
+      const [lead] = await peopleRepo.clinicians({
         organizationId: cohort.organizationId,
         ids: [leadId],
       });
@@ -663,13 +672,13 @@ export function createCohortService(deps: {
         "session",
         async (tx) => {
           const clash = await findClash(
-            { repo, directory },
+            { peopleRepo, directory },
             [{ startsAt, endsAt }],
             { facilitatorIds: staffIds, participantIds },
             { db: tx },
           );
           if (clash) throw conflict(describeClash(clash));
-          return repo.createOccurrence(tx, {
+          return occurrenceRepo.createOccurrence(tx, {
             organizationId: cohort.organizationId,
             cohortId,
             kind: "MULTI_FAMILY",
@@ -691,9 +700,9 @@ export function createCohortService(deps: {
       enrollmentId: string,
       input: StepDownInput,
     ): Promise<EnrollmentSummary> {
-      const enrollment = await repo.enrollment(enrollmentId);
+      const enrollment = await cohortRepo.enrollment(enrollmentId);
       if (!enrollment) throw notFound("enrollment");
-      const cohort = await repo.cohort(enrollment.cohortId);
+      const cohort = await cohortRepo.cohort(enrollment.cohortId);
       if (!cohort) throw notFound("enrollment");
       await guard(
         audit,
@@ -749,13 +758,13 @@ export function createCohortService(deps: {
         "update",
         "enrollment",
         async (tx) => {
-          await repo.setPhaseFrom(
+          await cohortRepo.setPhaseFrom(
             tx,
             enrollmentId,
             { phase, days, effectiveFrom: input.effectiveFrom },
             context.actor.userId,
           );
-          const updated = await repo.enrollment(enrollmentId, tx);
+          const updated = await cohortRepo.enrollment(enrollmentId, tx);
           if (updated)
             await checkParticipantClashes(
               cohort,
@@ -769,7 +778,7 @@ export function createCohortService(deps: {
         },
         (x) => x,
       );
-      const updated = await repo.enrollment(enrollmentId);
+      const updated = await cohortRepo.enrollment(enrollmentId);
       if (!updated) throw notFound("enrollment");
       return enrollmentSummary(updated, cohort);
     },

@@ -1,9 +1,9 @@
-import type { Role, SessionUser } from "@bridgeway/domain";
+import type { Role, SignedInUser } from "@bridgeway/domain";
 import type { SqlSession } from "../db/sql";
 import type { PrismaClient } from "../generated/prisma/client";
-import { toSessionUser } from "./user-repository";
+import { toSignedInUser } from "./user-repository";
 
-export type StoredSession = {
+export type StoredSignIn = {
   id: string;
   userId: string;
   csrfToken: string;
@@ -15,19 +15,19 @@ export type StoredSession = {
   ipAddress?: string | null;
   /** Set while the sign-in waits for its second factor or for MFA enrolment (see mfa.ts). */
   mfaPending?: MfaPendingStage | null;
-  /** When a password or code was last confirmed on this session (sign-in counts). */
+  /** When a password or code was last confirmed on this sign-in (signing in counts). */
   reauthenticatedAt?: Date | null;
 };
 
 export type MfaPendingStage = "code" | "enrolment";
 
-export type SessionWithUser = {
-  session: StoredSession;
-  user: SessionUser;
+export type SignInWithUser = {
+  signIn: StoredSignIn;
+  user: SignedInUser;
   userActive: boolean;
 };
 
-type SessionRow = {
+type SignInRow = {
   id: string;
   userId: string;
   csrfToken: string;
@@ -48,7 +48,7 @@ type SessionRow = {
   organizationName: string;
 };
 
-// Every API request checks its session, so this read is one indexed join in plain SQL: Prisma's
+// Every API request checks its sign-in, so this read is one indexed join in plain SQL: Prisma's
 // query compiler costs more per call than the query itself (see bench/auth-me.bench.ts).
 const FIND_WITH_USER = `
   SELECT s."id", s."userId", s."csrfToken", s."createdAt", s."lastSeenAt", s."expiresAt",
@@ -62,17 +62,17 @@ const FIND_WITH_USER = `
 
 const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
 
-export function createSessionRepository(prisma: PrismaClient, sql: SqlSession) {
+export function createSignInRepository(prisma: PrismaClient, sql: SqlSession) {
   return {
-    async create(session: StoredSession): Promise<void> {
-      await prisma.authSession.create({ data: session });
+    async create(signIn: StoredSignIn): Promise<void> {
+      await prisma.signIn.create({ data: signIn });
     },
 
-    async findWithUser(id: string): Promise<SessionWithUser | null> {
-      const [row] = await sql.query<SessionRow>(FIND_WITH_USER, [id], "bw_session_with_user");
+    async findWithUser(id: string): Promise<SignInWithUser | null> {
+      const [row] = await sql.query<SignInRow>(FIND_WITH_USER, [id], "bw_session_with_user");
       if (!row) return null;
       return {
-        session: {
+        signIn: {
           id: row.id,
           userId: row.userId,
           csrfToken: row.csrfToken,
@@ -83,7 +83,7 @@ export function createSessionRepository(prisma: PrismaClient, sql: SqlSession) {
             row.mfaPending === "code" || row.mfaPending === "enrolment" ? row.mfaPending : null,
           reauthenticatedAt: row.reauthenticatedAt ? asDate(row.reauthenticatedAt) : null,
         },
-        user: toSessionUser({
+        user: toSignedInUser({
           id: row.userId,
           email: row.email,
           role: row.role,
@@ -112,27 +112,27 @@ export function createSessionRepository(prisma: PrismaClient, sql: SqlSession) {
     },
 
     async reauthenticatedAt(id: string): Promise<Date | null> {
-      const row = await prisma.authSession.findUnique({
+      const row = await prisma.signIn.findUnique({
         where: { id },
         select: { reauthenticatedAt: true },
       });
       return row?.reauthenticatedAt ?? null;
     },
 
-    /** Returns whether a session was there to delete. */
+    /** Returns whether a sign-in was there to delete. */
     async delete(id: string): Promise<boolean> {
-      const { count } = await prisma.authSession.deleteMany({ where: { id } });
+      const { count } = await prisma.signIn.deleteMany({ where: { id } });
       return count > 0;
     },
 
     async deleteForUser(userId: string): Promise<number> {
-      const { count } = await prisma.authSession.deleteMany({ where: { userId } });
+      const { count } = await prisma.signIn.deleteMany({ where: { userId } });
       return count;
     },
 
-    /** Removes sessions past their absolute expiry or idle since before `idleCutoff`. */
+    /** Removes sign-ins past their absolute expiry or idle since before `idleCutoff`. */
     async deleteEnded(now: Date, idleCutoff: Date): Promise<number> {
-      const { count } = await prisma.authSession.deleteMany({
+      const { count } = await prisma.signIn.deleteMany({
         where: { OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lt: idleCutoff } }] },
       });
       return count;
@@ -140,4 +140,4 @@ export function createSessionRepository(prisma: PrismaClient, sql: SqlSession) {
   };
 }
 
-export type SessionRepository = ReturnType<typeof createSessionRepository>;
+export type SignInRepository = ReturnType<typeof createSignInRepository>;

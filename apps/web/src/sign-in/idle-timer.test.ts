@@ -1,4 +1,4 @@
-import { IDLE_WARNING_LEAD_MS, SESSION_IDLE_TIMEOUT_MS } from "@bridgeway/domain";
+import { IDLE_WARNING_LEAD_MS, SIGN_IN_IDLE_TIMEOUT_MS } from "@bridgeway/domain";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   ACTIVITY_KEEPALIVE_AFTER_MS,
@@ -6,17 +6,17 @@ import {
   IdleTimer,
   KEEPALIVE_THROTTLE_MS,
   SERVER_TOUCH_INTERVAL_MS,
-  type SessionDeadlines,
+  type SignInDeadlines,
 } from "./idle-timer";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 /** A timer whose keep-alive answers like the server: idle expiry a full period from now. */
-function setup(deadlines: SessionDeadlines) {
+function setup(deadlines: SignInDeadlines) {
   const onExpire = vi.fn();
   const keepAlive = vi.fn(() => {
-    timer.update({ ...deadlines, idleEndsAt: Date.now() + SESSION_IDLE_TIMEOUT_MS });
+    timer.update({ ...deadlines, idleEndsAt: Date.now() + SIGN_IN_IDLE_TIMEOUT_MS });
     return Promise.resolve();
   });
   const timer = new IdleTimer({ keepAlive, onExpire });
@@ -24,9 +24,9 @@ function setup(deadlines: SessionDeadlines) {
   return { timer, onExpire, keepAlive };
 }
 
-function freshSession(): SessionDeadlines {
+function freshSignIn(): SignInDeadlines {
   return {
-    idleEndsAt: Date.now() + SESSION_IDLE_TIMEOUT_MS,
+    idleEndsAt: Date.now() + SIGN_IN_IDLE_TIMEOUT_MS,
     absoluteEndsAt: Date.now() + 12 * HOUR,
   };
 }
@@ -41,10 +41,10 @@ describe("IdleTimer", () => {
   });
 
   it("warns two minutes before the idle logoff, and not a moment sooner", () => {
-    const { timer } = setup(freshSession());
+    const { timer } = setup(freshSignIn());
     expect(timer.state.phase).toBe("active");
 
-    vi.advanceTimersByTime(SESSION_IDLE_TIMEOUT_MS - IDLE_WARNING_LEAD_MS - 1);
+    vi.advanceTimersByTime(SIGN_IN_IDLE_TIMEOUT_MS - IDLE_WARNING_LEAD_MS - 1);
     expect(timer.state.phase).toBe("active");
 
     vi.advanceTimersByTime(1);
@@ -56,8 +56,8 @@ describe("IdleTimer", () => {
   });
 
   it("signs out when the idle expiry arrives", () => {
-    const { timer, onExpire } = setup(freshSession());
-    vi.advanceTimersByTime(SESSION_IDLE_TIMEOUT_MS - 1);
+    const { timer, onExpire } = setup(freshSignIn());
+    vi.advanceTimersByTime(SIGN_IN_IDLE_TIMEOUT_MS - 1);
     expect(onExpire).not.toHaveBeenCalled();
 
     vi.advanceTimersByTime(1);
@@ -66,8 +66,8 @@ describe("IdleTimer", () => {
   });
 
   it("staying signed in clears the warning and starts a full idle period again", async () => {
-    const { timer, onExpire, keepAlive } = setup(freshSession());
-    vi.advanceTimersByTime(SESSION_IDLE_TIMEOUT_MS - MINUTE);
+    const { timer, onExpire, keepAlive } = setup(freshSignIn());
+    vi.advanceTimersByTime(SIGN_IN_IDLE_TIMEOUT_MS - MINUTE);
     expect(timer.state.phase).toBe("warning");
 
     await timer.staySignedIn();
@@ -77,7 +77,7 @@ describe("IdleTimer", () => {
     // The old expiry passes without a sign-out; the new one is 30 minutes after the keep-alive.
     vi.advanceTimersByTime(2 * MINUTE);
     expect(onExpire).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(SESSION_IDLE_TIMEOUT_MS - IDLE_WARNING_LEAD_MS - 2 * MINUTE);
+    vi.advanceTimersByTime(SIGN_IN_IDLE_TIMEOUT_MS - IDLE_WARNING_LEAD_MS - 2 * MINUTE);
     expect(timer.state.phase).toBe("warning");
   });
 
@@ -85,7 +85,7 @@ describe("IdleTimer", () => {
     // Eleven hours and fifty minutes in: ten minutes of the 12-hour lifetime remain.
     const absoluteEndsAt = Date.now() + 10 * MINUTE;
     const { timer, onExpire, keepAlive } = setup({
-      idleEndsAt: Date.now() + SESSION_IDLE_TIMEOUT_MS,
+      idleEndsAt: Date.now() + SIGN_IN_IDLE_TIMEOUT_MS,
       absoluteEndsAt,
     });
 
@@ -101,9 +101,9 @@ describe("IdleTimer", () => {
   });
 
   it("switches to the absolute limit when a keep-alive leaves it as the earlier end", async () => {
-    const absoluteEndsAt = Date.now() + SESSION_IDLE_TIMEOUT_MS + MINUTE;
-    const { timer } = setup({ idleEndsAt: Date.now() + SESSION_IDLE_TIMEOUT_MS, absoluteEndsAt });
-    vi.advanceTimersByTime(SESSION_IDLE_TIMEOUT_MS - MINUTE);
+    const absoluteEndsAt = Date.now() + SIGN_IN_IDLE_TIMEOUT_MS + MINUTE;
+    const { timer } = setup({ idleEndsAt: Date.now() + SIGN_IN_IDLE_TIMEOUT_MS, absoluteEndsAt });
+    vi.advanceTimersByTime(SIGN_IN_IDLE_TIMEOUT_MS - MINUTE);
     expect(timer.state).toMatchObject({ phase: "warning", limit: "idle" });
 
     await timer.staySignedIn();
@@ -111,7 +111,7 @@ describe("IdleTimer", () => {
   });
 
   it("sends a keep-alive when someone uses the page and the server last heard from it over five minutes ago", () => {
-    const { timer, keepAlive } = setup(freshSession());
+    const { timer, keepAlive } = setup(freshSignIn());
     vi.advanceTimersByTime(ACTIVITY_KEEPALIVE_AFTER_MS - 1);
     timer.noteUserActivity();
     expect(keepAlive).not.toHaveBeenCalled();
@@ -124,7 +124,7 @@ describe("IdleTimer", () => {
   it("sends at most one activity keep-alive a minute", async () => {
     const keepAlive = vi.fn(() => Promise.resolve());
     const timer = new IdleTimer({ keepAlive, onExpire: vi.fn() });
-    timer.update(freshSession());
+    timer.update(freshSignIn());
     vi.advanceTimersByTime(10 * MINUTE);
 
     timer.noteUserActivity();
@@ -139,26 +139,26 @@ describe("IdleTimer", () => {
   });
 
   it("ignores page activity while the warning shows, so only its buttons decide", () => {
-    const { timer, keepAlive } = setup(freshSession());
-    vi.advanceTimersByTime(SESSION_IDLE_TIMEOUT_MS - MINUTE);
+    const { timer, keepAlive } = setup(freshSignIn());
+    vi.advanceTimersByTime(SIGN_IN_IDLE_TIMEOUT_MS - MINUTE);
     timer.noteUserActivity();
     expect(keepAlive).not.toHaveBeenCalled();
     expect(timer.state.phase).toBe("warning");
   });
 
   it("counts a successful request as server activity, allowing for the server's touch interval", () => {
-    const { timer } = setup(freshSession());
+    const { timer } = setup(freshSignIn());
     vi.advanceTimersByTime(20 * MINUTE);
     timer.noteServerActivity();
 
     expect(timer.state).toMatchObject({
       phase: "active",
-      endsAt: Date.now() + SESSION_IDLE_TIMEOUT_MS - SERVER_TOUCH_INTERVAL_MS,
+      endsAt: Date.now() + SIGN_IN_IDLE_TIMEOUT_MS - SERVER_TOUCH_INTERVAL_MS,
     });
   });
 
   it("signs out at once when the page wakes after the session has ended", () => {
-    const { timer, onExpire } = setup(freshSession());
+    const { timer, onExpire } = setup(freshSignIn());
     // A sleeping laptop: the clock moves on but no timer fires.
     vi.setSystemTime(Date.now() + HOUR);
     timer.check();
@@ -166,7 +166,7 @@ describe("IdleTimer", () => {
   });
 
   it("stops watching once stopped", () => {
-    const { timer, onExpire } = setup(freshSession());
+    const { timer, onExpire } = setup(freshSignIn());
     timer.stop();
     vi.advanceTimersByTime(HOUR);
     expect(onExpire).not.toHaveBeenCalled();

@@ -12,8 +12,8 @@ import type { AuditContext, AuditLog } from "../audit/audit-log";
 import { hashPassword } from "../auth/password";
 import { newSingleUseToken } from "../auth/single-use-token";
 import { conflict, notFound } from "../http/errors";
-import { guard } from "./access";
-import type { Clinician, ScheduleRepository } from "./schedule-repository";
+import { guard } from "../audit/guard";
+import type { Clinician, PeopleRepository } from "./people-repository";
 
 type Context = AuditContext & { actor: Actor };
 
@@ -41,7 +41,7 @@ async function unknowablePasswordHash(): Promise<string> {
  * emailed link to choose their own password (`invite`); no one else ever knows it.
  */
 export function createPeopleService(deps: {
-  repo: ScheduleRepository;
+  repo: PeopleRepository;
   audit: AuditLog;
   invite: (userId: string) => Promise<void>;
 }) {

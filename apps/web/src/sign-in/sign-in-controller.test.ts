@@ -1,23 +1,23 @@
-import { IDLE_WARNING_LEAD_MS, SESSION_IDLE_TIMEOUT_MS } from "@bridgeway/domain";
+import { IDLE_WARNING_LEAD_MS, SIGN_IN_IDLE_TIMEOUT_MS } from "@bridgeway/domain";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AuthStatus } from "../api/auth-api";
 import { createAppServices } from "../app/services";
 import { authStateFor } from "../test/fixtures";
 import { apiError, json, stubApi } from "../test/fake-api";
 import { localOutboxStore } from "../chat/outbox-store";
-import { AUTH_QUERY_KEY } from "./session-controller";
-import { createLocalOnlySync } from "./session-sync";
+import { AUTH_QUERY_KEY } from "./sign-in-controller";
+import { createLocalOnlySync } from "./sign-in-sync";
 
 function signedInServices() {
   const services = createAppServices({ sync: createLocalOnlySync(), retry: false });
-  services.session.signedIn(authStateFor("PARTICIPANT"));
+  services.signIn.signedIn(authStateFor("PARTICIPANT"));
   return services;
 }
 
 const authStatus = (services: ReturnType<typeof createAppServices>) =>
   services.queryClient.getQueryData<AuthStatus>(AUTH_QUERY_KEY);
 
-describe("session controller", () => {
+describe("sign-in controller", () => {
   beforeEach(() => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date("2026-03-02T14:00:00Z"));
@@ -36,8 +36,8 @@ describe("session controller", () => {
     ]);
     expect(unsent.load()).toHaveLength(1);
 
-    vi.advanceTimersByTime(SESSION_IDLE_TIMEOUT_MS - IDLE_WARNING_LEAD_MS);
-    expect(services.session.idleState().phase).toBe("warning");
+    vi.advanceTimersByTime(SIGN_IN_IDLE_TIMEOUT_MS - IDLE_WARNING_LEAD_MS);
+    expect(services.signIn.idleState().phase).toBe("warning");
 
     await vi.advanceTimersByTimeAsync(IDLE_WARNING_LEAD_MS);
     expect(authStatus(services)).toEqual({ status: "signed-out", reason: "idle" });
@@ -61,7 +61,7 @@ describe("session controller", () => {
 
     expect(requests.map((r) => r.path)).toEqual(["/api/auth/keepalive"]);
     expect(authStatus(services)?.status).toBe("signed-in");
-    expect(services.session.idleState().phase).toBe("active");
+    expect(services.signIn.idleState().phase).toBe("active");
     services.dispose();
   });
 
@@ -73,10 +73,10 @@ describe("session controller", () => {
     const services = signedInServices();
 
     // A page refreshing what it shows (a timer, a reconnect) is not the person being there.
-    await vi.advanceTimersByTimeAsync(SESSION_IDLE_TIMEOUT_MS - IDLE_WARNING_LEAD_MS);
-    expect(services.session.idleState().phase).toBe("warning");
+    await vi.advanceTimersByTimeAsync(SIGN_IN_IDLE_TIMEOUT_MS - IDLE_WARNING_LEAD_MS);
+    expect(services.signIn.idleState().phase).toBe("warning");
     await services.homeApi.homeFor("PARTICIPANT").catch(() => undefined);
-    expect(services.session.idleState().phase).toBe("warning");
+    expect(services.signIn.idleState().phase).toBe("warning");
 
     await vi.advanceTimersByTimeAsync(IDLE_WARNING_LEAD_MS);
     expect(authStatus(services)).toEqual({ status: "signed-out", reason: "idle" });

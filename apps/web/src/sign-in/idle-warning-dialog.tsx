@@ -6,10 +6,10 @@ import { describeError } from "../api/api-client";
 import { useServices } from "../app/services-context";
 import { formatTimeOfDay } from "../format/format";
 import { useLocale } from "../i18n/use-locale";
-import { formatCountdown, type SessionLimit } from "./idle-timer";
+import { formatCountdown, type SignInLimit } from "./idle-timer";
 import { useModalDialog } from "../forms/use-modal-dialog";
 
-/** Shows the sign-out warning while the session is within its last minutes. */
+/** Shows the sign-out warning while the sign-in is within its last minutes. */
 export function IdleWarningDialog({
   timeZone,
   showCrisisLine,
@@ -18,8 +18,8 @@ export function IdleWarningDialog({
   /** Participants: a modal dialog makes the page's crisis bar unreachable, so repeat it here. */
   showCrisisLine: boolean;
 }) {
-  const { session } = useServices();
-  const state = useSyncExternalStore(session.subscribe, session.idleState);
+  const { signIn } = useServices();
+  const state = useSyncExternalStore(signIn.subscribe, signIn.idleState);
   if (state.phase !== "warning") return null;
   // Keyed by limit: reaching the absolute limit is a different conversation, opened afresh.
   return (
@@ -58,20 +58,20 @@ function WarningDialog({
   showCrisisLine,
 }: {
   endsAt: number;
-  limit: SessionLimit;
+  limit: SignInLimit;
   timeZone: string;
   showCrisisLine: boolean;
 }) {
   const { t } = useTranslation("shell");
   const locale = useLocale();
   const line = crisisLineFor(locale);
-  const { session } = useServices();
+  const { signIn } = useServices();
   const dialogRef = useModalDialog();
   const headingId = useId();
   const remaining = useRemaining(endsAt);
   const [announced, setAnnounced] = useState(false);
-  const stay = useMutation({ mutationFn: () => session.staySignedIn() });
-  const signOut = useMutation({ mutationFn: () => session.signOut() });
+  const stay = useMutation({ mutationFn: () => signIn.staySignedIn() });
+  const signOut = useMutation({ mutationFn: () => signIn.signOut() });
 
   useEffect(() => {
     // Filled once, a moment after opening, so screen readers announce it once and not every tick.

@@ -2,50 +2,50 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import {
   MFA_PENDING_LIFETIME_MS,
   reauthenticationFresh,
-  SESSION_ABSOLUTE_LIFETIME_MS,
-  SESSION_IDLE_TIMEOUT_MS,
-  SESSION_TOUCH_INTERVAL_MS,
+  SIGN_IN_ABSOLUTE_LIFETIME_MS,
+  SIGN_IN_IDLE_TIMEOUT_MS,
+  SIGN_IN_TOUCH_INTERVAL_MS,
   type Actor,
   type AuthState,
-  type SessionEndReason,
-  type SessionUser,
+  type SignInEndReason,
+  type SignedInUser,
 } from "@bridgeway/domain";
 import { parse as parseCookies, serialize as serializeCookie } from "cookie";
 import type { Clock } from "../clock";
-import type { SessionDevice } from "./device";
-import { SessionCache } from "./session-cache";
+import type { SignInDevice } from "./device";
+import { SignInCache } from "./sign-in-cache";
 import type {
   MfaPendingStage,
-  SessionRepository,
-  SessionWithUser,
-  StoredSession,
-} from "./session-repository";
-import type { RevocationBus } from "./session-revocations";
+  SignInRepository,
+  SignInWithUser,
+  StoredSignIn,
+} from "./sign-in-repository";
+import type { RevocationBus } from "./sign-in-revocations";
 
 /**
  * Activity refreshes `lastSeenAt` at most this often, so a busy page costs one read per request,
  * not a read and a write. The idle logoff therefore happens between 29 and 30 minutes after the
  * last request.
  */
-const TOUCH_INTERVAL_MS = SESSION_TOUCH_INTERVAL_MS;
+const TOUCH_INTERVAL_MS = SIGN_IN_TOUCH_INTERVAL_MS;
 
 export type AuthContext = {
-  user: SessionUser;
+  user: SignedInUser;
   actor: Actor;
-  session: StoredSession;
+  signIn: StoredSignIn;
 };
 
 /**
- * A session whose sign-in is not finished (second factor, or MFA enrolment for staff): it is
+ * A sign-in that is not finished (second factor, or MFA enrolment for staff): it is
  * not `active`, so nothing that asks for a signed-in caller accepts it.
  */
-export type PendingMfaSession = AuthContext & { stage: MfaPendingStage };
+export type PendingMfaSignIn = AuthContext & { stage: MfaPendingStage };
 
-export type SessionCheck =
+export type SignInCheck =
   | { status: "none" }
   | { status: "ended" }
   | { status: "active"; auth: AuthContext }
-  | { status: "mfa-pending"; pending: PendingMfaSession };
+  | { status: "mfa-pending"; pending: PendingMfaSignIn };
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -62,58 +62,58 @@ export function tokensMatch(expected: string, given: string | undefined): boolea
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function idleExpiresAt(session: StoredSession): Date {
-  return new Date(session.lastSeenAt.getTime() + SESSION_IDLE_TIMEOUT_MS);
+export function idleExpiresAt(signIn: StoredSignIn): Date {
+  return new Date(signIn.lastSeenAt.getTime() + SIGN_IN_IDLE_TIMEOUT_MS);
 }
 
 export function authState(auth: AuthContext): AuthState {
   return {
     user: auth.user,
     locale: auth.user.locale,
-    csrfToken: auth.session.csrfToken,
+    csrfToken: auth.signIn.csrfToken,
     session: {
-      idleExpiresAt: idleExpiresAt(auth.session).toISOString(),
-      absoluteExpiresAt: auth.session.expiresAt.toISOString(),
+      idleExpiresAt: idleExpiresAt(auth.signIn).toISOString(),
+      absoluteExpiresAt: auth.signIn.expiresAt.toISOString(),
     },
   };
 }
 
 export type CookieSettings = { secure: boolean };
 
-export function sessionCookieName(settings: CookieSettings): string {
+export function signInCookieName(settings: CookieSettings): string {
   // The __Host- prefix pins the cookie to this exact origin; browsers accept it only over https.
   return settings.secure ? "__Host-bw_session" : "bw_session";
 }
 
-export function createSessionService(deps: {
-  sessions: SessionRepository;
+export function createSignInService(deps: {
+  signIns: SignInRepository;
   clock: Clock;
   cookies: CookieSettings;
   revocations: RevocationBus;
-  cache?: SessionCache;
+  cache?: SignInCache;
 }) {
-  const { sessions, clock, revocations } = deps;
-  const cookieName = sessionCookieName(deps.cookies);
-  const cache = deps.cache ?? new SessionCache();
+  const { signIns, clock, revocations } = deps;
+  const cookieName = signInCookieName(deps.cookies);
+  const cache = deps.cache ?? new SignInCache();
   revocations.subscribe((revocation) => {
-    if ("sessionId" in revocation) cache.delete(revocation.sessionId);
+    if ("signInId" in revocation) cache.delete(revocation.signInId);
     else cache.deleteUser(revocation.userId);
   });
 
   /**
-   * Ends one session everywhere: deleted from the database, dropped from every cache, and its
+   * Ends one sign-in everywhere: deleted from the database, dropped from every cache, and its
    * open sockets told why and closed (see realtime.ts).
    */
-  async function end(sessionId: string, reason: SessionEndReason = "signed-out"): Promise<boolean> {
-    const deleted = await sessions.delete(sessionId);
-    await revocations.publish({ sessionId, reason });
+  async function end(signInId: string, reason: SignInEndReason = "signed-out"): Promise<boolean> {
+    const deleted = await signIns.delete(signInId);
+    await revocations.publish({ signInId, reason });
     return deleted;
   }
 
-  function hasEnded(found: SessionWithUser, now: Date): boolean {
-    const { session } = found;
-    const idle = now.getTime() - session.lastSeenAt.getTime() >= SESSION_IDLE_TIMEOUT_MS;
-    return idle || now >= session.expiresAt || !found.userActive;
+  function hasEnded(found: SignInWithUser, now: Date): boolean {
+    const { signIn } = found;
+    const idle = now.getTime() - signIn.lastSeenAt.getTime() >= SIGN_IN_IDLE_TIMEOUT_MS;
+    return idle || now >= signIn.expiresAt || !found.userActive;
   }
 
   function tokenFromCookieHeader(header: string | undefined): string | undefined {
@@ -128,116 +128,116 @@ export function createSessionService(deps: {
     tokenFromCookieHeader,
 
     /**
-     * Starts a session for a user who has just proved who they are; with `mfa.pending`, one
+     * Starts a sign-in for a user who has just proved who they are; with `mfa.pending`, one
      * that only finishes signing in (second factor or enrolment) and lapses in 15 minutes.
      */
     async start(
       userId: string,
-      device?: SessionDevice,
+      device?: SignInDevice,
       mfa: { pending?: MfaPendingStage } = {},
-    ): Promise<{ token: string; session: StoredSession }> {
+    ): Promise<{ token: string; signIn: StoredSignIn }> {
       const now = clock.now();
       const token = newSecret();
-      const session: StoredSession = {
+      const signIn: StoredSignIn = {
         id: hashToken(token),
         userId,
         csrfToken: newSecret(),
         createdAt: now,
         lastSeenAt: now,
         expiresAt: new Date(
-          now.getTime() + (mfa.pending ? MFA_PENDING_LIFETIME_MS : SESSION_ABSOLUTE_LIFETIME_MS),
+          now.getTime() + (mfa.pending ? MFA_PENDING_LIFETIME_MS : SIGN_IN_ABSOLUTE_LIFETIME_MS),
         ),
         ...device,
         // Signing in is itself a confirmation of the password (and code, when finished by one).
         ...(mfa.pending ? { mfaPending: mfa.pending } : { reauthenticatedAt: now }),
       };
-      await sessions.create(session);
-      return { token, session };
+      await signIns.create(signIn);
+      return { token, signIn };
     },
 
     /**
-     * Looks the token up and applies idle and absolute expiry. An ended session is deleted, so
+     * Looks the token up and applies idle and absolute expiry. An ended sign-in is deleted, so
      * it cannot come back. `touch` records the request as activity.
      */
-    async check(token: string | undefined, options: { touch: boolean }): Promise<SessionCheck> {
+    async check(token: string | undefined, options: { touch: boolean }): Promise<SignInCheck> {
       if (!token) return { status: "none" };
       const id = hashToken(token);
       const now = clock.now();
       let found = cache.get(id, now.getTime());
       // Another process may have recorded activity the cached copy has not seen: only the
-      // database can say a session has ended.
-      if (!found || hasEnded(found, now)) found = (await sessions.findWithUser(id)) ?? undefined;
+      // database can say a sign-in has ended.
+      if (!found || hasEnded(found, now)) found = (await signIns.findWithUser(id)) ?? undefined;
       if (!found) {
         cache.delete(id);
         return { status: "ended" };
       }
-      const { session } = found;
+      const { signIn } = found;
       if (hasEnded(found, now)) {
-        await end(session.id, "expired");
+        await end(signIn.id, "expired");
         return { status: "ended" };
       }
       cache.set(id, found, now.getTime());
-      if (options.touch && now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-        await sessions.touch(session.id, now);
-        session.lastSeenAt = now;
+      if (options.touch && now.getTime() - signIn.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+        await signIns.touch(signIn.id, now);
+        signIn.lastSeenAt = now;
       }
       const { user } = found;
       const auth: AuthContext = {
         user,
         actor: { userId: user.id, role: user.role, organizationId: user.organizationId },
-        session,
+        signIn,
       };
-      if (session.mfaPending) {
-        return { status: "mfa-pending", pending: { ...auth, stage: session.mfaPending } };
+      if (signIn.mfaPending) {
+        return { status: "mfa-pending", pending: { ...auth, stage: signIn.mfaPending } };
       }
       return { status: "active", auth };
     },
 
-    /** Records that the person confirmed their password or a code on this session just now. */
+    /** Records that the person confirmed their password or a code on this sign-in just now. */
     async markReauthenticated(auth: AuthContext): Promise<void> {
       const now = clock.now();
-      await sessions.markReauthenticated(auth.session.id, now);
-      auth.session.reauthenticatedAt = now;
+      await signIns.markReauthenticated(auth.signIn.id, now);
+      auth.signIn.reauthenticatedAt = now;
     },
 
     /**
-     * When the session last confirmed a password or code. A cached copy can be older than a
+     * When the sign-in last confirmed a password or code. A cached copy can be older than a
      * confirmation made through another server process, so a stale answer is re-read.
      */
     async reauthenticatedAt(auth: AuthContext): Promise<Date | null> {
-      const cached = auth.session.reauthenticatedAt ?? null;
+      const cached = auth.signIn.reauthenticatedAt ?? null;
       if (reauthenticationFresh(cached, clock.now())) return cached;
-      return sessions.reauthenticatedAt(auth.session.id);
+      return signIns.reauthenticatedAt(auth.signIn.id);
     },
 
     /** Records activity now, whatever the touch interval (the "stay signed in" button). */
     async keepAlive(auth: AuthContext): Promise<void> {
       const now = clock.now();
-      await sessions.touch(auth.session.id, now);
-      auth.session.lastSeenAt = now;
+      await signIns.touch(auth.signIn.id, now);
+      auth.signIn.lastSeenAt = now;
     },
 
     end,
 
     /**
-     * Ends every session of a user (deactivation, role change, password change) and closes
+     * Ends every sign-in of a user (deactivation, role change, password change) and closes
      * their sockets on every process.
      */
     async endAllForUser(
       userId: string,
-      reason: SessionEndReason = "access-revoked",
+      reason: SignInEndReason = "access-revoked",
     ): Promise<number> {
-      const count = await sessions.deleteForUser(userId);
+      const count = await signIns.deleteForUser(userId);
       await revocations.publish({ userId, reason });
       return count;
     },
 
     sweep(): Promise<number> {
       const now = clock.now();
-      return sessions.deleteEnded(now, new Date(now.getTime() - SESSION_IDLE_TIMEOUT_MS));
+      return signIns.deleteEnded(now, new Date(now.getTime() - SIGN_IN_IDLE_TIMEOUT_MS));
     },
 
-    setCookieHeader(token: string, session: StoredSession): string {
+    setCookieHeader(token: string, signIn: StoredSignIn): string {
       return serializeCookie(cookieName, token, {
         httpOnly: true,
         sameSite: "strict",
@@ -246,7 +246,7 @@ export function createSessionService(deps: {
         // The browser forgets the cookie at the absolute expiry; the server enforces both limits.
         maxAge: Math.max(
           0,
-          Math.floor((session.expiresAt.getTime() - clock.now().getTime()) / 1000),
+          Math.floor((signIn.expiresAt.getTime() - clock.now().getTime()) / 1000),
         ),
       });
     },
@@ -263,4 +263,4 @@ export function createSessionService(deps: {
   };
 }
 
-export type SessionService = ReturnType<typeof createSessionService>;
+export type SignInService = ReturnType<typeof createSignInService>;
