@@ -1,12 +1,7 @@
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth";
 import { localeSchema } from "./locale";
-import {
-  EmailSchema,
-  FamilyRelationshipSchema,
-  PersonNameSchema,
-  type FamilyRelationship,
-} from "./people";
+import { EmailSchema, FamilyRelationshipSchema, PersonNameSchema } from "./people";
 
 /**
  * Families take part only with the participant's consent: an invitation by email, a consent
@@ -66,30 +61,57 @@ export const UpdateConsentSchema = z.strictObject({
 });
 export type UpdateConsentInput = z.infer<typeof UpdateConsentSchema>;
 
-export type FamilyMemberStatus = "invited" | "active" | "consent-withdrawn" | "expired";
+export const FAMILY_MEMBER_STATUSES = [
+  "invited",
+  "active",
+  "consent-withdrawn",
+  "expired",
+] as const;
+export type FamilyMemberStatus = (typeof FAMILY_MEMBER_STATUSES)[number];
 
-export type FamilyMemberSummary = {
+/** One of a participant's family, as the API answers it. */
+export const FamilyMemberSummarySchema = z.object({
   /** The family member's account once they accepted; null while invited. */
-  userId: string | null;
-  invitationId: string | null;
-  firstName: string;
-  lastName: string;
-  email: string;
-  relationship: FamilyRelationship;
-  status: FamilyMemberStatus;
-  sessionKinds: FamilySessionKind[];
-  invitedAt: string | null;
-  expiresAt: string | null;
-};
+  userId: z.string().nullable(),
+  invitationId: z.string().nullable(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  relationship: FamilyRelationshipSchema,
+  status: z.enum(FAMILY_MEMBER_STATUSES),
+  sessionKinds: z.array(FamilySessionKindSchema),
+  invitedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+});
+export type FamilyMemberSummary = z.infer<typeof FamilyMemberSummarySchema>;
 
-export type InvitationPreview = {
-  firstName: string;
-  email: string;
-  relationship: FamilyRelationship;
-  participantFirstName: string;
-  clinicName: string;
-  expiresAt: string;
-};
+/** The answer to listing a participant's family. */
+export const FamilyMemberListSchema = z.object({ members: z.array(FamilyMemberSummarySchema) });
+
+/** What an invitation link is for, shown before anyone signs in. */
+export const InvitationPreviewSchema = z.object({
+  firstName: z.string(),
+  email: z.string(),
+  relationship: FamilyRelationshipSchema,
+  participantFirstName: z.string(),
+  clinicName: z.string(),
+  expiresAt: z.string(),
+});
+export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
+
+/** For a family member: whom they support, and which sessions that person's consent covers. */
+export const SupportedPersonSchema = z.object({
+  participantId: z.string(),
+  participantFirstName: z.string(),
+  sessionKinds: z.array(FamilySessionKindSchema),
+});
+export type SupportedPerson = z.infer<typeof SupportedPersonSchema>;
+
+/** The answer to "whom do I support". */
+export const SupportedPeopleSchema = z.object({ supporting: z.array(SupportedPersonSchema) });
+
+/** The answer to booking a multi-family group: the new session's id. */
+export const MultiFamilyBookedSchema = z.object({ id: z.string() });
 
 /** "Jordan's family": how family members and their participant are grouped and labelled. */
 export function familyLabel(participantFirstName: string): string {

@@ -324,6 +324,15 @@ export type SessionSummary = z.infer<typeof SessionSummarySchema>;
 
 export const SessionListSchema = z.object({ sessions: z.array(SessionSummarySchema) });
 
+/** Who is expected at a session (`GET /api/sessions/:id/roster`). */
+export const SessionRosterSchema = z.object({
+  people: z.array(
+    z.object({ id: z.uuid(), displayName: z.string(), phase: EnrollmentPhaseSchema.nullable() }),
+  ),
+});
+export type SessionRoster = z.infer<typeof SessionRosterSchema>;
+export type RosterPerson = SessionRoster["people"][number];
+
 export const PlannedWeekSchema = z.object({
   weekStart: IsoDateSchema,
   plannedHours: z.number(),

@@ -1,18 +1,18 @@
 import { MIN_PASSWORD_LENGTH, type ChangePasswordInput } from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState, type SubmitEvent } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FormAlert, SubmitButton } from "../forms/fields";
 import { LanguageCard } from "../i18n/language-picker";
-import { problemFromError, unplacedFields, type FormProblem } from "../forms/form-problem";
-import { useSignedIn } from "../session/auth-context";
+import { schemaMessageInActiveLanguage } from "../forms/form-problem";
+import { useZodForm } from "../forms/use-zod-form";
+import { useSignedIn } from "../sign-in/auth-context";
 import { ReminderPreferencesCard } from "../reminders/reminder-preferences-card";
 import { DeviceNotificationsCard } from "../push/device-notifications-card";
 import { PageHeading } from "../shell/page-heading";
 import { MfaSection } from "./mfa-section";
-import { NewPasswordField } from "./new-password-field";
-import { SignedInSessions } from "./signed-in-sessions";
-import { checkChangePassword } from "./password-forms";
+import { PasswordChoiceForm } from "./password-choice-form";
+import { SignInsList } from "./sign-ins-list";
+import { changePasswordChecks, ChangePasswordFormSchema, schemaMessage } from "./password-forms";
 import { useAccountsApi } from "./use-accounts-api";
 
 const EMPTY = { currentPassword: "", newPassword: "", confirmPassword: "" };
@@ -20,78 +20,42 @@ const EMPTY = { currentPassword: "", newPassword: "", confirmPassword: "" };
 function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation("account");
   const accounts = useAccountsApi();
-  const [values, setValues] = useState(EMPTY);
-  const [show, setShow] = useState(false);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useZodForm({
+    schema: ChangePasswordFormSchema,
+    defaultValues: EMPTY,
+    translate: (field, english) => schemaMessage(field, schemaMessageInActiveLanguage(english), t),
+    check: (values) => changePasswordChecks(values, t),
+  });
   const change = useMutation({
     mutationFn: (input: ChangePasswordInput) => accounts.changePassword(input),
     onSuccess: () => {
-      setValues(EMPTY);
+      form.reset(EMPTY);
       onChanged();
     },
-    onError: (error) => setProblem(problemFromError(error)),
+    onError: (error) => form.fail(error),
   });
 
-  function set(name: keyof typeof EMPTY, value: string) {
-    setValues((current) => ({ ...current, [name]: value }));
-  }
-
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (change.isPending) return;
-    const result = checkChangePassword(values, t);
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
-    }
-    setProblem(null);
-    change.mutate(result.input);
-  }
-
-  const error = (name: string) => problem?.fields[name];
   return (
-    <form className="form" noValidate onSubmit={onSubmit} aria-busy={change.isPending}>
-      <FormAlert
-        problem={problem}
-        extra={unplacedFields(problem, ["currentPassword", "newPassword", "confirmPassword"])}
-      />
-      <NewPasswordField
-        label={t("change.current")}
-        autoComplete="current-password"
-        error={error("currentPassword")}
-        shown={show}
-        value={values.currentPassword}
-        onChange={(value) => set("currentPassword", value)}
-      />
-      <NewPasswordField
-        label={t("change.new")}
-        hint={t("change.newHint", { min: MIN_PASSWORD_LENGTH })}
-        error={error("newPassword")}
-        shown={show}
-        value={values.newPassword}
-        onChange={(value) => set("newPassword", value)}
-      />
-      <NewPasswordField
-        label={t("change.again")}
-        error={error("confirmPassword")}
-        shown={show}
-        value={values.confirmPassword}
-        onChange={(value) => set("confirmPassword", value)}
-      />
-      <div className="actions">
-        <SubmitButton pending={change.isPending} pendingLabel={t("change.pending")}>
-          {t("change.submit")}
-        </SubmitButton>
-        <button
-          type="button"
-          className="button button--secondary"
-          aria-pressed={show}
-          onClick={() => setShow(!show)}
-        >
-          {t("showPasswords")}
-        </button>
-      </div>
-    </form>
+    <PasswordChoiceForm
+      form={form}
+      onValid={(values) =>
+        change.mutate({
+          currentPassword: values.currentPassword,
+          newPassword: values.newPassword,
+        })
+      }
+      pending={change.isPending}
+      current={{ name: "currentPassword", label: t("change.current") }}
+      password={{
+        name: "newPassword",
+        label: t("change.new"),
+        hint: t("change.newHint", { min: MIN_PASSWORD_LENGTH }),
+      }}
+      again={{ name: "confirmPassword", label: t("change.again") }}
+      submitLabel={t("change.submit")}
+      pendingLabel={t("change.pending")}
+      showLabel={t("showPasswords")}
+    />
   );
 }
 
@@ -130,7 +94,7 @@ export function AccountPage() {
         <ReminderPreferencesCard />
         <DeviceNotificationsCard />
         <MfaSection onNotice={setNotice} />
-        <SignedInSessions refreshKey={changes} />
+        <SignInsList refreshKey={changes} />
       </div>
     </>
   );

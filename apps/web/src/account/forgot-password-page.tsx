@@ -1,14 +1,15 @@
 import { useMutation } from "@tanstack/react-query";
-import { useState, type SubmitEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { EmailField } from "../forms/person-fields";
 import { FormAlert, SubmitButton } from "../forms/fields";
-import { problemFromError, unplacedFields, type FormProblem } from "../forms/form-problem";
+import { schemaMessageInActiveLanguage, unplacedFields } from "../forms/form-problem";
+import { useZodForm } from "../forms/use-zod-form";
 import { useLocale } from "../i18n/use-locale";
 import { PageHeading } from "../shell/page-heading";
 import { PublicLayout } from "../shell/public-layout";
-import { checkForgotPassword } from "./password-forms";
+import { schemaMessage } from "./password-forms";
+import { ForgotPasswordInputSchema } from "@bridgeway/domain";
 import { useAccountsApi } from "./use-accounts-api";
 
 /** `/forgot-password`: asks for a reset link by email; the answer never says if the email exists. */
@@ -16,24 +17,19 @@ export function ForgotPasswordPage() {
   const { t } = useTranslation("account");
   const locale = useLocale();
   const accounts = useAccountsApi();
-  const [email, setEmail] = useState("");
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useZodForm({
+    schema: ForgotPasswordInputSchema,
+    defaultValues: { email: "" },
+    translate: (field, english) => schemaMessage(field, schemaMessageInActiveLanguage(english), t),
+  });
+  const { problem } = form;
   const send = useMutation({
     mutationFn: (address: string) => accounts.forgotPassword(address, locale),
-    onError: (error) => setProblem(problemFromError(error)),
+    onError: (error) => form.fail(error),
   });
-
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (send.isPending) return;
-    const result = checkForgotPassword(email, t);
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
-    }
-    setProblem(null);
-    send.mutate(result.input.email);
-  }
+  const onSubmit = form.submitWith((input) => {
+    if (!send.isPending) send.mutate(input.email);
+  });
 
   return (
     <PublicLayout>
@@ -49,9 +45,8 @@ export function ForgotPasswordPage() {
             <FormAlert problem={problem} extra={unplacedFields(problem, ["email"])} />
             <EmailField
               label={t("forgot.email")}
-              value={email}
-              onChange={setEmail}
-              error={problem?.fields.email}
+              registration={form.register("email")}
+              error={form.error("email")}
             />
             <div className="actions">
               <SubmitButton pending={send.isPending} pendingLabel={t("forgot.pending")}>

@@ -1,3 +1,4 @@
+import type { UseFormRegisterReturn } from "react-hook-form";
 import { Field } from "../forms/fields";
 
 /** A password being chosen, shown as plain text while "Show passwords" is pressed. */
@@ -6,16 +7,15 @@ export function NewPasswordField({
   hint,
   error,
   shown,
-  value,
-  onChange,
+  input,
   autoComplete = "new-password",
 }: {
   label: string;
   hint?: string;
   error: string | undefined;
   shown: boolean;
-  value: string;
-  onChange: (value: string) => void;
+  /** The form's registration of this field. */
+  input: UseFormRegisterReturn;
   autoComplete?: "new-password" | "current-password";
 }) {
   return (
@@ -23,12 +23,11 @@ export function NewPasswordField({
       {(control) => (
         <input
           {...control}
+          {...input}
           type={shown ? "text" : "password"}
           autoComplete={autoComplete}
           autoCapitalize="none"
           spellCheck={false}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
         />
       )}
     </Field>

@@ -7,7 +7,7 @@ import {
   type SetPasswordInput,
 } from "@bridgeway/domain";
 import type { TFunction } from "i18next";
-import type { z } from "zod";
+import { z } from "zod";
 import { checkFieldsMessage, problemFromZod, type FormProblem } from "../forms/form-problem";
 import { activeLocale, i18n } from "../i18n/i18n";
 
@@ -27,7 +27,7 @@ function confirmProblem(password: string, confirm: string, t: T): string | undef
 }
 
 /** The schemas word their messages in English; in another language each field says its own. */
-function schemaMessage(field: string, english: string, t: T): string {
+export function schemaMessage(field: string, english: string, t: T): string {
   if (activeLocale() === "en") return english;
   switch (field) {
     case "password":
@@ -59,6 +59,36 @@ function checked<Input>(
   return { ok: false, problem: { message: checkFieldsMessage(), fields } };
 }
 
+/** The form on a password link: the link's token and the new password typed twice. */
+export const SetPasswordFormSchema = SetPasswordInputSchema.extend({ confirmPassword: z.string() });
+
+/** What the set-password form checks across its fields, in the active language. */
+export function setPasswordChecks(
+  values: { password: string; confirmPassword: string },
+  t: T = accountT(),
+): Record<string, string | undefined> {
+  return { confirmPassword: confirmProblem(values.password, values.confirmPassword, t) };
+}
+
+/** The change-password form: the current password and the new one typed twice. */
+export const ChangePasswordFormSchema = ChangePasswordInputSchema.extend({
+  confirmPassword: z.string(),
+});
+
+/** What the change-password form checks across its fields, in the active language. */
+export function changePasswordChecks(
+  values: { currentPassword: string; newPassword: string; confirmPassword: string },
+  t: T = accountT(),
+): Record<string, string | undefined> {
+  return {
+    newPassword:
+      values.newPassword !== "" && values.newPassword === values.currentPassword
+        ? t("problems.sameAsCurrent")
+        : undefined,
+    confirmPassword: confirmProblem(values.newPassword, values.confirmPassword, t),
+  };
+}
+
 /** The new password from an invitation or reset link, typed twice. */
 export function checkSetPassword(
   token: string,
@@ -68,7 +98,7 @@ export function checkSetPassword(
 ): Checked<SetPasswordInput> {
   return checked(
     SetPasswordInputSchema.safeParse({ token, password }),
-    { confirmPassword: confirmProblem(password, confirm, t) },
+    setPasswordChecks({ password, confirmPassword: confirm }, t),
     t,
   );
 }
@@ -82,19 +112,12 @@ export function checkChangePassword(
   },
   t: T = accountT(),
 ): Checked<ChangePasswordInput> {
-  const same =
-    values.newPassword !== "" && values.newPassword === values.currentPassword
-      ? t("problems.sameAsCurrent")
-      : undefined;
   return checked(
     ChangePasswordInputSchema.safeParse({
       currentPassword: values.currentPassword,
       newPassword: values.newPassword,
     }),
-    {
-      newPassword: same,
-      confirmPassword: confirmProblem(values.newPassword, values.confirmPassword, t),
-    },
+    changePasswordChecks(values, t),
     t,
   );
 }

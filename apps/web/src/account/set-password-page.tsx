@@ -5,22 +5,24 @@ import {
   type PasswordLinkPreview,
 } from "@bridgeway/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useId, useState, type SubmitEvent } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useSearchParams } from "react-router";
 import { ApiError } from "../api/api-client";
 import { useServices } from "../app/services-context";
-import { FormAlert, SubmitButton } from "../forms/fields";
-import { problemFromError, unplacedFields, type FormProblem } from "../forms/form-problem";
-import { useAuthStatus } from "../session/auth-context";
+import { schemaMessageInActiveLanguage } from "../forms/form-problem";
+import { useZodForm } from "../forms/use-zod-form";
+import { useAuthStatus } from "../sign-in/auth-context";
 import { PageHeading } from "../shell/page-heading";
 import { PublicLayout } from "../shell/public-layout";
 import { ErrorState, LoadingState } from "../shell/status-states";
-import { NewPasswordField } from "./new-password-field";
+import { PasswordChoiceForm } from "./password-choice-form";
 import {
-  checkSetPassword,
   incompletePasswordLink,
   passwordLinkProblem,
+  schemaMessage,
+  SetPasswordFormSchema,
+  setPasswordChecks,
   type PasswordLinkProblem,
 } from "./password-forms";
 import { useAccountsApi } from "./use-accounts-api";
@@ -56,93 +58,58 @@ function ChoosePasswordForm({
   onLinkProblem: (problem: PasswordLinkProblem) => void;
 }) {
   const { t } = useTranslation("account");
-  const { session } = useServices();
+  const { signIn } = useServices();
   const accounts = useAccountsApi();
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
-  const [show, setShow] = useState(false);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useZodForm({
+    schema: SetPasswordFormSchema,
+    defaultValues: { token, password: "", confirmPassword: "" },
+    translate: (field, english) => schemaMessage(field, schemaMessageInActiveLanguage(english), t),
+    check: (values) => setPasswordChecks(values, t),
+  });
   const save = useMutation({
     mutationFn: (input: { token: string; password: string }) =>
       accounts.setPassword(input.token, input.password),
     onSuccess: (answer) => {
       onDone();
       // With MFA the new password leads to the code (or enrolment) step of signing in.
-      if ("mfaPending" in answer) session.mfaPending(answer);
-      else session.signedIn(answer);
+      if ("mfaPending" in answer) signIn.mfaPending(answer);
+      else signIn.signedIn(answer);
     },
     onError: (error) => {
       const linkProblem = error instanceof ApiError ? passwordLinkProblem(error, t) : null;
       if (linkProblem) onLinkProblem(linkProblem);
-      else setProblem(problemFromError(error));
+      else form.fail(error);
     },
   });
 
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (save.isPending) return;
-    const result = checkSetPassword(token, password, confirm, t);
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
-    }
-    setProblem(null);
-    save.mutate(result.input);
-  }
-
-  const error = (name: string) => problem?.fields[name];
   return (
-    <form className="form card" noValidate onSubmit={onSubmit} aria-busy={save.isPending}>
-      <h2 className="card__title">
-        {preview.purpose === "invitation" ? t("choose.invitationTitle") : t("choose.resetTitle")}
-      </h2>
-      <FormAlert
-        problem={problem}
-        extra={unplacedFields(problem, ["password", "confirmPassword"])}
-      />
+    <PasswordChoiceForm
+      form={form}
+      onValid={(values) => save.mutate({ token: values.token, password: values.password })}
+      pending={save.isPending}
+      className="form card"
+      title={
+        <h2 className="card__title">
+          {preview.purpose === "invitation" ? t("choose.invitationTitle") : t("choose.resetTitle")}
+        </h2>
+      }
+      username={preview.email}
+      password={{
+        name: "password",
+        label: t("choose.password"),
+        hint: t("choose.passwordHint", { min: MIN_PASSWORD_LENGTH }),
+      }}
+      again={{ name: "confirmPassword", label: t("choose.again") }}
+      submitLabel={t("choose.submit")}
+      pendingLabel={t("choose.pending")}
+      showLabel={t("showPasswords")}
+    >
       <p>
         {t("choose.introBefore", { name: preview.firstName, clinic: preview.clinicName })}
         <strong translate="no">{preview.email}</strong>
         {t("choose.introAfter")}
       </p>
-      {/* Lets a password manager save the email with the new password. */}
-      <input
-        type="email"
-        name="username"
-        autoComplete="username"
-        value={preview.email}
-        readOnly
-        hidden
-      />
-      <NewPasswordField
-        label={t("choose.password")}
-        hint={t("choose.passwordHint", { min: MIN_PASSWORD_LENGTH })}
-        error={error("password")}
-        shown={show}
-        value={password}
-        onChange={setPassword}
-      />
-      <NewPasswordField
-        label={t("choose.again")}
-        error={error("confirmPassword")}
-        shown={show}
-        value={confirm}
-        onChange={setConfirm}
-      />
-      <div className="actions">
-        <SubmitButton pending={save.isPending} pendingLabel={t("choose.pending")}>
-          {t("choose.submit")}
-        </SubmitButton>
-        <button
-          type="button"
-          className="button button--secondary"
-          aria-pressed={show}
-          onClick={() => setShow(!show)}
-        >
-          {t("showPasswords")}
-        </button>
-      </div>
-    </form>
+    </PasswordChoiceForm>
   );
 }
 

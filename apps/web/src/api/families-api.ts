@@ -1,52 +1,19 @@
 import {
   AuthStateSchema,
-  FamilyRelationshipSchema,
-  FamilySessionKindSchema,
+  FamilyMemberListSchema,
+  FamilyMemberSummarySchema,
+  InvitationPreviewSchema,
+  MultiFamilyBookedSchema,
+  SupportedPeopleSchema,
   type AuthState,
   type BookMultiFamilyInput,
   type FamilyMemberSummary,
   type FamilySessionKind,
   type InvitationPreview,
   type InviteFamilyInput,
+  type SupportedPerson,
 } from "@bridgeway/domain";
-import { z } from "zod";
 import type { ApiClient } from "./api-client";
-
-// The domain package describes family answers as types only; they are checked here, where read.
-export const FamilyMemberSummarySchema: z.ZodType<FamilyMemberSummary> = z.object({
-  userId: z.string().nullable(),
-  invitationId: z.string().nullable(),
-  firstName: z.string(),
-  lastName: z.string(),
-  email: z.string(),
-  relationship: FamilyRelationshipSchema,
-  status: z.enum(["invited", "active", "consent-withdrawn", "expired"]),
-  sessionKinds: z.array(FamilySessionKindSchema),
-  invitedAt: z.string().nullable(),
-  expiresAt: z.string().nullable(),
-});
-
-const MemberListSchema = z.object({ members: z.array(FamilyMemberSummarySchema) });
-
-export const InvitationPreviewSchema: z.ZodType<InvitationPreview> = z.object({
-  firstName: z.string(),
-  email: z.string(),
-  relationship: FamilyRelationshipSchema,
-  participantFirstName: z.string(),
-  clinicName: z.string(),
-  expiresAt: z.string(),
-});
-
-/** For a family member: whom they support, and which sessions that person's consent covers. */
-export const SupportedPersonSchema = z.object({
-  participantId: z.string(),
-  participantFirstName: z.string(),
-  sessionKinds: z.array(FamilySessionKindSchema),
-});
-export type SupportedPerson = z.infer<typeof SupportedPersonSchema>;
-const SupportingSchema = z.object({ supporting: z.array(SupportedPersonSchema) });
-
-const BookedSchema = z.object({ id: z.string() });
 
 /** `?participantId=` when a clinician acts for a participant; nothing when they act for themself. */
 function forParticipant(participantId: string | undefined): string {
@@ -60,11 +27,11 @@ export function createFamiliesApi(api: ApiClient) {
     /** The participant's family (their own, or for a clinician the one named). */
     async members(participantId: string | undefined, signal?: AbortSignal) {
       const path = `/api/families${forParticipant(participantId)}`;
-      return (await api.get(path, MemberListSchema, signal)).members;
+      return (await api.get(path, FamilyMemberListSchema, signal)).members;
     },
     /** For a family member: the people they support. */
     async supporting(signal?: AbortSignal): Promise<SupportedPerson[]> {
-      return (await api.get("/api/families/supporting", SupportingSchema, signal)).supporting;
+      return (await api.get("/api/families/supporting", SupportedPeopleSchema, signal)).supporting;
     },
     invite(input: InviteFamilyInput): Promise<FamilyMemberSummary> {
       return api.write("POST", "/api/families/invitations", input, FamilyMemberSummarySchema);
@@ -114,7 +81,7 @@ export function createFamiliesApi(api: ApiClient) {
     /** Books a multi-family group for a cohort; answers the new session's id. */
     async bookMultiFamily(cohortId: string, input: BookMultiFamilyInput): Promise<string> {
       const path = `/api/cohorts/${encodeURIComponent(cohortId)}/multi-family-sessions`;
-      return (await api.write("POST", path, input, BookedSchema)).id;
+      return (await api.write("POST", path, input, MultiFamilyBookedSchema)).id;
     },
   };
 }

@@ -1,27 +1,15 @@
 import {
-  EnrollmentPhaseSchema,
   SessionListSchema,
+  SessionRosterSchema,
   SessionSummarySchema,
   type BookSessionInput,
   type CancelSessionInput,
   type RescheduleSessionInput,
+  type RosterPerson,
   type SessionRangeQuery,
   type SessionSummary,
 } from "@bridgeway/domain";
-import { z } from "zod";
 import type { ApiClient } from "./api-client";
-
-/**
- * Who is expected at a session (`GET /api/sessions/:id/roster`). The domain package has no
- * schema for this answer yet, so it is described here, where it is read.
- */
-export const SessionRosterSchema = z.object({
-  people: z.array(
-    z.object({ id: z.uuid(), displayName: z.string(), phase: EnrollmentPhaseSchema.nullable() }),
-  ),
-});
-export type SessionRoster = z.infer<typeof SessionRosterSchema>;
-export type RosterPerson = SessionRoster["people"][number];
 
 /** Sessions: the caller's own listing, one session, booking, rescheduling and cancelling. */
 export function createSessionsApi(api: ApiClient) {

@@ -11,18 +11,18 @@ import {
   type Weekday,
 } from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useState, type SubmitEvent } from "react";
+import type { PathValue } from "react-hook-form";
 import { useServices } from "../app/services-context";
 import { phaseLabel } from "../format/format";
 import { formatWeekdays, weekdayName } from "../format/session-time";
 import { CheckboxGroup, Field, FormAlert, SubmitButton } from "../forms/fields";
 import {
   CHECK_FIELDS_MESSAGE,
-  problemFromError,
   problemFromZod,
   unplacedFields,
   type FormProblem,
 } from "../forms/form-problem";
+import { checkedSchema, keepMessage, useZodForm } from "../forms/use-zod-form";
 import { scheduleChanged } from "../sessions/use-sessions";
 
 export type EnrollValues = {
@@ -83,40 +83,38 @@ export function EnrollForm({
     plannedDischargeOn: "",
     days: [],
   };
-  const [values, setValues] = useState<EnrollValues>(empty);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useZodForm({
+    schema: checkedSchema((values: EnrollValues) => toEnrollInput(values, cohortDays)),
+    defaultValues: empty,
+    translate: keepMessage,
+  });
+  const { problem } = form;
+  const values = form.watch();
   const enroll = useMutation({
     mutationFn: (input: EnrollParticipantInput) => cohortsApi.enroll(cohort.id, input),
     onSuccess: async (enrollment) => {
       await scheduleChanged(queryClient);
-      setValues(empty);
+      form.reset(empty);
       onDone(
         `${enrollment.participant.displayName} is enrolled at ${phaseLabel(enrollment.phase)} (${formatWeekdays(enrollment.days)}).`,
       );
     },
-    onError: (error) => setProblem(problemFromError(error)),
+    onError: (error) => form.fail(error),
   });
 
+  // The fields stay controlled (a phase change clears the days): they write through the form.
   function set<K extends keyof EnrollValues>(name: K, value: EnrollValues[K]) {
-    setValues((current) => ({ ...current, [name]: value }));
+    form.setValue(name, value as PathValue<EnrollValues, K>);
   }
 
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (enroll.isPending) return;
-    const result = toEnrollInput(values, cohortDays);
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
-    }
-    setProblem(null);
-    enroll.mutate(result.input);
-  }
+  const onSubmit = form.submitWith((input) => {
+    if (!enroll.isPending) enroll.mutate(input);
+  });
 
   const enrolledIds = new Set(cohort.enrollments.map((e) => e.participant.id));
   const candidates = participants.filter((p) => !enrolledIds.has(p.id));
   const usual = formatWeekdays(defaultPhaseDays(cohortDays, values.phase));
-  const error = (name: string) => problem?.fields[name];
+  const error = form.error;
 
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-busy={enroll.isPending}>

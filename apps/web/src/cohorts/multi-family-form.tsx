@@ -4,11 +4,11 @@ import {
   type CohortDetail,
 } from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useState, type SubmitEvent } from "react";
 import { useServices } from "../app/services-context";
 import { formatSessionWhen } from "../format/session-time";
 import { FormAlert, SubmitButton } from "../forms/fields";
-import { problemFromError, unplacedFields, type FormProblem } from "../forms/form-problem";
+import { unplacedFields, type FormProblem } from "../forms/form-problem";
+import { checkedSchema, keepMessage, useZodForm } from "../forms/use-zod-form";
 import { checkedBooking, minutesFrom, readStart } from "../sessions/book-session-form";
 import { LengthField, StartFields } from "../sessions/booking-fields";
 import { scheduleChanged } from "../sessions/use-sessions";
@@ -49,12 +49,14 @@ export function MultiFamilyForm({
   const { familiesApi, queryClient } = useServices();
   const zone = cohort.timeZone;
   const today = todayIn(zone, new Date());
-  const [values, setValues] = useState<Values>({
-    date: today,
-    time: "",
-    durationMinutes: String(DEFAULT_MINUTES),
+  const empty: Values = { date: today, time: "", durationMinutes: String(DEFAULT_MINUTES) };
+  const form = useZodForm({
+    schema: checkedSchema((values: Values) => toMultiFamilyInput(values, zone)),
+    defaultValues: empty,
+    translate: keepMessage,
   });
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const { problem } = form;
+  const values = form.watch();
   const book = useMutation({
     mutationFn: (input: BookMultiFamilyInput) => familiesApi.bookMultiFamily(cohort.id, input),
     onSuccess: async (sessionId, input) => {
@@ -62,29 +64,22 @@ export function MultiFamilyForm({
       const endsAt = new Date(
         Date.parse(input.startsAt) + input.durationMinutes * 60_000,
       ).toISOString();
-      setValues({ date: today, time: "", durationMinutes: String(DEFAULT_MINUTES) });
+      form.reset(empty);
       onBooked(sessionId, formatSessionWhen(input.startsAt, endsAt, zone));
     },
-    onError: (error) => setProblem(problemFromError(error)),
+    onError: (error) => form.fail(error),
   });
 
+  // The booking fields are shared, controlled components: they read and write through the form.
   function set(name: keyof Values, value: string) {
-    setValues((current) => ({ ...current, [name]: value }));
+    form.setValue(name, value);
   }
 
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (book.isPending) return;
-    const result = toMultiFamilyInput(values, zone);
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
-    }
-    setProblem(null);
-    book.mutate(result.input);
-  }
+  const onSubmit = form.submitWith((input) => {
+    if (!book.isPending) book.mutate(input);
+  });
 
-  const error = (name: string) => problem?.fields[name];
+  const error = form.error;
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-busy={book.isPending}>
       <FormAlert

@@ -6,22 +6,18 @@ import {
   type InvitationPreview,
 } from "@bridgeway/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useId, useState, type SubmitEvent } from "react";
+import { useId, useState } from "react";
+import { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useSearchParams } from "react-router";
 import { ApiError } from "../api/api-client";
 import { useServices } from "../app/services-context";
-import { Field, FormAlert, SubmitButton } from "../forms/fields";
-import {
-  checkFieldsMessage,
-  problemFromError,
-  problemFromZod,
-  unplacedFields,
-  type FormProblem,
-} from "../forms/form-problem";
+import { PasswordChoiceForm } from "../account/password-choice-form";
+import { schemaMessageInActiveLanguage } from "../forms/form-problem";
+import { useZodForm } from "../forms/use-zod-form";
 import { activeLocale } from "../i18n/i18n";
 import { useFormat } from "../i18n/use-format";
-import { useAuthStatus } from "../session/auth-context";
+import { useAuthStatus } from "../sign-in/auth-context";
 import { PageHeading } from "../shell/page-heading";
 import { PublicLayout } from "../shell/public-layout";
 import { ErrorState, LoadingState } from "../shell/status-states";
@@ -70,9 +66,9 @@ function ProblemView({ problem }: { problem: LinkProblem }) {
 /** Someone else is signed in on this browser: the new account must not mix with theirs. */
 function SignedInElsewhere({ name }: { name: string }) {
   const { t } = useTranslation("families");
-  const { session } = useServices();
+  const { signIn } = useServices();
   const headingId = useId();
-  const signOut = useMutation({ mutationFn: () => session.signOut() });
+  const signOut = useMutation({ mutationFn: () => signIn.signOut() });
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId} className="card__title">
@@ -96,38 +92,8 @@ function SignedInElsewhere({ name }: { name: string }) {
   );
 }
 
-/** A password being chosen, shown as plain text while "Show passwords" is pressed. */
-function NewPasswordField({
-  label,
-  hint,
-  error,
-  shown,
-  value,
-  onChange,
-}: {
-  label: string;
-  hint?: string;
-  error: string | undefined;
-  shown: boolean;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <Field label={label} hint={hint} error={error}>
-      {(control) => (
-        <input
-          {...control}
-          type={shown ? "text" : "password"}
-          autoComplete="new-password"
-          autoCapitalize="none"
-          spellCheck={false}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
-    </Field>
-  );
-}
+/** Accepting an invitation: its token and the new password typed twice. */
+const AcceptFormSchema = AcceptInvitationSchema.extend({ confirmPassword: z.string() });
 
 function AcceptForm({
   token,
@@ -141,17 +107,30 @@ function AcceptForm({
   onLinkProblem: (problem: LinkProblem) => void;
 }) {
   const { t } = useTranslation("families");
-  const { familiesApi, session } = useServices();
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
-  const [show, setShow] = useState(false);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const { familiesApi, signIn } = useServices();
+  const form = useZodForm({
+    schema: AcceptFormSchema,
+    defaultValues: { token, password: "", confirmPassword: "" },
+    // The schema words its messages in English; in another language the page says its own.
+    translate: (field, english) =>
+      field === "password" && activeLocale() !== "en"
+        ? t("accept.passwordTooShort", { min: MIN_PASSWORD_LENGTH })
+        : schemaMessageInActiveLanguage(english),
+    check: ({ password, confirmPassword }) => ({
+      confirmPassword:
+        confirmPassword === ""
+          ? t("accept.typeAgain")
+          : confirmPassword !== password
+            ? t("accept.notSame")
+            : undefined,
+    }),
+  });
   const accept = useMutation({
     mutationFn: (input: { token: string; password: string }) =>
       familiesApi.accept(input.token, input.password),
     onSuccess: (auth) => {
       onAccepted();
-      session.signedIn(auth);
+      signIn.signedIn(auth);
     },
     onError: (error) => {
       const linkProblem =
@@ -159,82 +138,34 @@ function AcceptForm({
           ? invitationLinkProblem(error, t)
           : null;
       if (linkProblem) onLinkProblem(linkProblem);
-      else setProblem(problemFromError(error));
+      else form.fail(error);
     },
   });
 
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (accept.isPending) return;
-    const parsed = AcceptInvitationSchema.safeParse({ token, password });
-    const fields: Record<string, string> = parsed.success
-      ? {}
-      : problemFromZod(parsed.error).fields;
-    // The schema words its messages in English; in another language the page says its own.
-    if (fields.password !== undefined && activeLocale() !== "en") {
-      fields.password = t("accept.passwordTooShort", { min: MIN_PASSWORD_LENGTH });
-    }
-    if (confirm === "") fields.confirmPassword = t("accept.typeAgain");
-    else if (confirm !== password) fields.confirmPassword = t("accept.notSame");
-    if (!parsed.success || Object.keys(fields).length > 0) {
-      setProblem({ message: checkFieldsMessage(), fields });
-      return;
-    }
-    setProblem(null);
-    accept.mutate(parsed.data);
-  }
-
-  const error = (name: string) => problem?.fields[name];
   return (
-    <form className="form card" noValidate onSubmit={onSubmit} aria-busy={accept.isPending}>
-      <h2 className="card__title">{t("accept.choose")}</h2>
-      <FormAlert
-        problem={problem}
-        extra={unplacedFields(problem, ["password", "confirmPassword"])}
-      />
+    <PasswordChoiceForm
+      form={form}
+      onValid={(values) => accept.mutate({ token: values.token, password: values.password })}
+      pending={accept.isPending}
+      className="form card"
+      title={<h2 className="card__title">{t("accept.choose")}</h2>}
+      username={preview.email}
+      password={{
+        name: "password",
+        label: t("accept.password"),
+        hint: t("accept.passwordHint", { min: MIN_PASSWORD_LENGTH }),
+      }}
+      again={{ name: "confirmPassword", label: t("accept.again") }}
+      submitLabel={t("accept.submit")}
+      pendingLabel={t("accept.pending")}
+      showLabel={t("accept.showPasswords")}
+    >
       <p>
         {t("accept.willSignInBefore")}
         <strong translate="no">{preview.email}</strong>
         {t("accept.willSignInAfter")}
       </p>
-      {/* Lets a password manager save the email with the new password. */}
-      <input
-        type="email"
-        name="username"
-        autoComplete="username"
-        value={preview.email}
-        readOnly
-        hidden
-      />
-      <NewPasswordField
-        label={t("accept.password")}
-        hint={t("accept.passwordHint", { min: MIN_PASSWORD_LENGTH })}
-        error={error("password")}
-        shown={show}
-        value={password}
-        onChange={setPassword}
-      />
-      <NewPasswordField
-        label={t("accept.again")}
-        error={error("confirmPassword")}
-        shown={show}
-        value={confirm}
-        onChange={setConfirm}
-      />
-      <div className="actions">
-        <SubmitButton pending={accept.isPending} pendingLabel={t("accept.pending")}>
-          {t("accept.submit")}
-        </SubmitButton>
-        <button
-          type="button"
-          className="button button--secondary"
-          aria-pressed={show}
-          onClick={() => setShow(!show)}
-        >
-          {t("accept.showPasswords")}
-        </button>
-      </div>
-    </form>
+    </PasswordChoiceForm>
   );
 }
 

@@ -26,6 +26,14 @@ function inActiveLanguage(fields: Readonly<Record<string, string>>): Record<stri
   return Object.fromEntries(Object.keys(fields).map((name) => [name, check]));
 }
 
+/**
+ * One schema message in the language the app speaks now: the English itself, or "check this"
+ * (for forms that have no better words of their own).
+ */
+export function schemaMessageInActiveLanguage(english: string): string {
+  return activeLocale() === "en" ? english : i18n.t("checkField", { ns: "forms" });
+}
+
 /** A field's message, or undefined when it has none. */
 export function fieldError(problem: FormProblem | null, name: string): string | undefined {
   return problem?.fields[name];

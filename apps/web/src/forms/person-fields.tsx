@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import type { ChangeEvent, ReactNode } from "react";
+import type { UseFormRegisterReturn } from "react-hook-form";
 import { Field } from "./fields";
 
 type NameValues = { firstName: string; lastName: string };
@@ -53,14 +54,15 @@ export function NameFields({
 
 /** Someone else's email address: an email keyboard, no capitals, no spelling marks, no autofill. */
 export function EmailField({
-  value,
-  onChange,
   error,
   hint,
   label = "Email",
-}: {
-  value: string;
-  onChange: (value: string) => void;
+  ...input
+}: (
+  | { value: string; onChange: (value: string) => void }
+  /** The field's registration in a react-hook-form form. */
+  | { registration: UseFormRegisterReturn }
+) & {
   error: string | undefined;
   hint?: ReactNode;
   /** The field's label, for a page in another language. */
@@ -76,8 +78,13 @@ export function EmailField({
           autoCapitalize="none"
           autoComplete="off"
           spellCheck={false}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
+          {...("registration" in input
+            ? input.registration
+            : {
+                value: input.value,
+                onChange: (event: ChangeEvent<HTMLInputElement>) =>
+                  input.onChange(event.target.value),
+              })}
         />
       )}
     </Field>

@@ -6,18 +6,13 @@ import {
 } from "@bridgeway/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
-import { useState, type SubmitEvent } from "react";
+import { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/api-client";
 import { Field, FormAlert, SubmitButton } from "../forms/fields";
-import {
-  checkFieldsMessage,
-  fieldError,
-  problemFromError,
-  unplacedFields,
-  type FormProblem,
-} from "../forms/form-problem";
-import { useSignedIn } from "../session/auth-context";
+import { problemFromError, unplacedFields, type FormProblem } from "../forms/form-problem";
+import { useZodForm } from "../forms/use-zod-form";
+import { useSignedIn } from "../sign-in/auth-context";
 import { refreshForums, useForumsApi } from "./use-forums";
 
 /** What a failed new thread says: inline field errors, or the announcements rule. */
@@ -29,15 +24,24 @@ function newThreadProblem(error: unknown, t: TFunction<"forums">): FormProblem {
 }
 
 /** Checked here first so that a person hears what is missing without a round trip. */
-function localProblem(title: string, body: string, t: TFunction<"forums">): FormProblem | null {
-  const fields: Record<string, string> = {};
-  if (title.trim() === "") fields.title = t("newThread.titleRequired");
-  else if (title.trim().length > MAX_THREAD_TITLE)
-    fields.title = t("newThread.titleTooLong", { max: MAX_THREAD_TITLE });
-  if (body.trim() === "") fields.body = t("newThread.bodyRequired");
-  else if (body.trim().length > MAX_POST_LENGTH)
-    fields.body = t("newThread.bodyTooLong", { max: MAX_POST_LENGTH });
-  return Object.keys(fields).length > 0 ? { message: checkFieldsMessage(), fields } : null;
+function newThreadSchema(t: TFunction<"forums">) {
+  const text = (max: number, required: string, tooLong: string) =>
+    z
+      .string()
+      .refine((value) => value.trim() !== "", { error: required })
+      .refine((value) => value.trim().length <= max, { error: tooLong });
+  return z.object({
+    title: text(
+      MAX_THREAD_TITLE,
+      t("newThread.titleRequired"),
+      t("newThread.titleTooLong", { max: MAX_THREAD_TITLE }),
+    ),
+    body: text(
+      MAX_POST_LENGTH,
+      t("newThread.bodyRequired"),
+      t("newThread.bodyTooLong", { max: MAX_POST_LENGTH }),
+    ),
+  });
 }
 
 /** Starting a thread on a board: title and body (markdown). */
@@ -56,54 +60,43 @@ export function NewThreadForm({
   const forumsApi = useForumsApi();
   const queryClient = useQueryClient();
   const { user } = useSignedIn();
-  const [title, setTitle] = useState("");
-  const [body, setBody] = useState("");
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useZodForm({
+    schema: newThreadSchema(t),
+    defaultValues: { title: "", body: "" },
+    // The schema's messages are the catalogue's own.
+    translate: (_field, message) => message,
+    describe: (error) => newThreadProblem(error, t),
+  });
+  const { problem } = form;
   const create = useMutation({
-    mutationFn: () => forumsApi.createThread(kind, boardId, { title, body }),
+    mutationFn: (input: { title: string; body: string }) =>
+      forumsApi.createThread(kind, boardId, input),
     onSuccess: async (thread) => {
       await refreshForums(queryClient, user.id);
       onCreated(thread);
     },
-    onError: (error) => setProblem(newThreadProblem(error, t)),
+    onError: (error) => form.fail(error),
   });
 
   return (
     <form
       className="form inline-form"
       noValidate
-      onSubmit={(event: SubmitEvent<HTMLFormElement>) => {
-        event.preventDefault();
-        const local = localProblem(title, body, t);
-        setProblem(local);
-        if (!local) create.mutate();
-      }}
+      onSubmit={form.submitWith((input) => create.mutate(input))}
     >
       <FormAlert problem={problem} extra={unplacedFields(problem, ["title", "body"])} />
-      <Field label={t("newThread.titleLabel")} error={fieldError(problem, "title")}>
+      <Field label={t("newThread.titleLabel")} error={form.error("title")}>
         {(control) => (
           <input
             {...control}
             type="text"
-            value={title}
             maxLength={MAX_THREAD_TITLE + 50}
-            onChange={(event) => setTitle(event.target.value)}
+            {...form.register("title")}
           />
         )}
       </Field>
-      <Field
-        label={t("newThread.bodyLabel")}
-        hint={t("markdownHint")}
-        error={fieldError(problem, "body")}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            rows={6}
-            value={body}
-            onChange={(event) => setBody(event.target.value)}
-          />
-        )}
+      <Field label={t("newThread.bodyLabel")} hint={t("markdownHint")} error={form.error("body")}>
+        {(control) => <textarea {...control} rows={6} {...form.register("body")} />}
       </Field>
       <div className="actions">
         <SubmitButton pending={create.isPending} pendingLabel={t("newThread.posting")}>

@@ -1,21 +1,18 @@
 import { CreateParticipantInputSchema, type CreateParticipantInput } from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState, type SubmitEvent } from "react";
+import { useId, useState } from "react";
+import { z } from "zod";
 import { Link } from "react-router";
 import { QUERY_KEYS } from "../api/query-keys";
 import { useServices } from "../app/services-context";
 import { formatTimeZone } from "../format/format";
 import { Field, FormAlert, SubmitButton } from "../forms/fields";
-import {
-  problemFromError,
-  problemFromZod,
-  unplacedFields,
-  type FormProblem,
-} from "../forms/form-problem";
+import { unplacedFields } from "../forms/form-problem";
+import { useZodForm } from "../forms/use-zod-form";
 import { EmailField, NameFields } from "../forms/person-fields";
 import { TimeZoneField } from "../forms/time-zone-field";
 import { QueryView } from "../homes/query-view";
-import { useSignedIn } from "../session/auth-context";
+import { useSignedIn } from "../sign-in/auth-context";
 import { PageHeading } from "../shell/page-heading";
 import { HiddenContext } from "../shell/hidden-context";
 import { EmptyState } from "../shell/status-states";
@@ -33,6 +30,22 @@ type NewParticipant = {
 
 const FIELDS = ["email", "firstName", "lastName", "preferredName", "timeZone"];
 
+/** The form's text, read into the request: no preferred name when left empty. */
+const NewParticipantSchema = z
+  .object({
+    email: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    preferredName: z.string(),
+    timeZone: z.string(),
+  })
+  .transform(({ preferredName, ...rest }) => ({
+    ...rest,
+    timeZone: rest.timeZone.trim(),
+    ...(preferredName.trim() === "" ? {} : { preferredName }),
+  }))
+  .pipe(CreateParticipantInputSchema);
+
 function AddParticipantForm({ onAdded }: { onAdded: (message: string) => void }) {
   const { user } = useSignedIn();
   const { peopleApi, queryClient } = useServices();
@@ -43,43 +56,32 @@ function AddParticipantForm({ onAdded }: { onAdded: (message: string) => void })
     preferredName: "",
     timeZone: user.timeZone,
   };
-  const [values, setValues] = useState<NewParticipant>(empty);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useZodForm({ schema: NewParticipantSchema, defaultValues: empty });
+  const { problem } = form;
+  const values = form.watch();
   const add = useMutation({
     mutationFn: (input: CreateParticipantInput) => peopleApi.createParticipant(input),
     onSuccess: async (added) => {
       await queryClient.invalidateQueries({ queryKey: [PEOPLE_KEY] });
       await queryClient.invalidateQueries({ queryKey: [QUERY_KEYS.home] });
-      setValues(empty);
+      form.reset(empty);
       onAdded(
         `${added.displayName} is added. Invitation sent to ${added.email}: they choose their own password from the link. Enroll them in a cohort from the cohort's page.`,
       );
     },
-    onError: (error) => setProblem(problemFromError(error)),
+    onError: (error) => form.fail(error),
   });
 
+  // Names and time zone are shared, controlled fields: they write through the form.
   function set(name: keyof NewParticipant, value: string) {
-    setValues((current) => ({ ...current, [name]: value }));
+    form.setValue(name, value);
   }
 
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (add.isPending) return;
-    const { preferredName, ...rest } = values;
-    const parsed = CreateParticipantInputSchema.safeParse({
-      ...rest,
-      timeZone: values.timeZone.trim(),
-      ...(preferredName.trim() === "" ? {} : { preferredName }),
-    });
-    if (!parsed.success) {
-      setProblem(problemFromZod(parsed.error));
-      return;
-    }
-    setProblem(null);
-    add.mutate(parsed.data);
-  }
+  const onSubmit = form.submitWith((input) => {
+    if (!add.isPending) add.mutate(input);
+  });
 
-  const error = (name: string) => problem?.fields[name];
+  const error = form.error;
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-busy={add.isPending}>
       <FormAlert problem={problem} extra={unplacedFields(problem, FIELDS)} />
@@ -90,20 +92,10 @@ function AddParticipantForm({ onAdded }: { onAdded: (message: string) => void })
         error={error("preferredName")}
       >
         {(control) => (
-          <input
-            {...control}
-            type="text"
-            autoComplete="off"
-            value={values.preferredName}
-            onChange={(event) => set("preferredName", event.target.value)}
-          />
+          <input {...control} type="text" autoComplete="off" {...form.register("preferredName")} />
         )}
       </Field>
-      <EmailField
-        value={values.email}
-        onChange={(email) => set("email", email)}
-        error={error("email")}
-      />
+      <EmailField registration={form.register("email")} error={error("email")} />
       <TimeZoneField
         label="Their time zone"
         value={values.timeZone}

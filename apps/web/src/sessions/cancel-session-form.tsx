@@ -1,9 +1,8 @@
 import { CancelSessionInputSchema, type SessionSummary } from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useState, type SubmitEvent } from "react";
 import { useServices } from "../app/services-context";
 import { Field, FormAlert, SubmitButton } from "../forms/fields";
-import { problemFromError, problemFromZod, type FormProblem } from "../forms/form-problem";
+import { useZodForm } from "../forms/use-zod-form";
 import { scheduleChanged } from "./use-sessions";
 
 /** Cancels one meeting, with the reason people will see; the rest of the series stays. */
@@ -17,36 +16,26 @@ export function CancelSessionForm({
   onClose: () => void;
 }) {
   const { sessionsApi, queryClient } = useServices();
-  const [reason, setReason] = useState("");
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useZodForm({ schema: CancelSessionInputSchema, defaultValues: { reason: "" } });
   const cancel = useMutation({
     mutationFn: (input: { reason: string }) => sessionsApi.cancel(session.id, input),
     onSuccess: async (cancelled) => {
       await scheduleChanged(queryClient);
       onDone(cancelled);
     },
-    onError: (error) => setProblem(problemFromError(error)),
+    onError: (error) => form.fail(error),
   });
-
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (cancel.isPending) return;
-    const parsed = CancelSessionInputSchema.safeParse({ reason });
-    if (!parsed.success) {
-      setProblem(problemFromZod(parsed.error));
-      return;
-    }
-    setProblem(null);
-    cancel.mutate(parsed.data);
-  }
+  const onSubmit = form.submitWith((input) => {
+    if (!cancel.isPending) cancel.mutate(input);
+  });
 
   return (
     <form className="form inline-form" noValidate onSubmit={onSubmit} aria-busy={cancel.isPending}>
-      <FormAlert problem={problem} />
+      <FormAlert problem={form.problem} />
       <Field
         label="Reason for cancelling"
         hint="Everyone expected at the session sees this. Only this meeting is cancelled."
-        error={problem?.fields.reason}
+        error={form.error("reason")}
       >
         {(control) => (
           <textarea
@@ -55,8 +44,7 @@ export function CancelSessionForm({
             maxLength={500}
             // The panel opened for this: start typing at once.
             autoFocus
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
+            {...form.register("reason")}
           />
         )}
       </Field>
