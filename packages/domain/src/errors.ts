@@ -34,30 +34,11 @@ export const ApiErrorBodySchema = z.object({
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
 
-/**
- * Every reason the server refuses a request, whichever way it arrived (HTTP or a socket event).
- * The HTTP error handler and the socket event registrar each map these once to their answer;
- * business code only says what went wrong, never which status or reply carries it.
- */
-export const ERROR_CODES = [
-  "invalid_input",
-  "invalid_json",
-  "unsupported_media_type",
-  "payload_too_large",
-  "unauthenticated",
-  "invalid_credentials",
-  "session_expired",
-  "mfa_required",
-  "mfa_enrolment_required",
-  "reauthentication_required",
-  "csrf_failed",
-  "forbidden",
-  "not_found",
-  "conflict",
-  "rate_limited",
-  /** What it depends on (the database, a mail or media server) is down; try again later. */
-  "unavailable",
-  // Refusals of the live room, answered only on sockets.
+/** Written only by the HTTP layer: an outage is thrown as "unavailable", "internal" never. */
+const HTTP_ONLY_CODES: readonly string[] = ["service_unavailable", "internal"];
+type HttpOnlyCode = "service_unavailable" | "internal";
+/** Refusals of the live room, answered only on sockets. */
+const LIVE_ROOM_CODES = [
   "not_open_yet",
   "ended",
   "locked",
@@ -65,7 +46,21 @@ export const ERROR_CODES = [
   "declined",
   "room_full",
   "not_admitted",
-] as const satisfies readonly (ApiErrorCode | LiveErrorCode)[];
+] as const satisfies readonly LiveErrorCode[];
+
+/**
+ * Every reason the server refuses a request, whichever way it arrived (HTTP or a socket event).
+ * The HTTP error handler and the socket event registrar each map these once to their answer;
+ * business code only says what went wrong, never which status or reply carries it.
+ */
+export const ERROR_CODES = [
+  ...API_ERROR_CODES.filter(
+    (code): code is Exclude<ApiErrorCode, HttpOnlyCode> => !HTTP_ONLY_CODES.includes(code),
+  ),
+  /** What it depends on (the database, a mail or media server) is down; try again later. */
+  "unavailable",
+  ...LIVE_ROOM_CODES,
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** An expected refusal with a meaning for the client; anything else is a failure to log. */
