@@ -1,5 +1,6 @@
 import {
   isWaiting,
+  roomView,
   JOIN_OPENS_BEFORE_MS,
   seatsLeft,
   type Actor,
@@ -120,10 +121,13 @@ export function createLiveAdmission(
         credential = await room.credentialFor(sessionId, attendee);
       }
       await audit.record({ actor }, "read", { type: "live-session", id: sessionId }, "success");
-      await room.broadcast(sessionId);
+      // The joiner's view is made from what everyone else was just sent.
+      const data = await room.broadcast(sessionId, occurrence);
       return {
         state: status === "ADMITTED" ? ("admitted" as const) : ("waiting" as const),
-        room: await room.snapshotFor(sessionId, actor.userId, found),
+        room: data
+          ? roomView(data, actor.userId, found.role)
+          : await room.snapshotFor(sessionId, actor.userId, found),
         ...(credential ? { credential } : {}),
       };
     },

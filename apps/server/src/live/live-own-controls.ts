@@ -32,12 +32,21 @@ export function createOwnControls(room: LiveRoom) {
       }
       const audioOnly = state.audioOnly ?? me.audioOnly;
       // Audio-only sends no camera, whatever the client says.
-      await live.update(sessionId, actor.userId, {
+      const media = {
         microphone: state.microphone,
         camera: state.camera && !audioOnly,
         screen: state.screen,
         audioOnly,
-      });
+      };
+      // Said again (every join and reconnect does): the room already shows it.
+      if (
+        media.microphone === me.microphone &&
+        media.camera === me.camera &&
+        media.screen === me.screen &&
+        audioOnly === me.audioOnly
+      )
+        return;
+      await live.update(sessionId, actor.userId, media);
       if (audioOnly !== me.audioOnly)
         await live.switchModality(sessionId, actor.userId, clock.now(), audioOnly);
       await room.broadcast(sessionId);

@@ -7,8 +7,7 @@ import type {
   RoomAttendee,
 } from "@bridgeway/domain";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
-
-type Db = PrismaClient | Prisma.TransactionClient;
+import { createStandingCache } from "./standing-cache";
 
 /** Someone who came to a live room, as stored: what the room view needs, and their request. */
 export type Attendee = RoomAttendee & {
@@ -48,6 +47,37 @@ const FRESH_SPAN_MS = 10_000;
 
 /** Live rooms, who is in them, and attendance spans. */
 export function createLiveRepository(prisma: PrismaClient) {
+  async function readAttendee(sessionId: string, userId: string): Promise<Attendee | null> {
+    const row = await prisma.liveAttendee.findUnique({
+      where: { sessionId_userId: { sessionId, userId } },
+    });
+    return row ? toAttendee(row) : null;
+  }
+  const standings = createStandingCache(readAttendee);
+  /** A change to one person's place: the relay's cache holds the row as written. */
+  async function changingOne(
+    sessionId: string,
+    userId: string,
+    write: () => Promise<Prisma.LiveAttendeeGetPayload<object>>,
+  ): Promise<Attendee> {
+    try {
+      const attendee = toAttendee(await write());
+      standings.set(sessionId, userId, attendee);
+      return attendee;
+    } catch (error) {
+      standings.forget(sessionId, userId);
+      throw error;
+    }
+  }
+  /** A change to several people's places: the relay reads the room again. */
+  async function changingMany<T>(sessionId: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      standings.forget(sessionId);
+    }
+  }
+
   return {
     async room(sessionId: string): Promise<RoomState | null> {
       return prisma.liveRoom.findUnique({
@@ -75,32 +105,45 @@ export function createLiveRepository(prisma: PrismaClient) {
     },
 
     async endRoom(sessionId: string, at: Date): Promise<void> {
-      await prisma.$transaction([
-        prisma.liveRoom.update({ where: { sessionId }, data: { endedAt: at, lockedAt: at } }),
-        prisma.attendanceSpan.updateMany({
-          where: { sessionId, leftAt: null },
-          data: { leftAt: at },
-        }),
-        prisma.liveAttendee.updateMany({
-          where: { sessionId },
-          data: { connection: "GONE", handRaisedAt: null },
-        }),
-      ]);
+      await changingMany(sessionId, () =>
+        prisma.$transaction([
+          prisma.liveRoom.update({ where: { sessionId }, data: { endedAt: at, lockedAt: at } }),
+          prisma.attendanceSpan.updateMany({
+            where: { sessionId, leftAt: null },
+            data: { leftAt: at },
+          }),
+          prisma.liveAttendee.updateMany({
+            where: { sessionId },
+            data: { connection: "GONE", handRaisedAt: null },
+          }),
+        ]),
+      );
     },
 
+    /** Everyone who came to the room; the read also refreshes the relay's cache of the room. */
     async attendees(sessionId: string): Promise<Attendee[]> {
+      const token = standings.beginFill(sessionId);
       const rows = await prisma.liveAttendee.findMany({
         where: { sessionId },
         orderBy: { requestedAt: "asc" },
       });
-      return rows.map(toAttendee);
+      const attendees = rows.map(toAttendee);
+      standings.fill(
+        token,
+        attendees.map((a) => [a.userId, a]),
+      );
+      return attendees;
     },
 
-    async attendee(sessionId: string, userId: string): Promise<Attendee | null> {
-      const row = await prisma.liveAttendee.findUnique({
-        where: { sessionId_userId: { sessionId, userId } },
-      });
-      return row ? toAttendee(row) : null;
+    attendee: readAttendee,
+
+    /**
+     * Someone's place in the room for the signal relay: a read of up to a second ago when this
+     * process has not changed the session since (see `createStandingCache`). Good for letting a
+     * signal through; a refusal must rest on `attendee`.
+     */
+    standing(sessionId: string, userId: string): Promise<Attendee | null> {
+      return standings.get(sessionId, userId);
     },
 
     /** Records someone arriving: creates their place or refreshes it, keeping an admission. */
@@ -110,29 +153,30 @@ export function createLiveRepository(prisma: PrismaClient) {
       status: AttendeeStatus,
       at: Date,
     ): Promise<Attendee> {
-      const row = await prisma.liveAttendee.upsert({
-        where: { sessionId_userId: { sessionId, userId: person.userId } },
-        create: {
-          sessionId,
-          userId: person.userId,
-          role: person.role,
-          displayName: person.displayName,
-          status,
-          connection: "CONNECTED",
-          requestedAt: at,
-          admittedAt: status === "ADMITTED" ? at : null,
-        },
-        update: {
-          displayName: person.displayName,
-          status,
-          connection: "CONNECTED",
-          declineMessage: null,
-          // Arriving again (after leaving or a drop) starts with the hand down.
-          handRaisedAt: null,
-          ...(status === "WAITING" ? { requestedAt: at } : {}),
-        },
-      });
-      return toAttendee(row);
+      return changingOne(sessionId, person.userId, () =>
+        prisma.liveAttendee.upsert({
+          where: { sessionId_userId: { sessionId, userId: person.userId } },
+          create: {
+            sessionId,
+            userId: person.userId,
+            role: person.role,
+            displayName: person.displayName,
+            status,
+            connection: "CONNECTED",
+            requestedAt: at,
+            admittedAt: status === "ADMITTED" ? at : null,
+          },
+          update: {
+            displayName: person.displayName,
+            status,
+            connection: "CONNECTED",
+            declineMessage: null,
+            // Arriving again (after leaving or a drop) starts with the hand down.
+            handRaisedAt: null,
+            ...(status === "WAITING" ? { requestedAt: at } : {}),
+          },
+        }),
+      );
     },
 
     async update(
@@ -152,13 +196,13 @@ export function createLiveRepository(prisma: PrismaClient) {
         screenShareAllowed: boolean;
         breakoutId: string | null;
       }>,
-      db: Db = prisma,
     ): Promise<Attendee> {
-      const row = await db.liveAttendee.update({
-        where: { sessionId_userId: { sessionId, userId } },
-        data,
-      });
-      return toAttendee(row);
+      return changingOne(sessionId, userId, () =>
+        prisma.liveAttendee.update({
+          where: { sessionId_userId: { sessionId, userId } },
+          data,
+        }),
+      );
     },
 
     /** Moves waiting people to admitted in one step; answers who was let in, as they are now. */
@@ -168,22 +212,24 @@ export function createLiveRepository(prisma: PrismaClient) {
       at: Date,
       limit: number,
     ): Promise<Attendee[]> {
-      return prisma.$transaction(async (tx) => {
-        const waiting = await tx.liveAttendee.findMany({
-          where: { sessionId, status: "WAITING", connection: { not: "GONE" } },
-          orderBy: { requestedAt: "asc" },
-          take: limit,
-        });
-        if (waiting.length > 0) {
-          await tx.liveAttendee.updateMany({
-            where: { sessionId, userId: { in: waiting.map((w) => w.userId) } },
-            data: { status: "ADMITTED", admittedAt: at, admittedByUserId: by },
+      return changingMany(sessionId, () =>
+        prisma.$transaction(async (tx) => {
+          const waiting = await tx.liveAttendee.findMany({
+            where: { sessionId, status: "WAITING", connection: { not: "GONE" } },
+            orderBy: { requestedAt: "asc" },
+            take: limit,
           });
-        }
-        return waiting.map((row) =>
-          toAttendee({ ...row, status: "ADMITTED", admittedAt: at, admittedByUserId: by }),
-        );
-      });
+          if (waiting.length > 0) {
+            await tx.liveAttendee.updateMany({
+              where: { sessionId, userId: { in: waiting.map((w) => w.userId) } },
+              data: { status: "ADMITTED", admittedAt: at, admittedByUserId: by },
+            });
+          }
+          return waiting.map((row) =>
+            toAttendee({ ...row, status: "ADMITTED", admittedAt: at, admittedByUserId: by }),
+          );
+        }),
+      );
     },
 
     async openSpan(
@@ -268,48 +314,52 @@ export function createLiveRepository(prisma: PrismaClient) {
       at: Date,
       closeAtEnd: boolean,
     ): Promise<BreakoutRoom[]> {
-      return prisma.$transaction(async (tx) => {
-        await tx.breakout.updateMany({
-          where: { sessionId, closedAt: null },
-          data: { closedAt: at },
-        });
-        const created: BreakoutRoom[] = [];
-        for (const room of rooms) {
-          const row = await tx.breakout.create({
-            data: { sessionId, name: room.name, members: room.members, createdAt: at },
+      return changingMany(sessionId, () =>
+        prisma.$transaction(async (tx) => {
+          await tx.breakout.updateMany({
+            where: { sessionId, closedAt: null },
+            data: { closedAt: at },
           });
-          created.push({ id: row.id, name: row.name, members: row.members });
-          if (room.members.length > 0) {
-            await tx.liveAttendee.updateMany({
-              where: { sessionId, userId: { in: room.members } },
-              data: { breakoutId: row.id },
+          const created: BreakoutRoom[] = [];
+          for (const room of rooms) {
+            const row = await tx.breakout.create({
+              data: { sessionId, name: room.name, members: room.members, createdAt: at },
             });
+            created.push({ id: row.id, name: row.name, members: row.members });
+            if (room.members.length > 0) {
+              await tx.liveAttendee.updateMany({
+                where: { sessionId, userId: { in: room.members } },
+                data: { breakoutId: row.id },
+              });
+            }
           }
-        }
-        await tx.liveRoom.update({
-          where: { sessionId },
-          data: {
-            breakoutsEndAt: endsAt,
-            breakoutsCloseAtEnd: closeAtEnd,
-            breakoutsWarnedAt: null,
-          },
-        });
-        return created;
-      });
+          await tx.liveRoom.update({
+            where: { sessionId },
+            data: {
+              breakoutsEndAt: endsAt,
+              breakoutsCloseAtEnd: closeAtEnd,
+              breakoutsWarnedAt: null,
+            },
+          });
+          return created;
+        }),
+      );
     },
 
     async closeBreakouts(sessionId: string, at: Date): Promise<void> {
-      await prisma.$transaction([
-        prisma.breakout.updateMany({
-          where: { sessionId, closedAt: null },
-          data: { closedAt: at },
-        }),
-        prisma.liveAttendee.updateMany({ where: { sessionId }, data: { breakoutId: null } }),
-        prisma.liveRoom.update({
-          where: { sessionId },
-          data: { breakoutsEndAt: null, breakoutsCloseAtEnd: false, breakoutsWarnedAt: null },
-        }),
-      ]);
+      await changingMany(sessionId, () =>
+        prisma.$transaction([
+          prisma.breakout.updateMany({
+            where: { sessionId, closedAt: null },
+            data: { closedAt: at },
+          }),
+          prisma.liveAttendee.updateMany({ where: { sessionId }, data: { breakoutId: null } }),
+          prisma.liveRoom.update({
+            where: { sessionId },
+            data: { breakoutsEndAt: null, breakoutsCloseAtEnd: false, breakoutsWarnedAt: null },
+          }),
+        ]),
+      );
     },
 
     /** Open breakouts set to close when their timer runs out by `before` (or already has). */
@@ -359,23 +409,25 @@ export function createLiveRepository(prisma: PrismaClient) {
       endsAt: Date,
       at: Date,
     ): Promise<string[] | null> {
-      return prisma.$transaction(async (tx) => {
-        const { count } = await tx.liveRoom.updateMany({
-          where: { sessionId, breakoutsEndAt: endsAt, breakoutsCloseAtEnd: true },
-          data: { breakoutsEndAt: null, breakoutsCloseAtEnd: false, breakoutsWarnedAt: null },
-        });
-        if (count !== 1) return null;
-        const moved = await tx.liveAttendee.findMany({
-          where: { sessionId, breakoutId: { not: null } },
-          select: { userId: true },
-        });
-        await tx.breakout.updateMany({
-          where: { sessionId, closedAt: null },
-          data: { closedAt: at },
-        });
-        await tx.liveAttendee.updateMany({ where: { sessionId }, data: { breakoutId: null } });
-        return moved.map((m) => m.userId);
-      });
+      return changingMany(sessionId, () =>
+        prisma.$transaction(async (tx) => {
+          const { count } = await tx.liveRoom.updateMany({
+            where: { sessionId, breakoutsEndAt: endsAt, breakoutsCloseAtEnd: true },
+            data: { breakoutsEndAt: null, breakoutsCloseAtEnd: false, breakoutsWarnedAt: null },
+          });
+          if (count !== 1) return null;
+          const moved = await tx.liveAttendee.findMany({
+            where: { sessionId, breakoutId: { not: null } },
+            select: { userId: true },
+          });
+          await tx.breakout.updateMany({
+            where: { sessionId, closedAt: null },
+            data: { closedAt: at },
+          });
+          await tx.liveAttendee.updateMany({ where: { sessionId }, data: { breakoutId: null } });
+          return moved.map((m) => m.userId);
+        }),
+      );
     },
 
     async openBreakoutRooms(sessionId: string): Promise<BreakoutRoom[]> {

@@ -116,13 +116,19 @@ export function createLiveRoom(deps: LiveDeps) {
     return roomView(await loadRoom(sessionId, found.occurrence), viewerId, found.role);
   }
 
-  /** Sends each connected person their own view of the room. */
-  async function broadcast(sessionId: string): Promise<void> {
+  /**
+   * Sends each connected person their own view of the room; answers what it was made from (for
+   * a reply that needs the room as it is now), or null when the session is gone.
+   */
+  async function broadcast(
+    sessionId: string,
+    known?: OccurrenceRecord,
+  ): Promise<RoomViewInput | null> {
     const [occurrence, sockets] = await Promise.all([
-      deps.occurrenceRepo.occurrence(sessionId),
+      known ?? deps.occurrenceRepo.occurrence(sessionId),
       io.in(rooms.all(sessionId)).fetchSockets(),
     ]);
-    if (!occurrence) return;
+    if (!occurrence) return null;
     const data = await loadRoom(sessionId, occurrence);
     const views = new Map<string, RoomSnapshot>();
     for (const socket of sockets) {
@@ -135,6 +141,7 @@ export function createLiveRoom(deps: LiveDeps) {
       }
       socket.emit("room:state", view);
     }
+    return data;
   }
 
   async function credentialFor(

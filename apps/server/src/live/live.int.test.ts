@@ -241,6 +241,52 @@ describe.each(databaseKinds())("the live room on %s", (kind) => {
     expect((await received).from).toBe(avery.id);
   });
 
+  it("relays a burst at once, and stops the moment someone leaves or is removed", async () => {
+    const dana = await person(DANA);
+    await dana.live.join(group.id, "Dana");
+    const riley = await person(P[7]);
+    await riley.live.join(group.id, "Riley");
+    await dana.live.request("room:admit", { sessionId: group.id, userId: riley.id });
+    const candidate = (n: number) => ({
+      candidate: {
+        candidate: `candidate:${n} 1 udp 2122260223 127.0.0.1 ${50_000 + n} typ host`,
+        sdpMid: "0",
+        sdpMLineIndex: 0,
+      },
+    });
+    const signal = (from: LiveClient, to: string, n: number) =>
+      from.request("media:signal", { sessionId: group.id, to, signal: candidate(n) });
+    // A join's burst of candidates: every one relayed, in order.
+    const heard: string[] = [];
+    const all = dana.live.waitFor<{ signal: { candidate: { candidate: string } } }>(
+      "media:signal",
+      (m) => heard.push(m.signal.candidate.candidate) === 12,
+    );
+    const sent = await Promise.all(
+      Array.from({ length: 12 }, (_, n) => signal(riley.live, dana.id, n)),
+    );
+    expect(sent.every((r) => r.ok)).toBe(true);
+    await all;
+    expect(heard.map((c) => c.split(" ")[0])).toEqual(
+      Array.from({ length: 12 }, (_, n) => `candidate:${n}`),
+    );
+    // Leaving and coming straight back: signals to the newcomer are relayed again at once.
+    expect((await riley.live.request("room:leave", { sessionId: group.id })).ok).toBe(true);
+    const toGone = await signal(dana.live, riley.id, 20);
+    expect(toGone.ok ? "sent" : toGone.error.code).toBe("not_found");
+    await riley.live.join(group.id, "Riley");
+    expect((await signal(dana.live, riley.id, 21)).ok).toBe(true);
+    // Removed: the very next signal either way is refused, within the relay's trust window.
+    expect((await signal(riley.live, dana.id, 22)).ok).toBe(true);
+    expect(
+      (await dana.live.request("room:remove", { sessionId: group.id, userId: riley.id })).ok,
+    ).toBe(true);
+    const fromRemoved = await signal(riley.live, dana.id, 23);
+    expect(fromRemoved.ok ? "sent" : fromRemoved.error.code).toBe("not_admitted");
+    const toRemoved = await signal(dana.live, riley.id, 24);
+    expect(toRemoved.ok ? "sent" : toRemoved.error.code).toBe("not_found");
+  });
+
   it("answers bad events with an error event and keeps the room working", async () => {
     const dana = await person(DANA);
     const notJoined = await dana.live.request("hand:raise", { sessionId: group.id, raised: true });

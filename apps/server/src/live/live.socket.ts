@@ -2,6 +2,7 @@ import type { Actor, ClientEvent, LiveError, ParsedPayload } from "@bridgeway/do
 import { eventRegistrar, type HandlerResult } from "../realtime/event-handler";
 import type { Logger } from "../logger";
 import type { Realtime, RealtimeSocket } from "../realtime/realtime";
+import { rooms } from "./live-room";
 import type { LiveService } from "./live-service";
 
 /** Client events about one live session: their payload names it. */
@@ -114,7 +115,8 @@ export function registerLiveSockets(realtime: Realtime, live: LiveService, logge
       return {};
     });
     inRoom("media:signal", async (p) => {
-      await live.relaySignal(actor, p.sessionId, p.to, p.signal);
+      const senderInRoom = socket.rooms.has(rooms.admitted(p.sessionId));
+      await live.relaySignal(actor, p.sessionId, p.to, p.signal, senderInRoom);
       return {};
     });
     inRoom("media:refresh-credential", async (p) => ({
