@@ -12,7 +12,12 @@ import type {
   RemoteMedia,
   Signaller,
 } from "./media-session";
-import { DescriptionRejected, isPolite, PerfectNegotiation } from "./perfect-negotiation";
+import {
+  DescriptionRejected,
+  firstOffer,
+  isPolite,
+  PerfectNegotiation,
+} from "./perfect-negotiation";
 
 /** A connection "disconnected" this long gets an ICE restart (it often heals by itself sooner). */
 const DISCONNECTED_RESTART_MS = 2_000;
@@ -24,6 +29,13 @@ const UNANSWERED_OFFER_MS = 8_000;
 const REACHABLE_RETRY_MS = 1_000;
 /** A new connection not up after this long gets an ICE restart (a lost candidate, say). */
 const FIRST_CONNECT_MS = 10_000;
+/**
+ * Two people who meet both learn of each other at about the same moment. Only the impolite one
+ * offers at once; the polite one offers only if no offer came in this long. Two crossing offers
+ * make the polite side roll its own back, and Chromium then sometimes gathers no candidates for
+ * its answer, leaving the pair unconnected until the first-connect restart 10 s later.
+ */
+const FIRST_OFFER_WAIT_MS = 1_000;
 /** A peer first heard of through a signal is kept this long even if the roster lags behind. */
 const SIGNALLED_PEER_GRACE_MS = 3_000;
 /** Reduced sending quality: half the resolution, at most this many bits a second. */
@@ -77,6 +89,9 @@ class MeshPeer {
   private rebuildTimer: ReturnType<typeof setTimeout> | undefined;
   private offerTimer: ReturnType<typeof setTimeout> | undefined;
   private firstConnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private firstOfferTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Polite, new to the other side: letting them make the first offer. */
+  private awaitingFirstOffer: boolean;
   private readonly reachTimers = new Set<ReturnType<typeof setTimeout>>();
   private closed = false;
   /** Once audio-only has been on, video directions are managed here (and restored after). */
@@ -97,6 +112,7 @@ class MeshPeer {
       sendQuality: () => "full" | "reduced";
     },
     readonly signalled: boolean,
+    rebuilt = false,
   ) {
     this.pc = new RTCPeerConnection(owner.config);
     this.negotiation = new PerfectNegotiation(
@@ -110,10 +126,13 @@ class MeshPeer {
     this.channel.onopen = () => this.sendLabels();
     this.channel.onmessage = (event: MessageEvent) => this.receiveLabels(event.data);
 
+    const first = firstOffer(
+      this.negotiation.polite,
+      signalled ? "signalled" : rebuilt ? "rebuilt" : "met",
+    );
+    this.awaitingFirstOffer = first === "after-waiting";
     this.pc.onnegotiationneeded = () => {
-      this.negotiation.negotiate().catch(() => {
-        // A failed offer leaves the connection as it was; the next change tries again.
-      });
+      if (!this.awaitingFirstOffer) this.offer();
     };
     this.pc.onicecandidate = (event) => this.negotiation.sendCandidate(event.candidate);
     this.pc.ontrack = (event) => {
@@ -129,12 +148,33 @@ class MeshPeer {
       if (track) this.addTrack(source, track);
     }
     this.applyDirections();
+    // Offer now rather than on `negotiationneeded`, which a busy page (the room re-rendering
+    // for the newcomer) dispatches tens of milliseconds later. Answering an offer that is
+    // already on its way needs none: the answer negotiates everything.
+    if (this.awaitingFirstOffer) {
+      this.firstOfferTimer = setTimeout(() => {
+        this.awaitingFirstOffer = false;
+        if (this.pc.signalingState === "stable" && this.pc.remoteDescription === null) this.offer();
+      }, FIRST_OFFER_WAIT_MS);
+    } else if (first === "now") {
+      this.offer();
+    }
     this.firstConnectTimer = setTimeout(() => {
       if (!this.closed && !this.everConnected) this.restartIce();
     }, FIRST_CONNECT_MS);
   }
 
+  private offer(): void {
+    this.negotiation.negotiate().catch(() => {
+      // A failed offer leaves the connection as it was; the next change tries again.
+    });
+  }
+
   receive(signal: SignalPayload): Promise<unknown> {
+    if ("description" in signal && signal.description.type === "offer") {
+      this.awaitingFirstOffer = false;
+      clearTimeout(this.firstOfferTimer);
+    }
     return this.negotiation.receive(signal);
   }
 
@@ -259,6 +299,7 @@ class MeshPeer {
     clearTimeout(this.rebuildTimer);
     clearTimeout(this.offerTimer);
     clearTimeout(this.firstConnectTimer);
+    clearTimeout(this.firstOfferTimer);
     for (const timer of this.reachTimers) clearTimeout(timer);
     this.pc.onnegotiationneeded = null;
     this.pc.onsignalingstatechange = null;
@@ -514,7 +555,7 @@ export class DirectMeshSession implements MediaSession {
     this.listeners.notify();
   }
 
-  private createPeer(userId: string, signalled: boolean): MeshPeer {
+  private createPeer(userId: string, signalled: boolean, rebuilt = false): MeshPeer {
     const peer = new MeshPeer(
       userId,
       {
@@ -530,6 +571,7 @@ export class DirectMeshSession implements MediaSession {
         sendQuality: () => this.sendQuality,
       },
       signalled,
+      rebuilt,
     );
     this.peers.set(userId, peer);
     return peer;
@@ -539,7 +581,7 @@ export class DirectMeshSession implements MediaSession {
     const old = this.peers.get(userId);
     if (!old || !this.active) return;
     old.close();
-    const peer = this.createPeer(userId, old.signalled);
+    const peer = this.createPeer(userId, old.signalled, offer === undefined);
     if (offer) void peer.receive(offer).catch(() => undefined);
     this.refresh();
   }

@@ -2,6 +2,7 @@ import type { SignalPayload } from "@bridgeway/domain";
 import { describe, expect, it } from "vitest";
 import {
   DescriptionRejected,
+  firstOffer,
   isPolite,
   PerfectNegotiation,
   type NegotiablePeer,
@@ -124,6 +125,17 @@ describe("perfect negotiation", () => {
         if (x === y) continue;
         expect(isPolite(x, y)).not.toBe(isPolite(y, x));
       }
+  });
+
+  it("lets only one of two people who just met offer at once, so first offers do not cross", () => {
+    const [a, b] = ["11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222"];
+    const when = [firstOffer(isPolite(a, b), "met"), firstOffer(isPolite(b, a), "met")].sort();
+    expect(when).toEqual(["after-waiting", "now"]);
+    // Rebuilt after a failure, either side offers at once; answering an offer, neither does.
+    for (const polite of [true, false]) {
+      expect(firstOffer(polite, "rebuilt")).toBe("now");
+      expect(firstOffer(polite, "signalled")).toBe("none");
+    }
   });
 
   it("connects with one offer and one answer when only one side starts", async () => {

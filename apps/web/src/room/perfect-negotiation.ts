@@ -25,6 +25,21 @@ export function isPolite(selfId: string, peerId: string): boolean {
   return selfId > peerId;
 }
 
+/**
+ * When a new connection makes its first offer. Answering one that arrived needs none; a rebuilt
+ * connection offers at once (the other side does not know it has to); of two people who just
+ * met, the impolite one offers at once and the polite one only if no offer comes in a while, so
+ * that their first offers do not cross.
+ */
+export function firstOffer(
+  polite: boolean,
+  how: "met" | "signalled" | "rebuilt",
+): "now" | "after-waiting" | "none" {
+  if (how === "signalled") return "none";
+  if (how === "rebuilt" || !polite) return "now";
+  return "after-waiting";
+}
+
 /** What became of a received signal. */
 export type SignalOutcome = "applied" | "answered" | "ignored";
 
