@@ -1,9 +1,10 @@
 import { SAFETY_PLAN_STEPS, type SafetyPlanContent, type SafetyPlanDto } from "@bridgeway/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
+import { useEffect, useId, useRef, useState, type SyntheticEvent } from "react";
 import { ApiError } from "../api/api-client";
 import { Field, FormAlert, SubmitOrCancel } from "../forms/fields";
 import { problemFromError, type FormProblem } from "../forms/form-problem";
+import { checkedSchema, flattenErrors, keepMessage, useZodForm } from "../forms/use-zod-form";
 import { HiddenContext } from "../shell/hidden-context";
 import {
   AddRowButton,
@@ -24,6 +25,20 @@ import {
   type SafetyPlanDraft,
 } from "./safety-plan-form";
 import { clinicalChanged, useClinicalApi } from "./use-clinical";
+
+/** The content to save from a compacted draft, or what to say instead. */
+function checkDraft(
+  draft: SafetyPlanDraft,
+): { ok: true; input: { content: SafetyPlanContent } } | { ok: false; problem: FormProblem } {
+  if (isEmptyDraft(draft)) {
+    return {
+      ok: false,
+      problem: { message: "Write at least one step of the plan before saving.", fields: {} },
+    };
+  }
+  const result = toSafetyPlanContent(draft);
+  return result.ok ? { ok: true, input: { content: result.content } } : result;
+}
 
 export const NEWER_VERSION_MESSAGE =
   "Someone saved a newer version of this safety plan while you were editing. Load the latest version to see their changes, then make yours again.";
@@ -138,9 +153,19 @@ export function SafetyPlanEditor({
 }) {
   const clinicalApi = useClinicalApi();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<SafetyPlanDraft>(() => draftFromPlan(plan?.content ?? null));
-  const [problem, setProblem] = useState<FormProblem | null>(null);
   const [stale, setStale] = useState(false);
+  const form = useZodForm({
+    schema: checkedSchema(checkDraft),
+    defaultValues: draftFromPlan(plan?.content ?? null),
+    translate: keepMessage,
+    describe: (error) =>
+      error instanceof ApiError && error.status === 409
+        ? { message: NEWER_VERSION_MESSAGE, fields: {} }
+        : problemFromError(error),
+  });
+  const { problem } = form;
+  // The lists are controlled: rows are added and removed as the clinician edits.
+  const draft = form.watch();
   const basedOn = plan?.version ?? null;
   const save = useMutation({
     mutationFn: (content: SafetyPlanContent) =>
@@ -150,37 +175,30 @@ export function SafetyPlanEditor({
       onSaved(`Safety plan saved as version ${saved.version}.`);
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) {
-        setStale(true);
-        setProblem({ message: NEWER_VERSION_MESSAGE, fields: {} });
-        return;
-      }
-      setProblem(problemFromError(error));
+      if (error instanceof ApiError && error.status === 409) setStale(true);
+      form.fail(error);
     },
   });
-  const fields = problem?.fields ?? {};
+  // Every field's message, by dotted name (`content.peopleToAsk.0.name`), for the lists below.
+  const fields = flattenErrors(form.formState.errors);
   const formRef = useRef<HTMLFormElement>(null);
   // The button that opened the editor is gone: start the keyboard at the first step.
   useEffect(() => {
     formRef.current?.querySelector<HTMLElement>("input, button")?.focus();
   }, []);
 
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (save.isPending || stale) return;
-    const compact = compactDraft(draft);
-    setDraft(compact);
-    if (isEmptyDraft(compact)) {
-      setProblem({ message: "Write at least one step of the plan before saving.", fields: {} });
+  const submit = form.submitWith(({ content }) => save.mutate(content));
+  function onSubmit(event: SyntheticEvent) {
+    if (save.isPending || stale) {
+      event.preventDefault();
       return;
     }
-    const result = toSafetyPlanContent(compact);
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
+    // Blank rows go before checking, so each message points at the row the clinician sees.
+    const compact = compactDraft(form.getValues());
+    for (const key of Object.keys(compact) as (keyof SafetyPlanDraft)[]) {
+      form.setValue(key, compact[key]);
     }
-    setProblem(null);
-    save.mutate(result.content);
+    submit(event);
   }
 
   const known = (name: string) =>
@@ -218,7 +236,7 @@ export function SafetyPlanEditor({
                 name={`content.${step.key}`}
                 items={draft[step.key]}
                 fields={fields}
-                onChange={(items) => setDraft({ ...draft, [step.key]: items })}
+                onChange={(items) => form.setValue(step.key, items)}
               />
             );
           case "distractions":
@@ -231,7 +249,7 @@ export function SafetyPlanEditor({
                 step={step.key}
                 items={draft[step.key]}
                 fields={fields}
-                onChange={(items) => setDraft({ ...draft, [step.key]: items })}
+                onChange={(items) => form.setValue(step.key, items)}
               />
             );
         }
@@ -241,13 +259,7 @@ export function SafetyPlanEditor({
         error={fields["content.reasonsForLiving"]}
       >
         {(control) => (
-          <textarea
-            {...control}
-            rows={2}
-            maxLength={1000}
-            value={draft.reasonsForLiving}
-            onChange={(event) => setDraft({ ...draft, reasonsForLiving: event.target.value })}
-          />
+          <textarea {...control} rows={2} maxLength={1000} {...form.register("reasonsForLiving")} />
         )}
       </Field>
       <SubmitOrCancel pending={save.isPending} pendingLabel="Saving…" onCancel={onCancel}>

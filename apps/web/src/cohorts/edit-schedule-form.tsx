@@ -7,16 +7,11 @@ import {
   type Weekday,
 } from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useState, type SubmitEvent } from "react";
 import { useServices } from "../app/services-context";
 import { formatTimeZone } from "../format/format";
 import { Field, FormAlert, SubmitButton } from "../forms/fields";
-import {
-  problemFromError,
-  problemFromZod,
-  unplacedFields,
-  type FormProblem,
-} from "../forms/form-problem";
+import { problemFromZod, unplacedFields, type FormProblem } from "../forms/form-problem";
+import { checkedSchema, keepMessage, useZodForm } from "../forms/use-zod-form";
 import { scheduleChanged } from "../sessions/use-sessions";
 import { FacilitatorFields, PatternFields } from "./cohort-fields";
 
@@ -106,34 +101,28 @@ export function EditScheduleForm({
   onClose: () => void;
 }) {
   const { cohortsApi, queryClient } = useServices();
-  const [values, setValues] = useState(() => scheduleDefaults(cohort));
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useZodForm({
+    schema: checkedSchema((values: ScheduleValues) => toUpdateCohortInput(cohort, values)),
+    defaultValues: scheduleDefaults(cohort),
+    translate: keepMessage,
+  });
+  const { problem } = form;
+  // The pattern and facilitator fields are shared, controlled components.
+  const values = form.watch();
   const save = useMutation({
     mutationFn: (input: UpdateCohortInput) => cohortsApi.updateCohort(cohort.id, input),
     onSuccess: async () => {
       await scheduleChanged(queryClient);
       onDone("Schedule saved. Meetings from now on follow it; past meetings keep their times.");
     },
-    onError: (error) => setProblem(problemFromError(error)),
+    onError: (error) => form.fail(error),
   });
 
-  function set<K extends keyof ScheduleValues>(name: K, value: ScheduleValues[K]) {
-    setValues((current) => ({ ...current, [name]: value }));
-  }
+  const onSubmit = form.submitWith((input) => {
+    if (!save.isPending) save.mutate(input);
+  });
 
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (save.isPending) return;
-    const result = toUpdateCohortInput(cohort, values);
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
-    }
-    setProblem(null);
-    save.mutate(result.input);
-  }
-
-  const error = (name: string) => problem?.fields[name];
+  const error = form.error;
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-busy={save.isPending}>
       <p className="notice">
@@ -144,21 +133,15 @@ export function EditScheduleForm({
         days={values.days}
         startTime={values.startTime}
         endTime={values.endTime}
-        onDays={(days) => set("days", days)}
-        onStartTime={(time) => set("startTime", time)}
-        onEndTime={(time) => set("endTime", time)}
+        onDays={(days) => form.setValue("days", days)}
+        onStartTime={(time) => form.setValue("startTime", time)}
+        onEndTime={(time) => form.setValue("endTime", time)}
         error={error}
         zoneName={`In ${formatTimeZone(cohort.timeZone)}, the cohort's time zone`}
       />
       <Field label="End date" error={error("endsOn")}>
         {(control) => (
-          <input
-            {...control}
-            type="date"
-            min={cohort.startsOn}
-            value={values.endsOn}
-            onChange={(event) => set("endsOn", event.target.value)}
-          />
+          <input {...control} type="date" min={cohort.startsOn} {...form.register("endsOn")} />
         )}
       </Field>
       {assignsStaff && (
@@ -167,13 +150,13 @@ export function EditScheduleForm({
           leadId={values.leadFacilitatorId}
           coIds={values.coFacilitatorIds}
           onLead={(id) => {
-            set("leadFacilitatorId", id);
-            set(
+            form.setValue("leadFacilitatorId", id);
+            form.setValue(
               "coFacilitatorIds",
               values.coFacilitatorIds.filter((co) => co !== id),
             );
           }}
-          onCo={(ids) => set("coFacilitatorIds", ids)}
+          onCo={(ids) => form.setValue("coFacilitatorIds", ids)}
           endsOn={values.endsOn}
           today={today}
           error={error}

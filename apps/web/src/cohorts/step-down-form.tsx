@@ -14,17 +14,13 @@ import {
   type Weekday,
 } from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState, type SubmitEvent } from "react";
+import { useId, useState } from "react";
 import { useServices } from "../app/services-context";
 import { formatCalendarDate, phaseLabel } from "../format/format";
 import { formatWeekdays, weekdayName } from "../format/session-time";
 import { CheckboxGroup, Field, FormAlert, SubmitButton } from "../forms/fields";
-import {
-  problemFromError,
-  problemFromZod,
-  unplacedFields,
-  type FormProblem,
-} from "../forms/form-problem";
+import { problemFromZod, unplacedFields, type FormProblem } from "../forms/form-problem";
+import { checkedSchema, keepMessage, useZodForm } from "../forms/use-zod-form";
 import { scheduleChanged } from "../sessions/use-sessions";
 import { nextMondayAfter, todayIn } from "../time/zoned-time";
 
@@ -101,25 +97,33 @@ export function StepDownForm({
   const headingId = useId();
   const cohortDays = cohort.weeklyPattern.days;
   const today = todayIn(cohort.timeZone, new Date());
-  const [values, setValues] = useState<StepDownValues | null>(() =>
-    stepDownDefaults(enrollment, cohortDays, today),
-  );
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [defaults] = useState(() => stepDownDefaults(enrollment, cohortDays, today));
+  const form = useZodForm({
+    schema: checkedSchema((values: StepDownValues) => toStepDownInput(values, cohortDays)),
+    defaultValues: defaults ?? {},
+    translate: keepMessage,
+  });
+  const { problem } = form;
+  // The fields are controlled: changing the date or the phase also changes what follows it.
+  const values = form.watch();
   const name = enrollment.participant.displayName;
   const save = useMutation({
     mutationFn: (input: StepDownInput) => cohortsApi.stepDown(enrollment.id, input),
     onSuccess: async (_changed, input) => {
       await scheduleChanged(queryClient);
-      const phase = input.phase ?? values?.phase;
-      const days = input.days ?? values?.days ?? [];
+      const phase = input.phase ?? values.phase;
+      const days = input.days ?? values.days;
       onDone(
-        `${name} moves to ${phase === undefined ? "the next phase" : phaseLabel(phase)} (${formatWeekdays(days)}) from ${formatCalendarDate(input.effectiveFrom)}.`,
+        `${name} moves to ${phaseLabel(phase)} (${formatWeekdays(days)}) from ${formatCalendarDate(input.effectiveFrom)}.`,
       );
     },
-    onError: (error) => setProblem(problemFromError(error)),
+    onError: (error) => form.fail(error),
+  });
+  const onSubmit = form.submitWith((input) => {
+    if (!save.isPending) save.mutate(input);
   });
 
-  if (values === null) {
+  if (defaults === null) {
     return (
       <p className="muted">
         {name} is already at the last step, {phaseLabel(latestPhase(enrollment))}.
@@ -127,18 +131,6 @@ export function StepDownForm({
     );
   }
   const planned = enrollment.phases.filter((p) => p.effectiveFrom > today);
-
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (save.isPending || values === null) return;
-    const result = toStepDownInput(values, cohortDays);
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
-    }
-    setProblem(null);
-    save.mutate(result.input);
-  }
 
   const lower = stepDownChoices(enrollment, values.effectiveFrom);
   return (
@@ -159,7 +151,7 @@ export function StepDownForm({
           problem={problem}
           extra={unplacedFields(problem, ["effectiveFrom", "phase", "days"])}
         />
-        <Field label="Effective from" error={problem?.fields.effectiveFrom}>
+        <Field label="Effective from" error={form.error("effectiveFrom")}>
           {(control) => (
             <input
               {...control}
@@ -171,28 +163,24 @@ export function StepDownForm({
                 // The choices follow the phase in effect on the new date.
                 const choices = stepDownChoices(enrollment, effectiveFrom);
                 const phase = choices.includes(values.phase) ? values.phase : choices[0];
-                setValues(
-                  phase === undefined || phase === values.phase
-                    ? { ...values, effectiveFrom }
-                    : {
-                        ...values,
-                        effectiveFrom,
-                        phase,
-                        days: defaultPhaseDays(cohortDays, phase),
-                      },
-                );
+                form.setValue("effectiveFrom", effectiveFrom);
+                if (phase !== undefined && phase !== values.phase) {
+                  form.setValue("phase", phase);
+                  form.setValue("days", defaultPhaseDays(cohortDays, phase));
+                }
               }}
             />
           )}
         </Field>
-        <Field label="New phase" error={problem?.fields.phase}>
+        <Field label="New phase" error={form.error("phase")}>
           {(control) => (
             <select
               {...control}
               value={values.phase}
               onChange={(event) => {
                 const phase = Number(event.target.value) as EnrollmentPhase;
-                setValues({ ...values, phase, days: defaultPhaseDays(cohortDays, phase) });
+                form.setValue("phase", phase);
+                form.setValue("days", defaultPhaseDays(cohortDays, phase));
               }}
             >
               {lower.map((phase) => (
@@ -211,8 +199,8 @@ export function StepDownForm({
             label: weekdayName(day),
           }))}
           selected={values.days}
-          onChange={(days) => setValues({ ...values, days })}
-          error={problem?.fields.days}
+          onChange={(days) => form.setValue("days", days)}
+          error={form.error("days")}
           inline
         />
         <div className="actions">

@@ -1,15 +1,15 @@
 import {
   FAMILY_RELATIONSHIPS,
   type FamilyMemberSummary,
-  type FamilyRelationship,
   type InviteFamilyInput,
 } from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState, type SubmitEvent } from "react";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { useServices } from "../app/services-context";
 import { CheckboxGroup, Field, FormAlert, SubmitButton } from "../forms/fields";
-import { problemFromError, unplacedFields, type FormProblem } from "../forms/form-problem";
+import { unplacedFields } from "../forms/form-problem";
+import { checkedSchema, keepMessage, useZodForm } from "../forms/use-zod-form";
 import { EmailField, NameFields } from "../forms/person-fields";
 import {
   EMPTY_INVITE,
@@ -100,61 +100,50 @@ export function InviteForm({
 }) {
   const { t } = useTranslation("families");
   const { familiesApi, queryClient } = useServices();
-  const [values, setValues] = useState<InviteValues>(initial);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useZodForm({
+    schema: checkedSchema((values: InviteValues) => toInviteInput(values, participantId, t)),
+    defaultValues: initial,
+    translate: keepMessage,
+  });
+  const { problem } = form;
+  // Names, the kinds of session and consent are shared, controlled fields.
+  const values = form.watch();
   const invite = useMutation({
     mutationFn: (input: InviteFamilyInput) => familiesApi.invite(input),
     onSuccess: async (invited) => {
       await familiesChanged(queryClient);
-      setValues(EMPTY_INVITE);
+      form.reset(EMPTY_INVITE);
       onInvited(invited);
     },
-    onError: (error) => setProblem(problemFromError(error)),
+    onError: (error) => form.fail(error),
   });
 
-  function set<K extends keyof InviteValues>(name: K, value: InviteValues[K]) {
-    setValues((current) => ({ ...current, [name]: value }));
-  }
+  const onSubmit = form.submitWith((input) => {
+    if (!invite.isPending) invite.mutate(input);
+  });
 
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (invite.isPending) return;
-    const result = toInviteInput(values, participantId, t);
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
-    }
-    setProblem(null);
-    invite.mutate(result.input);
-  }
-
-  const error = (name: string) => problem?.fields[name];
+  const error = form.error;
   const who = values.firstName.trim() === "" ? t("sharing.they") : values.firstName.trim();
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-busy={invite.isPending}>
       <FormAlert problem={problem} extra={unplacedFields(problem, FIELDS)} />
       <NameFields
         values={values}
-        onChange={set}
+        onChange={(name, value) => form.setValue(name, value)}
         error={error}
         // Opened to invite someone again: the details are there, start from the top.
         autoFocus={focusFirst}
         labels={{ firstName: t("invite.firstName"), lastName: t("invite.lastName") }}
       />
       <EmailField
-        value={values.email}
-        onChange={(email) => set("email", email)}
+        registration={form.register("email")}
         error={error("email")}
         label={t("member.email")}
         hint={t("invite.emailHint")}
       />
       <Field label={t("invite.relationship")} error={error("relationship")}>
         {(control) => (
-          <select
-            {...control}
-            value={values.relationship}
-            onChange={(event) => set("relationship", event.target.value as FamilyRelationship | "")}
-          >
+          <select {...control} {...form.register("relationship")}>
             <option value="">{t("invite.chooseRelationship")}</option>
             {FAMILY_RELATIONSHIPS.map((relationship) => (
               <option key={relationship} value={relationship}>
@@ -169,7 +158,7 @@ export function InviteForm({
         hint={kindsHint(whose, t)}
         choices={sessionKindChoices(t)}
         selected={values.sessionKinds}
-        onChange={(kinds) => set("sessionKinds", kinds)}
+        onChange={(kinds) => form.setValue("sessionKinds", kinds)}
         error={error("sessionKinds")}
       />
       <SharingExplained whose={whose} who={who} />
@@ -178,7 +167,7 @@ export function InviteForm({
           checked={values.participantConsented}
           firstName={whose.firstName}
           error={error("participantConsented")}
-          onChange={(checked) => set("participantConsented", checked)}
+          onChange={(checked) => form.setValue("participantConsented", checked)}
         />
       )}
       <div className="actions">

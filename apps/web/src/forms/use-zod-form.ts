@@ -61,7 +61,8 @@ export type ZodForm<Schema extends FormSchema> = UseFormReturn<
 /**
  * A form schema for values that an existing checking function turns into the request: its
  * problems become the schema's issues, already worded for the reader (pair it with a
- * `translate` that keeps them).
+ * `translate` that keeps them). A problem of no field ("nothing has changed yet") is said at the
+ * top instead of the usual summary.
  */
 export function checkedSchema<Values extends FieldValues, Output extends FieldValues>(
   toInput: (values: Values) => { ok: true; input: Output } | { ok: false; problem: FormProblem },
@@ -69,12 +70,19 @@ export function checkedSchema<Values extends FieldValues, Output extends FieldVa
   return z.custom<Values>().transform((values, context): Output => {
     const result = toInput(values);
     if (result.ok) return result.input;
-    for (const [name, message] of Object.entries(result.problem.fields)) {
+    const fields = Object.entries(result.problem.fields);
+    if (fields.length === 0) {
+      context.addIssue({ code: "custom", path: [ROOT], message: result.problem.message });
+    }
+    for (const [name, message] of fields) {
       context.addIssue({ code: "custom", path: name.split("."), message });
     }
     return z.NEVER;
   });
 }
+
+/** Where react-hook-form keeps a problem of the whole form, not of one field. */
+const ROOT = "root";
 
 /** Keeps a message as it is: for schemas whose messages are already in the reader's language. */
 export function keepMessage(_field: string, message: string): string {
@@ -85,7 +93,7 @@ export function keepMessage(_field: string, message: string): string {
 export function flattenErrors(errors: FieldErrors, prefix = ""): Record<string, string> {
   const flat: Record<string, string> = {};
   for (const [key, value] of Object.entries(errors as Record<string, unknown>)) {
-    if (key === "root" || value === undefined || value === null || typeof value !== "object") {
+    if (key === ROOT || value === undefined || value === null || typeof value !== "object") {
       continue;
     }
     const name = prefix === "" ? key : `${prefix}.${key}`;
@@ -162,7 +170,11 @@ export function useZodForm<Schema extends FormSchema>({
           setProblem(null);
           onValid(values);
         },
-        (errors) => setProblem({ message: checkFieldsMessage(), fields: flattenErrors(errors) }),
+        (errors) =>
+          setProblem({
+            message: errors.root?.message ?? checkFieldsMessage(),
+            fields: flattenErrors(errors),
+          }),
       )(event);
     };
   }

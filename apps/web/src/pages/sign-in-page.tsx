@@ -1,21 +1,18 @@
 import { homePathForRole, MAX_PASSWORD_LENGTH, type LoginInput } from "@bridgeway/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useId, useRef, useState, type SubmitEvent } from "react";
+import { useEffect, useId, useState } from "react";
 import type { TFunction } from "i18next";
 import { Trans, useTranslation } from "react-i18next";
 import { Link, Navigate } from "react-router";
 import { MfaCodeForm } from "../account/mfa-code-form";
 import { MfaEnrolment } from "../account/mfa-enrolment";
 import { useServices } from "../app/services-context";
+import type { FormProblem } from "../forms/form-problem";
+import { checkedSchema, keepMessage, useZodForm } from "../forms/use-zod-form";
 import { useAuthStatus } from "../sign-in/auth-context";
 import { PageHeading } from "../shell/page-heading";
 import { PublicLayout } from "../shell/public-layout";
-import {
-  signedOutMessage,
-  signInProblem,
-  type SignInField,
-  type SignInProblem,
-} from "./sign-in-messages";
+import { signedOutMessage, signInProblem, type SignInProblem } from "./sign-in-messages";
 
 /** Problems found before asking the server, by the server's rules (`LoginInputSchema`). */
 function validate(t: TFunction<"signIn">, input: LoginInput): SignInProblem | null {
@@ -28,6 +25,11 @@ function validate(t: TFunction<"signIn">, input: LoginInput): SignInProblem | nu
     fields.password = t("problems.passwordTooLong");
   if (fields.email === undefined && fields.password === undefined) return null;
   return { message: t("problems.checkFields"), fields };
+}
+
+/** A sign-in problem as the form hook holds it. */
+function formProblem(problem: SignInProblem): FormProblem {
+  return { message: problem.message, fields: Object.fromEntries(Object.entries(problem.fields)) };
 }
 
 export function SignInPage() {
@@ -87,12 +89,17 @@ function DemoClinicNotice() {
 function SignInForm({ notice }: { notice: string | null }) {
   const { t } = useTranslation("signIn");
   const { authApi, signIn } = useServices();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
   const [showPassword, setShowPassword] = useState(false);
-  const [problem, setProblem] = useState<SignInProblem | null>(null);
-  const emailRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
+  const form = useZodForm({
+    schema: checkedSchema<LoginInput, LoginInput>((input) => {
+      const invalid = validate(t, input);
+      return invalid ? { ok: false, problem: formProblem(invalid) } : { ok: true, input };
+    }),
+    defaultValues: { email: "", password: "" },
+    translate: keepMessage,
+    describe: (error) => formProblem(signInProblem(t, error)),
+  });
+  const { problem, setFocus } = form;
   const ids = { email: useId(), password: useId(), emailError: useId(), passwordError: useId() };
 
   const login = useMutation({
@@ -102,32 +109,26 @@ function SignInForm({ notice }: { notice: string | null }) {
       if ("mfaPending" in answer) signIn.mfaPending(answer);
       else signIn.signedIn(answer);
     },
-    onError: (error) => report(signInProblem(t, error)),
+    onError: (error) => form.fail(error),
   });
 
-  function report(next: SignInProblem | null) {
-    setProblem(next);
-    // Take the person to the first field that needs fixing, once it shows its error.
-    const field = next?.fields.email ? emailRef : next?.fields.password ? passwordRef : null;
-    if (field) setTimeout(() => field.current?.focus(), 0);
-  }
+  // Take the person to the first field that needs fixing, once it shows its error.
+  useEffect(() => {
+    const field = problem?.fields.email ? "email" : problem?.fields.password ? "password" : null;
+    if (field) setFocus(field);
+  }, [problem, setFocus]);
 
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (login.isPending) return;
-    const input = { email, password };
-    const invalid = validate(t, input);
-    report(invalid);
-    if (!invalid) login.mutate(input);
-  }
+  const onSubmit = form.submitWith((input) => {
+    if (!login.isPending) login.mutate(input);
+  });
 
-  function clearFieldError(field: SignInField) {
-    if (!problem?.fields[field]) return;
-    setProblem({ ...problem, fields: { ...problem.fields, [field]: undefined } });
-  }
-
-  const emailError = problem?.fields.email;
-  const passwordError = problem?.fields.password;
+  // A field's message goes once the person changes it; the one at the top stays until they submit.
+  const emailField = form.register("email", { onChange: () => form.clearErrors("email") });
+  const passwordField = form.register("password", {
+    onChange: () => form.clearErrors("password"),
+  });
+  const emailError = form.error("email");
+  const passwordError = form.error("password");
 
   return (
     <div className="sign-in">
@@ -147,20 +148,14 @@ function SignInForm({ notice }: { notice: string | null }) {
             {t("email")}
           </label>
           <input
-            ref={emailRef}
+            {...emailField}
             id={ids.email}
             className="field__input"
-            name="email"
             type="email"
             autoComplete="username"
             inputMode="email"
             autoCapitalize="none"
             spellCheck={false}
-            value={email}
-            onChange={(event) => {
-              setEmail(event.target.value);
-              clearFieldError("email");
-            }}
             aria-invalid={emailError ? true : undefined}
             aria-describedby={emailError ? ids.emailError : undefined}
           />
@@ -176,19 +171,13 @@ function SignInForm({ notice }: { notice: string | null }) {
           </label>
           <div className="field__row">
             <input
-              ref={passwordRef}
+              {...passwordField}
               id={ids.password}
               className="field__input"
-              name="password"
               type={showPassword ? "text" : "password"}
               autoComplete="current-password"
               autoCapitalize="none"
               spellCheck={false}
-              value={password}
-              onChange={(event) => {
-                setPassword(event.target.value);
-                clearFieldError("password");
-              }}
               aria-invalid={passwordError ? true : undefined}
               aria-describedby={passwordError ? ids.passwordError : undefined}
             />

@@ -11,17 +11,14 @@ import {
   type UpdateFacilitatorInput,
 } from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
+import { useEffect, useId, useRef, useState } from "react";
+import { z } from "zod";
 import { QUERY_KEYS } from "../api/query-keys";
 import { useServices } from "../app/services-context";
 import { formatCalendarDate } from "../format/format";
 import { Field, FormAlert, SubmitButton } from "../forms/fields";
-import {
-  problemFromError,
-  problemFromZod,
-  unplacedFields,
-  type FormProblem,
-} from "../forms/form-problem";
+import { problemFromZod, unplacedFields, type FormProblem } from "../forms/form-problem";
+import { checkedSchema, keepMessage, useZodForm } from "../forms/use-zod-form";
 import { EmailField, NameFields } from "../forms/person-fields";
 import { TimeZoneField } from "../forms/time-zone-field";
 import { QueryView } from "../homes/query-view";
@@ -114,6 +111,20 @@ const NEW_FIELDS = [
   "licenseExpiresOn",
 ];
 
+/** The form's values, read into the request: the time zone as typed, without spaces around it. */
+const NewFacilitatorSchema = z
+  .object({
+    email: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    timeZone: z.string(),
+    credential: z.union([z.enum(CREDENTIAL_KINDS), z.literal("")]),
+    licenseState: z.union([z.enum(LICENSE_STATES), z.literal("")]),
+    licenseExpiresOn: z.string(),
+  })
+  .transform((values) => ({ ...values, timeZone: values.timeZone.trim() }))
+  .pipe(CreateFacilitatorInputSchema);
+
 /** Plain words for selects and dates left empty, where the schema talks about formats. */
 function blankMessages(values: NewFacilitator): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -136,48 +147,38 @@ function AddFacilitatorForm({ onAdded }: { onAdded: (added: FacilitatorListItem)
     licenseState: "",
     licenseExpiresOn: "",
   };
-  const [values, setValues] = useState<NewFacilitator>(empty);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useZodForm({
+    schema: NewFacilitatorSchema,
+    defaultValues: empty,
+    check: blankMessages,
+  });
+  const { problem } = form;
+  const values = form.watch();
   const add = useMutation({
     mutationFn: (input: CreateFacilitatorInput) => peopleApi.createFacilitator(input),
     onSuccess: async (added) => {
       await queryClient.invalidateQueries({ queryKey: [PEOPLE_KEY] });
-      setValues(empty);
+      form.reset(empty);
       onAdded(added);
     },
-    onError: (error) => setProblem(problemFromError(error)),
+    onError: (error) => form.fail(error),
   });
 
-  function set<K extends keyof NewFacilitator>(name: K, value: NewFacilitator[K]) {
-    setValues((current) => ({ ...current, [name]: value }));
+  // Names and time zone are shared, controlled fields: they write through the form.
+  function set(name: "firstName" | "lastName" | "timeZone", value: string) {
+    form.setValue(name, value);
   }
 
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (add.isPending) return;
-    const parsed = CreateFacilitatorInputSchema.safeParse({
-      ...values,
-      timeZone: values.timeZone.trim(),
-    });
-    if (!parsed.success) {
-      const problem = problemFromZod(parsed.error);
-      setProblem({ ...problem, fields: { ...problem.fields, ...blankMessages(values) } });
-      return;
-    }
-    setProblem(null);
-    add.mutate(parsed.data);
-  }
+  const onSubmit = form.submitWith((input) => {
+    if (!add.isPending) add.mutate(input);
+  });
 
-  const error = (name: string) => problem?.fields[name];
+  const error = form.error;
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-busy={add.isPending}>
       <FormAlert problem={problem} extra={unplacedFields(problem, NEW_FIELDS)} />
       <NameFields values={values} onChange={set} error={error} />
-      <EmailField
-        value={values.email}
-        onChange={(email) => set("email", email)}
-        error={error("email")}
-      />
+      <EmailField registration={form.register("email")} error={error("email")} />
       <TimeZoneField
         value={values.timeZone}
         onChange={(zone) => set("timeZone", zone)}
@@ -185,13 +186,13 @@ function AddFacilitatorForm({ onAdded }: { onAdded: (added: FacilitatorListItem)
       />
       <CredentialSelect
         value={values.credential}
-        onChange={(credential) => set("credential", credential)}
+        onChange={(credential) => form.setValue("credential", credential)}
         error={error("credential")}
       />
       <div className="field-pair">
         <LicenseStateSelect
           value={values.licenseState}
-          onChange={(state) => set("licenseState", state)}
+          onChange={(state) => form.setValue("licenseState", state)}
           error={error("licenseState")}
         />
         <Field
@@ -199,14 +200,7 @@ function AddFacilitatorForm({ onAdded }: { onAdded: (added: FacilitatorListItem)
           error={error("licenseExpiresOn")}
           warning={expiredLicenseWarning(values.licenseExpiresOn, today)}
         >
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              value={values.licenseExpiresOn}
-              onChange={(event) => set("licenseExpiresOn", event.target.value)}
-            />
-          )}
+          {(control) => <input {...control} type="date" {...form.register("licenseExpiresOn")} />}
         </Field>
       </div>
       <p className="hint">
@@ -221,6 +215,26 @@ function AddFacilitatorForm({ onAdded }: { onAdded: (added: FacilitatorListItem)
   );
 }
 
+type LicenseValues = Pick<FacilitatorListItem, "credential" | "licenseState" | "licenseExpiresOn">;
+
+/** Only what changed, checked by the server's rules; nothing changed is said at the top. */
+function toUpdateFacilitatorInput(
+  facilitator: FacilitatorListItem,
+  values: LicenseValues,
+): { ok: true; input: UpdateFacilitatorInput } | { ok: false; problem: FormProblem } {
+  const changed: Record<string, string> = {};
+  if (values.credential !== facilitator.credential) changed.credential = values.credential;
+  if (values.licenseState !== facilitator.licenseState) changed.licenseState = values.licenseState;
+  if (values.licenseExpiresOn !== facilitator.licenseExpiresOn)
+    changed.licenseExpiresOn = values.licenseExpiresOn;
+  if (Object.keys(changed).length === 0) {
+    return { ok: false, problem: { message: "Nothing has changed yet.", fields: {} } };
+  }
+  const parsed = UpdateFacilitatorInputSchema.safeParse(changed);
+  if (!parsed.success) return { ok: false, problem: problemFromZod(parsed.error) };
+  return { ok: true, input: parsed.data };
+}
+
 function EditLicenseForm({
   facilitator,
   onDone,
@@ -233,10 +247,17 @@ function EditLicenseForm({
   const { peopleApi, queryClient } = useServices();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
-  const [credential, setCredential] = useState<CredentialKind>(facilitator.credential);
-  const [licenseState, setLicenseState] = useState<LicenseState>(facilitator.licenseState);
-  const [licenseExpiresOn, setExpiry] = useState(facilitator.licenseExpiresOn);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useZodForm({
+    schema: checkedSchema((values: LicenseValues) => toUpdateFacilitatorInput(facilitator, values)),
+    defaultValues: {
+      credential: facilitator.credential,
+      licenseState: facilitator.licenseState,
+      licenseExpiresOn: facilitator.licenseExpiresOn,
+    },
+    translate: keepMessage,
+  });
+  const { problem } = form;
+  const values = form.watch();
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
@@ -250,29 +271,11 @@ function EditLicenseForm({
         `${saved.displayName}'s license is saved: ${saved.licenseState}, expires ${formatCalendarDate(saved.licenseExpiresOn)}.`,
       );
     },
-    onError: (error) => setProblem(problemFromError(error)),
+    onError: (error) => form.fail(error),
   });
-
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (save.isPending) return;
-    const changed: Record<string, string> = {};
-    if (credential !== facilitator.credential) changed.credential = credential;
-    if (licenseState !== facilitator.licenseState) changed.licenseState = licenseState;
-    if (licenseExpiresOn !== facilitator.licenseExpiresOn)
-      changed.licenseExpiresOn = licenseExpiresOn;
-    if (Object.keys(changed).length === 0) {
-      setProblem({ message: "Nothing has changed yet.", fields: {} });
-      return;
-    }
-    const parsed = UpdateFacilitatorInputSchema.safeParse(changed);
-    if (!parsed.success) {
-      setProblem(problemFromZod(parsed.error));
-      return;
-    }
-    setProblem(null);
-    save.mutate(parsed.data);
-  }
+  const onSubmit = form.submitWith((input) => {
+    if (!save.isPending) save.mutate(input);
+  });
 
   return (
     <section className="card" aria-labelledby={headingId}>
@@ -285,25 +288,18 @@ function EditLicenseForm({
           extra={unplacedFields(problem, ["credential", "licenseState", "licenseExpiresOn"])}
         />
         <CredentialSelect
-          value={credential}
-          onChange={setCredential}
-          error={problem?.fields.credential}
+          value={values.credential}
+          onChange={(credential) => form.setValue("credential", credential)}
+          error={form.error("credential")}
         />
         <div className="field-pair">
           <LicenseStateSelect
-            value={licenseState}
-            onChange={setLicenseState}
-            error={problem?.fields.licenseState}
+            value={values.licenseState}
+            onChange={(state) => form.setValue("licenseState", state)}
+            error={form.error("licenseState")}
           />
-          <Field label="License expires on" error={problem?.fields.licenseExpiresOn}>
-            {(control) => (
-              <input
-                {...control}
-                type="date"
-                value={licenseExpiresOn}
-                onChange={(event) => setExpiry(event.target.value)}
-              />
-            )}
+          <Field label="License expires on" error={form.error("licenseExpiresOn")}>
+            {(control) => <input {...control} type="date" {...form.register("licenseExpiresOn")} />}
           </Field>
         </div>
         <div className="actions">

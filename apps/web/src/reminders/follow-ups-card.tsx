@@ -1,16 +1,11 @@
 import { CompleteFollowUpSchema, type FollowUpTaskDto } from "@bridgeway/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState, type SubmitEvent } from "react";
+import { useId, useState } from "react";
 import { Link } from "react-router";
 import { describeError } from "../api/api-client";
 import { Field, FormAlert, SubmitOrCancel } from "../forms/fields";
-import {
-  fieldError,
-  problemFromError,
-  problemFromZod,
-  unplacedFields,
-  type FormProblem,
-} from "../forms/form-problem";
+import { unplacedFields } from "../forms/form-problem";
+import { useZodForm } from "../forms/use-zod-form";
 import { formatMoment } from "../format/session-time";
 import { useSignedIn } from "../sign-in/auth-context";
 import { HiddenContext } from "../shell/hidden-context";
@@ -23,8 +18,8 @@ function DoneForm({ task, onClose }: { task: FollowUpTaskDto; onClose: () => voi
   const api = useRemindersApi();
   const queries = useQueryClient();
   const { user } = useSignedIn();
-  const [note, setNote] = useState("");
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useZodForm({ schema: CompleteFollowUpSchema, defaultValues: { note: "" } });
+  const { problem } = form;
   const done = useMutation({
     mutationFn: (input: { note: string }) => api.completeFollowUp(task.id, input),
     onSuccess: () => {
@@ -33,20 +28,11 @@ function DoneForm({ task, onClose }: { task: FollowUpTaskDto; onClose: () => voi
       );
       onClose();
     },
-    onError: (error) => setProblem(problemFromError(error)),
+    onError: (error) => form.fail(error),
   });
-
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (done.isPending) return;
-    const result = CompleteFollowUpSchema.safeParse({ note });
-    if (!result.success) {
-      setProblem(problemFromZod(result.error));
-      return;
-    }
-    setProblem(null);
-    done.mutate(result.data);
-  }
+  const onSubmit = form.submitWith((input) => {
+    if (!done.isPending) done.mutate(input);
+  });
 
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-busy={done.isPending}>
@@ -54,16 +40,10 @@ function DoneForm({ task, onClose }: { task: FollowUpTaskDto; onClose: () => voi
       <Field
         label={`What you did for ${task.participant.displayName}`}
         hint="For example who you reached and what was agreed. The care team reads it."
-        error={fieldError(problem, "note")}
+        error={form.error("note")}
       >
         {(control) => (
-          <textarea
-            {...control}
-            rows={3}
-            maxLength={2000}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-          />
+          <textarea {...control} rows={3} maxLength={2000} {...form.register("note")} />
         )}
       </Field>
       <SubmitOrCancel pending={done.isPending} pendingLabel="Saving…" onCancel={onClose}>

@@ -1,14 +1,11 @@
 import type { ReminderChannel, ReminderPreferences } from "@bridgeway/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState, type SubmitEvent } from "react";
+import { useId, useState } from "react";
+import type { Path, PathValue } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup, Field, FormAlert, SubmitButton } from "../forms/fields";
-import {
-  fieldError,
-  problemFromError,
-  unplacedFields,
-  type FormProblem,
-} from "../forms/form-problem";
+import { unplacedFields } from "../forms/form-problem";
+import { checkedSchema, keepMessage, useZodForm } from "../forms/use-zod-form";
 import { useFormat } from "../i18n/use-format";
 import { QueryView } from "../homes/query-view";
 import { useSignedIn } from "../sign-in/auth-context";
@@ -32,8 +29,14 @@ function ReminderForm({
   const api = useRemindersApi();
   const queries = useQueryClient();
   const { user } = useSignedIn();
-  const [values, setValues] = useState(initial);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useZodForm({
+    schema: checkedSchema((values: ReminderFormValues) => checkReminderForm(values, t)),
+    defaultValues: initial,
+    translate: keepMessage,
+  });
+  const { problem } = form;
+  // Controlled: what shows depends on what is ticked.
+  const values = form.watch();
   const [saved, setSaved] = useState(false);
   const save = useMutation({
     mutationFn: (input: ReminderPreferences) => api.savePreferences(input),
@@ -41,26 +44,21 @@ function ReminderForm({
       queries.setQueryData([KEY, user.id], answer);
       setSaved(true);
     },
-    onError: (error) => setProblem(problemFromError(error)),
+    onError: (error) => form.fail(error),
   });
-  const set = (next: Partial<ReminderFormValues>) => {
+  const set = <K extends Path<ReminderFormValues>>(
+    name: K,
+    value: PathValue<ReminderFormValues, K>,
+  ) => {
     setSaved(false);
-    setValues((current) => ({ ...current, ...next }));
+    form.setValue(name, value);
   };
 
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (save.isPending) return;
-    const result = checkReminderForm(values, t);
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
-    }
-    setProblem(null);
-    save.mutate(result.input);
-  }
+  const onSubmit = form.submitWith((input) => {
+    if (!save.isPending) save.mutate(input);
+  });
 
-  const error = (name: string) => fieldError(problem, name);
+  const error = form.error;
   const zone = format.timeZone(timeZone);
   const channels: { value: ReminderChannel; label: string }[] = [
     { value: "EMAIL", label: t("preferences.email") },
@@ -74,7 +72,7 @@ function ReminderForm({
           type="checkbox"
           className="choice__input"
           checked={values.enabled}
-          onChange={(event) => set({ enabled: event.target.checked })}
+          onChange={(event) => set("enabled", event.target.checked)}
         />
         <span>{t("preferences.enabled")}</span>
       </label>
@@ -84,7 +82,7 @@ function ReminderForm({
             legend={t("preferences.sendBy")}
             choices={channels}
             selected={values.channels}
-            onChange={(channels) => set({ channels })}
+            onChange={(channels) => set("channels", channels)}
             error={error("byEmail") ?? error("bySms")}
             inline
           />
@@ -101,7 +99,7 @@ function ReminderForm({
                   inputMode="tel"
                   autoComplete="tel"
                   value={values.phone}
-                  onChange={(event) => set({ phone: event.target.value })}
+                  onChange={(event) => set("phone", event.target.value)}
                 />
               )}
             </Field>
@@ -111,7 +109,7 @@ function ReminderForm({
               type="checkbox"
               className="choice__input"
               checked={values.quiet}
-              onChange={(event) => set({ quiet: event.target.checked })}
+              onChange={(event) => set("quiet", event.target.checked)}
             />
             <span>{t("preferences.quiet")}</span>
           </label>
@@ -127,7 +125,7 @@ function ReminderForm({
                     {...control}
                     type="time"
                     value={values.quietStart}
-                    onChange={(event) => set({ quietStart: event.target.value })}
+                    onChange={(event) => set("quietStart", event.target.value)}
                   />
                 )}
               </Field>
@@ -141,7 +139,7 @@ function ReminderForm({
                     {...control}
                     type="time"
                     value={values.quietEnd}
-                    onChange={(event) => set({ quietEnd: event.target.value })}
+                    onChange={(event) => set("quietEnd", event.target.value)}
                   />
                 )}
               </Field>
