@@ -112,7 +112,8 @@ class MeshPeer {
       sendQuality: () => "full" | "reduced";
     },
     readonly signalled: boolean,
-    rebuilt = false,
+    /** How it came to be: see `firstOffer`. */
+    how: "met" | "signalled" | "rebuilt",
   ) {
     this.pc = new RTCPeerConnection(owner.config);
     this.negotiation = new PerfectNegotiation(
@@ -126,10 +127,7 @@ class MeshPeer {
     this.channel.onopen = () => this.sendLabels();
     this.channel.onmessage = (event: MessageEvent) => this.receiveLabels(event.data);
 
-    const first = firstOffer(
-      this.negotiation.polite,
-      signalled ? "signalled" : rebuilt ? "rebuilt" : "met",
-    );
+    const first = firstOffer(this.negotiation.polite, how);
     this.awaitingFirstOffer = first === "after-waiting";
     this.pc.onnegotiationneeded = () => {
       if (!this.awaitingFirstOffer) this.offer();
@@ -497,7 +495,7 @@ export class DirectMeshSession implements MediaSession {
         this.peers.delete(id);
       }
     }
-    for (const id of wanted) if (!this.peers.has(id)) this.createPeer(id, false);
+    for (const id of wanted) if (!this.peers.has(id)) this.createPeer(id, false, "met");
     this.refresh();
   }
 
@@ -555,7 +553,11 @@ export class DirectMeshSession implements MediaSession {
     this.listeners.notify();
   }
 
-  private createPeer(userId: string, signalled: boolean, rebuilt = false): MeshPeer {
+  private createPeer(
+    userId: string,
+    signalled: boolean,
+    how: "met" | "signalled" | "rebuilt",
+  ): MeshPeer {
     const peer = new MeshPeer(
       userId,
       {
@@ -571,7 +573,7 @@ export class DirectMeshSession implements MediaSession {
         sendQuality: () => this.sendQuality,
       },
       signalled,
-      rebuilt,
+      how,
     );
     this.peers.set(userId, peer);
     return peer;
@@ -581,7 +583,8 @@ export class DirectMeshSession implements MediaSession {
     const old = this.peers.get(userId);
     if (!old || !this.active) return;
     old.close();
-    const peer = this.createPeer(userId, old.signalled, offer === undefined);
+    // Answering the other side's new offer, or offering anew from a connection of our own.
+    const peer = this.createPeer(userId, old.signalled, offer ? "signalled" : "rebuilt");
     if (offer) void peer.receive(offer).catch(() => undefined);
     this.refresh();
   }
@@ -598,7 +601,7 @@ export class DirectMeshSession implements MediaSession {
       this.rebuild(from, signal);
       return;
     }
-    const peer = existing ?? this.createPeer(from, true);
+    const peer = existing ?? this.createPeer(from, true, "signalled");
     peer.receive(signal).catch((error: unknown) => {
       // The other side started afresh (a reload, or it rebuilt a failed connection): its
       // description cannot apply to our old connection, so start afresh too, answering its
