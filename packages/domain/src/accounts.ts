@@ -106,3 +106,10 @@ export const SignInListSchema = z.object({ sessions: z.array(SignInSummarySchema
 /** Answer of deactivate, reactivate and resend-invitation: where the account stands now. */
 export const AccountStateSchema = z.object({ userId: z.uuid(), status: AccountStatusSchema });
 export type AccountState = z.infer<typeof AccountStateSchema>;
+
+/** Answer of forgot-password: the same words whether or not the email has an account. */
+export const ForgotPasswordAnswerSchema = z.object({ message: z.string() });
+
+/** Answer of an admin's "sign out everywhere": how many sign-ins it ended. */
+export const EndedSignInsSchema = z.object({ ended: z.number() });
+export type EndedSignIns = z.infer<typeof EndedSignInsSchema>;

@@ -11,7 +11,14 @@ export const INSTRUMENTS = ["PHQ9", "GAD7"] as const;
 export const InstrumentSchema = z.enum(INSTRUMENTS, { error: "Choose the PHQ-9 or the GAD-7." });
 export type Instrument = z.infer<typeof InstrumentSchema>;
 
-export type Severity = "minimal" | "mild" | "moderate" | "moderately-severe" | "severe";
+export const SeveritySchema = z.enum([
+  "minimal",
+  "mild",
+  "moderate",
+  "moderately-severe",
+  "severe",
+]);
+export type Severity = z.infer<typeof SeveritySchema>;
 
 /** The four answers every item shares, with their published scores. */
 export const ANSWER_CHOICES = [
@@ -186,43 +193,56 @@ export const CompleteAssessmentInputSchema = z.strictObject({
   answers: z.array(z.unknown(), { error: "Answer every question." }),
 });
 
-export type AssessmentAssignmentDto = {
-  id: string;
-  instrument: Instrument;
-  cadence: AssessmentCadence;
-  dueOn: string;
-  completedAt: string | null;
-};
+// Response schemas: what the API answers, checked by the web app where it reads them.
 
-export type AssessmentResultDto = {
-  id: string;
-  instrument: Instrument;
-  total: number;
-  severity: Severity;
-  safetyConcern: boolean;
-  completedAt: string;
+export const AssessmentAssignmentSchema = z.object({
+  id: z.string(),
+  instrument: z.enum(INSTRUMENTS),
+  cadence: z.enum(ASSESSMENT_CADENCES),
+  dueOn: z.string(),
+  completedAt: z.string().nullable(),
+});
+export type AssessmentAssignmentDto = z.infer<typeof AssessmentAssignmentSchema>;
+
+export const AssessmentResultSchema = z.object({
+  id: z.string(),
+  instrument: z.enum(INSTRUMENTS),
+  total: z.number(),
+  severity: SeveritySchema,
+  safetyConcern: z.boolean(),
+  completedAt: z.string(),
   /** Item answers: for the participant's own results and their care team only. */
-  answers: number[];
-};
+  answers: z.array(z.number()),
+});
+export type AssessmentResultDto = z.infer<typeof AssessmentResultSchema>;
 
 /** A participant's scores over time, oldest first, per instrument. */
-export type AssessmentHistory = {
-  participantId: string;
-  due: AssessmentAssignmentDto[];
-  results: AssessmentResultDto[];
-};
+export const AssessmentHistorySchema = z.object({
+  participantId: z.string(),
+  due: z.array(AssessmentAssignmentSchema),
+  results: z.array(AssessmentResultSchema),
+});
+export type AssessmentHistory = z.infer<typeof AssessmentHistorySchema>;
+
+const LatestScoreSchema = z.object({
+  total: z.number(),
+  severity: SeveritySchema,
+  completedAt: z.string(),
+  safetyConcern: z.boolean(),
+});
 
 /** The cohort at a glance: each participant's most recent score per instrument. */
-export type CohortSeverities = {
-  cohortId: string;
-  participants: {
-    participantId: string;
-    displayName: string;
-    latest: Partial<
-      Record<
-        Instrument,
-        { total: number; severity: Severity; completedAt: string; safetyConcern: boolean }
-      >
-    >;
-  }[];
-};
+export const CohortSeveritiesSchema = z.object({
+  cohortId: z.string(),
+  participants: z.array(
+    z.object({
+      participantId: z.string(),
+      displayName: z.string(),
+      latest: z.object({
+        PHQ9: LatestScoreSchema.optional(),
+        GAD7: LatestScoreSchema.optional(),
+      } satisfies Record<Instrument, z.ZodType>),
+    }),
+  ),
+});
+export type CohortSeverities = z.infer<typeof CohortSeveritiesSchema>;

@@ -68,6 +68,9 @@ export const AuthStateSchema = z.object({
 });
 export type AuthState = z.infer<typeof AuthStateSchema>;
 
+/** Answer of `PUT /api/auth/me/locale`: the language now stored. */
+export const LocaleAnswerSchema = z.object({ locale: localeSchema });
+
 /** When the sign-in will end if nothing else happens: the earlier of idle and absolute expiry. */
 export function signInEndsAt(times: SignInTimes): Date {
   return new Date(Math.min(Date.parse(times.idleExpiresAt), Date.parse(times.absoluteExpiresAt)));

@@ -63,13 +63,18 @@ export const SAFETY_PLAN_STEPS = [
   { key: "environmentSafety", title: "Making my environment safe" },
 ] as const satisfies readonly { key: keyof SafetyPlanContent; title: string }[];
 
-export type SafetyPlanDto = {
-  participantId: string;
-  version: number;
-  content: SafetyPlanContent;
-  authoredBy: string;
-  updatedAt: string;
-};
+export const SafetyPlanSchema = z.object({
+  participantId: z.string(),
+  version: z.number(),
+  content: SafetyPlanContentSchema,
+  authoredBy: z.string(),
+  updatedAt: z.string(),
+});
+export type SafetyPlanDto = z.infer<typeof SafetyPlanSchema>;
+
+/** The current safety plan; null before one is written. */
+export const CurrentSafetyPlanSchema = z.object({ plan: SafetyPlanSchema.nullable() });
+export const SafetyPlanVersionsSchema = z.object({ versions: z.array(SafetyPlanSchema) });
 
 /** Interventions a group note can name; free text is allowed beside these. */
 export const COMMON_INTERVENTIONS = [
@@ -133,28 +138,47 @@ export const AddendumInputSchema = z.strictObject({
   participantId: z.uuid({ error: "Choose a participant." }).optional(),
 });
 
-export type NoteStatus = "draft" | "signed";
+export const NoteStatusSchema = z.enum(["draft", "signed"]);
+export type NoteStatus = z.infer<typeof NoteStatusSchema>;
 
-export type SessionNoteDto = {
-  id: string;
-  sessionId: string;
-  status: NoteStatus;
-  topic: string;
-  interventions: string[];
-  summary: string;
-  parts: (NotePartInput & { displayName: string })[];
-  author: { id: string; displayName: string };
-  createdAt: string;
-  updatedAt: string;
-  signed: { at: string; by: string } | null;
-  addenda: {
-    id: string;
-    text: string;
-    participantId: string | null;
-    author: string;
-    createdAt: string;
-  }[];
-};
+export const SessionNoteSchema = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  status: NoteStatusSchema,
+  topic: z.string(),
+  interventions: z.array(z.string()),
+  summary: z.string(),
+  parts: z.array(
+    z.object({
+      participantId: z.string(),
+      displayName: z.string(),
+      data: z.string(),
+      assessment: z.string(),
+      plan: z.string(),
+    }),
+  ),
+  author: z.object({ id: z.string(), displayName: z.string() }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  signed: z.object({ at: z.string(), by: z.string() }).nullable(),
+  addenda: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      participantId: z.string().nullable(),
+      author: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+export type SessionNoteDto = z.infer<typeof SessionNoteSchema>;
+
+/** A session's note (null until written) and who attended, so who can have a part. */
+export const SessionNoteStateSchema = z.object({
+  note: SessionNoteSchema.nullable(),
+  attended: z.array(z.object({ id: z.string(), displayName: z.string() })),
+});
+export type SessionNoteState = z.infer<typeof SessionNoteStateSchema>;
 
 /** A measurable step towards a goal, with the date it should be met by. */
 const ObjectiveSchema = z.strictObject({
@@ -201,21 +225,37 @@ export const TreatmentPlanInputSchema = z.strictObject({
 });
 export type TreatmentPlanInput = z.infer<typeof TreatmentPlanInputSchema>;
 
-export type TreatmentPlanDto = {
-  id: string;
-  enrollmentId: string;
-  participantId: string;
-  version: number;
-  content: TreatmentPlanContent;
-  reviewEveryDays: number;
-  nextReviewOn: string;
-  reviewDue: boolean;
-  createdBy: string;
-  createdAt: string;
-  acknowledgedAt: string | null;
+export const TreatmentPlanSchema = z.object({
+  id: z.string(),
+  enrollmentId: z.string(),
+  participantId: z.string(),
+  version: z.number(),
+  content: TreatmentPlanContentSchema,
+  reviewEveryDays: z.number(),
+  nextReviewOn: z.string(),
+  reviewDue: z.boolean(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
   /** Step-down history of the enrollment the plan belongs to. */
-  phases: { phase: number; days: string[]; effectiveFrom: string }[];
-};
+  phases: z.array(
+    z.object({ phase: z.number(), days: z.array(z.string()), effectiveFrom: z.string() }),
+  ),
+});
+export type TreatmentPlanDto = z.infer<typeof TreatmentPlanSchema>;
+
+/** The plan of the participant's current (or latest) enrollment; null before one exists. */
+export const CurrentTreatmentPlanSchema = z.object({ plan: TreatmentPlanSchema.nullable() });
+
+/** An active enrollment whose treatment plan is missing (`nextReviewOn` null) or due a review. */
+export const ReviewDueSchema = z.object({
+  enrollmentId: z.string(),
+  participantId: z.string(),
+  displayName: z.string(),
+  nextReviewOn: z.string().nullable(),
+});
+export type ReviewDue = z.infer<typeof ReviewDueSchema>;
+export const ReviewsDueSchema = z.object({ reviews: z.array(ReviewDueSchema) });
 
 /** Is a review due on `today` (both YYYY-MM-DD)? */
 export function reviewDue(nextReviewOn: string, today: string): boolean {
@@ -251,16 +291,23 @@ export const DischargeInputSchema = z.strictObject({
 });
 export type DischargeInput = z.infer<typeof DischargeInputSchema>;
 
-export type DischargeDto = DischargeInput & {
-  enrollmentId: string;
-  participantId: string;
-  createdBy: string;
-  createdAt: string;
-};
+export const DischargeSchema = z.object({
+  reason: DischargeInputSchema.shape.reason,
+  dischargedOn: z.string(),
+  summary: z.string(),
+  aftercare: DischargeInputSchema.shape.aftercare,
+  enrollmentId: z.string(),
+  participantId: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type DischargeDto = z.infer<typeof DischargeSchema>;
 
 /** What a participant keeps reading after discharge: aftercare, never the clinical summary. */
-export type AftercareDto = {
-  enrollmentId: string;
-  dischargedOn: string;
-  aftercare: DischargeInput["aftercare"];
-};
+export const AftercareSchema = z.object({
+  enrollmentId: z.string(),
+  dischargedOn: z.string(),
+  aftercare: DischargeInputSchema.shape.aftercare,
+});
+export type AftercareDto = z.infer<typeof AftercareSchema>;
+export const AftercareListSchema = z.object({ aftercare: z.array(AftercareSchema) });

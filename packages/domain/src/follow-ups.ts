@@ -19,7 +19,8 @@ export function missedSession(input: {
   return input.expected && !input.cancelled && input.held && input.over && !input.attended;
 }
 
-export type AttendanceConcern = "missed-sessions" | "below-minimum";
+export const AttendanceConcernSchema = z.enum(["missed-sessions", "below-minimum"]);
+export type AttendanceConcern = z.infer<typeof AttendanceConcernSchema>;
 
 /**
  * Why a participant's week is flagged: two or more missed sessions, or (for a week that is over
@@ -39,26 +40,36 @@ export function attendanceConcerns(week: {
 }
 
 /** A flagged week of one participant on the cohort page. */
-export type AttendanceFlag = {
-  participantId: string;
-  displayName: string;
-  weekStart: string;
-  missedSessions: number;
-  attendedHours: number;
-  concerns: AttendanceConcern[];
-};
+export const AttendanceFlagSchema = z.object({
+  participantId: z.string(),
+  displayName: z.string(),
+  weekStart: z.string(),
+  missedSessions: z.number(),
+  attendedHours: z.number(),
+  concerns: z.array(AttendanceConcernSchema),
+});
+export type AttendanceFlag = z.infer<typeof AttendanceFlagSchema>;
 
-export type CohortAttendanceFlags = { cohortId: string; flags: AttendanceFlag[] };
+/** `GET /api/cohorts/:id/attendance-flags`. */
+export const CohortAttendanceFlagsSchema = z.object({
+  cohortId: z.string(),
+  flags: z.array(AttendanceFlagSchema),
+});
+export type CohortAttendanceFlags = z.infer<typeof CohortAttendanceFlagsSchema>;
 
 /** A follow-up a participant's care team owes after a missed session. */
-export type FollowUpTaskDto = {
-  id: string;
-  participant: { id: string; displayName: string };
-  session: { id: string; startsAt: string; timeZone: string };
-  createdAt: string;
-  doneAt: string | null;
-  doneNote: string | null;
-};
+export const FollowUpTaskSchema = z.object({
+  id: z.string(),
+  participant: z.object({ id: z.string(), displayName: z.string() }),
+  session: z.object({ id: z.string(), startsAt: z.string(), timeZone: z.string() }),
+  createdAt: z.string(),
+  doneAt: z.string().nullable(),
+  doneNote: z.string().nullable(),
+});
+export type FollowUpTaskDto = z.infer<typeof FollowUpTaskSchema>;
+
+/** `GET /api/follow-ups`. */
+export const FollowUpTaskListSchema = z.array(FollowUpTaskSchema);
 
 export const CompleteFollowUpSchema = z.strictObject({
   note: z

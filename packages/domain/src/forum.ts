@@ -118,80 +118,133 @@ export const RepliesQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
-export type BoardSummary = {
-  kind: BoardKind;
-  id: string;
-  title: string;
-  canPost: boolean;
+const BoardKindSchema = z.enum(BOARD_KINDS);
+const PostStatusSchema = z.enum(POST_STATUSES);
+const BoardRefSchema = z.object({ kind: BoardKindSchema, id: z.string(), title: z.string() });
+
+// Response schemas. The defaults read answers that leave a field out as the server means it.
+
+export const BoardSummarySchema = z.object({
+  kind: BoardKindSchema,
+  id: z.string(),
+  title: z.string(),
+  canPost: z.boolean(),
   /** Whether this person moderates the board (sees its reports, hides posts). */
-  canModerate: boolean;
-  threadCount: number;
-};
+  canModerate: z.boolean().default(false),
+  threadCount: z.number(),
+});
+export type BoardSummary = z.infer<typeof BoardSummarySchema>;
 
-export type PostAuthor = { userId: string; displayName: string; staff: boolean };
+/** `GET /api/forums/boards`. */
+export const BoardListSchema = z.object({ boards: z.array(BoardSummarySchema) });
 
-export type ThreadSummary = {
-  id: string;
-  board: { kind: BoardKind; id: string; title: string };
-  title: string;
-  author: PostAuthor;
-  excerpt: string;
-  replyCount: number;
-  pinned: boolean;
-  locked: boolean;
-  createdAt: string;
+export const PostAuthorSchema = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  staff: z.boolean(),
+});
+export type PostAuthor = z.infer<typeof PostAuthorSchema>;
+
+const threadSummaryShape = {
+  id: z.string(),
+  board: BoardRefSchema,
+  title: z.string(),
+  author: PostAuthorSchema,
+  excerpt: z.string(),
+  replyCount: z.number(),
+  pinned: z.boolean(),
+  locked: z.boolean(),
+  createdAt: z.string(),
   /** When the author last edited it (shown as "edited"); null if never. */
-  editedAt: string | null;
+  editedAt: z.string().nullable().default(null),
   /** Hidden: its title reads "Hidden by a moderator" to all but moderators. */
-  status: PostStatus;
-  lastActivityAt: string;
+  status: PostStatusSchema.default("visible"),
+  lastActivityAt: z.string(),
 };
+export const ThreadSummarySchema = z.object(threadSummaryShape);
+export type ThreadSummary = z.infer<typeof ThreadSummarySchema>;
 
 /** What the reader may do to a post, and the author's own words to edit. */
-export type PostActions = {
+const postActionsShape = {
   /** The author's markdown, only for the author while they may edit it. */
-  source: string | null;
-  canEdit: boolean;
-  canDelete: boolean;
-  canReport: boolean;
+  source: z.string().nullable().default(null),
+  canEdit: z.boolean().default(false),
+  canDelete: z.boolean().default(false),
+  canReport: z.boolean().default(false),
   /** This person already reported the post. */
-  reportedByMe: boolean;
+  reportedByMe: z.boolean().default(false),
 };
+export const PostActionsSchema = z.object(postActionsShape);
+export type PostActions = z.infer<typeof PostActionsSchema>;
 
-export type ForumReply = PostActions & {
-  id: string;
-  author: PostAuthor;
-  /** Empty when deleted, and when hidden for all but moderators. */
-  bodyHtml: string;
-  status: PostStatus;
-  createdAt: string;
+export const ForumReplySchema = z.object({
+  id: z.string(),
+  author: PostAuthorSchema,
+  /**
+   * Sanitised on the server (markdown-it, raw HTML off, safe links only). Empty when deleted, and
+   * when hidden for all but moderators.
+   */
+  bodyHtml: z.string(),
+  status: PostStatusSchema.default("visible"),
+  createdAt: z.string(),
   /** When the author last edited it (shown as "edited"); null if never. */
-  editedAt: string | null;
-};
+  editedAt: z.string().nullable().default(null),
+  ...postActionsShape,
+});
+export type ForumReply = z.infer<typeof ForumReplySchema>;
 
-export type ThreadDetail = ThreadSummary &
-  PostActions & {
-    bodyHtml: string;
-    replies: ForumReply[];
-    nextRepliesAfter: string | null;
-    canReply: boolean;
-    canModerate: boolean;
-  };
+export const ThreadDetailSchema = z.object({
+  ...threadSummaryShape,
+  ...postActionsShape,
+  bodyHtml: z.string(),
+  replies: z.array(ForumReplySchema),
+  nextRepliesAfter: z.string().nullable(),
+  canReply: z.boolean(),
+  canModerate: z.boolean(),
+});
+export type ThreadDetail = z.infer<typeof ThreadDetailSchema>;
+
+/** One page of a board's threads, pinned first (`GET /api/forums/boards/:kind/:id/threads`). */
+export const BoardThreadPageSchema = z.object({
+  board: z.object({
+    kind: BoardKindSchema,
+    id: z.string(),
+    title: z.string(),
+    canPost: z.boolean(),
+  }),
+  threads: z.array(ThreadSummarySchema),
+  nextAfter: z.string().nullable(),
+});
+export type BoardThreadPage = z.infer<typeof BoardThreadPageSchema>;
+
+/** `GET /api/forums/search`. */
+export const ThreadSearchResultsSchema = z.object({ threads: z.array(ThreadSummarySchema) });
 
 /** An open report of a post, as the board's moderators see it. */
-export type ForumReportDto = {
-  id: string;
-  board: { kind: BoardKind; id: string; title: string };
-  post: {
-    threadId: string;
-    threadTitle: string;
+export const ForumReportSchema = z.object({
+  id: z.string(),
+  board: BoardRefSchema,
+  post: z.object({
+    threadId: z.string(),
+    threadTitle: z.string(),
     /** null when the thread's opening post is reported. */
-    replyId: string | null;
-    author: PostAuthor;
-    bodyHtml: string;
-    status: PostStatus;
-  };
-  reporter: { userId: string; displayName: string };
-  reason: string | null;
-  createdAt: string;
-};
+    replyId: z.string().nullable(),
+    author: PostAuthorSchema,
+    bodyHtml: z.string(),
+    status: PostStatusSchema,
+  }),
+  reporter: z.object({ userId: z.string(), displayName: z.string() }),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ForumReportDto = z.infer<typeof ForumReportSchema>;
+
+/** `GET /api/forums/reports`. */
+export const ForumReportListSchema = z.object({ reports: z.array(ForumReportSchema) });
+
+/** Answer of reporting a post. */
+export const PostReportedSchema = z.object({ id: z.string(), createdAt: z.string() });
+export type PostReported = z.infer<typeof PostReportedSchema>;
+
+/** Answer of hiding or unhiding a post: where it stands now. */
+export const PostHiddenSchema = z.object({ status: PostStatusSchema });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDateSchema } from "./dates";
+import { SessionKindSchema } from "./session-kinds";
 import { refuseUnsafeName } from "./text";
 
 /**
@@ -342,34 +343,49 @@ export const AttendanceRangeQuerySchema = z
   );
 
 /** A facilitator's cohort grid: participants by sessions, with weekly hours against the minimum. */
-export type CohortAttendance = {
-  cohortId: string;
-  cohortName: string;
-  timeZone: string;
-  from: string;
-  to: string;
-  sessions: { id: string; kind: string; startsAt: string; endsAt: string; upcoming: boolean }[];
-  participants: {
-    participantId: string;
-    displayName: string;
-    cells: {
-      sessionId: string;
-      expected: boolean;
-      attended: boolean;
-      minutes: number;
-      late: boolean;
-      leftEarly: boolean;
-      /** Of `minutes`, those attended by audio only (billed differently from video). */
-      audioOnlyMinutes: number;
-      videoMinutes: number;
-    }[];
-    weeks: {
-      weekStart: string;
-      plannedHours: number;
-      attendedHours: number;
-      status: WeeklyAttendance["status"];
-      /** Under the IOP minimum for a week that is over. */
-      flagged: boolean;
-    }[];
-  }[];
-};
+export const CohortAttendanceSchema = z.object({
+  cohortId: z.string(),
+  cohortName: z.string(),
+  timeZone: z.string(),
+  from: z.string(),
+  to: z.string(),
+  sessions: z.array(
+    z.object({
+      id: z.string(),
+      kind: SessionKindSchema,
+      startsAt: z.string(),
+      endsAt: z.string(),
+      upcoming: z.boolean(),
+    }),
+  ),
+  participants: z.array(
+    z.object({
+      participantId: z.string(),
+      displayName: z.string(),
+      cells: z.array(
+        z.object({
+          sessionId: z.string(),
+          expected: z.boolean(),
+          attended: z.boolean(),
+          minutes: z.number(),
+          late: z.boolean(),
+          leftEarly: z.boolean(),
+          /** Of `minutes`, those attended by audio only (billed differently from video). */
+          audioOnlyMinutes: z.number(),
+          videoMinutes: z.number(),
+        }),
+      ),
+      weeks: z.array(
+        z.object({
+          weekStart: z.string(),
+          plannedHours: z.number(),
+          attendedHours: z.number(),
+          status: WeeklyAttendanceSchema.shape.status,
+          /** Under the IOP minimum for a week that is over. */
+          flagged: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+});
+export type CohortAttendance = z.infer<typeof CohortAttendanceSchema>;

@@ -72,7 +72,8 @@ export function isKnownPushService(endpoint: string): boolean {
 }
 
 /** What the web app needs to subscribe a device. */
-export type PushConfigDto = { publicKey: string };
+export const PushConfigSchema = z.object({ publicKey: z.string() });
+export type PushConfigDto = z.infer<typeof PushConfigSchema>;
 
 /**
  * Whether a chat message mentions someone: "@" and their display name, not inside a longer word

@@ -127,13 +127,19 @@ export function reminderDay(
   return day === addDaysToDate(today, 1) ? "tomorrow" : "later";
 }
 
-/** What the account page shows and saves. */
-export type ReminderPreferencesDto = ReminderPreferences & {
+/** What the account page shows and saves: the preferences as stored, and how they apply. */
+export const ReminderPreferencesDtoSchema = z.object({
+  enabled: z.boolean(),
+  byEmail: z.boolean(),
+  bySms: z.boolean(),
+  phone: z.string().nullable(),
+  quietHours: z.object({ start: z.string(), end: z.string() }).nullable(),
   /** The zone reminder times and quiet hours are read in. */
-  timeZone: string;
+  timeZone: z.string(),
   /** False when no SMS provider is set up: texts are kept in a local outbox instead of sent. */
-  smsDelivered: boolean;
-};
+  smsDelivered: z.boolean(),
+});
+export type ReminderPreferencesDto = z.infer<typeof ReminderPreferencesDtoSchema>;
 
 /** A participant is listed as "has not joined" this long after a session starts. */
 export const NOT_JOINED_AFTER_MINUTES = 10;
@@ -142,12 +148,15 @@ export const NOT_JOINED_AFTER_MINUTES = 10;
 export const CHECK_IN_LEAD_MINUTES = 0;
 
 /** For a session's facilitators: expected participants who have not joined 10 minutes in. */
-export type NotJoinedDto = {
-  sessionId: string;
+export const NotJoinedSchema = z.object({
+  sessionId: z.string(),
   /** When the list starts to fill (10 minutes after the start). */
-  from: string;
-  people: { id: string; displayName: string; checkedInAt: string | null }[];
-};
+  from: z.string(),
+  people: z.array(
+    z.object({ id: z.string(), displayName: z.string(), checkedInAt: z.string().nullable() }),
+  ),
+});
+export type NotJoinedDto = z.infer<typeof NotJoinedSchema>;
 
 export const CheckInInputSchema = z.strictObject({
   participantId: z.uuid({ error: "Say who to check in with." }),

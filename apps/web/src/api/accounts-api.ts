@@ -1,20 +1,19 @@
 import {
   AccountStateSchema,
+  EndedSignInsSchema,
+  ForgotPasswordAnswerSchema,
   PasswordLinkPreviewSchema,
   SignInAnswerSchema,
   SignInListSchema,
   type SignInSummary,
   type AccountState,
   type ChangePasswordInput,
+  type EndedSignIns,
   type Locale,
   type PasswordLinkPreview,
   type SignInAnswer,
 } from "@bridgeway/domain";
-import { z } from "zod";
 import type { ApiClient } from "./api-client";
-
-const ForgotAnswerSchema = z.object({ message: z.string() });
-const EndedSchema = z.object({ ended: z.number() });
 
 /** Choosing, resetting and changing one's own password; admins switching accounts off and on. */
 export function createAccountsApi(api: ApiClient) {
@@ -37,8 +36,9 @@ export function createAccountsApi(api: ApiClient) {
     /** `locale`: the page's language, so the email speaks it when the account has none of its own. */
     async forgotPassword(email: string, locale?: Locale): Promise<string> {
       const body = locale === undefined ? { email } : { email, locale };
-      return (await api.write("POST", "/api/auth/forgot-password", body, ForgotAnswerSchema))
-        .message;
+      return (
+        await api.write("POST", "/api/auth/forgot-password", body, ForgotPasswordAnswerSchema)
+      ).message;
     },
     changePassword(input: ChangePasswordInput): Promise<void> {
       return api.writeNoContent("POST", "/api/auth/change-password", input);
@@ -50,8 +50,8 @@ export function createAccountsApi(api: ApiClient) {
       return api.writeNoContent("POST", `/api/auth/sessions/${encodeURIComponent(signInId)}/end`);
     },
     /** An admin signs a person out everywhere. */
-    endAllSignIns(userId: string): Promise<{ ended: number }> {
-      return api.write("POST", account(userId, "end-sessions"), {}, EndedSchema);
+    endAllSignIns(userId: string): Promise<EndedSignIns> {
+      return api.write("POST", account(userId, "end-sessions"), {}, EndedSignInsSchema);
     },
     deactivate(userId: string): Promise<AccountState> {
       return api.write("POST", account(userId, "deactivate"), {}, AccountStateSchema);

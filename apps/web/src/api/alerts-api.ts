@@ -1,25 +1,5 @@
-import { ALERT_SOURCES, type CrisisAlertDto } from "@bridgeway/domain";
-import { z } from "zod";
+import { AlertListSchema, CrisisAlertSchema, type CrisisAlertDto } from "@bridgeway/domain";
 import type { ApiClient } from "./api-client";
-
-// Described as a type in the domain package; checked here, where it is read.
-export const CrisisAlertSchema: z.ZodType<CrisisAlertDto> = z.object({
-  id: z.string(),
-  participant: z.object({ id: z.string(), displayName: z.string() }),
-  source: z.enum(ALERT_SOURCES),
-  categories: z.array(z.enum(["suicide", "self-harm", "overdose"])),
-  where: z.object({
-    kind: z.enum(["chat", "forum", "assessment"]),
-    ref: z.string(),
-    label: z.string(),
-  }),
-  createdAt: z.string(),
-  acknowledged: z
-    .object({ at: z.string(), by: z.string(), note: z.string().nullable() })
-    .nullable(),
-});
-
-const AlertListSchema = z.object({ alerts: z.array(CrisisAlertSchema) });
 
 export type AlertStatusFilter = "open" | "all";
 

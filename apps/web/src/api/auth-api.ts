@@ -1,14 +1,13 @@
 import {
   AuthStateSchema,
+  LocaleAnswerSchema,
   SignInAnswerSchema,
   type AuthState,
   type LoginInput,
   type MfaPendingState,
   type SignInAnswer,
-  localeSchema,
   type Locale,
 } from "@bridgeway/domain";
-import { z } from "zod";
 import { ApiError, type ApiClient } from "./api-client";
 
 /**
@@ -59,12 +58,7 @@ export function createAuthApi(api: ApiClient) {
     },
     /** Saves the signed-in person's language; the answer is the language now stored. */
     async setLocale(locale: Locale): Promise<Locale> {
-      const answer = await api.write(
-        "PUT",
-        "/api/auth/me/locale",
-        { locale },
-        z.object({ locale: localeSchema }),
-      );
+      const answer = await api.write("PUT", "/api/auth/me/locale", { locale }, LocaleAnswerSchema);
       return answer.locale;
     },
     logout(): Promise<void> {

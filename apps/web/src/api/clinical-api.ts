@@ -1,9 +1,18 @@
 import {
-  ASSESSMENT_CADENCES,
-  DischargeInputSchema,
-  INSTRUMENTS,
-  SafetyPlanContentSchema,
-  TreatmentPlanContentSchema,
+  AftercareListSchema,
+  AssessmentAssignmentSchema,
+  AssessmentHistorySchema,
+  AssessmentResultSchema,
+  CohortSeveritiesSchema,
+  CurrentSafetyPlanSchema,
+  CurrentTreatmentPlanSchema,
+  DischargeSchema,
+  ReviewsDueSchema,
+  SafetyPlanSchema,
+  SafetyPlanVersionsSchema,
+  SessionNoteSchema,
+  SessionNoteStateSchema,
+  TreatmentPlanSchema,
   type AftercareDto,
   type AssessmentAssignmentDto,
   type AssessmentHistory,
@@ -12,172 +21,16 @@ import {
   type CohortSeverities,
   type DischargeDto,
   type DischargeInput,
+  type ReviewDue,
   type SafetyPlanContent,
   type SafetyPlanDto,
   type SessionNoteDto,
   type SessionNoteInput,
-  type Severity,
+  type SessionNoteState,
   type TreatmentPlanDto,
   type TreatmentPlanInput,
 } from "@bridgeway/domain";
-import { z } from "zod";
 import type { ApiClient } from "./api-client";
-
-// The domain package describes clinical answers as types only; they are checked here, where read.
-const InstrumentSchema = z.enum(INSTRUMENTS);
-const SeveritySchema: z.ZodType<Severity> = z.enum([
-  "minimal",
-  "mild",
-  "moderate",
-  "moderately-severe",
-  "severe",
-]);
-
-export const AssessmentAssignmentSchema: z.ZodType<AssessmentAssignmentDto> = z.object({
-  id: z.string(),
-  instrument: InstrumentSchema,
-  cadence: z.enum(ASSESSMENT_CADENCES),
-  dueOn: z.string(),
-  completedAt: z.string().nullable(),
-});
-
-export const AssessmentResultSchema: z.ZodType<AssessmentResultDto> = z.object({
-  id: z.string(),
-  instrument: InstrumentSchema,
-  total: z.number(),
-  severity: SeveritySchema,
-  safetyConcern: z.boolean(),
-  completedAt: z.string(),
-  answers: z.array(z.number()),
-});
-
-const AssessmentHistorySchema: z.ZodType<AssessmentHistory> = z.object({
-  participantId: z.string(),
-  due: z.array(AssessmentAssignmentSchema),
-  results: z.array(AssessmentResultSchema),
-});
-
-const LatestScoreSchema = z.object({
-  total: z.number(),
-  severity: SeveritySchema,
-  completedAt: z.string(),
-  safetyConcern: z.boolean(),
-});
-
-const CohortSeveritiesSchema: z.ZodType<CohortSeverities> = z.object({
-  cohortId: z.string(),
-  participants: z.array(
-    z.object({
-      participantId: z.string(),
-      displayName: z.string(),
-      latest: z.object({ PHQ9: LatestScoreSchema.optional(), GAD7: LatestScoreSchema.optional() }),
-    }),
-  ),
-});
-
-const SafetyPlanSchema: z.ZodType<SafetyPlanDto> = z.object({
-  participantId: z.string(),
-  version: z.number(),
-  content: SafetyPlanContentSchema,
-  authoredBy: z.string(),
-  updatedAt: z.string(),
-});
-const CurrentSafetyPlanSchema = z.object({ plan: SafetyPlanSchema.nullable() });
-const SafetyPlanVersionsSchema = z.object({ versions: z.array(SafetyPlanSchema) });
-
-const SessionNoteSchema: z.ZodType<SessionNoteDto> = z.object({
-  id: z.string(),
-  sessionId: z.string(),
-  status: z.enum(["draft", "signed"]),
-  topic: z.string(),
-  interventions: z.array(z.string()),
-  summary: z.string(),
-  parts: z.array(
-    z.object({
-      participantId: z.string(),
-      displayName: z.string(),
-      data: z.string(),
-      assessment: z.string(),
-      plan: z.string(),
-    }),
-  ),
-  author: z.object({ id: z.string(), displayName: z.string() }),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  signed: z.object({ at: z.string(), by: z.string() }).nullable(),
-  addenda: z.array(
-    z.object({
-      id: z.string(),
-      text: z.string(),
-      participantId: z.string().nullable(),
-      author: z.string(),
-      createdAt: z.string(),
-    }),
-  ),
-});
-
-/** A session's note (null until written) and who attended, so who can have a part. */
-export type SessionNoteState = {
-  note: SessionNoteDto | null;
-  attended: { id: string; displayName: string }[];
-};
-const SessionNoteStateSchema: z.ZodType<SessionNoteState> = z.object({
-  note: SessionNoteSchema.nullable(),
-  attended: z.array(z.object({ id: z.string(), displayName: z.string() })),
-});
-
-const TreatmentPlanSchema: z.ZodType<TreatmentPlanDto> = z.object({
-  id: z.string(),
-  enrollmentId: z.string(),
-  participantId: z.string(),
-  version: z.number(),
-  content: TreatmentPlanContentSchema,
-  reviewEveryDays: z.number(),
-  nextReviewOn: z.string(),
-  reviewDue: z.boolean(),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  acknowledgedAt: z.string().nullable(),
-  phases: z.array(
-    z.object({ phase: z.number(), days: z.array(z.string()), effectiveFrom: z.string() }),
-  ),
-});
-const CurrentTreatmentPlanSchema = z.object({ plan: TreatmentPlanSchema.nullable() });
-
-/** An active enrollment whose treatment plan is missing (`nextReviewOn` null) or due a review. */
-export type ReviewDue = {
-  enrollmentId: string;
-  participantId: string;
-  displayName: string;
-  nextReviewOn: string | null;
-};
-const ReviewsDueSchema = z.object({
-  reviews: z.array(
-    z.object({
-      enrollmentId: z.string(),
-      participantId: z.string(),
-      displayName: z.string(),
-      nextReviewOn: z.string().nullable(),
-    }),
-  ),
-});
-
-const AftercareSchema = DischargeInputSchema.shape.aftercare;
-const DischargeSchema: z.ZodType<DischargeDto> = z.object({
-  reason: DischargeInputSchema.shape.reason,
-  dischargedOn: z.string(),
-  summary: z.string(),
-  aftercare: AftercareSchema,
-  enrollmentId: z.string(),
-  participantId: z.string(),
-  createdBy: z.string(),
-  createdAt: z.string(),
-});
-const AftercareListSchema: z.ZodType<{ aftercare: AftercareDto[] }> = z.object({
-  aftercare: z.array(
-    z.object({ enrollmentId: z.string(), dischargedOn: z.string(), aftercare: AftercareSchema }),
-  ),
-});
 
 const id = encodeURIComponent;
 const participant = (participantId: string) => `/api/participants/${id(participantId)}`;

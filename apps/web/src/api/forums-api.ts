@@ -1,122 +1,25 @@
 import {
-  BOARD_KINDS,
-  POST_STATUSES,
+  BoardListSchema,
+  BoardThreadPageSchema,
+  ForumReplySchema,
+  ForumReportListSchema,
+  PostHiddenSchema,
+  PostReportedSchema,
+  ThreadDetailSchema,
+  ThreadSearchResultsSchema,
+  ThreadSummarySchema,
   type BoardKind,
   type BoardSummary,
+  type BoardThreadPage,
   type CreateThreadInput,
   type EditThreadInput,
   type ForumReply,
   type ForumReportDto,
-  type PostActions,
-  type PostAuthor,
+  type PostReported,
   type ThreadDetail,
   type ThreadSummary,
 } from "@bridgeway/domain";
-import { z } from "zod";
 import type { ApiClient } from "./api-client";
-
-// The domain package describes forum answers as types only; they are checked here, where read.
-const PostAuthorSchema: z.ZodType<PostAuthor> = z.object({
-  userId: z.string(),
-  displayName: z.string(),
-  staff: z.boolean(),
-});
-
-const BoardKindSchema = z.enum(BOARD_KINDS);
-
-export const BoardSummarySchema: z.ZodType<BoardSummary> = z.object({
-  kind: BoardKindSchema,
-  id: z.string(),
-  title: z.string(),
-  canPost: z.boolean(),
-  canModerate: z.boolean().default(false),
-  threadCount: z.number(),
-});
-
-const PostStatusSchema = z.enum(POST_STATUSES);
-
-const postActionsShape = {
-  source: z.string().nullable().default(null),
-  canEdit: z.boolean().default(false),
-  canDelete: z.boolean().default(false),
-  canReport: z.boolean().default(false),
-  reportedByMe: z.boolean().default(false),
-} satisfies Record<keyof PostActions, z.ZodType>;
-
-const threadSummaryShape = {
-  id: z.string(),
-  board: z.object({ kind: BoardKindSchema, id: z.string(), title: z.string() }),
-  title: z.string(),
-  author: PostAuthorSchema,
-  excerpt: z.string(),
-  replyCount: z.number(),
-  pinned: z.boolean(),
-  locked: z.boolean(),
-  createdAt: z.string(),
-  editedAt: z.string().nullable().default(null),
-  status: PostStatusSchema.default("visible"),
-  lastActivityAt: z.string(),
-};
-export const ThreadSummarySchema: z.ZodType<ThreadSummary> = z.object(threadSummaryShape);
-
-export const ForumReplySchema: z.ZodType<ForumReply> = z.object({
-  id: z.string(),
-  author: PostAuthorSchema,
-  /** Sanitised on the server (markdown-it, raw HTML off, safe links only). */
-  bodyHtml: z.string(),
-  status: PostStatusSchema.default("visible"),
-  createdAt: z.string(),
-  editedAt: z.string().nullable().default(null),
-  ...postActionsShape,
-});
-
-export const ThreadDetailSchema: z.ZodType<ThreadDetail> = z.object({
-  ...threadSummaryShape,
-  ...postActionsShape,
-  bodyHtml: z.string(),
-  replies: z.array(ForumReplySchema),
-  nextRepliesAfter: z.string().nullable(),
-  canReply: z.boolean(),
-  canModerate: z.boolean(),
-});
-
-const ForumReportSchema: z.ZodType<ForumReportDto> = z.object({
-  id: z.string(),
-  board: z.object({ kind: BoardKindSchema, id: z.string(), title: z.string() }),
-  post: z.object({
-    threadId: z.string(),
-    threadTitle: z.string(),
-    replyId: z.string().nullable(),
-    author: PostAuthorSchema,
-    bodyHtml: z.string(),
-    status: PostStatusSchema,
-  }),
-  reporter: z.object({ userId: z.string(), displayName: z.string() }),
-  reason: z.string().nullable(),
-  createdAt: z.string(),
-});
-const ReportListSchema = z.object({ reports: z.array(ForumReportSchema) });
-const ReportedSchema = z.object({ id: z.string(), createdAt: z.string() });
-const HiddenSchema = z.object({ status: PostStatusSchema });
-
-const BoardListSchema = z.object({ boards: z.array(BoardSummarySchema) });
-const ThreadSearchSchema = z.object({ threads: z.array(ThreadSummarySchema) });
-
-export type BoardPage = {
-  board: { kind: BoardKind; id: string; title: string; canPost: boolean };
-  threads: ThreadSummary[];
-  nextAfter: string | null;
-};
-const BoardPageSchema: z.ZodType<BoardPage> = z.object({
-  board: z.object({
-    kind: BoardKindSchema,
-    id: z.string(),
-    title: z.string(),
-    canPost: z.boolean(),
-  }),
-  threads: z.array(ThreadSummarySchema),
-  nextAfter: z.string().nullable(),
-});
 
 const boardPath = (kind: BoardKind, id: string) =>
   `/api/forums/boards/${encodeURIComponent(kind)}/${encodeURIComponent(id)}`;
@@ -138,13 +41,14 @@ export function createForumsApi(api: ApiClient) {
       id: string,
       after: string | undefined,
       signal?: AbortSignal,
-    ): Promise<BoardPage> {
+    ): Promise<BoardThreadPage> {
       const query = after === undefined ? "" : `?${new URLSearchParams({ after }).toString()}`;
-      return api.get(`${boardPath(kind, id)}/threads${query}`, BoardPageSchema, signal);
+      return api.get(`${boardPath(kind, id)}/threads${query}`, BoardThreadPageSchema, signal);
     },
     async search(q: string, signal?: AbortSignal): Promise<ThreadSummary[]> {
       const query = new URLSearchParams({ q }).toString();
-      return (await api.get(`/api/forums/search?${query}`, ThreadSearchSchema, signal)).threads;
+      return (await api.get(`/api/forums/search?${query}`, ThreadSearchResultsSchema, signal))
+        .threads;
     },
     createThread(kind: BoardKind, id: string, input: CreateThreadInput): Promise<ThreadSummary> {
       return api.write("POST", `${boardPath(kind, id)}/threads`, input, ThreadSummarySchema);
@@ -175,15 +79,15 @@ export function createForumsApi(api: ApiClient) {
         await api.write("DELETE", postPath(post), undefined, ThreadSummarySchema);
       else await api.write("DELETE", postPath(post), undefined, ForumReplySchema);
     },
-    report(post: PostRef, reason: string): Promise<{ id: string; createdAt: string }> {
+    report(post: PostRef, reason: string): Promise<PostReported> {
       const input = reason.trim() === "" ? {} : { reason };
-      return api.write("POST", `${postPath(post)}/report`, input, ReportedSchema);
+      return api.write("POST", `${postPath(post)}/report`, input, PostReportedSchema);
     },
     async setHidden(post: PostRef, hidden: boolean): Promise<void> {
-      await api.write("POST", `${postPath(post)}/hide`, { hidden }, HiddenSchema);
+      await api.write("POST", `${postPath(post)}/hide`, { hidden }, PostHiddenSchema);
     },
     async reports(signal?: AbortSignal): Promise<ForumReportDto[]> {
-      return (await api.get("/api/forums/reports", ReportListSchema, signal)).reports;
+      return (await api.get("/api/forums/reports", ForumReportListSchema, signal)).reports;
     },
     async dismissReport(reportId: string): Promise<void> {
       await api.writeNoContent(

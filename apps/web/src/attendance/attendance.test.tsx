@@ -297,7 +297,7 @@ describe("the cohort attendance page", () => {
 describe("an attendance cell", () => {
   const session = {
     id: sessionId(1),
-    kind: "GROUP_THERAPY",
+    kind: "GROUP_THERAPY" as const,
     startsAt: "",
     endsAt: "",
     upcoming: false,

@@ -1,8 +1,8 @@
+import type { ReviewDue } from "@bridgeway/domain";
 import { useId } from "react";
 import { Link } from "react-router";
 import { formatCalendarDate } from "../format/format";
 import { describeError } from "../api/api-client";
-import type { ReviewDue } from "../api/clinical-api";
 import { HiddenContext } from "../shell/hidden-context";
 import { LoadingState } from "../shell/status-states";
 import { useReviewsDue } from "./use-clinical";

@@ -1,8 +1,12 @@
-import { COMMON_INTERVENTIONS, type SessionNoteDto, type SessionSummary } from "@bridgeway/domain";
+import {
+  COMMON_INTERVENTIONS,
+  type SessionNoteDto,
+  type SessionNoteState,
+  type SessionSummary,
+} from "@bridgeway/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { ApiError, describeError } from "../api/api-client";
-import type { SessionNoteState } from "../api/clinical-api";
 import { formatMoment } from "../format/session-time";
 import { ConfirmDialog } from "../forms/confirm-dialog";
 import { CheckboxGroup, Field, FormAlert, SubmitButton, SubmitOrCancel } from "../forms/fields";

@@ -1,7 +1,6 @@
-import type { SessionNoteDto, SessionNoteInput } from "@bridgeway/domain";
+import type { SessionNoteDto, SessionNoteInput, SessionNoteState } from "@bridgeway/domain";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import type { SessionNoteState } from "../api/clinical-api";
 import { apiError, json, stubApi, type FakeResponse, type Handler } from "../test/fake-api";
 import { authStateFor } from "../test/fixtures";
 import { renderApp } from "../test/render-app";

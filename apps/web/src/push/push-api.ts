@@ -1,8 +1,5 @@
-import type { PushConfigDto } from "@bridgeway/domain";
-import { z } from "zod";
+import { PushConfigSchema, type PushConfigDto } from "@bridgeway/domain";
 import type { ApiClient } from "../api/api-client";
-
-const ConfigSchema = z.object({ publicKey: z.string() }) satisfies z.ZodType<PushConfigDto>;
 
 /** This device's push subscription as the server stores it. */
 export type DeviceSubscriptionJson = {
@@ -15,7 +12,7 @@ export type DeviceSubscriptionJson = {
 export function createPushApi(api: ApiClient) {
   return {
     config(signal?: AbortSignal): Promise<PushConfigDto> {
-      return api.get("/api/push/config", ConfigSchema, signal);
+      return api.get("/api/push/config", PushConfigSchema, signal);
     },
     subscribe(subscription: DeviceSubscriptionJson): Promise<void> {
       return api.writeNoContent("PUT", "/api/push/subscription", subscription);
