@@ -231,6 +231,14 @@ class MeshPeer {
     const parameters = sender.getParameters();
     if (parameters.encodings.length === 0) return;
     const reduced = this.owner.sendQuality() === "reduced";
+    const already = parameters.encodings.every((e) =>
+      reduced
+        ? e.scaleResolutionDownBy === REDUCED_SCALE_DOWN && e.maxBitrate === REDUCED_MAX_BITRATE
+        : e.scaleResolutionDownBy === undefined && e.maxBitrate === undefined,
+    );
+    // Setting the same parameters still reconfigures the encoder, delaying the first frame of a
+    // new connection (this runs when it first connects).
+    if (already) return;
     for (const encoding of parameters.encodings) {
       if (reduced) {
         encoding.scaleResolutionDownBy = REDUCED_SCALE_DOWN;
