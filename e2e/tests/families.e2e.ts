@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { Api } from "../support/api";
+import { test } from "../support/live";
 import { groupOfOurOwn, invitationLinkFor, multiFamilyGroupNow } from "../support/families";
 import {
   expectNoHorizontalScroll,

@@ -1,8 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { Api } from "../support/api";
 import { groupOfOurOwn, multiFamilyGroupNow } from "../support/families";
 import { expectNoHorizontalScroll, expectNoSeriousA11yViolations, PHONE } from "../support/helpers";
 import { expectNoUntranslatedText } from "../support/untranslated";
+import { test } from "../support/live";
 
 /**
  * The live room in Spanish. Two browsers send camera video to each other, so this runs in the
