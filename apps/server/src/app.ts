@@ -401,12 +401,7 @@ export async function startServer(
       clock,
       logger,
     });
-    registerChatSockets(
-      realtime,
-      chatService,
-      logger,
-      createChatRateLimiter(clock, config.chatRateLimits),
-    );
+    registerChatSockets(realtime, chatService, createChatRateLimiter(clock, config.chatRateLimits));
     cleanups.unshift(() => {
       liveService.stop();
       return Promise.resolve();
@@ -575,7 +570,7 @@ export async function startServer(
       families: familyRepo,
       io: realtime.io,
     });
-    registerForumSockets(realtime, forumService, logger);
+    registerForumSockets(realtime, forumService);
     api.use("/forums", forumRoutes(forumService));
     api.use(
       calendarRoutes(

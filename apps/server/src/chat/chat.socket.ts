@@ -1,7 +1,5 @@
-import { CHAT_PAGE_SIZE, type Actor } from "@bridgeway/domain";
-import { eventRegistrar } from "../realtime/event-handler";
-import type { Logger } from "../logger";
-import type { Realtime } from "../realtime/realtime";
+import { CHAT_PAGE_SIZE } from "@bridgeway/domain";
+import { actorOf, type Realtime, type RealtimeSocket } from "../realtime/realtime";
 import { chatChannel, type ChatService } from "./chat-service";
 import type { ChatRateLimiter } from "./chat-rate-limit";
 
@@ -15,63 +13,51 @@ export const CHAT_TOO_FAST = "You are sending messages too fast. Wait a moment a
 export function registerChatSockets(
   realtime: Realtime,
   chat: ChatService,
-  logger: Logger,
   limiter: ChatRateLimiter,
 ): void {
-  realtime.onAccessCheck((socket) =>
-    chat.revalidate(socket, {
-      userId: socket.data.userId,
-      role: socket.data.role,
-      organizationId: socket.data.organizationId,
-    }),
+  realtime.onAccessCheck((socket) => chat.revalidate(socket, actorOf(socket)));
+  const { on } = realtime;
+  on("chat:rooms", async (socket) => ({ rooms: await chat.rooms(actorOf(socket)) }));
+  on("chat:subscribe", async (socket, p) => ({
+    messages: await chat.subscribe(socket, actorOf(socket), p.roomKey, CHAT_PAGE_SIZE),
+  }));
+  on("chat:unsubscribe", async (socket, p) => {
+    await socket.leave(chatChannel(p.roomKey));
+    return {};
+  });
+  on("chat:history", (socket, p) =>
+    chat.history(socket, actorOf(socket), p.roomKey, p.limit, p.before),
   );
-  realtime.onConnection((socket) => {
-    const actor: Actor = {
-      userId: socket.data.userId,
-      role: socket.data.role,
-      organizationId: socket.data.organizationId,
-    };
-
-    const handle = eventRegistrar(socket, logger);
-
-    handle("chat:rooms", async () => ({
-      rooms: await chat.rooms(actor),
-    }));
-    handle("chat:subscribe", async (p) => ({
-      messages: await chat.subscribe(socket, actor, p.roomKey, CHAT_PAGE_SIZE),
-    }));
-    handle("chat:unsubscribe", async (p) => {
-      await socket.leave(chatChannel(p.roomKey));
-      return {};
-    });
-    handle("chat:history", (p) => chat.history(socket, actor, p.roomKey, p.limit, p.before));
-    handle("chat:since", (p) => chat.since(socket, actor, p.roomKey, p.after, p.limit));
-    // Refused before any database work: a flood costs the flooder, not everyone else.
-    const tooFast = (p: { body: string }) =>
-      limiter.take(actor.userId, Buffer.byteLength(p.body, "utf8"))
-        ? undefined
-        : { code: "rate_limited" as const, message: CHAT_TOO_FAST };
-    handle("chat:send", async (p) => ({ message: await chat.send(socket, actor, p) }), tooFast);
-    handle("chat:typing", async (p) => {
-      await chat.typing(socket, actor, p.roomKey, p.typing);
-      return {};
-    });
-    handle("chat:read", async (p) => {
-      await chat.read(socket, actor, p.roomKey, p.messageId);
-      return {};
-    });
-    handle("chat:edit", async (p) => ({
-      message: await chat.edit(actor, p.messageId, p.body),
-    }));
-    handle("chat:delete", async (p) => ({
-      message: await chat.remove(actor, p.messageId),
-    }));
-    handle("chat:hide", async (p) => ({
-      message: await chat.hide(socket, actor, p.messageId, p.reason),
-    }));
-    handle("chat:report", async (p) => {
-      await chat.report(socket, actor, p.messageId, p.reason);
-      return {};
-    });
+  on("chat:since", (socket, p) => chat.since(socket, actorOf(socket), p.roomKey, p.after, p.limit));
+  // Refused before any database work: a flood costs the flooder, not everyone else.
+  const tooFast = (socket: RealtimeSocket, p: { body: string }) =>
+    limiter.take(socket.data.userId, Buffer.byteLength(p.body, "utf8"))
+      ? undefined
+      : { code: "rate_limited" as const, message: CHAT_TOO_FAST };
+  on(
+    "chat:send",
+    async (socket, p) => ({ message: await chat.send(socket, actorOf(socket), p) }),
+    tooFast,
+  );
+  on("chat:typing", async (socket, p) => {
+    await chat.typing(socket, actorOf(socket), p.roomKey, p.typing);
+    return {};
+  });
+  on("chat:read", async (socket, p) => {
+    await chat.read(socket, actorOf(socket), p.roomKey, p.messageId);
+    return {};
+  });
+  on("chat:edit", async (socket, p) => ({
+    message: await chat.edit(actorOf(socket), p.messageId, p.body),
+  }));
+  on("chat:delete", async (socket, p) => ({
+    message: await chat.remove(actorOf(socket), p.messageId),
+  }));
+  on("chat:hide", async (socket, p) => ({
+    message: await chat.hide(socket, actorOf(socket), p.messageId, p.reason),
+  }));
+  on("chat:report", async (socket, p) => {
+    await chat.report(socket, actorOf(socket), p.messageId, p.reason);
+    return {};
   });
 }

@@ -1,40 +1,41 @@
 import { DomainError } from "@bridgeway/domain";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../logger";
-import { eventRegistrar } from "./event-handler";
+import { createEventRoutes } from "./event-handler";
 import type { RealtimeSocket } from "./realtime";
 
 const SESSION = "00000000-0000-4000-8000-0000000000a1";
 
-/** Just enough of a socket to register on: the test plays the client. */
+/** Just enough of a socket to handle events for: the test plays the client. */
 function fakeSocket() {
-  const listeners = new Map<string, (raw: unknown, reply?: unknown) => void>();
   const emitted: { event: string; payload: unknown }[] = [];
   const socket = {
-    on(event: string, listener: (raw: unknown, reply?: unknown) => void) {
-      listeners.set(event, listener);
-    },
     emit(event: string, payload: unknown) {
       emitted.push({ event, payload });
     },
   };
-  /** The client sends `event` and waits for the acknowledgement. */
+  // The routes only call `emit`; the rest of socket.io's Socket is not needed.
+  return { socket: socket as unknown as RealtimeSocket, emitted };
+}
+
+/** Routes and one socket; `send` is the client sending an event and awaiting its acknowledgement. */
+function setUp() {
+  const routes = createEventRoutes(logger);
+  const { socket, emitted } = fakeSocket();
   const send = (event: string, payload: unknown) =>
     new Promise<unknown>((resolve) => {
-      const listener = listeners.get(event);
-      if (!listener) throw new Error(`nothing listens to ${event}`);
-      listener(payload, resolve);
+      if (!routes.dispatch(socket, [event, payload, resolve])) {
+        throw new Error(`nothing handles ${event}`);
+      }
     });
-  // The registrar only calls `on` and `emit`; the rest of socket.io's Socket is not needed.
-  return { socket: socket as unknown as RealtimeSocket, send, emitted };
+  return { handle: routes.on, routes, socket, send, emitted };
 }
 
 const logger = createLogger("silent");
 
-describe("eventRegistrar", () => {
+describe("createEventRoutes", () => {
   it("refuses a payload its event's schema does not accept, without running the handler", async () => {
-    const { socket, send, emitted } = fakeSocket();
-    const handle = eventRegistrar(socket, logger);
+    const { handle, send, emitted } = setUp();
     let ran = false;
     handle("room:lock", () => {
       ran = true;
@@ -51,9 +52,8 @@ describe("eventRegistrar", () => {
   });
 
   it("hands the handler the payload as the schema parsed it and answers its reply", async () => {
-    const { socket, send } = fakeSocket();
-    const handle = eventRegistrar(socket, logger);
-    handle("room:breakouts-message", (p) => Promise.resolve({ echoed: p.message }));
+    const { handle, send } = setUp();
+    handle("room:breakouts-message", (_socket, p) => Promise.resolve({ echoed: p.message }));
 
     const reply = await send("room:breakouts-message", {
       sessionId: SESSION,
@@ -64,8 +64,7 @@ describe("eventRegistrar", () => {
   });
 
   it("answers an expected refusal in the client's words", async () => {
-    const { socket, send } = fakeSocket();
-    const handle = eventRegistrar(socket, logger);
+    const { handle, send } = setUp();
     handle("room:admit-all", () =>
       Promise.reject(new DomainError("ended", "This session has ended.")),
     );
@@ -79,8 +78,7 @@ describe("eventRegistrar", () => {
   });
 
   it("answers an unexpected error, or a refusal meant for HTTP only, with a generic failure", async () => {
-    const { socket, send } = fakeSocket();
-    const handle = eventRegistrar(socket, logger);
+    const { handle, send } = setUp();
     handle("room:admit-all", () => Promise.reject(new Error("patient Jane Doe")));
     handle("room:end", () => Promise.reject(new DomainError("csrf_failed", "Reload the page.")));
 
@@ -92,9 +90,37 @@ describe("eventRegistrar", () => {
     }
   });
 
+  it("serves every socket from one registration and passes on events it has no handler for", async () => {
+    const { handle, routes } = setUp();
+    handle("room:breakouts-message", (socket, p) =>
+      Promise.resolve({ from: (socket as unknown as { id: string }).id, said: p.message }),
+    );
+    const replies: unknown[] = [];
+    for (const id of ["a", "b"]) {
+      const socket = { id, emit: () => undefined } as unknown as RealtimeSocket;
+      await new Promise<void>((resolve) => {
+        const handled = routes.dispatch(socket, [
+          "room:breakouts-message",
+          { sessionId: SESSION, message: `hi ${id}` },
+          (reply: unknown) => {
+            replies.push(reply);
+            resolve();
+          },
+        ]);
+        expect(handled).toBe(true);
+      });
+    }
+
+    expect(replies).toEqual([
+      { ok: true, from: "a", said: "hi a" },
+      { ok: true, from: "b", said: "hi b" },
+    ]);
+    expect(routes.dispatch(fakeSocket().socket, ["presence:ping", () => undefined])).toBe(false);
+    expect(routes.dispatch(fakeSocket().socket, [42, {}])).toBe(false);
+  });
+
   it("does not compile a handler whose payload or reply breaks the contract", () => {
-    const { socket } = fakeSocket();
-    const handle = eventRegistrar(socket, logger);
+    const { handle } = setUp();
 
     const nothing = () => Promise.resolve({});
     // @ts-expect-error room:admit-all answers how many were admitted, not rooms
@@ -102,7 +128,7 @@ describe("eventRegistrar", () => {
     // @ts-expect-error room:join answers a JoinReply
     handle("room:join", nothing);
     // @ts-expect-error room:leave's payload names a session, not a chat room
-    handle("room:leave", (_: { roomKey: string }) => Promise.resolve({}));
+    handle("room:leave", (_socket, _payload: { roomKey: string }) => Promise.resolve({}));
     // @ts-expect-error no client event has this name
     handle("room:explode", nothing);
     // @ts-expect-error the ping is answered by the server itself, not through the registrar

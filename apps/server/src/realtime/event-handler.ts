@@ -70,32 +70,58 @@ export function socketErrorFor(error: unknown): LiveError | undefined {
   };
 }
 
-/** Handles one client event, given its payload as its schema parsed it. */
+/** Handles one client event from `socket`, given its payload as its schema parsed it. */
+export type SocketEventRun<E extends ClientEvent> = (
+  socket: RealtimeSocket,
+  payload: ParsedPayload<E>,
+) => Promise<HandlerResult<E>>;
+
+/** A refusal decided before the handler runs (a flood, an event for another room), or none. */
+export type SocketEventPrecheck<E extends ClientEvent> = (
+  socket: RealtimeSocket,
+  payload: ParsedPayload<E>,
+) => LiveError | undefined;
+
+/** Registers the handler of one client event, for every socket. */
 export type EventHandler = <E extends ClientEvent>(
   event: E,
-  run: (payload: ParsedPayload<E>) => Promise<HandlerResult<E>>,
-  precheck?: (payload: ParsedPayload<E>) => LiveError | undefined,
+  run: SocketEventRun<E>,
+  precheck?: SocketEventPrecheck<E>,
 ) => void;
 
+export type EventRoutes = {
+  /** Registers a handler, once for every socket (later ones replace earlier ones). */
+  on: EventHandler;
+  /**
+   * Runs the handler of the event a socket sent (`[event, payload, acknowledgement?]`, as
+   * socket.io's middleware sees it); false when no handler is registered for it.
+   */
+  dispatch(socket: RealtimeSocket, packet: readonly unknown[]): boolean;
+};
+
 /**
- * Registers socket events the same way everywhere: the payload is validated with the event's
+ * Socket events handled the same way everywhere: the payload is validated with the event's
  * schema from the domain's `CLIENT_EVENT_SCHEMAS`; a bad or refused event answers
  * `{ ok: false, error }` to its acknowledgement (when the client gave one) and a `room:error`
  * event naming the event; the socket keeps working. The event's name picks its schema and the
  * reply its handler must give. A `DomainError` the handler throws is told to the client
  * (`socketErrorFor`); anything else is logged.
+ *
+ * Handlers are registered once and shared by every socket, which carries no listener of its own
+ * per event: an idle socket costs memory, and a clinic keeps thousands open.
  */
-export function eventRegistrar(socket: RealtimeSocket, logger: Logger): EventHandler {
-  return function handle<E extends ClientEvent>(
+export function createEventRoutes(logger: Logger): EventRoutes {
+  type Route = (socket: RealtimeSocket, raw: unknown, reply: Reply | undefined) => void;
+  const routes = new Map<string, Route>();
+
+  function on<E extends ClientEvent>(
     event: E,
-    run: (payload: ParsedPayload<E>) => Promise<HandlerResult<E>>,
-    precheck?: (payload: ParsedPayload<E>) => LiveError | undefined,
+    run: SocketEventRun<E>,
+    precheck?: SocketEventPrecheck<E>,
   ): void {
     const schema = SCHEMAS[event];
     // What arrives is whatever the client sent: unknown until the schema has accepted it.
-    const listener = (raw: unknown, maybeReply: unknown) => {
-      const reply: Reply | undefined =
-        typeof maybeReply === "function" ? (maybeReply as Reply) : undefined;
+    routes.set(event, (socket, raw, reply) => {
       const fail = (error: LiveError) => {
         socket.emit("room:error", { ...error, event });
         reply?.({ ok: false, error });
@@ -119,12 +145,12 @@ export function eventRegistrar(socket: RealtimeSocket, logger: Logger): EventHan
         });
         return;
       }
-      const problem = precheck?.(parsed.data);
+      const problem = precheck?.(socket, parsed.data);
       if (problem) {
         fail(problem);
         return;
       }
-      run(parsed.data).then(
+      run(socket, parsed.data).then(
         (result) => reply?.({ ok: true, ...result }),
         (error: unknown) => {
           const known = socketErrorFor(error);
@@ -144,10 +170,17 @@ export function eventRegistrar(socket: RealtimeSocket, logger: Logger): EventHan
           );
         },
       );
-    };
-    // Widened from E: socket.io cannot resolve its listener type for a generic event name, but
-    // for the union of names it accepts a listener taking `unknown`, so no cast is needed.
-    const name: ClientEvent = event;
-    socket.on(name, listener);
+    });
+  }
+
+  return {
+    on,
+    dispatch(socket, packet) {
+      const [event, raw, maybeReply] = packet;
+      const route = typeof event === "string" ? routes.get(event) : undefined;
+      if (!route) return false;
+      route(socket, raw, typeof maybeReply === "function" ? (maybeReply as Reply) : undefined);
+      return true;
+    },
   };
 }

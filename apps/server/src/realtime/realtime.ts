@@ -3,6 +3,7 @@ import { createAdapter } from "@socket.io/redis-streams-adapter";
 import {
   SIGN_IN_END_CODES,
   SIGN_IN_IDLE_TIMEOUT_MS,
+  type Actor,
   type ClientToServerEvents,
   type InterServerEvents,
   type LiveError,
@@ -17,6 +18,7 @@ import type { RevocationBus } from "../auth/sign-in-revocations";
 import type { SignInService } from "../auth/sign-ins";
 import type { Clock } from "../clock";
 import type { Logger } from "../logger";
+import { createEventRoutes, type EventHandler } from "./event-handler";
 import { adapterRedisOptions, resilientAdapter, type RedisHealth } from "./redis-resilience";
 
 export type RealtimeServer = Server<
@@ -42,7 +44,12 @@ export type AccessCheck = (socket: RealtimeSocket) => Promise<void>;
 export type Realtime = {
   kind: "memory" | "redis";
   io: RealtimeServer;
-  /** Adds listeners to every socket as it connects (and again when one recovers). */
+  /**
+   * Handles a client event from every socket (see `createEventRoutes`): registered once, run
+   * after the socket's sign-in is checked.
+   */
+  on: EventHandler;
+  /** Runs as every socket connects (and again when one recovers). */
   onConnection(handler: (socket: RealtimeSocket) => void): void;
   /** Adds a check run on a person's sockets whenever their access changes, and on recovery. */
   onAccessCheck(check: AccessCheck): void;
@@ -174,6 +181,7 @@ export async function createRealtime(deps: {
   }
 
   const guards = new WeakMap<RealtimeSocket, Guard>();
+  const routes = createEventRoutes(logger);
 
   io.use((socket, next) => {
     const token = signIns.tokenFromCookieHeader(socket.request.headers.cookie);
@@ -311,7 +319,9 @@ export async function createRealtime(deps: {
           }
           if (!claim()) return;
           scheduleExpiry(socket, signInEnds(check.auth.signIn));
-          next();
+          // A socket that closed meanwhile is not answered (socket.io would not emit either).
+          if (!socket.connected) return;
+          if (!routes.dispatch(socket, packet)) next();
         })
         .catch((error: unknown) => {
           logFailure("socket event session check failed")(error);
@@ -337,18 +347,18 @@ export async function createRealtime(deps: {
   });
 
   const connectionHandlers: ((socket: RealtimeSocket) => void)[] = [];
+  // Listeners shared by every socket (socket.io calls them with the socket as `this`): a
+  // closure per socket for each would be memory every idle connection pays.
+  function forgetGuard(this: RealtimeSocket): void {
+    const guard = guards.get(this);
+    if (guard) clearTimeout(guard.timer);
+  }
   io.on("connection", (socket) => {
     guardEvents(socket);
     for (const handler of connectionHandlers) handler(socket);
     void socket.join([`session:${socket.data.signInId}`, `user:${socket.data.userId}`]);
-    socket.on("presence:ping", (ack) => {
-      if (typeof ack !== "function") return;
-      ack({ serverTime: new Date().toISOString() });
-    });
-    socket.on("disconnect", () => {
-      const guard = guards.get(socket);
-      if (guard) clearTimeout(guard.timer);
-    });
+    socket.on("presence:ping", answerPing);
+    socket.on("disconnect", forgetGuard);
     const guard = guards.get(socket);
     if (guard) scheduleExpiry(socket, guard.ends);
     // A recovered socket gets back the rooms it had when it dropped; access may have changed
@@ -361,6 +371,7 @@ export async function createRealtime(deps: {
   return {
     kind: redis ? "redis" : "memory",
     io,
+    on: routes.on,
     onConnection(handler) {
       connectionHandlers.push(handler);
     },
@@ -382,6 +393,18 @@ export async function createRealtime(deps: {
       else if (redis?.isOpen) redis.destroy();
     },
   };
+}
+
+/** Who is acting through a socket, as its sign-in said when it connected. */
+export function actorOf(socket: { data: SocketData }): Actor {
+  const { userId, role, organizationId } = socket.data;
+  return { userId, role, organizationId };
+}
+
+/** The presence ping, answered with the server's clock. */
+function answerPing(ack: unknown): void {
+  if (typeof ack !== "function") return;
+  (ack as (reply: { serverTime: string }) => void)({ serverTime: new Date().toISOString() });
 }
 
 function signInEnds(signIn: { lastSeenAt: Date; expiresAt: Date }): {
