@@ -1,10 +1,18 @@
-import type { AuthState, MfaConfirmed, MfaEnrolment as Enrolment } from "@bridgeway/domain";
+import {
+  parseMfaCode,
+  type AuthState,
+  type MfaCodeInput,
+  type MfaConfirmed,
+  type MfaEnrolment as Enrolment,
+} from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useId, useRef, useState, type SubmitEvent } from "react";
+import type { TFunction } from "i18next";
+import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useServices } from "../app/services-context";
 import { Field, FormAlert, SubmitButton } from "../forms/fields";
-import { checkFieldsMessage, problemFromError, type FormProblem } from "../forms/form-problem";
+import { checkFieldsMessage, problemFromError } from "../forms/form-problem";
+import { checkedSchema, keepMessage, useZodForm } from "../forms/use-zod-form";
 
 /**
  * Setting up an authenticator app: a QR code (or a key to type), a first code to prove it
@@ -59,6 +67,21 @@ export function MfaEnrolment({
   return <ScanAndConfirm enrolment={start.data} onConfirmed={setConfirmed} />;
 }
 
+/**
+ * The first code from the app: six digits (a recovery code does not exist yet). It is sent as
+ * typed; the server reads it with the same `parseMfaCode`.
+ */
+function firstCodeSchema(t: TFunction<"account">) {
+  return checkedSchema((values: MfaCodeInput) =>
+    parseMfaCode(values.code)?.kind === "totp"
+      ? { ok: true as const, input: values }
+      : {
+          ok: false as const,
+          problem: { message: checkFieldsMessage(), fields: { code: t("mfa.codeProblem") } },
+        },
+  );
+}
+
 function ScanAndConfirm({
   enrolment,
   onConfirmed,
@@ -68,28 +91,17 @@ function ScanAndConfirm({
 }) {
   const { t } = useTranslation("account");
   const { mfaApi } = useServices();
-  const [code, setCode] = useState("");
-  const [problem, setProblem] = useState<FormProblem | null>(null);
   const keyId = useId();
+  const form = useZodForm({
+    schema: firstCodeSchema(t),
+    defaultValues: { code: "" },
+    translate: keepMessage,
+  });
   const confirm = useMutation({
     mutationFn: (value: string) => mfaApi.confirmEnrolment(value),
     onSuccess: onConfirmed,
-    onError: (error) => setProblem(problemFromError(error)),
+    onError: (error) => form.fail(error),
   });
-
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (confirm.isPending) return;
-    if (!/^\d{6}$/.test(code.replace(/\s+/g, ""))) {
-      setProblem({
-        message: checkFieldsMessage(),
-        fields: { code: t("mfa.codeProblem") },
-      });
-      return;
-    }
-    setProblem(null);
-    confirm.mutate(code);
-  }
 
   return (
     <div className="stack">
@@ -110,18 +122,23 @@ function ScanAndConfirm({
           {enrolment.secret}
         </code>
       </p>
-      <form className="form" noValidate onSubmit={onSubmit} aria-busy={confirm.isPending}>
-        <FormAlert problem={problem} />
-        <Field label={t("mfa.codeLabel")} error={problem?.fields.code}>
+      <form
+        className="form"
+        noValidate
+        onSubmit={form.submitWith(({ code }) => {
+          if (!confirm.isPending) confirm.mutate(code);
+        })}
+        aria-busy={confirm.isPending}
+      >
+        <FormAlert problem={form.problem} />
+        <Field label={t("mfa.codeLabel")} error={form.error("code")}>
           {(control) => (
             <input
               {...control}
-              name="code"
               inputMode="numeric"
               autoComplete="one-time-code"
               maxLength={7}
-              value={code}
-              onChange={(event) => setCode(event.target.value)}
+              {...form.register("code")}
             />
           )}
         </Field>

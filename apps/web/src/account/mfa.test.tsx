@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { apiError, json, stubApi } from "../test/fake-api";
-import { authStateFor } from "../test/fixtures";
+import { authStateFor, participantHome } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 
 const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
@@ -10,7 +10,7 @@ const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
 describe("authenticator app on the account page", () => {
   it("sets it up: QR code and key, a first code, then the recovery codes until Done", async () => {
     let enabled = false;
-    stubApi({
+    const { requests } = stubApi({
       "GET /api/auth/mfa": () =>
         json(200, { enabled, required: false, recoveryCodesLeft: enabled ? 10 : 0 }),
       "POST /api/auth/mfa/enrolment": json(201, {
@@ -41,11 +41,18 @@ describe("authenticator app on the account page", () => {
     await user.type(within(card).getByLabelText("6-digit code from your app"), "12345");
     await user.click(within(card).getByRole("button", { name: "Confirm the code" }));
     expect(await within(card).findByText("Enter the 6 digits your app shows.")).toBeTruthy();
+    const alert = within(card).getByRole("alert");
+    expect(alert.textContent).toBe("Check the fields marked below.");
+    await waitFor(() => expect(document.activeElement).toBe(alert));
     await user.type(within(card).getByLabelText("6-digit code from your app"), "6");
     await user.click(within(card).getByRole("button", { name: "Confirm the code" }));
 
     const codes = await within(card).findByRole("list", { name: "Recovery codes" });
     expect(within(codes).getAllByRole("listitem")).toHaveLength(10);
+    // The short code never left the page; the whole one was sent as typed.
+    expect(
+      requests.filter((r) => r.pathname === "/api/auth/mfa/enrolment/confirm").map((r) => r.body),
+    ).toEqual([{ code: "123456" }]);
     await user.click(within(card).getByRole("button", { name: "Done" }));
     expect(await within(card).findByText(/10 of your recovery codes are left/)).toBeTruthy();
   });
@@ -91,5 +98,40 @@ describe("authenticator app on the account page", () => {
     renderApp("/account", { auth: signedInAs("FACILITATOR") });
     expect(await screen.findByText(/Your clinic requires it for your role/)).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Turn off the authenticator app" })).toBeNull();
+  });
+});
+
+describe("the sign-in code step", () => {
+  const pending = {
+    status: "mfa-pending",
+    pending: { mfaPending: "code", csrfToken: "pending-token" },
+  } as const;
+
+  it("marks a code that is neither an app code nor a recovery code, then sends one that is", async () => {
+    const { requests } = stubApi({
+      "POST /api/auth/mfa/verify": json(200, authStateFor("PARTICIPANT")),
+      "GET /api/home": json(200, participantHome),
+    });
+    const { user, location } = renderApp("/sign-in", { auth: pending });
+    const code = await screen.findByLabelText("Code from your authenticator app");
+
+    await user.type(code, "12 34");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    const message = await screen.findByText(
+      "Enter the 6 digits your app shows, or a recovery code.",
+    );
+    expect(message.id).toBe(code.getAttribute("aria-describedby")?.split(" ").at(-1));
+    expect(code.getAttribute("aria-invalid")).toBe("true");
+    const alert = screen.getByRole("alert");
+    expect(alert.textContent).toBe("Check the fields marked below.");
+    await waitFor(() => expect(document.activeElement).toBe(alert));
+    expect(requests.some((r) => r.pathname === "/api/auth/mfa/verify")).toBe(false);
+
+    await user.type(code, " 56");
+    await user.click(screen.getByRole("button", { name: "Continue" }));
+    await waitFor(() => expect(location()).toBe("/participant"));
+    expect(
+      requests.filter((r) => r.pathname === "/api/auth/mfa/verify").map((r) => r.body),
+    ).toEqual([{ code: "12 34 56" }]);
   });
 });

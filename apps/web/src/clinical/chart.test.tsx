@@ -6,6 +6,7 @@ import { authStateFor } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { cohortDetail, IDS, participants } from "../test/schedule-fixtures";
 import { NEWER_VERSION_MESSAGE } from "./safety-plan-editor";
+import { NEWER_PLAN_MESSAGE } from "./treatment-plan-editor";
 import {
   ASSIGNMENT,
   assignment,
@@ -43,6 +44,13 @@ function openChart() {
 
 const region = (name: RegExp | string) => screen.findByRole("region", { name });
 const group = (within_: HTMLElement, name: string) => within(within_).getByRole("group", { name });
+
+/** The message tied to a marked field: the last of the ids that describe it. */
+function errorOf(field: HTMLElement): string | null | undefined {
+  expect(field.getAttribute("aria-invalid")).toBe("true");
+  return document.getElementById(field.getAttribute("aria-describedby")?.split(" ").at(-1) ?? "")
+    ?.textContent;
+}
 
 describe("a participant's chart: scores", () => {
   it("charts each questionnaire over its bands with a table, and flags a question 9 concern at the top", async () => {
@@ -446,7 +454,143 @@ describe("a participant's chart: treatment plan", () => {
   });
 });
 
+describe("a participant's chart: treatment plan checks", () => {
+  it("checks the plan before saving, drops blank interventions, then saves what was fixed", async () => {
+    const { requests } = stubApi(
+      chartRoutes({
+        [`PUT ${TREATMENT_PLAN}`]: () =>
+          json(200, treatmentPlan({ version: 4, nextReviewOn: "2026-12-14" })),
+      }),
+    );
+    const { user } = openChart();
+
+    const section = await region(/^Treatment plan/);
+    await user.click(
+      await within(section).findByRole("button", { name: "Review and edit the plan" }),
+    );
+    const goal = within(section).getByLabelText("Goal");
+    await user.clear(goal);
+    await user.click(within(section).getByRole("button", { name: /^Add an intervention/ }));
+    const review = within(section).getByLabelText("Review every (days)");
+    await user.clear(review);
+    await user.type(review, "5");
+    await user.click(within(section).getByRole("button", { name: "Save as version 4" }));
+
+    const alert = await within(section).findByRole("alert");
+    expect(alert.textContent).toBe("Check the fields marked below.");
+    expect(document.activeElement).toBe(alert);
+    expect(errorOf(within(section).getByLabelText("Goal"))).toBe("Write the goal.");
+    expect(errorOf(within(section).getByLabelText("Review every (days)"))).toBe(
+      "Review at most weekly.",
+    );
+    // The blank intervention left after "Add" is gone, as it is from what would be sent.
+    expect(within(section).queryByLabelText("Intervention 2")).toBeNull();
+    expect(requests.filter((r) => r.method === "PUT")).toEqual([]);
+
+    await user.type(within(section).getByLabelText("Goal"), "Get back to daily routines");
+    await user.clear(within(section).getByLabelText("Review every (days)"));
+    await user.type(within(section).getByLabelText("Review every (days)"), "21");
+    await user.click(within(section).getByRole("button", { name: "Save as version 4" }));
+
+    expect(
+      await within(section).findByText(
+        "Treatment plan saved as version 4. Next review on December 14, 2026.",
+      ),
+    ).toBeTruthy();
+    expect(requests.filter((r) => r.method === "PUT").map((r) => r.body)).toEqual([
+      { content: treatmentPlan().content, reviewEveryDays: 21, basedOn: 3 },
+    ]);
+  });
+
+  it("does not overwrite a newer version saved meanwhile", async () => {
+    const { requests } = stubApi(
+      chartRoutes({
+        [`PUT ${TREATMENT_PLAN}`]: apiError(409, "conflict", "Reload the plan.", {
+          basedOn: "Not the current version.",
+        }),
+      }),
+    );
+    const { user } = openChart();
+
+    const section = await region(/^Treatment plan/);
+    await user.click(
+      await within(section).findByRole("button", { name: "Review and edit the plan" }),
+    );
+    await user.click(within(section).getByRole("button", { name: "Save as version 4" }));
+
+    const alert = await within(section).findByRole("alert");
+    expect(alert.textContent).toBe(NEWER_PLAN_MESSAGE);
+    expect(document.activeElement).toBe(alert);
+    expect(within(section).getByRole("button", { name: "Load the latest version" })).toBeTruthy();
+    await user.click(within(section).getByRole("button", { name: "Save as version 4" }));
+    expect(requests.filter((r) => r.method === "PUT")).toHaveLength(1);
+  });
+});
+
 describe("a participant's chart: discharge", () => {
+  it("checks the discharge before confirming and marks each problem next to its field", async () => {
+    const { requests } = stubApi(chartRoutes());
+    const { user } = openChart();
+
+    const section = await region(/^Discharge/);
+    await user.click(
+      within(section).getByRole("button", { name: "Start discharge of Jordan Lee" }),
+    );
+    await user.click(within(section).getByRole("button", { name: "Discharge…" }));
+
+    const alert = await within(section).findByRole("alert");
+    expect(alert.textContent).toBe("Check the fields marked below.");
+    expect(document.activeElement).toBe(alert);
+    expect(screen.queryByRole("dialog")).toBeNull();
+    const reasons = group(section, "Why the enrollment ends");
+    expect(reasons.getAttribute("aria-invalid")).toBe("true");
+    expect(reasons.textContent).toContain("Choose why the enrollment ends.");
+    expect(errorOf(within(section).getByLabelText("Discharge summary"))).toBe(
+      "Write the discharge summary.",
+    );
+    expect(errorOf(within(section).getByLabelText("Level of care after discharge"))).toBe(
+      "Choose the level of care after discharge.",
+    );
+    expect(requests.filter((r) => r.method === "POST")).toEqual([]);
+  });
+
+  it("takes the server's field problems out of the dialog to their fields", async () => {
+    stubApi(
+      chartRoutes({
+        [`POST /api/enrollments/${IDS.jordanEnrollment}/discharge`]: apiError(
+          400,
+          "invalid_input",
+          "Check the discharge.",
+          { dischargedOn: "The discharge date cannot be before the enrollment started." },
+        ),
+      }),
+    );
+    const { user } = openChart();
+
+    const section = await region(/^Discharge/);
+    await user.click(
+      within(section).getByRole("button", { name: "Start discharge of Jordan Lee" }),
+    );
+    await user.click(within(section).getByRole("radio", { name: "Completed the program" }));
+    await user.type(within(section).getByLabelText("Discharge summary"), "Met the plan's goals.");
+    await user.selectOptions(
+      within(section).getByLabelText("Level of care after discharge"),
+      "Outpatient therapy",
+    );
+    await user.click(within(section).getByRole("button", { name: "Discharge…" }));
+    const dialog = screen.getByRole("dialog", { name: "Discharge Jordan Lee?" });
+    await user.click(
+      within(dialog).getByRole("button", { name: "Discharge and close the enrollment" }),
+    );
+
+    const alert = await within(section).findByRole("alert");
+    expect(alert.textContent).toBe("Check the fields marked below.");
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(errorOf(within(section).getByLabelText("Discharge date"))).toBe(
+      "The discharge date cannot be before the enrollment started.",
+    );
+  });
+
   it("discharges once after confirming, and says a refusal inside the dialog", async () => {
     const { requests } = stubApi(
       chartRoutes({

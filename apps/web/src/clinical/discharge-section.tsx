@@ -6,13 +6,14 @@ import {
   type DischargeInput,
 } from "@bridgeway/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { ApiError, describeError } from "../api/api-client";
 import { formatCalendarDate } from "../format/format";
 import { formatMoment } from "../format/session-time";
 import { ConfirmDialog } from "../forms/confirm-dialog";
 import { Field, FormAlert, SubmitOrCancel } from "../forms/fields";
-import { problemFromError, problemFromZod, type FormProblem } from "../forms/form-problem";
+import { problemFromZod, type FormProblem } from "../forms/form-problem";
+import { checkedSchema, flattenErrors, keepMessage, useZodForm } from "../forms/use-zod-form";
 import { QueryView } from "../homes/query-view";
 import { useSignedIn } from "../sign-in/auth-context";
 import { scheduleChanged } from "../sessions/use-sessions";
@@ -151,15 +152,21 @@ function DischargeForm({
   const queryClient = useQueryClient();
   const reasonName = useId();
   const reasonErrorId = useId();
-  const [draft, setDraft] = useState<DischargeDraft>({
-    reason: "",
-    dischargedOn: today,
-    summary: "",
-    stepDownLevel: "",
-    followUps: [],
-    resources: [],
+  const form = useZodForm({
+    schema: checkedSchema(toDischargeInput),
+    defaultValues: {
+      reason: "",
+      dischargedOn: today,
+      summary: "",
+      stepDownLevel: "",
+      followUps: [],
+      resources: [],
+    },
+    translate: keepMessage,
   });
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const { problem } = form;
+  // The fields are controlled: follow-ups and resources are added and removed while editing.
+  const draft = form.watch();
   const [confirming, setConfirming] = useState<DischargeInput | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -178,23 +185,17 @@ function DischargeForm({
       // Field problems belong next to the fields, not in the dialog.
       if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
         setConfirming(null);
-        setProblem(problemFromError(error));
+        form.fail(error);
       }
     },
   });
-  const fields = problem?.fields ?? {};
+  // Every field's message, by the API's dotted name (`aftercare.followUps.0.on`).
+  const fields = flattenErrors(form.formState.errors);
 
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const result = toDischargeInput(draft);
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
-    }
-    setProblem(null);
+  const onSubmit = form.submitWith((input) => {
     discharge.reset();
-    setConfirming(result.input);
-  }
+    setConfirming(input);
+  });
 
   // The confirmation is a form of its own, so it sits beside this form, not inside it: a submit
   // inside a nested form would bubble to this onSubmit, which resets the running discharge.
@@ -222,7 +223,7 @@ function DischargeForm({
                   name={reasonName}
                   value={reason}
                   checked={draft.reason === reason}
-                  onChange={() => setDraft({ ...draft, reason })}
+                  onChange={() => form.setValue("reason", reason)}
                 />
                 <span>{REASON_LABELS[reason]}</span>
               </label>
@@ -235,7 +236,7 @@ function DischargeForm({
               {...control}
               type="date"
               value={draft.dischargedOn}
-              onChange={(event) => setDraft({ ...draft, dischargedOn: event.target.value })}
+              onChange={(event) => form.setValue("dischargedOn", event.target.value)}
             />
           )}
         </Field>
@@ -250,7 +251,7 @@ function DischargeForm({
               rows={5}
               maxLength={10_000}
               value={draft.summary}
-              onChange={(event) => setDraft({ ...draft, summary: event.target.value })}
+              onChange={(event) => form.setValue("summary", event.target.value)}
             />
           )}
         </Field>
@@ -261,9 +262,7 @@ function DischargeForm({
             <select
               {...control}
               value={draft.stepDownLevel}
-              onChange={(event) =>
-                setDraft({ ...draft, stepDownLevel: event.target.value as Level | "" })
-              }
+              onChange={(event) => form.setValue("stepDownLevel", event.target.value as Level | "")}
             >
               <option value="">Choose…</option>
               {STEP_DOWN_LEVELS.map((level) => (
@@ -278,7 +277,7 @@ function DischargeForm({
           items={draft.followUps}
           fields={fields}
           today={today}
-          onChange={(followUps) => setDraft({ ...draft, followUps })}
+          onChange={(followUps) => form.setValue("followUps", followUps)}
         />
         <TextListField
           legend="Resources"
@@ -287,7 +286,7 @@ function DischargeForm({
           name="aftercare.resources"
           items={draft.resources}
           fields={fields}
-          onChange={(resources) => setDraft({ ...draft, resources })}
+          onChange={(resources) => form.setValue("resources", resources)}
         />
         <SubmitOrCancel
           pending={discharge.isPending}

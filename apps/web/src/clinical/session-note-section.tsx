@@ -1,16 +1,19 @@
 import {
   COMMON_INTERVENTIONS,
   type SessionNoteDto,
+  type SessionNoteInput,
   type SessionNoteState,
   type SessionSummary,
 } from "@bridgeway/domain";
+import { z } from "zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
+import { useEffect, useId, useRef, useState, type SyntheticEvent } from "react";
 import { ApiError, describeError } from "../api/api-client";
 import { formatMoment } from "../format/session-time";
 import { ConfirmDialog } from "../forms/confirm-dialog";
 import { CheckboxGroup, Field, FormAlert, SubmitButton, SubmitOrCancel } from "../forms/fields";
 import { problemFromError, type FormProblem } from "../forms/form-problem";
+import { checkedSchema, flattenErrors, keepMessage, useZodForm } from "../forms/use-zod-form";
 import { QueryView } from "../homes/query-view";
 import { useSignedIn } from "../sign-in/auth-context";
 import {
@@ -40,6 +43,9 @@ class NoteProblem extends Error {
   }
 }
 
+/** A note that passed the checks, and whose part each of its parts is (see `byPerson`). */
+type CheckedNote = { input: SessionNoteInput; partIds: string[] };
+
 /** The group note while it is a draft: written, saved, and signed after a confirmation. */
 function NoteEditor({
   sessionId,
@@ -53,25 +59,38 @@ function NoteEditor({
   const clinicalApi = useClinicalApi();
   const queryClient = useQueryClient();
   const { user } = useSignedIn();
-  const [draft, setDraft] = useState<NoteDraft>(() => draftFromNote(state.note, state.attended));
-  const [problem, setProblem] = useState<FormProblem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const { attended } = state;
+  const form = useZodForm({
+    schema: checkedSchema((values: NoteDraft) => {
+      const checked = checkNote(values, attended);
+      return checked.ok
+        ? { ok: true as const, input: { input: checked.input, partIds: checked.partIds } }
+        : checked;
+    }),
+    defaultValues: draftFromNote(state.note, state.attended),
+    translate: keepMessage,
+    describe: (error) => (error instanceof NoteProblem ? error.problem : problemFromError(error)),
+  });
+  const { problem } = form;
+  // The fields are controlled: the confirmation names who has no part yet.
+  const draft = form.watch();
+  const formRef = useRef<HTMLFormElement>(null);
+  /** Set by the confirmation just before it submits the note's form: save, then sign. */
+  const signing = useRef(false);
 
-  /** Saves the form as it is; with `sign`, signs it once saved. */
+  /** Saves the checked note; with `sign`, signs it once saved. */
   const save = useMutation({
-    mutationFn: async ({ sign }: { sign: boolean }) => {
-      const checked = checkNote(draft, attended);
-      if (!checked.ok) throw new NoteProblem(checked.problem);
+    mutationFn: async ({ sign, input, partIds }: CheckedNote & { sign: boolean }) => {
       try {
-        let note = await clinicalApi.saveNote(sessionId, checked.input);
+        let note = await clinicalApi.saveNote(sessionId, input);
         if (sign) note = await clinicalApi.signNote(sessionId);
         return note;
       } catch (error) {
         if (error instanceof ApiError && error.code === "invalid_input") {
           const found = problemFromError(error);
-          throw new NoteProblem({ ...found, fields: byPerson(found.fields, checked.partIds) });
+          throw new NoteProblem({ ...found, fields: byPerson(found.fields, partIds) });
         }
         throw error;
       }
@@ -82,7 +101,6 @@ function NoteEditor({
         attended,
       });
       void clinicalChanged(queryClient);
-      setProblem(null);
       setConfirming(false);
       if (sign) onSigned();
       else setNotice(`Draft saved at ${formatMoment(note.updatedAt, user.timeZone)}.`);
@@ -90,33 +108,49 @@ function NoteEditor({
     onError: (error) => {
       setConfirming(false);
       setNotice(null);
-      setProblem(error instanceof NoteProblem ? error.problem : problemFromError(error));
+      form.fail(error);
     },
   });
-  const fields = problem?.fields ?? {};
+  // Every field's message, by name with parts by person (`parts.<participant id>.plan`).
+  const fields = flattenErrors(form.formState.errors);
   const missing = missingParts(draft, attended);
 
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (save.isPending) return;
+  function onSubmit(event: SyntheticEvent) {
+    const sign = signing.current;
+    signing.current = false;
+    if (save.isPending) {
+      event.preventDefault();
+      return;
+    }
     setNotice(null);
-    save.mutate({ sign: false });
+    form.submitWith((checked) => save.mutate({ sign, ...checked }))(event);
+  }
+
+  /** Signs from the confirmation: the note's form is checked and saved first, as always. */
+  function onConfirmSign() {
+    // A note that does not pass goes back to the form, where its problems are marked.
+    if (!checkNote(form.getValues(), attended).ok) setConfirming(false);
+    signing.current = true;
+    formRef.current?.requestSubmit();
   }
 
   const setPart = (id: string, change: Partial<DapDraft>) =>
-    setDraft({
-      ...draft,
-      parts: {
-        ...draft.parts,
-        [id]: { ...(draft.parts[id] ?? { data: "", assessment: "", plan: "" }), ...change },
-      },
+    form.setValue("parts", {
+      ...draft.parts,
+      [id]: { ...(draft.parts[id] ?? { data: "", assessment: "", plan: "" }), ...change },
     });
 
   // The confirmation is a form of its own, so it sits beside the note's form, not inside it:
   // a submit inside a nested form would bubble to the note's onSubmit and save it again.
   return (
     <>
-      <form className="form note-editor" noValidate onSubmit={onSubmit} aria-busy={save.isPending}>
+      <form
+        ref={formRef}
+        className="form note-editor"
+        noValidate
+        onSubmit={onSubmit}
+        aria-busy={save.isPending}
+      >
         <FormAlert
           problem={problem}
           extra={Object.entries(fields)
@@ -132,7 +166,7 @@ function NoteEditor({
               {...control}
               value={draft.topic}
               maxLength={200}
-              onChange={(event) => setDraft({ ...draft, topic: event.target.value })}
+              onChange={(event) => form.setValue("topic", event.target.value)}
             />
           )}
         </Field>
@@ -145,7 +179,7 @@ function NoteEditor({
           }
           choices={COMMON_INTERVENTIONS.map((i) => ({ value: i, label: i }))}
           selected={draft.interventions}
-          onChange={(interventions) => setDraft({ ...draft, interventions })}
+          onChange={(interventions) => form.setValue("interventions", interventions)}
         />
         <Field label="Other interventions (one per line)">
           {(control) => (
@@ -153,7 +187,7 @@ function NoteEditor({
               {...control}
               rows={2}
               value={draft.otherInterventions}
-              onChange={(event) => setDraft({ ...draft, otherInterventions: event.target.value })}
+              onChange={(event) => form.setValue("otherInterventions", event.target.value)}
             />
           )}
         </Field>
@@ -164,7 +198,7 @@ function NoteEditor({
               rows={4}
               maxLength={10_000}
               value={draft.summary}
-              onChange={(event) => setDraft({ ...draft, summary: event.target.value })}
+              onChange={(event) => form.setValue("summary", event.target.value)}
             />
           )}
         </Field>
@@ -233,7 +267,7 @@ function NoteEditor({
           error={
             save.isError && !(save.error instanceof NoteProblem) ? describeError(save.error) : null
           }
-          onConfirm={() => save.mutate({ sign: true })}
+          onConfirm={onConfirmSign}
           onClose={() => setConfirming(false)}
         >
           <p>
@@ -251,6 +285,10 @@ function NoteEditor({
   );
 }
 
+/** An addendum as typed: its text, and whom it is about ("" for the whole note). */
+const AddendumValuesSchema = z.object({ text: z.string(), about: z.string() });
+type AddendumValues = z.infer<typeof AddendumValuesSchema>;
+
 function AddendumForm({
   sessionId,
   attended,
@@ -263,53 +301,50 @@ function AddendumForm({
   onCancel: () => void;
 }) {
   const clinicalApi = useClinicalApi();
-  const [text, setText] = useState("");
-  const [about, setAbout] = useState("");
-  const [problem, setProblem] = useState<FormProblem | null>(null);
-  const ref = useRef<HTMLTextAreaElement>(null);
+  const form = useZodForm({
+    schema: AddendumValuesSchema,
+    defaultValues: { text: "", about: "" },
+    translate: keepMessage,
+    check: ({ text }) =>
+      text.trim() === "" ? { root: "Write the addendum.", text: "Write the addendum." } : {},
+  });
+  const { problem } = form;
+  const ref = useRef<HTMLTextAreaElement | null>(null);
   useEffect(() => ref.current?.focus(), []);
   const add = useMutation({
-    mutationFn: () =>
+    mutationFn: ({ text, about }: AddendumValues) =>
       clinicalApi.addAddendum(sessionId, {
         text,
         ...(about === "" ? {} : { participantId: about }),
       }),
     onSuccess: onAdded,
-    onError: (error) => setProblem(problemFromError(error)),
+    onError: (error) => form.fail(error),
   });
+  const onSubmit = form.submitWith((values) => {
+    if (!add.isPending) add.mutate(values);
+  });
+  const { ref: registerTextRef, ...textField } = form.register("text");
   return (
-    <form
-      className="form inline-form"
-      noValidate
-      aria-busy={add.isPending}
-      onSubmit={(event: SubmitEvent<HTMLFormElement>) => {
-        event.preventDefault();
-        if (add.isPending) return;
-        if (text.trim() === "") {
-          setProblem({ message: "Write the addendum.", fields: { text: "Write the addendum." } });
-          return;
-        }
-        setProblem(null);
-        add.mutate();
-      }}
-    >
+    <form className="form inline-form" noValidate aria-busy={add.isPending} onSubmit={onSubmit}>
       <FormAlert problem={problem} />
-      <Field label="Addendum" error={problem?.fields.text}>
+      <Field label="Addendum" error={form.error("text")}>
         {(control) => (
           <textarea
             {...control}
-            ref={ref}
+            {...textField}
+            ref={(element) => {
+              registerTextRef(element);
+              ref.current = element;
+            }}
             rows={3}
             maxLength={10_000}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
           />
         )}
       </Field>
       {attended.length > 0 && (
-        <Field label="About" error={problem?.fields.participantId}>
+        <Field label="About" error={form.error("participantId")}>
           {(control) => (
-            <select {...control} value={about} onChange={(event) => setAbout(event.target.value)}>
+            <select {...control} {...form.register("about")}>
               <option value="">The whole note</option>
               {attended.map((p) => (
                 <option key={p.id} value={p.id}>

@@ -169,6 +169,29 @@ describe("the session note", () => {
     expect(requests.filter((r) => r.method === "PUT")).toEqual([]);
   });
 
+  it("checks the note before signing: the confirmation gives way to the marked form", async () => {
+    const { requests } = stubApi(sessionRoutes(noteServer({ note: null, attended })));
+    const { user } = openSession();
+
+    const card = await noteCard();
+    await user.type(await within(card).findByLabelText("Topic"), "Sleep and mood");
+    await user.click(within(card).getByRole("button", { name: "Sign…" }));
+    const dialog = screen.getByRole("dialog", { name: "Sign this note?" });
+    await user.click(within(dialog).getByRole("button", { name: "Sign the note" }));
+
+    const alert = await within(card).findByRole("alert");
+    expect(alert.textContent).toBe("Check the fields marked below.");
+    expect(screen.queryByRole("dialog")).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(alert));
+    const summary = within(card).getByLabelText("Group summary");
+    expect(summary.getAttribute("aria-invalid")).toBe("true");
+    expect(
+      document.getElementById(summary.getAttribute("aria-describedby") ?? "")?.textContent,
+    ).toBe("Write the group summary.");
+    expect(within(card).getByLabelText("Topic").getAttribute("aria-invalid")).toBeNull();
+    expect(requests.filter((r) => r.method !== "GET")).toEqual([]);
+  });
+
   it("puts the server's errors about a part next to the right person", async () => {
     stubApi(
       sessionRoutes({

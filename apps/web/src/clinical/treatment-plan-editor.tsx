@@ -1,10 +1,11 @@
 import type { TreatmentPlanDto, TreatmentPlanInput } from "@bridgeway/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState, type SubmitEvent } from "react";
+import { useEffect, useRef, useState, type SyntheticEvent } from "react";
 import { ApiError } from "../api/api-client";
 import { formatCalendarDate } from "../format/format";
 import { Field, FormAlert, SubmitOrCancel } from "../forms/fields";
-import { problemFromError, type FormProblem } from "../forms/form-problem";
+import { problemFromError } from "../forms/form-problem";
+import { checkedSchema, flattenErrors, keepMessage, useZodForm } from "../forms/use-zod-form";
 import { HiddenContext } from "../shell/hidden-context";
 import { EditableRows, TextListField, useEditableRows } from "./edit-list";
 import { LoadLatestVersion, saveVersionLabel } from "./plan-versions";
@@ -17,12 +18,16 @@ import {
   withoutBlankInterventions,
   type GoalDraft,
   type ProblemDraft,
-  type TreatmentPlanDraft,
 } from "./treatment-plan-form";
 import { clinicalChanged, useClinicalApi } from "./use-clinical";
 
 export const NEWER_PLAN_MESSAGE =
   "Someone saved a newer version of this treatment plan while you were editing. Load the latest version to see their changes, then make yours again.";
+
+/** The 409 that says someone saved another version first, not a clash of one field. */
+function isNewerPlan(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 409 && "basedOn" in error.fields;
+}
 
 /** Field names of the editor, to say at the top any error that has no field here. */
 const PLACED =
@@ -235,12 +240,18 @@ export function TreatmentPlanEditor({
 }) {
   const clinicalApi = useClinicalApi();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<TreatmentPlanDraft>(() => draftFromPlan(plan, today));
-  const [problem, setProblem] = useState<FormProblem | null>(null);
   const [stale, setStale] = useState(false);
-  const problems = useEditableRows(draft.problems, (next) =>
-    setDraft({ ...draft, problems: next }),
-  );
+  const form = useZodForm({
+    schema: checkedSchema(toTreatmentPlanInput),
+    defaultValues: draftFromPlan(plan, today),
+    translate: keepMessage,
+    describe: (error) =>
+      isNewerPlan(error) ? { message: NEWER_PLAN_MESSAGE, fields: {} } : problemFromError(error),
+  });
+  const { problem } = form;
+  // The lists are controlled: problems, goals and objectives are added and removed while editing.
+  const draft = form.watch();
+  const problems = useEditableRows(draft.problems, (next) => form.setValue("problems", next));
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     formRef.current?.querySelector<HTMLElement>("textarea, input")?.focus();
@@ -256,28 +267,22 @@ export function TreatmentPlanEditor({
       );
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 409 && "basedOn" in error.fields) {
-        setStale(true);
-        setProblem({ message: NEWER_PLAN_MESSAGE, fields: {} });
-        return;
-      }
-      setProblem(problemFromError(error));
+      if (isNewerPlan(error)) setStale(true);
+      form.fail(error);
     },
   });
-  const fields = problem?.fields ?? {};
+  // Every field's message, by the API's dotted name (`content.problems.0.goals.1.goal`).
+  const fields = flattenErrors(form.formState.errors);
 
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (save.isPending || stale) return;
-    const clean = withoutBlankInterventions(draft);
-    setDraft(clean);
-    const result = toTreatmentPlanInput(clean);
-    if (!result.ok) {
-      setProblem(result.problem);
+  const submit = form.submitWith((input) => save.mutate(input));
+  function onSubmit(event: SyntheticEvent) {
+    if (save.isPending || stale) {
+      event.preventDefault();
       return;
     }
-    setProblem(null);
-    save.mutate(result.input);
+    // Blank interventions go before checking, as the check drops them too.
+    form.setValue("problems", withoutBlankInterventions(form.getValues()).problems);
+    submit(event);
   }
 
   return (
@@ -336,7 +341,7 @@ export function TreatmentPlanEditor({
             min={7}
             max={90}
             value={draft.reviewEveryDays}
-            onChange={(event) => setDraft({ ...draft, reviewEveryDays: event.target.value })}
+            onChange={(event) => form.setValue("reviewEveryDays", event.target.value)}
           />
         )}
       </Field>

@@ -6,20 +6,16 @@ import {
   type FacilitatorListItem,
 } from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState, type KeyboardEvent, type SubmitEvent } from "react";
+import { useId, useState, type KeyboardEvent, type SyntheticEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import type { Program } from "../api/cohorts-api";
 import { QUERY_KEYS } from "../api/query-keys";
 import { useServices } from "../app/services-context";
 import { formatTimeZone } from "../format/format";
 import { Field, FormAlert, SubmitButton } from "../forms/fields";
-import {
-  problemFromError,
-  problemFromZod,
-  unplacedFields,
-  type FormProblem,
-} from "../forms/form-problem";
+import { unplacedFields } from "../forms/form-problem";
 import { TimeZoneField } from "../forms/time-zone-field";
+import { checkedSchema, keepMessage, useZodForm } from "../forms/use-zod-form";
 import { useFacilitators } from "../people/use-people";
 import { useSignedIn } from "../sign-in/auth-context";
 import { PageHeading } from "../shell/page-heading";
@@ -27,12 +23,7 @@ import { ErrorState, LoadingState } from "../shell/status-states";
 import { scheduleChanged } from "../sessions/use-sessions";
 import { todayIn } from "../time/zoned-time";
 import { FacilitatorFields, PatternFields } from "./cohort-fields";
-import {
-  emptyCohortForm,
-  toCreateCohortInput,
-  type CohortFormValues,
-  type GroupKind,
-} from "./cohort-form";
+import { emptyCohortForm, toCreateCohortInput } from "./cohort-form";
 import { usePrograms } from "./use-cohorts";
 
 const FORM_FIELDS = [
@@ -55,37 +46,34 @@ const FORM_FIELDS = [
 function AddProgram({ onAdded }: { onAdded: (program: Program) => void }) {
   const { cohortsApi } = useServices();
   const [open, setOpen] = useState(false);
-  const [name, setName] = useState("");
-  const [description, setDescription] = useState("");
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useZodForm({
+    schema: CreateProgramInputSchema,
+    defaultValues: { name: "", description: "" },
+  });
+  const { problem } = form;
+  // Controlled, not registered: these inputs sit inside the cohort form, whose fields have names.
+  const values = form.watch();
   const panelId = useId();
   const groupLabelId = useId();
   const save = useMutation({
     mutationFn: (input: { name: string; description: string }) => cohortsApi.createProgram(input),
     onSuccess: (program) => {
       setOpen(false);
-      setName("");
-      setDescription("");
-      setProblem(null);
+      form.reset();
       onAdded(program);
     },
-    onError: (error) => setProblem(problemFromError(error)),
+    onError: (error) => form.fail(error),
   });
 
-  function submit() {
-    const parsed = CreateProgramInputSchema.safeParse({ name, description });
-    if (!parsed.success) {
-      setProblem(problemFromZod(parsed.error));
-      return;
-    }
-    save.mutate(parsed.data);
+  // Not a <form>: a button or Enter saves the program, not the whole cohort form around it.
+  function submit(event: SyntheticEvent) {
+    form.submitWith((input) => save.mutate(input))(event);
   }
 
-  // Enter in these fields saves the program, not the whole cohort form around them.
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === "Enter") {
       event.preventDefault();
-      submit();
+      submit(event);
     }
   }
 
@@ -115,25 +103,25 @@ function AddProgram({ onAdded }: { onAdded: (program: Program) => void }) {
             {problem.message}
           </p>
         )}
-        <Field label="Program name" error={problem?.fields.name}>
+        <Field label="Program name" error={form.error("name")}>
           {(control) => (
             <input
               {...control}
               type="text"
-              value={name}
+              value={values.name}
               onKeyDown={onKeyDown}
-              onChange={(event) => setName(event.target.value)}
+              onChange={(event) => form.setValue("name", event.target.value)}
             />
           )}
         </Field>
-        <Field label="Program description (optional)" error={problem?.fields.description}>
+        <Field label="Program description (optional)" error={form.error("description")}>
           {(control) => (
             <input
               {...control}
               type="text"
-              value={description}
+              value={values.description}
               onKeyDown={onKeyDown}
-              onChange={(event) => setDescription(event.target.value)}
+              onChange={(event) => form.setValue("description", event.target.value)}
             />
           )}
         </Field>
@@ -162,11 +150,17 @@ function NewCohortForm({
   const { user } = useSignedIn();
   const { cohortsApi, queryClient } = useServices();
   const navigate = useNavigate();
-  const [values, setValues] = useState<CohortFormValues>(() => ({
-    ...emptyCohortForm(user.timeZone),
-    programId: programs.length === 1 ? (programs[0]?.id ?? "") : "",
-  }));
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useZodForm({
+    schema: checkedSchema(toCreateCohortInput),
+    defaultValues: {
+      ...emptyCohortForm(user.timeZone),
+      programId: programs.length === 1 ? (programs[0]?.id ?? "") : "",
+    },
+    translate: keepMessage,
+  });
+  const { problem } = form;
+  // The program, zone, pattern and facilitator fields are controlled components.
+  const values = form.watch();
   const [added, setAdded] = useState<string | null>(null);
   const today = todayIn(user.timeZone, new Date());
 
@@ -177,26 +171,14 @@ function NewCohortForm({
       await scheduleChanged(queryClient);
       await navigate(`/cohorts/${cohort.id}`);
     },
-    onError: (error) => setProblem(problemFromError(error)),
+    onError: (error) => form.fail(error),
   });
 
-  function set<K extends keyof CohortFormValues>(name: K, value: CohortFormValues[K]) {
-    setValues((current) => ({ ...current, [name]: value }));
-  }
+  const onSubmit = form.submitWith((input) => {
+    if (!create.isPending) create.mutate(input);
+  });
 
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (create.isPending) return;
-    const result = toCreateCohortInput(values);
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
-    }
-    setProblem(null);
-    create.mutate(result.input);
-  }
-
-  const error = (name: string) => problem?.fields[name];
+  const error = form.error;
   const zoneName = formatTimeZone(values.timeZone);
 
   return (
@@ -208,7 +190,7 @@ function NewCohortForm({
             <select
               {...control}
               value={values.programId}
-              onChange={(event) => set("programId", event.target.value)}
+              onChange={(event) => form.setValue("programId", event.target.value)}
             >
               <option value="">Choose a program</option>
               {programs.map((program) => (
@@ -226,7 +208,7 @@ function NewCohortForm({
               [QUERY_KEYS.cohorts, user.id, "programs"],
               (old) => [...(old ?? []), program],
             );
-            set("programId", program.id);
+            form.setValue("programId", program.id);
             setAdded(program.name);
           }}
         />
@@ -237,18 +219,11 @@ function NewCohortForm({
         )}
       </div>
       <Field label="Cohort name" hint="For example: Adults, evening track." error={error("name")}>
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            value={values.name}
-            onChange={(event) => set("name", event.target.value)}
-          />
-        )}
+        {(control) => <input {...control} type="text" {...form.register("name")} />}
       </Field>
       <TimeZoneField
         value={values.timeZone}
-        onChange={(zone) => set("timeZone", zone)}
+        onChange={(zone) => form.setValue("timeZone", zone)}
         error={error("timeZone")}
       />
       <Field
@@ -263,21 +238,13 @@ function NewCohortForm({
             inputMode="numeric"
             min={1}
             max={MAX_COHORT_CAPACITY}
-            value={values.capacity}
-            onChange={(event) => set("capacity", event.target.value)}
+            {...form.register("capacity")}
           />
         )}
       </Field>
       <div className="field-pair">
         <Field label="Start date" error={error("startsOn")}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              value={values.startsOn}
-              onChange={(event) => set("startsOn", event.target.value)}
-            />
-          )}
+          {(control) => <input {...control} type="date" {...form.register("startsOn")} />}
         </Field>
         <Field label="End date" error={error("endsOn")}>
           {(control) => (
@@ -285,8 +252,7 @@ function NewCohortForm({
               {...control}
               type="date"
               min={values.startsOn || undefined}
-              value={values.endsOn}
-              onChange={(event) => set("endsOn", event.target.value)}
+              {...form.register("endsOn")}
             />
           )}
         </Field>
@@ -295,19 +261,15 @@ function NewCohortForm({
         days={values.days}
         startTime={values.startTime}
         endTime={values.endTime}
-        onDays={(days) => set("days", days)}
-        onStartTime={(time) => set("startTime", time)}
-        onEndTime={(time) => set("endTime", time)}
+        onDays={(days) => form.setValue("days", days)}
+        onStartTime={(time) => form.setValue("startTime", time)}
+        onEndTime={(time) => form.setValue("endTime", time)}
         error={error}
         zoneName={`In ${zoneName}, the cohort's time zone`}
       />
       <Field label="Kind of group" error={error("groupSessionKind")}>
         {(control) => (
-          <select
-            {...control}
-            value={values.groupSessionKind}
-            onChange={(event) => set("groupSessionKind", event.target.value as GroupKind)}
-          >
+          <select {...control} {...form.register("groupSessionKind")}>
             {GROUP_SESSION_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {sessionKindInfo(kind).label}
@@ -327,13 +289,13 @@ function NewCohortForm({
           leadId={values.leadFacilitatorId}
           coIds={values.coFacilitatorIds}
           onLead={(id) => {
-            set("leadFacilitatorId", id);
-            set(
+            form.setValue("leadFacilitatorId", id);
+            form.setValue(
               "coFacilitatorIds",
               values.coFacilitatorIds.filter((co) => co !== id),
             );
           }}
-          onCo={(ids) => set("coFacilitatorIds", ids)}
+          onCo={(ids) => form.setValue("coFacilitatorIds", ids)}
           endsOn={values.endsOn}
           today={today}
           error={error}

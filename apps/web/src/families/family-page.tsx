@@ -1,6 +1,12 @@
-import { type FamilyMemberSummary, type FamilySessionKind } from "@bridgeway/domain";
+import {
+  UpdateConsentSchema,
+  type FamilyMemberSummary,
+  type FamilySessionKind,
+  type UpdateConsentInput,
+} from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState, type SubmitEvent } from "react";
+import type { TFunction } from "i18next";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { describeError } from "../api/api-client";
@@ -8,7 +14,8 @@ import { useServices } from "../app/services-context";
 import { useFormat } from "../i18n/use-format";
 import { ConfirmDialog } from "../forms/confirm-dialog";
 import { CheckboxGroup, FormAlert, SubmitOrCancel } from "../forms/fields";
-import { problemFromError, unplacedFields, type FormProblem } from "../forms/form-problem";
+import { unplacedFields, type FormProblem } from "../forms/form-problem";
+import { checkedSchema, keepMessage, useZodForm } from "../forms/use-zod-form";
 import { QueryView } from "../homes/query-view";
 import { useParticipants } from "../people/use-people";
 import { useSignedIn } from "../sign-in/auth-context";
@@ -54,50 +61,74 @@ type MemberAction = {
   onClose: () => void;
 };
 
+type ConsentValues = { sessionKinds: FamilySessionKind[]; participantConsented: boolean };
+
+/**
+ * The consent change to send, or why not: at least one kind of session (withdrawing is its own
+ * action). The participant's agreement goes with it only when a clinician acts for them.
+ */
+function toConsentInput(
+  values: ConsentValues,
+  onBehalf: boolean,
+  t: TFunction<"families">,
+): { ok: true; input: UpdateConsentInput } | { ok: false; problem: FormProblem } {
+  const parsed = UpdateConsentSchema.safeParse({
+    sessionKinds: values.sessionKinds,
+    participantConsented: onBehalf ? values.participantConsented : undefined,
+  });
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problem: {
+        message: t("invite.checkFields"),
+        fields: { sessionKinds: t("consent.chooseOne") },
+      },
+    };
+  }
+  return { ok: true, input: parsed.data };
+}
+
 /** Changing which sessions a family member may join (or giving consent again). */
 function ConsentForm({ member, familyUserId, scope, onDone, onClose }: MemberAction) {
   const { t } = useTranslation("families");
   const { familiesApi, queryClient } = useServices();
-  const [kinds, setKinds] = useState<FamilySessionKind[]>(
-    member.sessionKinds.length > 0 ? member.sessionKinds : ["FAMILY", "MULTI_FAMILY"],
-  );
-  const [problem, setProblem] = useState<FormProblem | null>(null);
   // Consent is the participant's: a clinician records that the participant agreed to a grant.
   const onBehalf = scope.whose.kind === "other" ? scope.whose : null;
-  const [agreed, setAgreed] = useState(false);
+  const form = useZodForm({
+    schema: checkedSchema((values: ConsentValues) => toConsentInput(values, onBehalf !== null, t)),
+    defaultValues: {
+      sessionKinds:
+        member.sessionKinds.length > 0 ? member.sessionKinds : ["FAMILY", "MULTI_FAMILY"],
+      participantConsented: false,
+    },
+    translate: keepMessage,
+  });
+  const { problem } = form;
+  // The kinds of session and the agreement are shared, controlled fields.
+  const values = form.watch();
   const save = useMutation({
-    mutationFn: (next: FamilySessionKind[]) =>
+    mutationFn: (input: UpdateConsentInput) =>
       familiesApi.updateConsent(
         familyUserId,
-        next,
+        input.sessionKinds,
         scope.participantId,
-        onBehalf ? agreed : undefined,
+        input.participantConsented,
       ),
-    onSuccess: async (_, next) => {
+    onSuccess: async (_, input) => {
       await familiesChanged(queryClient);
       onDone(
         t("consent.nowMayJoin", {
           name: member.firstName,
-          kinds: describeKinds(next, t).toLowerCase(),
+          kinds: describeKinds(input.sessionKinds, t).toLowerCase(),
         }),
       );
     },
-    onError: (error) => setProblem(problemFromError(error)),
+    onError: (error) => form.fail(error),
   });
 
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (save.isPending) return;
-    if (kinds.length === 0) {
-      setProblem({
-        message: t("invite.checkFields"),
-        fields: { sessionKinds: t("consent.chooseOne") },
-      });
-      return;
-    }
-    setProblem(null);
-    save.mutate(kinds);
-  }
+  const onSubmit = form.submitWith((input) => {
+    if (!save.isPending) save.mutate(input);
+  });
 
   return (
     <form className="form inline-form" noValidate onSubmit={onSubmit} aria-busy={save.isPending}>
@@ -109,17 +140,17 @@ function ConsentForm({ member, familyUserId, scope, onDone, onClose }: MemberAct
         legend={t("consent.legend", { name: member.firstName })}
         hint={t("consent.hint", { kinds: kindsHint(scope.whose, t) })}
         choices={sessionKindChoices(t)}
-        selected={kinds}
-        onChange={setKinds}
-        error={problem?.fields.sessionKinds}
+        selected={values.sessionKinds}
+        onChange={(kinds) => form.setValue("sessionKinds", kinds)}
+        error={form.error("sessionKinds")}
       />
       <SharingExplained whose={scope.whose} who={member.firstName} level={4} />
       {onBehalf !== null && (
         <ConsentCheckbox
-          checked={agreed}
+          checked={values.participantConsented}
           firstName={onBehalf.firstName}
-          error={problem?.fields.participantConsented}
-          onChange={setAgreed}
+          error={form.error("participantConsented")}
+          onChange={(checked) => form.setValue("participantConsented", checked)}
           hint={t("consent.onBehalfHint", { name: onBehalf.firstName })}
           label={t("consent.onBehalfLabel", { name: onBehalf.firstName })}
         />

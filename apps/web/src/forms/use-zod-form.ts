@@ -36,7 +36,8 @@ export type ZodFormOptions<Schema extends FormSchema> = {
   translate?: (field: string, english: string) => string;
   /**
    * Rules across fields (a password typed twice), worded in the active language. They are
-   * checked with the schema, so one submit shows every problem at once.
+   * checked with the schema, so one submit shows every problem at once. A message named `root`
+   * is what the top of the form says instead of the usual "check the fields" summary.
    */
   check?: (values: z.input<Schema>) => FieldMessages;
   /** What a failed request says; `problemFromError` unless the form knows better. */

@@ -214,6 +214,52 @@ describe("forums", () => {
     expect(screen.getByRole<HTMLTextAreaElement>("textbox", { name: "Your reply" }).value).toBe("");
   });
 
+  it("says what is wrong with a blank or overlong reply before sending it, then sends it as typed", async () => {
+    installFakeSocket();
+    const { requests } = stubApi({
+      [apiThread]: json(200, detail()),
+      [`POST /api/forums/threads/${THREAD_ID}/replies`]: apiError(
+        409,
+        "conflict",
+        "This thread is locked.",
+      ),
+    });
+    const { user } = renderApp(threadPath, { auth: signedInAs("PARTICIPANT") });
+    const box = await screen.findByRole("textbox", { name: "Your reply" });
+
+    await user.type(box, "   ");
+    await user.click(screen.getByRole("button", { name: "Post reply" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toBe("Write your reply first.");
+    await waitFor(() => expect(document.activeElement).toBe(alert));
+    expect(screen.getByText("Write something.").id).toBe(
+      box.getAttribute("aria-describedby")?.split(" ").at(-1),
+    );
+    expect(box.getAttribute("aria-invalid")).toBe("true");
+
+    await user.clear(box);
+    await user.click(box);
+    await user.paste("x".repeat(20_001));
+    await user.click(screen.getByRole("button", { name: "Post reply" }));
+    await waitFor(() =>
+      expect(screen.getByRole("alert").textContent).toBe("Your reply is too long."),
+    );
+    expect(screen.getByText(/^Keep posts under 20,?000 characters\.$/)).toBeTruthy();
+    expect(requests.some((r) => r.method === "POST")).toBe(false);
+
+    await user.clear(box);
+    await user.type(box, "  Glad it helps ");
+    await user.click(screen.getByRole("button", { name: "Post reply" }));
+    await waitFor(() =>
+      expect(screen.getByRole("alert").textContent).toBe(
+        "This thread was locked meanwhile. It takes no more replies.",
+      ),
+    );
+    expect(requests.filter((r) => r.method === "POST").map((r) => r.body)).toEqual([
+      { body: "  Glad it helps " },
+    ]);
+  });
+
   it("shows an announcements board without a new-thread form when the person cannot post", async () => {
     installFakeSocket();
     stubApi({

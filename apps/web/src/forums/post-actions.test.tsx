@@ -149,6 +149,45 @@ describe("changing one's own forum posts", () => {
     expect(screen.getByText("walk")).toBeTruthy();
   });
 
+  it("checks a thread's title before saving, and sends only the title when only it changed", async () => {
+    installFakeSocket();
+    let current = detail([], {
+      author: JORDAN,
+      source: "What are you up to?",
+      canEdit: true,
+    });
+    const { requests } = stubApi({
+      [apiThread]: () => json(200, current),
+      [`PATCH /api/forums/threads/${THREAD_ID}`]: (request) => {
+        current = { ...current, ...(request.body as { title: string }) };
+        return json(200, current);
+      },
+    });
+    const { user } = renderApp(threadPath, { auth: signedInAs("PARTICIPANT") });
+
+    await user.click(await screen.findByRole("button", { name: "Edit thread by Jordan L." }));
+    const editor = screen.getByRole("form", { name: "Edit your thread" });
+    const title = within(editor).getByRole("textbox", { name: "Title" });
+    expect(document.activeElement).toBe(within(editor).getByRole("textbox", { name: "Message" }));
+    await user.clear(title);
+    await user.click(within(editor).getByRole("button", { name: "Save" }));
+    const alert = await within(editor).findByRole("alert");
+    expect(alert.textContent).toBe("Check the fields marked below.");
+    await waitFor(() => expect(document.activeElement).toBe(alert));
+    expect(within(editor).getByText("Give the thread a title.").id).toBe(
+      title.getAttribute("aria-describedby"),
+    );
+    expect(title.getAttribute("aria-invalid")).toBe("true");
+    expect(requests.filter((r) => r.method === "PATCH")).toHaveLength(0);
+
+    await user.type(title, "Weekend plans, anyone?");
+    await user.click(within(editor).getByRole("button", { name: "Save" }));
+    expect(await screen.findByText("Your thread was saved.")).toBeTruthy();
+    expect(requests.filter((r) => r.method === "PATCH").map((r) => r.body)).toEqual([
+      { title: "Weekend plans, anyone?" },
+    ]);
+  });
+
   it("deletes a reply only after confirming, and shows it as deleted", async () => {
     installFakeSocket();
     let current = ownReply();

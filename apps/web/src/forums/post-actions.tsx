@@ -9,18 +9,14 @@ import {
 } from "@bridgeway/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
-import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
+import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, describeError } from "../api/api-client";
 import type { PostRef } from "../api/forums-api";
 import { ConfirmDialog } from "../forms/confirm-dialog";
 import { Field, FormAlert, SubmitButton } from "../forms/fields";
-import {
-  fieldError,
-  problemFromError,
-  problemFromZod,
-  type FormProblem,
-} from "../forms/form-problem";
+import { problemFromError, problemFromZod, type FormProblem } from "../forms/form-problem";
+import { checkedSchema, keepMessage, useZodForm } from "../forms/use-zod-form";
 import { useSignedIn } from "../sign-in/auth-context";
 import { refreshForums, useForumsApi } from "./use-forums";
 
@@ -34,6 +30,49 @@ function editProblem(error: unknown, t: TFunction<"forums">): FormProblem {
   return Object.keys(problem.fields).length > 0
     ? problem
     : { message: t("actions.textKept", { message: problem.message }), fields: {} };
+}
+
+/** What the editor holds: a thread's title (unused for a reply) and the post's markdown. */
+type EditValues = { title: string; body: string };
+
+/**
+ * An edit checked by the server's rules (`EditThreadSchema`, `EditReplySchema`). The values are
+ * sent as typed; the problems are worded for the reader.
+ */
+function checkEdit(
+  post: PostRef,
+  { title, body }: EditValues,
+  t: TFunction<"forums">,
+  language: string,
+): { ok: true; input: EditValues } | { ok: false; problem: FormProblem } {
+  const checked =
+    post.kind === "thread"
+      ? EditThreadSchema.safeParse({ title, body })
+      : EditReplySchema.safeParse({ body });
+  if (checked.success) return { ok: true, input: { title, body } };
+  const problem = problemFromZod(checked.error);
+  // The schema words its messages in English; in another language, say them here.
+  if (language === "en") return { ok: false, problem };
+  return {
+    ok: false,
+    problem: {
+      message: problem.message,
+      fields: {
+        ...(problem.fields.title !== undefined && {
+          title:
+            title.trim() === ""
+              ? t("newThread.titleRequired")
+              : t("newThread.titleTooLong", { max: MAX_THREAD_TITLE }),
+        }),
+        ...(problem.fields.body !== undefined && {
+          body:
+            body.trim() === ""
+              ? t("newThread.bodyRequired")
+              : t("newThread.bodyTooLong", { max: MAX_POST_LENGTH }),
+        }),
+      },
+    },
+  };
 }
 
 /**
@@ -56,15 +95,18 @@ export function PostEditor({
   const forumsApi = useForumsApi();
   const queryClient = useQueryClient();
   const { user } = useSignedIn();
-  const [draftTitle, setDraftTitle] = useState(title ?? "");
-  const [body, setBody] = useState(source);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const form = useZodForm({
+    schema: checkedSchema((values: EditValues) => checkEdit(post, values, t, i18n.language)),
+    defaultValues: { title: title ?? "", body: source },
+    translate: keepMessage,
+    describe: (error) => editProblem(error, t),
+  });
+  const { setFocus } = form;
   useEffect(() => {
-    bodyRef.current?.focus();
-  }, []);
+    setFocus("body");
+  }, [setFocus]);
   const save = useMutation({
-    mutationFn: async () => {
+    mutationFn: async ({ title: draftTitle, body }: EditValues) => {
       if (post.kind === "thread") {
         const input = {
           ...(draftTitle !== title ? { title: draftTitle } : {}),
@@ -79,7 +121,7 @@ export function PostEditor({
       await refreshForums(queryClient, user.id);
       onDone(true);
     },
-    onError: (error) => setProblem(editProblem(error, t)),
+    onError: (error) => form.fail(error),
   });
   return (
     <form
@@ -92,69 +134,20 @@ export function PostEditor({
           onDone(false);
         }
       }}
-      onSubmit={(event: SubmitEvent<HTMLFormElement>) => {
-        event.preventDefault();
-        const checked =
-          post.kind === "thread"
-            ? EditThreadSchema.safeParse({ title: draftTitle, body })
-            : EditReplySchema.safeParse({ body });
-        if (!checked.success) {
-          const problem = problemFromZod(checked.error);
-          // The schema words its messages in English; in another language, say them here.
-          setProblem(
-            i18n.language === "en"
-              ? problem
-              : {
-                  message: problem.message,
-                  fields: {
-                    ...(problem.fields.title !== undefined && {
-                      title:
-                        draftTitle.trim() === ""
-                          ? t("newThread.titleRequired")
-                          : t("newThread.titleTooLong", { max: MAX_THREAD_TITLE }),
-                    }),
-                    ...(problem.fields.body !== undefined && {
-                      body:
-                        body.trim() === ""
-                          ? t("newThread.bodyRequired")
-                          : t("newThread.bodyTooLong", { max: MAX_POST_LENGTH }),
-                    }),
-                  },
-                },
-          );
-          return;
-        }
-        setProblem(null);
-        save.mutate();
-      }}
+      onSubmit={form.submitWith((values) => save.mutate(values))}
     >
-      <FormAlert problem={problem} />
+      <FormAlert problem={form.problem} />
       {post.kind === "thread" && (
-        <Field label={t("actions.titleLabel")} error={fieldError(problem, "title")}>
-          {(control) => (
-            <input
-              {...control}
-              className="field__input"
-              value={draftTitle}
-              onChange={(event) => setDraftTitle(event.target.value)}
-            />
-          )}
+        <Field label={t("actions.titleLabel")} error={form.error("title")}>
+          {(control) => <input {...control} className="field__input" {...form.register("title")} />}
         </Field>
       )}
       <Field
         label={post.kind === "thread" ? t("actions.message") : t("actions.replyText")}
         hint={t("markdownHint")}
-        error={fieldError(problem, "body")}
+        error={form.error("body")}
       >
-        {(control) => (
-          <textarea
-            {...control}
-            ref={bodyRef}
-            rows={5}
-            value={body}
-            onChange={(event) => setBody(event.target.value)}
-          />
-        )}
+        {(control) => <textarea {...control} rows={5} {...form.register("body")} />}
       </Field>
       <div className="actions">
         <SubmitButton pending={save.isPending} pendingLabel={t("actions.saving")}>

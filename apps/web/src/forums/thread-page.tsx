@@ -1,16 +1,20 @@
 import {
+  CreateReplySchema,
   MAX_POST_LENGTH,
   type ForumReply,
   type PostStatus,
   type ThreadDetail,
 } from "@bridgeway/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
+import type { TFunction } from "i18next";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
+import { z } from "zod";
 import { ApiError, describeError } from "../api/api-client";
 import { Field, FormAlert, SubmitButton } from "../forms/fields";
-import { fieldError, problemFromError, type FormProblem } from "../forms/form-problem";
+import { problemFromError, type FormProblem } from "../forms/form-problem";
+import { useZodForm, type FieldMessages } from "../forms/use-zod-form";
 import { useFormat } from "../i18n/use-format";
 import { useSignedIn } from "../sign-in/auth-context";
 import { PageHeading } from "../shell/page-heading";
@@ -213,69 +217,61 @@ function OpeningPost({
   );
 }
 
+/** The reply a person typed, checked by the server's rule (`CreateReplySchema`). */
+const ReplyValuesSchema = z.object({ body: z.string() });
+
+/**
+ * A blank or overlong reply: the field says what is wrong, and the top says it for the whole
+ * form ("root", react-hook-form's name for the form, is what the form's summary reads).
+ */
+function replyChecks({ body }: { body: string }, t: TFunction<"forums">): FieldMessages {
+  if (CreateReplySchema.safeParse({ body }).success) return {};
+  return body.trim() === ""
+    ? { root: t("thread.writeFirst"), body: t("newThread.bodyRequired") }
+    : {
+        root: t("thread.tooLong"),
+        body: t("newThread.bodyTooLong", { max: MAX_POST_LENGTH }),
+      };
+}
+
+/** What a failed reply says: a thread locked meanwhile, or what went wrong. */
+function replyProblem(error: unknown, t: TFunction<"forums">): FormProblem {
+  return error instanceof ApiError && error.status === 409
+    ? { message: t("thread.lockedMeanwhile"), fields: {} }
+    : problemFromError(error);
+}
+
 function ReplyForm({ threadId, onPosted }: { threadId: string; onPosted: () => void }) {
   const { t } = useTranslation("forums");
   const forumsApi = useForumsApi();
   const queryClient = useQueryClient();
   const { user } = useSignedIn();
-  const [body, setBody] = useState("");
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useZodForm({
+    schema: ReplyValuesSchema,
+    defaultValues: { body: "" },
+    check: (values) => replyChecks(values, t),
+    describe: (error) => replyProblem(error, t),
+  });
   const post = useMutation({
-    mutationFn: () => forumsApi.reply(threadId, body),
+    // The reply is sent as typed; the server trims it.
+    mutationFn: (body: string) => forumsApi.reply(threadId, body),
     onSuccess: async () => {
-      setBody("");
-      setProblem(null);
+      form.reset({ body: "" });
       await refreshForums(queryClient, user.id);
       onPosted();
     },
     onError: (error) => {
-      setProblem(
-        error instanceof ApiError && error.status === 409
-          ? { message: t("thread.lockedMeanwhile"), fields: {} }
-          : problemFromError(error),
-      );
+      form.fail(error);
       if (error instanceof ApiError && error.status === 409) {
         void refreshForums(queryClient, user.id);
       }
     },
   });
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(event: SubmitEvent<HTMLFormElement>) => {
-        event.preventDefault();
-        if (body.trim() === "") {
-          setProblem({
-            message: t("thread.writeFirst"),
-            fields: { body: t("newThread.bodyRequired") },
-          });
-          return;
-        }
-        if (body.trim().length > MAX_POST_LENGTH) {
-          setProblem({
-            message: t("thread.tooLong"),
-            fields: { body: t("newThread.bodyTooLong", { max: MAX_POST_LENGTH }) },
-          });
-          return;
-        }
-        post.mutate();
-      }}
-    >
-      <FormAlert problem={problem} />
-      <Field
-        label={t("thread.yourReply")}
-        hint={t("markdownHint")}
-        error={fieldError(problem, "body")}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            rows={5}
-            value={body}
-            onChange={(event) => setBody(event.target.value)}
-          />
-        )}
+    <form className="form" noValidate onSubmit={form.submitWith(({ body }) => post.mutate(body))}>
+      <FormAlert problem={form.problem} />
+      <Field label={t("thread.yourReply")} hint={t("markdownHint")} error={form.error("body")}>
+        {(control) => <textarea {...control} rows={5} {...form.register("body")} />}
       </Field>
       <div className="actions">
         <SubmitButton pending={post.isPending} pendingLabel={t("newThread.posting")}>

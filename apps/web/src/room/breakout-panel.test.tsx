@@ -188,6 +188,29 @@ describe("breakout rooms in the facilitator's panel", () => {
     );
   });
 
+  it("marks a room without a name and the plan without people at once", async () => {
+    const { transport, user } = renderPanel(MAIN);
+    await user.click(
+      within(breakoutSection()).getByRole("button", { name: "Open breakout rooms" }),
+    );
+    const section = breakoutSection();
+    await user.click(within(section).getByLabelText("Set up rooms by hand"));
+    const second = within(section).getByLabelText("Name of room 2");
+    await user.clear(second);
+    await user.click(within(section).getByRole("button", { name: "Open breakout rooms" }));
+
+    const unnamed = await within(section).findByText("Name each room.");
+    expect(unnamed.id).toBe(second.getAttribute("aria-describedby"));
+    expect(
+      within(section).getByLabelText("Name of room 1").getAttribute("aria-invalid"),
+    ).toBeNull();
+    const who = within(section).getByRole("group", { name: "Who goes where" });
+    expect(within(who).getByText("Put at least one person in a room.")).toBeTruthy();
+    expect(who.getAttribute("aria-invalid")).toBe("true");
+    expect(within(section).getByRole("alert").textContent).toBe("Check the fields marked below.");
+    expect(transport.requestsOf("room:breakouts-open")).toEqual([]);
+  });
+
   it("lists the open rooms with who is in each, to visit, message, and close", async () => {
     const { transport, user, visits } = renderPanel(OPEN);
     const section = breakoutSection();

@@ -1,5 +1,7 @@
 import type { BreakoutTimeUp, LiveError, RoomSnapshot } from "@bridgeway/domain";
-import { useId, useState, type SubmitEvent } from "react";
+import { useId, useState } from "react";
+import { CHECK_FIELDS_MESSAGE, type FormProblem } from "../forms/form-problem";
+import { checkedSchema, keepMessage, useZodForm } from "../forms/use-zod-form";
 import { HiddenContext } from "../shell/hidden-context";
 import {
   breakoutCandidates,
@@ -8,6 +10,7 @@ import {
   toOpenBreakouts,
   whereAmI,
   type ManualPlan,
+  type OpenBreakoutsPayload,
 } from "./breakouts";
 import type { RoomController } from "./room-controller";
 
@@ -18,10 +21,39 @@ export type BreakoutControls = Pick<
 
 const DEFAULT_MINUTES = "10";
 
-/** A problem from the form's own check or from the server, by field, with one line on top. */
-type Problem = { message: string; fields: Record<string, string> };
+/** What the setup form holds; `toOpenBreakouts` turns it into the `room:breakouts-open` request. */
+type BreakoutValues = {
+  mode: "by-family" | "manual";
+  plan: ManualPlan;
+  minutes: string;
+  whenTimeIsUp: BreakoutTimeUp;
+};
 
-function problemOf(error: LiveError): Problem {
+/**
+ * The request for these values, checked by the server's rules (`BreakoutsOpenSchema`), or the
+ * problems by field, keyed as the server keys them.
+ */
+function openBreakoutsRequest(
+  sessionId: string,
+  { mode, plan, minutes, whenTimeIsUp }: BreakoutValues,
+): { ok: true; input: OpenBreakoutsPayload } | { ok: false; problem: FormProblem } {
+  const result = toOpenBreakouts(
+    sessionId,
+    mode === "by-family" ? { kind: "by-family" } : { kind: "manual", plan },
+    minutes,
+    whenTimeIsUp,
+  );
+  if (result.ok) return { ok: true, input: result.payload };
+  // The form's errors nest by name, so "rooms" comes before "rooms.1.name": set after it, it
+  // would replace the room's error.
+  const depth = (name: string) => name.split(".").length;
+  const fields = Object.fromEntries(
+    Object.entries(result.fields).sort(([a], [b]) => depth(a) - depth(b)),
+  );
+  return { ok: false, problem: { message: CHECK_FIELDS_MESSAGE, fields } };
+}
+
+function problemOf(error: LiveError): FormProblem {
   return { message: error.message, fields: { ...(error.fields ?? {}) } };
 }
 
@@ -46,11 +78,21 @@ function OpenBreakoutsForm({
   controls: BreakoutControls;
   onClose: () => void;
 }) {
-  const [mode, setMode] = useState<"by-family" | "manual">("by-family");
-  const [plan, setPlan] = useState<ManualPlan>({ rooms: ["Room 1", "Room 2"], assignments: {} });
-  const [minutes, setMinutes] = useState(DEFAULT_MINUTES);
-  const [whenTimeIsUp, setWhenTimeIsUp] = useState<BreakoutTimeUp>("close");
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const form = useZodForm({
+    schema: checkedSchema((values: BreakoutValues) => openBreakoutsRequest(room.sessionId, values)),
+    defaultValues: {
+      mode: "by-family",
+      plan: { rooms: ["Room 1", "Room 2"], assignments: {} },
+      minutes: DEFAULT_MINUTES,
+      whenTimeIsUp: "close",
+    },
+    translate: keepMessage,
+    // Only the server's refusals of `openBreakouts` reach `fail`.
+    describe: (refusal) => problemOf(refusal as LiveError),
+  });
+  const { problem, error } = form;
+  // The rooms are controlled: renaming, removing and assigning change several values at once.
+  const { mode, plan, whenTimeIsUp } = form.watch();
   const ids = {
     mode: useId(),
     timeUp: useId(),
@@ -62,25 +104,15 @@ function OpenBreakoutsForm({
   const roomIdPrefix = useId();
   const candidates = breakoutCandidates(room);
   const families = roomsByFamily(room);
-  const error = (name: string) => problem?.fields[name];
 
-  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const result = toOpenBreakouts(
-      room.sessionId,
-      mode === "by-family" ? { kind: "by-family" } : { kind: "manual", plan },
-      minutes,
-      whenTimeIsUp,
-    );
-    if (!result.ok) {
-      setProblem({ message: "Check the fields marked below.", fields: result.fields });
-      return;
-    }
-    setProblem(null);
-    const refused = await controls.openBreakouts(result.payload);
-    if (refused) setProblem(problemOf(refused));
+  async function open(payload: OpenBreakoutsPayload) {
+    const refused = await controls.openBreakouts(payload);
+    if (refused) form.fail(refused);
     else onClose();
+  }
+
+  function setPlan(change: (current: ManualPlan) => ManualPlan) {
+    form.setValue("plan", change(form.getValues("plan")));
   }
 
   function renameRoom(index: number, name: string) {
@@ -115,7 +147,13 @@ function OpenBreakoutsForm({
     : [];
 
   return (
-    <form className="breakout-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form
+      className="breakout-form"
+      noValidate
+      onSubmit={form.submitWith((payload) => {
+        if (!busy) void open(payload);
+      })}
+    >
       {problem && (
         <div className="form__error" role="alert">
           <p>{problem.message}</p>
@@ -137,7 +175,7 @@ function OpenBreakoutsForm({
               className="choice__input"
               name={ids.mode}
               checked={mode === "by-family"}
-              onChange={() => setMode("by-family")}
+              onChange={() => form.setValue("mode", "by-family")}
             />
             <span>One room per family</span>
           </label>
@@ -147,7 +185,7 @@ function OpenBreakoutsForm({
               className="choice__input"
               name={ids.mode}
               checked={mode === "manual"}
-              onChange={() => setMode("manual")}
+              onChange={() => form.setValue("mode", "manual")}
             />
             <span>Set up rooms by hand</span>
           </label>
@@ -283,10 +321,9 @@ function OpenBreakoutsForm({
           inputMode="numeric"
           min={1}
           max={120}
-          value={minutes}
           aria-invalid={error("minutes") ? true : undefined}
           aria-describedby={error("minutes") ? ids.minutesError : undefined}
-          onChange={(event) => setMinutes(event.target.value)}
+          {...form.register("minutes")}
         />
         <FieldError id={ids.minutesError} message={error("minutes")} />
       </div>
@@ -299,7 +336,7 @@ function OpenBreakoutsForm({
               className="choice__input"
               name={ids.timeUp}
               checked={whenTimeIsUp === "close"}
-              onChange={() => setWhenTimeIsUp("close")}
+              onChange={() => form.setValue("whenTimeIsUp", "close")}
             />
             <span>
               Close the rooms and bring everyone back (everyone is warned a minute before)
@@ -311,7 +348,7 @@ function OpenBreakoutsForm({
               className="choice__input"
               name={ids.timeUp}
               checked={whenTimeIsUp === "keep-open"}
-              onChange={() => setWhenTimeIsUp("keep-open")}
+              onChange={() => form.setValue("whenTimeIsUp", "keep-open")}
             />
             <span>Keep the rooms open until I close them</span>
           </label>

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { apiError, json, stubApi } from "../test/fake-api";
 import type { FamilyMemberSummary } from "@bridgeway/domain";
 import { authStateFor } from "../test/fixtures";
@@ -11,6 +11,14 @@ const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
 
 const PAT = "00000000-0000-4000-8000-0000000000f1";
 const KIM = "00000000-0000-4000-8000-0000000000f2";
+
+/** The text of everything that describes a control: its hint and error. */
+function description(element: HTMLElement): string {
+  return (element.getAttribute("aria-describedby") ?? "")
+    .split(" ")
+    .map((id) => document.getElementById(id)?.textContent ?? "")
+    .join(" ");
+}
 
 const member = (overrides: Partial<FamilyMemberSummary>): FamilyMemberSummary => ({
   userId: PAT,
@@ -173,5 +181,44 @@ describe("booking a session", () => {
         "Jordan Lee is already booked from 4:00 PM to 5:00 PM on March 15.",
       ),
     );
+  });
+});
+
+describe("booking a session as an admin", () => {
+  it("asks for the clinician and the start before sending, then books for the clinician chosen", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-23T15:00:00Z"));
+    const { requests } = stubApi({
+      ...routes,
+      "POST /api/sessions": json(201, sessionSummary({ cohort: null })),
+    });
+    const { user } = renderApp(`/sessions/new?participantId=${IDS.jordan}`, {
+      auth: signedInAs("ADMIN"),
+    });
+    await user.click(await screen.findByRole("button", { name: "Book session" }));
+
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toBe("Check the fields marked below.");
+    expect(document.activeElement).toBe(alert);
+    const clinician = screen.getByLabelText("Clinician");
+    expect(clinician.getAttribute("aria-invalid")).toBe("true");
+    expect(description(clinician)).toContain("Choose the clinician.");
+    expect(description(screen.getByLabelText("Start time"))).toContain("Choose a start time.");
+    expect(requests.some((r) => r.method === "POST")).toBe(false);
+
+    await user.selectOptions(clinician, IDS.marcus);
+    fireEvent.change(screen.getByLabelText("Date"), { target: { value: "2026-12-01" } });
+    fireEvent.change(screen.getByLabelText("Start time"), { target: { value: "10:00" } });
+    await user.click(screen.getByRole("button", { name: "Book session" }));
+
+    expect(await screen.findByRole("heading", { name: "Session booked" })).toBeTruthy();
+    expect(requests.find((r) => r.method === "POST")?.body).toEqual({
+      kind: "INDIVIDUAL",
+      participantUserId: IDS.jordan,
+      facilitatorUserId: IDS.marcus,
+      startsAt: "2026-12-01T10:00:00-05:00",
+      durationMinutes: 50,
+      timeZone: "America/New_York",
+    });
   });
 });

@@ -1,17 +1,19 @@
 import {
   relationshipLabel,
   sessionKindInfo,
+  type BookSessionInput,
   type FamilyMemberSummary,
   type SessionSummary,
 } from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useState, type SubmitEvent } from "react";
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { describeError } from "../api/api-client";
 import { useServices } from "../app/services-context";
 import { formatSessionWhen } from "../format/session-time";
-import { CHECK_FIELDS_MESSAGE, problemFromError, type FormProblem } from "../forms/form-problem";
+import { CHECK_FIELDS_MESSAGE, unplacedFields, type FormProblem } from "../forms/form-problem";
 import { CheckboxGroup, Field, FormAlert, SubmitButton } from "../forms/fields";
+import { checkedSchema, keepMessage, useZodForm } from "../forms/use-zod-form";
 import { fullName } from "../families/family-view";
 import { useFamilyMembers } from "../families/use-families";
 import { facilitatorOption, leadChoices } from "../people/facilitator-labels";
@@ -176,6 +178,36 @@ function FamilyInvitees({
   );
 }
 
+/** What the booking form holds: the family invited is null until the booker changes it. */
+type BookingFormValues = Omit<BookSessionValues, "familyUserIds"> & {
+  familyUserIds: string[] | null;
+};
+
+/**
+ * The booking request, or the problems to show: those of `toBookSessionInput`, with everyone
+ * who has consent invited unless the booker chose, and a clinician that an admin must choose.
+ */
+function toBookingInput(
+  values: BookingFormValues,
+  family: readonly FamilyMemberSummary[],
+  timeZone: string,
+  booker: { id: string; isAdmin: boolean },
+): { ok: true; input: BookSessionInput } | { ok: false; problem: FormProblem } {
+  const familyUserIds = values.familyUserIds ?? consentingFamily(family).map((m) => m.userId);
+  const result = toBookSessionInput({ ...values, familyUserIds }, timeZone, booker.id);
+  // Admins book for a clinician; facilitators are the clinician unless they choose another.
+  const noClinician = booker.isAdmin && values.facilitatorUserId === "";
+  if (result.ok && !noClinician) return result;
+  const fields = result.ok ? {} : result.problem.fields;
+  return {
+    ok: false,
+    problem: {
+      message: CHECK_FIELDS_MESSAGE,
+      fields: noClinician ? { ...fields, facilitatorUserId: "Choose the clinician." } : fields,
+    },
+  };
+}
+
 function BookSessionForm({
   initialParticipantId,
   onBooked,
@@ -190,22 +222,30 @@ function BookSessionForm({
   const isAdmin = user.role === "ADMIN";
   const participants = useParticipants();
   const facilitators = useFacilitators();
-  const [values, setValues] = useState<BookSessionValues>(() => ({
-    kind: "INDIVIDUAL",
-    participantUserId: initialParticipantId,
-    date: todayIn(zone, new Date()),
-    time: "",
-    durationMinutes: String(DEFAULT_DURATION_MINUTES.INDIVIDUAL),
-    facilitatorUserId: isAdmin ? "" : user.id,
-  }));
+  const form = useZodForm({
+    // Checked on submit, when the family (loaded for the chosen participant) is known.
+    schema: checkedSchema((values: BookingFormValues) =>
+      toBookingInput(values, familyQuery.data ?? [], zone, { id: user.id, isAdmin }),
+    ),
+    defaultValues: {
+      kind: "INDIVIDUAL",
+      participantUserId: initialParticipantId,
+      date: todayIn(zone, new Date()),
+      time: "",
+      durationMinutes: String(DEFAULT_DURATION_MINUTES.INDIVIDUAL),
+      facilitatorUserId: isAdmin ? "" : user.id,
+      familyUserIds: null,
+    },
+    translate: keepMessage,
+  });
+  const { problem } = form;
+  // Changing the kind or the participant changes other fields, so they are all controlled.
+  const values = form.watch();
   const [durationTouched, setDurationTouched] = useState(false);
-  // Null until the booker changes it: everyone with consent is invited.
-  const [chosenFamily, setChosenFamily] = useState<string[] | null>(null);
   const familyQuery = useFamilyMembers(
     values.participantUserId === "" ? undefined : values.participantUserId,
     values.kind === "FAMILY" && values.participantUserId !== "",
   );
-  const [problem, setProblem] = useState<FormProblem | null>(null);
   const today = todayIn(zone, now);
 
   const book = useMutation({
@@ -214,36 +254,16 @@ function BookSessionForm({
       await scheduleChanged(queryClient);
       onBooked(session);
     },
-    onError: (error) => setProblem(problemFromError(error)),
+    onError: (error) => form.fail(error),
   });
 
-  function set<K extends keyof BookSessionValues>(name: K, value: BookSessionValues[K]) {
-    setValues((current) => ({ ...current, [name]: value }));
-  }
-
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (book.isPending) return;
-    const familyUserIds =
-      chosenFamily ?? consentingFamily(familyQuery.data ?? []).map((m) => m.userId);
-    const result = toBookSessionInput({ ...values, familyUserIds }, zone, user.id);
-    // Admins book for a clinician; facilitators are the clinician unless they choose another.
-    const noClinician = isAdmin && values.facilitatorUserId === "";
-    if (!result.ok || noClinician) {
-      const fields = result.ok ? {} : result.problem.fields;
-      setProblem({
-        message: CHECK_FIELDS_MESSAGE,
-        fields: noClinician ? { ...fields, facilitatorUserId: "Choose the clinician." } : fields,
-      });
-      return;
-    }
-    setProblem(null);
-    book.mutate(result.input);
-  }
+  const onSubmit = form.submitWith((input) => {
+    if (!book.isPending) book.mutate(input);
+  });
 
   if (participants.isPending) return <LoadingState label="Loading participants…" />;
 
-  const error = (name: string) => problem?.fields[name];
+  const error = form.error;
   const startsAt =
     values.date !== "" && values.time !== ""
       ? localDateTimeToInstant(values.date, values.time, zone)
@@ -257,15 +277,10 @@ function BookSessionForm({
           zone,
         )
       : null;
-  const unplaced = problem
-    ? Object.entries(problem.fields)
-        .filter(([name]) => !KNOWN_FIELDS.includes(name))
-        .map(([, message]) => message)
-    : [];
 
   return (
     <form className="form card" noValidate onSubmit={onSubmit} aria-busy={book.isPending}>
-      <FormAlert problem={problem} extra={unplaced} />
+      <FormAlert problem={problem} extra={unplacedFields(problem, KNOWN_FIELDS)} />
       {participants.isError && (
         <p className="form__error" role="alert">
           We couldn&apos;t load the participants you can book with.{" "}
@@ -279,8 +294,10 @@ function BookSessionForm({
             value={values.kind}
             onChange={(event) => {
               const kind = event.target.value as BookableKind;
-              set("kind", kind);
-              if (!durationTouched) set("durationMinutes", String(DEFAULT_DURATION_MINUTES[kind]));
+              form.setValue("kind", kind);
+              if (!durationTouched) {
+                form.setValue("durationMinutes", String(DEFAULT_DURATION_MINUTES[kind]));
+              }
             }}
           >
             {KINDS.map((kind) => (
@@ -297,8 +314,8 @@ function BookSessionForm({
             {...control}
             value={values.participantUserId}
             onChange={(event) => {
-              set("participantUserId", event.target.value);
-              setChosenFamily(null);
+              form.setValue("participantUserId", event.target.value);
+              form.setValue("familyUserIds", null);
             }}
           >
             <option value="">Choose a participant</option>
@@ -319,14 +336,14 @@ function BookSessionForm({
               ?.find((p) => p.id === values.participantUserId)
               ?.displayName.split(" ")[0] ?? "the participant"
           }
-          chosen={chosenFamily}
-          onChange={setChosenFamily}
+          chosen={values.familyUserIds}
+          onChange={(ids) => form.setValue("familyUserIds", ids)}
           error={error("familyUserIds")}
         />
       )}
       <StartFields
         values={values}
-        onChange={set}
+        onChange={(name, value) => form.setValue(name, value)}
         error={error}
         today={today}
         timeZone={zone}
@@ -336,7 +353,7 @@ function BookSessionForm({
         value={values.durationMinutes}
         onChange={(minutes) => {
           setDurationTouched(true);
-          set("durationMinutes", minutes);
+          form.setValue("durationMinutes", minutes);
         }}
         error={error("durationMinutes")}
       />
@@ -349,7 +366,7 @@ function BookSessionForm({
           <select
             {...control}
             value={values.facilitatorUserId}
-            onChange={(event) => set("facilitatorUserId", event.target.value)}
+            onChange={(event) => form.setValue("facilitatorUserId", event.target.value)}
           >
             {isAdmin ? (
               <option value="">Choose a clinician</option>

@@ -5,18 +5,17 @@ import {
   type SessionSummary,
 } from "@bridgeway/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useState, type SubmitEvent } from "react";
 import { useServices } from "../app/services-context";
 import { formatTimeZone } from "../format/format";
 import { formatSessionWhen } from "../format/session-time";
 import { Field, FormAlert, SubmitButton } from "../forms/fields";
 import {
   CHECK_FIELDS_MESSAGE,
-  problemFromError,
   problemFromZod,
   unplacedFields,
   type FormProblem,
 } from "../forms/form-problem";
+import { checkedSchema, keepMessage, useZodForm } from "../forms/use-zod-form";
 import { facilitatorOption, leadChoices } from "../people/facilitator-labels";
 import { instantToLocal, localDateTimeToInstant } from "../time/zoned-time";
 import { scheduleChanged } from "./use-sessions";
@@ -93,32 +92,26 @@ export function RescheduleForm({
   onClose: () => void;
 }) {
   const { sessionsApi, queryClient } = useServices();
-  const [values, setValues] = useState(() => rescheduleDefaults(session));
-  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useZodForm({
+    schema: checkedSchema((values: RescheduleValues) => toRescheduleInput(session, values)),
+    defaultValues: rescheduleDefaults(session),
+    translate: keepMessage,
+  });
+  const { problem } = form;
+  // The preview below follows the date, time and length as they are typed.
+  const values = form.watch();
   const save = useMutation({
     mutationFn: (input: RescheduleSessionInput) => sessionsApi.reschedule(session.id, input),
     onSuccess: async (changed) => {
       await scheduleChanged(queryClient);
       onDone(changed);
     },
-    onError: (error) => setProblem(problemFromError(error)),
+    onError: (error) => form.fail(error),
   });
 
-  function set(name: keyof RescheduleValues, value: string) {
-    setValues((current) => ({ ...current, [name]: value }));
-  }
-
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (save.isPending) return;
-    const result = toRescheduleInput(session, values);
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
-    }
-    setProblem(null);
-    save.mutate(result.input);
-  }
+  const onSubmit = form.submitWith((input) => {
+    if (!save.isPending) save.mutate(input);
+  });
 
   const zoneName = formatTimeZone(session.timeZone);
   const startsAt = localDateTimeToInstant(values.date, values.time, session.timeZone);
@@ -131,7 +124,7 @@ export function RescheduleForm({
           viewerZone,
         )
       : null;
-  const error = (name: string) => problem?.fields[name];
+  const error = form.error;
 
   return (
     <form className="form inline-form" noValidate onSubmit={onSubmit} aria-busy={save.isPending}>
@@ -144,25 +137,10 @@ export function RescheduleForm({
       </p>
       <div className="field-pair">
         <Field label="New date" error={error("startsAt")}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              autoFocus
-              value={values.date}
-              onChange={(event) => set("date", event.target.value)}
-            />
-          )}
+          {(control) => <input {...control} type="date" autoFocus {...form.register("date")} />}
         </Field>
         <Field label="New start time" hint={`${zoneName}.`}>
-          {(control) => (
-            <input
-              {...control}
-              type="time"
-              value={values.time}
-              onChange={(event) => set("time", event.target.value)}
-            />
-          )}
+          {(control) => <input {...control} type="time" {...form.register("time")} />}
         </Field>
       </div>
       <Field label="Length in minutes" error={error("durationMinutes")}>
@@ -174,8 +152,7 @@ export function RescheduleForm({
             min={15}
             max={240}
             step={5}
-            value={values.durationMinutes}
-            onChange={(event) => set("durationMinutes", event.target.value)}
+            {...form.register("durationMinutes")}
           />
         )}
       </Field>
@@ -185,7 +162,7 @@ export function RescheduleForm({
             <select
               {...control}
               value={values.leadId}
-              onChange={(event) => set("leadId", event.target.value)}
+              onChange={(event) => form.setValue("leadId", event.target.value)}
             >
               {values.leadId === "" && <option value="">Choose the lead</option>}
               {leadChoices(facilitators, today, values.leadId).map(
