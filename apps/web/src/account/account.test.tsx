@@ -4,13 +4,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { applyLocale } from "../i18n/i18n";
 import { choosePublicLocale, clearPublicLocaleChoice } from "../i18n/public-locale";
 import { apiError, json, stubApi } from "../test/fake-api";
-import { authStateFor } from "../test/fixtures";
+import { authStateFor, signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { checkChangePassword, checkSetPassword, passwordLinkProblem } from "./password-forms";
 
 const TOKEN = "a".repeat(43);
-const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
-  ({ status: "signed-in", auth: authStateFor(role) }) as const;
 const signedOut = { status: "signed-out", reason: "none" } as const;
 
 const preview = {

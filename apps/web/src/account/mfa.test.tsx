@@ -1,11 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { apiError, json, stubApi } from "../test/fake-api";
-import { authStateFor, participantHome } from "../test/fixtures";
+import { authStateFor, participantHome, signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
-
-const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
-  ({ status: "signed-in", auth: authStateFor(role) }) as const;
 
 describe("authenticator app on the account page", () => {
   it("sets it up: QR code and key, a first code, then the recovery codes until Done", async () => {

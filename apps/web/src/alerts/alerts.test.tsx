@@ -1,11 +1,11 @@
-import type { CrisisAlertDto, Role } from "@bridgeway/domain";
+import type { CrisisAlertDto } from "@bridgeway/domain";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { installFakeSocket } from "../chat/fake-socket";
 import { applyLocale } from "../i18n/i18n";
 import type * as SocketModule from "../realtime/socket";
 import { apiError, json, stubApi } from "../test/fake-api";
-import { authStateFor, facilitatorHome } from "../test/fixtures";
+import { authStateFor, facilitatorHome, signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { sessionList } from "../test/schedule-fixtures";
 import { alertNotices } from "./alert-notices";
@@ -17,7 +17,6 @@ vi.mock("../realtime/socket", async (importOriginal) => ({
   ...(await import("../chat/fake-socket")).fakeSocketModule(),
 }));
 
-const signedInAs = (role: Role) => ({ status: "signed-in", auth: authStateFor(role) }) as const;
 const ROOM = "cohort:00000000-0000-4000-8000-0000000000c1";
 
 function crisisAlert(overrides: Partial<CrisisAlertDto> = {}): CrisisAlertDto {

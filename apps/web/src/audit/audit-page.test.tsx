@@ -1,12 +1,9 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { apiError, json, stubApi, type RecordedRequest } from "../test/fake-api";
-import { authStateFor } from "../test/fixtures";
+import { signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { DEFAULT_AUDIT_QUERY, queryFromForm, sortBy } from "./audit-report-state";
-
-const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
-  ({ status: "signed-in", auth: authStateFor(role) }) as const;
 
 const DANA = "00000000-0000-4000-8000-0000000000d1";
 const JORDAN = "00000000-0000-4000-8000-0000000000a1";

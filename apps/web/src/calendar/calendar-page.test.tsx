@@ -2,11 +2,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { applyLocale } from "../i18n/i18n";
 import { json, stubApi } from "../test/fake-api";
-import { authStateFor } from "../test/fixtures";
+import { authStateFor, signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
-
-const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
-  ({ status: "signed-in", auth: authStateFor(role) }) as const;
 
 const FIRST = "https://bridgeway.example/api/calendar-feed/first-secret.ics";
 const SECOND = "https://bridgeway.example/api/calendar-feed/second-secret.ics";

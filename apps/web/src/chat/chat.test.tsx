@@ -5,7 +5,7 @@ import { crisisSupport } from "../alerts/crisis-support";
 import { applyLocale } from "../i18n/i18n";
 import type * as SocketModule from "../realtime/socket";
 import { stubApi } from "../test/fake-api";
-import { authStateFor } from "../test/fixtures";
+import { authStateFor, signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import {
   chatMessage,
@@ -23,8 +23,6 @@ vi.mock("../realtime/socket", async (importOriginal) => ({
 const ROOM = "cohort:00000000-0000-4000-8000-0000000000c1";
 const JORDAN = authStateFor("PARTICIPANT").user;
 const SAM = { userId: "00000000-0000-4000-8000-0000000000f5", displayName: "Sam P." };
-
-const signedInAs = (role: Role) => ({ status: "signed-in", auth: authStateFor(role) }) as const;
 
 const rooms: ChatRoomSummary[] = [
   {

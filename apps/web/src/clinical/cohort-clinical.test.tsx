@@ -2,7 +2,7 @@ import type { CohortSeverities } from "@bridgeway/domain";
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { json, stubApi } from "../test/fake-api";
-import { authStateFor } from "../test/fixtures";
+import { signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import {
   cohortDetail,
@@ -14,8 +14,6 @@ import {
   sessionSummary,
 } from "../test/schedule-fixtures";
 
-const signedInAs = (role: "FACILITATOR" | "ADMIN") =>
-  ({ status: "signed-in", auth: authStateFor(role) }) as const;
 const SEVERITIES = `GET /api/cohorts/${IDS.cohort}/severities`;
 
 const severities: CohortSeverities = {

@@ -1,13 +1,10 @@
 import { fireEvent, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { apiError, json, stubApi } from "../test/fake-api";
-import { authStateFor } from "../test/fixtures";
+import { signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { cohortDetail, IDS, participants, sessionId } from "../test/schedule-fixtures";
 import { toMultiFamilyInput } from "./multi-family-form";
-
-const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
-  ({ status: "signed-in", auth: authStateFor(role) }) as const;
 
 const cohortRoutes = {
   [`GET /api/cohorts/${IDS.cohort}`]: json(200, cohortDetail({ timeZone: "America/Chicago" })),

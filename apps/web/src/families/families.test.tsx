@@ -1,14 +1,13 @@
-import type { FamilyMemberSummary, InvitationPreview, Role } from "@bridgeway/domain";
+import type { FamilyMemberSummary, InvitationPreview } from "@bridgeway/domain";
 import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { applyLocale } from "../i18n/i18n";
 import { choosePublicLocale, clearPublicLocaleChoice } from "../i18n/public-locale";
 import { apiError, json, stubApi } from "../test/fake-api";
-import { authStateFor, familyHome } from "../test/fixtures";
+import { authStateFor, familyHome, signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { cohortDetail, IDS, participants } from "../test/schedule-fixtures";
 
-const signedInAs = (role: Role) => ({ status: "signed-in", auth: authStateFor(role) }) as const;
 const signedOut = { status: "signed-out", reason: "none" } as const;
 
 const PAT = "00000000-0000-4000-8000-0000000000f1";

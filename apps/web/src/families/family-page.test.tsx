@@ -1,11 +1,9 @@
-import type { FamilyMemberSummary, Role } from "@bridgeway/domain";
+import type { FamilyMemberSummary } from "@bridgeway/domain";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { json, stubApi } from "../test/fake-api";
-import { authStateFor } from "../test/fixtures";
+import { signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
-
-const signedInAs = (role: Role) => ({ status: "signed-in", auth: authStateFor(role) }) as const;
 
 const PAT = "00000000-0000-4000-8000-0000000000f1";
 

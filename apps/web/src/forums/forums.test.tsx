@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { applyLocale } from "../i18n/i18n";
 import type * as SocketModule from "../realtime/socket";
 import { apiError, json, stubApi } from "../test/fake-api";
-import { authStateFor } from "../test/fixtures";
+import { authStateFor, signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { crisisSupport } from "../alerts/crisis-support";
 import { installFakeSocket } from "../chat/fake-socket";
@@ -19,8 +19,6 @@ vi.mock("../realtime/socket", async (importOriginal) => ({
   ...(await importOriginal<typeof SocketModule>()),
   ...(await import("../chat/fake-socket")).fakeSocketModule(),
 }));
-
-const signedInAs = (role: Role) => ({ status: "signed-in", auth: authStateFor(role) }) as const;
 
 const COHORT_ID = "00000000-0000-4000-8000-0000000000c1";
 const PROGRAM_ID = "00000000-0000-4000-8000-0000000000b1";

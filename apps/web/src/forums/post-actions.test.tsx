@@ -1,15 +1,9 @@
-import type {
-  BoardSummary,
-  ForumReply,
-  ForumReportDto,
-  Role,
-  ThreadDetail,
-} from "@bridgeway/domain";
+import type { BoardSummary, ForumReply, ForumReportDto, ThreadDetail } from "@bridgeway/domain";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import type * as SocketModule from "../realtime/socket";
 import { apiError, json, stubApi } from "../test/fake-api";
-import { authStateFor } from "../test/fixtures";
+import { signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { installFakeSocket } from "../chat/fake-socket";
 
@@ -17,8 +11,6 @@ vi.mock("../realtime/socket", async (importOriginal) => ({
   ...(await importOriginal<typeof SocketModule>()),
   ...(await import("../chat/fake-socket")).fakeSocketModule(),
 }));
-
-const signedInAs = (role: Role) => ({ status: "signed-in", auth: authStateFor(role) }) as const;
 
 const COHORT_ID = "00000000-0000-4000-8000-0000000000c1";
 const THREAD_ID = "00000000-0000-4000-8000-0000000000d1";

@@ -3,18 +3,15 @@ import { describe, expect, it } from "vitest";
 import { apiError, json, stubApi } from "../test/fake-api";
 import {
   adminHome,
-  authStateFor,
   facilitatorHome,
   familyHome,
   participantHome,
+  signedInAs,
 } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { IDS, sessionList } from "../test/schedule-fixtures";
 
 const AFTERCARE = `GET /api/participants/${IDS.jordan}/aftercare`;
-
-const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
-  ({ status: "signed-in", auth: authStateFor(role) }) as const;
 
 describe("participant home", () => {
   it("says what will appear and what happens next when the participant is not enrolled", async () => {

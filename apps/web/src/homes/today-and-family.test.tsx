@@ -4,12 +4,9 @@ import { applyLocale } from "../i18n/i18n";
 import { catalogueStrings } from "../i18n/catalogue";
 import { familyHome as englishFamilyHome } from "../i18n/locales/en/family-home";
 import { json, stubApi } from "../test/fake-api";
-import { authStateFor, facilitatorHome, familyHome } from "../test/fixtures";
+import { authStateFor, facilitatorHome, familyHome, signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { IDS, sessionId, sessionList, sessionSummary } from "../test/schedule-fixtures";
-
-const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
-  ({ status: "signed-in", auth: authStateFor(role) }) as const;
 
 describe("facilitator's Today", () => {
   it("lists today's sessions with time, kind and cohort, and opens a roster on demand", async () => {

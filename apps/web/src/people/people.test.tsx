@@ -1,12 +1,9 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { apiError, json, stubApi } from "../test/fake-api";
-import { authStateFor } from "../test/fixtures";
+import { signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { facilitators, IDS, participants } from "../test/schedule-fixtures";
-
-const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
-  ({ status: "signed-in", auth: authStateFor(role) }) as const;
 
 describe("facilitators page", () => {
   it("lists licenses with how soon each expires, or that it has", async () => {

@@ -6,14 +6,11 @@ import { createAppServices } from "../app/services";
 import { ServicesProvider } from "../app/services-context";
 import { createLocalOnlySync } from "../sign-in/sign-in-sync";
 import { apiError, json, stubApi } from "../test/fake-api";
-import { authStateFor, facilitatorHome } from "../test/fixtures";
+import { authStateFor, facilitatorHome, signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { cohortDetail, IDS, participants, sessionId } from "../test/schedule-fixtures";
 import { NotJoinedSection } from "./not-joined-section";
 import { checkReminderForm } from "./reminder-form";
-
-const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
-  ({ status: "signed-in", auth: authStateFor(role) }) as const;
 
 const defaults = {
   enabled: true,

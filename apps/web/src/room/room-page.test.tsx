@@ -5,7 +5,7 @@ import { applyLocale } from "../i18n/i18n";
 import { room as enRoom } from "../i18n/locales/en/room";
 import { room as esRoom } from "../i18n/locales/es/room";
 import { json, stubApi } from "../test/fake-api";
-import { authStateFor } from "../test/fixtures";
+import { authStateFor, signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { sessionId, sessionSummary } from "../test/schedule-fixtures";
 import { DIRECT_CREDENTIAL, FakeTransport, person, snapshot } from "./testing/fakes";
@@ -25,9 +25,6 @@ const SESSION = sessionId(1);
 const JORDAN_ID = "00000000-0000-4000-8000-000000000003";
 const DANA_ID = "00000000-0000-4000-8000-000000000002";
 const path = `/sessions/${SESSION}/room`;
-
-const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
-  ({ status: "signed-in", auth: authStateFor(role) }) as const;
 
 class FakeStream {
   constructor(private readonly list: MediaStreamTrack[] = []) {}

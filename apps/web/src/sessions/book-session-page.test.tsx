@@ -2,23 +2,13 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { apiError, json, stubApi } from "../test/fake-api";
 import type { FamilyMemberSummary } from "@bridgeway/domain";
-import { authStateFor } from "../test/fixtures";
+import { signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { facilitators, IDS, participants, sessionSummary } from "../test/schedule-fixtures";
-
-const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
-  ({ status: "signed-in", auth: authStateFor(role) }) as const;
+import { description } from "../test/described-by";
 
 const PAT = "00000000-0000-4000-8000-0000000000f1";
 const KIM = "00000000-0000-4000-8000-0000000000f2";
-
-/** The text of everything that describes a control: its hint and error. */
-function description(element: HTMLElement): string {
-  return (element.getAttribute("aria-describedby") ?? "")
-    .split(" ")
-    .map((id) => document.getElementById(id)?.textContent ?? "")
-    .join(" ");
-}
 
 const member = (overrides: Partial<FamilyMemberSummary>): FamilyMemberSummary => ({
   userId: PAT,

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { json, stubApi } from "../test/fake-api";
-import { authStateFor } from "../test/fixtures";
+import { signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import {
   cohortDetail,
@@ -12,17 +12,7 @@ import {
   sessionList,
   sessionSummary,
 } from "../test/schedule-fixtures";
-
-const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
-  ({ status: "signed-in", auth: authStateFor(role) }) as const;
-
-/** The text of everything that describes a control: its hint and error. */
-function description(element: HTMLElement): string {
-  return (element.getAttribute("aria-describedby") ?? "")
-    .split(" ")
-    .map((id) => document.getElementById(id)?.textContent ?? "")
-    .join(" ");
-}
+import { description } from "../test/described-by";
 
 const routes = {
   [`GET /api/cohorts/${IDS.cohort}`]: json(200, cohortDetail()),

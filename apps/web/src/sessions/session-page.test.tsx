@@ -1,12 +1,9 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { json, stubApi } from "../test/fake-api";
-import { authStateFor } from "../test/fixtures";
+import { signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { IDS, sessionId, sessionSummary } from "../test/schedule-fixtures";
-
-const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
-  ({ status: "signed-in", auth: authStateFor(role) }) as const;
 
 const path = `/sessions/${sessionId(1)}`;
 

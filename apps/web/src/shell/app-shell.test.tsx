@@ -2,12 +2,9 @@ import { CRISIS_LINE } from "@bridgeway/domain";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { apiError, json, stubApi } from "../test/fake-api";
-import { authStateFor, facilitatorHome, participantHome } from "../test/fixtures";
+import { facilitatorHome, participantHome, signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { sessionList } from "../test/schedule-fixtures";
-
-const signedInAs = (role: Parameters<typeof authStateFor>[0]) =>
-  ({ status: "signed-in", auth: authStateFor(role) }) as const;
 
 describe("signed-in shell", () => {
   it("gives participants a crisis bar with real call and text links to 988", async () => {

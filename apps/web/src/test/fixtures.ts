@@ -126,3 +126,7 @@ export const adminHome: Extract<HomeSummary, { role: "ADMIN" }> = {
     },
   ],
 };
+
+/** What the app's sign-in context holds for a person of `role` who is signed in. */
+export const signedInAs = (role: Role) =>
+  ({ status: "signed-in", auth: authStateFor(role) }) as const;
