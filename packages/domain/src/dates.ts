@@ -75,13 +75,21 @@ export const TimeZoneSchema = z
   .string({ error: "Time zone must be text such as America/New_York." })
   .refine(isIanaTimeZone, { error: "Use an IANA time zone such as America/New_York." });
 
+/** One formatter per time zone: making one costs far more than formatting with it. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date (`YYYY-MM-DD`) that `instant` falls on in `timeZone`. */
 export function isoDateInZone(instant: Date, timeZone: string): IsoDate {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
