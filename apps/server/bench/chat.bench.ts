@@ -237,6 +237,7 @@ async function measure(target: Target, people: { token: string; room: string }[]
   /** Sends `rate` messages a second, round robin over the sockets, for `seconds`. */
   async function run(rate: number, seconds: number, record: boolean) {
     latencies.length = 0;
+    const acks: number[] = [];
     let issued = 0;
     let sent = 0;
     let failed = 0;
@@ -261,8 +262,12 @@ async function measure(target: Target, people: { token: string; room: string }[]
           const socket = sockets[index];
           const person = people[index];
           if (!socket || !person) continue;
-          target.send(socket, person.room, `t=${performance.now()} hello from the benchmark`).then(
-            () => (sent += 1),
+          const at = performance.now();
+          target.send(socket, person.room, `t=${at} hello from the benchmark`).then(
+            () => {
+              sent += 1;
+              if (recording) acks.push(performance.now() - at);
+            },
             () => (failed += 1),
           );
         }
@@ -271,8 +276,11 @@ async function measure(target: Target, people: { token: string; room: string }[]
     await new Promise((resolve) => setTimeout(resolve, 1000));
     recording = false;
     const sorted = [...latencies].sort((x, y) => x - y);
+    const ackSorted = acks.sort((x, y) => x - y);
     return {
       rate,
+      ackP50: percentile(ackSorted, 50),
+      ackP99: percentile(ackSorted, 99),
       sent,
       delivered: sorted.length,
       p50: percentile(sorted, 50),
@@ -394,7 +402,7 @@ try {
     );
     for (const s of result.steps) {
       console.log(
-        `  ${String(s.rate).padStart(5)} msg/s  sent ${String(s.sent).padStart(6)}  deliveries ${String(s.delivered).padStart(7)}  p50 ${s.p50.toFixed(1).padStart(7)} ms  p99 ${s.p99.toFixed(1).padStart(8)} ms${s.failed ? `  FAILED ${s.failed}` : ""}`,
+        `  ${String(s.rate).padStart(5)} msg/s  sent ${String(s.sent).padStart(6)}  deliveries ${String(s.delivered).padStart(7)}  p50 ${s.p50.toFixed(1).padStart(7)} ms  p99 ${s.p99.toFixed(1).padStart(8)} ms  (acknowledged p50 ${s.ackP50.toFixed(1)} ms, p99 ${s.ackP99.toFixed(1)} ms)${s.failed ? `  FAILED ${s.failed}` : ""}`,
       );
     }
   }
