@@ -71,7 +71,7 @@ export function checkedSchema<Values extends FieldValues, Output extends FieldVa
   return z.custom<Values>().transform((values, context): Output => {
     const result = toInput(values);
     if (result.ok) return result.input;
-    const fields = Object.entries(result.problem.fields);
+    const fields = shallowFirst(result.problem.fields);
     if (fields.length === 0) {
       context.addIssue({ code: "custom", path: [ROOT], message: result.problem.message });
     }
@@ -80,6 +80,15 @@ export function checkedSchema<Values extends FieldValues, Output extends FieldVa
     }
     return z.NEVER;
   });
+}
+
+/**
+ * Field messages in the order they can be nested: errors nest by dotted name, so a message for
+ * "rooms" set after one for "rooms.1.name" would replace it.
+ */
+function shallowFirst(fields: Readonly<Record<string, string>>): [string, string][] {
+  const depth = (name: string) => name.split(".").length;
+  return Object.entries(fields).sort(([a], [b]) => depth(a) - depth(b));
 }
 
 /** Where react-hook-form keeps a problem of the whole form, not of one field. */
@@ -110,7 +119,7 @@ function nestErrors<Values extends FieldValues>(
   type: string,
 ): FieldErrors<Values> {
   const errors: FieldErrors<Values> = {};
-  for (const [name, message] of Object.entries(flat)) set(errors, name, { type, message });
+  for (const [name, message] of shallowFirst(flat)) set(errors, name, { type, message });
   return errors;
 }
 
@@ -182,7 +191,7 @@ export function useZodForm<Schema extends FormSchema>({
 
   function fail(failure: unknown) {
     const next = describe(failure);
-    for (const [name, message] of Object.entries(next.fields)) {
+    for (const [name, message] of shallowFirst(next.fields)) {
       setError(name as Path<Input>, { type: "server", message });
     }
     setProblem(next);

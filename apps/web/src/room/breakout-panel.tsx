@@ -44,13 +44,7 @@ function openBreakoutsRequest(
     whenTimeIsUp,
   );
   if (result.ok) return { ok: true, input: result.payload };
-  // The form's errors nest by name, so "rooms" comes before "rooms.1.name": set after it, it
-  // would replace the room's error.
-  const depth = (name: string) => name.split(".").length;
-  const fields = Object.fromEntries(
-    Object.entries(result.fields).sort(([a], [b]) => depth(a) - depth(b)),
-  );
-  return { ok: false, problem: { message: CHECK_FIELDS_MESSAGE, fields } };
+  return { ok: false, problem: { message: CHECK_FIELDS_MESSAGE, fields: result.fields } };
 }
 
 function problemOf(error: LiveError): FormProblem {
