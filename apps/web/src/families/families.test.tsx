@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { applyLocale } from "../i18n/i18n";
 import { choosePublicLocale, clearPublicLocaleChoice } from "../i18n/public-locale";
 import { apiError, json, stubApi } from "../test/fake-api";
-import { authStateFor, familyHome, signedInAs } from "../test/fixtures";
+import { authStateFor, familyHome, signedInAs, familyMember } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { cohortDetail, IDS, participants } from "../test/schedule-fixtures";
 
@@ -15,25 +15,9 @@ const KIM = "00000000-0000-4000-8000-0000000000f2";
 const ROBIN_INVITATION = "00000000-0000-4000-8000-0000000000a1";
 const TOKEN = "A".repeat(43);
 
-function member(overrides: Partial<FamilyMemberSummary> = {}): FamilyMemberSummary {
-  return {
-    userId: PAT,
-    invitationId: null,
-    firstName: "Pat",
-    lastName: "Lee",
-    email: "pat@family.example",
-    relationship: "PARENT",
-    status: "active",
-    sessionKinds: ["FAMILY", "MULTI_FAMILY"],
-    invitedAt: "2026-11-01T15:00:00.000Z",
-    expiresAt: null,
-    ...overrides,
-  };
-}
-
 const members: FamilyMemberSummary[] = [
-  member(),
-  member({
+  familyMember(),
+  familyMember({
     userId: null,
     invitationId: ROBIN_INVITATION,
     firstName: "Robin",
@@ -43,7 +27,7 @@ const members: FamilyMemberSummary[] = [
     sessionKinds: ["MULTI_FAMILY"],
     expiresAt: "2026-11-30T16:00:00.000Z",
   }),
-  member({
+  familyMember({
     userId: KIM,
     firstName: "Kim",
     email: "kim@family.example",
@@ -82,11 +66,11 @@ describe("a participant's family page", () => {
   });
 
   it("invites a family member, saying plainly what they will and will never see", async () => {
-    let listed = [member()];
+    let listed = [familyMember()];
     const { requests } = stubApi({
       "GET /api/families": () => json(200, { members: listed }),
       "POST /api/families/invitations": (request) => {
-        const invited = member({
+        const invited = familyMember({
           userId: null,
           invitationId: ROBIN_INVITATION,
           firstName: "Sky",
@@ -94,7 +78,7 @@ describe("a participant's family page", () => {
           status: "invited",
           expiresAt: "2026-11-30T16:00:00.000Z",
         });
-        listed = [member(), invited];
+        listed = [familyMember(), invited];
         return json(201, { ...invited, ...(request.body as object) });
       },
     });
@@ -259,7 +243,7 @@ describe("a participant's family, for their clinician", () => {
       "GET /api/families": json(200, { members: [] }),
       "POST /api/families/invitations": json(
         201,
-        member({
+        familyMember({
           userId: null,
           invitationId: ROBIN_INVITATION,
           firstName: "Sky",

@@ -1,24 +1,11 @@
-import type { FamilyMemberSummary } from "@bridgeway/domain";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { json, stubApi } from "../test/fake-api";
-import { signedInAs } from "../test/fixtures";
+import { familyMember, PAT_USER_ID, signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 
-const PAT = "00000000-0000-4000-8000-0000000000f1";
-
-const pat: FamilyMemberSummary = {
-  userId: PAT,
-  invitationId: null,
-  firstName: "Pat",
-  lastName: "Lee",
-  email: "pat@family.example",
-  relationship: "PARENT",
-  status: "active",
-  sessionKinds: ["FAMILY", "MULTI_FAMILY"],
-  invitedAt: "2026-11-01T15:00:00.000Z",
-  expiresAt: null,
-};
+const PAT = PAT_USER_ID;
+const pat = familyMember();
 
 describe("changing a family member's consent", () => {
   it("asks for at least one kind of session before saving, then sends the kinds chosen", async () => {

@@ -1,5 +1,5 @@
-import type { FamilyMemberSummary } from "@bridgeway/domain";
 import { describe, expect, it } from "vitest";
+import { familyMember } from "../test/fixtures";
 import {
   actionsFor,
   describeKinds,
@@ -12,22 +12,6 @@ import {
 
 const JORDAN = "00000000-0000-4000-8000-000000000003";
 
-function member(overrides: Partial<FamilyMemberSummary> = {}): FamilyMemberSummary {
-  return {
-    userId: "00000000-0000-4000-8000-0000000000f1",
-    invitationId: null,
-    firstName: "Pat",
-    lastName: "Lee",
-    email: "pat@family.example",
-    relationship: "PARENT",
-    status: "active",
-    sessionKinds: ["FAMILY", "MULTI_FAMILY"],
-    invitedAt: "2026-11-01T15:00:00.000Z",
-    expiresAt: null,
-    ...overrides,
-  };
-}
-
 const filled = {
   ...EMPTY_INVITE,
   email: "  Robin.Lee@Family.example ",
@@ -39,15 +23,15 @@ const filled = {
 describe("a participant's family, as the screens show it", () => {
   it("names each status in words and offers what can be done with it", () => {
     expect(statusLabel("consent-withdrawn")).toBe("Consent withdrawn");
-    expect(actionsFor(member())).toEqual(["change-consent", "withdraw"]);
-    expect(actionsFor(member({ status: "consent-withdrawn", sessionKinds: [] }))).toEqual([
+    expect(actionsFor(familyMember())).toEqual(["change-consent", "withdraw"]);
+    expect(actionsFor(familyMember({ status: "consent-withdrawn", sessionKinds: [] }))).toEqual([
       "give-consent",
     ]);
     const invitation = { userId: null, invitationId: "00000000-0000-4000-8000-0000000000a1" };
-    expect(actionsFor(member({ ...invitation, status: "invited" }))).toEqual(["revoke"]);
-    expect(actionsFor(member({ ...invitation, status: "expired" }))).toEqual(["reinvite"]);
+    expect(actionsFor(familyMember({ ...invitation, status: "invited" }))).toEqual(["revoke"]);
+    expect(actionsFor(familyMember({ ...invitation, status: "expired" }))).toEqual(["reinvite"]);
     // A cancelled invitation never became an account: it can only be sent again.
-    expect(actionsFor(member({ ...invitation, status: "consent-withdrawn" }))).toEqual([
+    expect(actionsFor(familyMember({ ...invitation, status: "consent-withdrawn" }))).toEqual([
       "reinvite",
     ]);
   });

@@ -1,4 +1,4 @@
-import type { AuthState, HomeSummary, Locale, Role } from "@bridgeway/domain";
+import type { AuthState, FamilyMemberSummary, HomeSummary, Locale, Role } from "@bridgeway/domain";
 
 const MINUTE = 60_000;
 
@@ -130,3 +130,23 @@ export const adminHome: Extract<HomeSummary, { role: "ADMIN" }> = {
 /** What the app's sign-in context holds for a person of `role` who is signed in. */
 export const signedInAs = (role: Role) =>
   ({ status: "signed-in", auth: authStateFor(role) }) as const;
+
+/** Pat Lee's user id: the family member `familyMember()` describes. */
+export const PAT_USER_ID = "00000000-0000-4000-8000-0000000000f1";
+
+/** A participant's family member with consent to family and multi-family sessions. */
+export function familyMember(overrides: Partial<FamilyMemberSummary> = {}): FamilyMemberSummary {
+  return {
+    userId: PAT_USER_ID,
+    invitationId: null,
+    firstName: "Pat",
+    lastName: "Lee",
+    email: "pat@family.example",
+    relationship: "PARENT",
+    status: "active",
+    sessionKinds: ["FAMILY", "MULTI_FAMILY"],
+    invitedAt: "2026-11-01T15:00:00.000Z",
+    expiresAt: null,
+    ...overrides,
+  };
+}
