@@ -528,14 +528,32 @@ describe("a participant's chart: treatment plan checks", () => {
 });
 
 describe("a participant's chart: discharge", () => {
-  it("checks the discharge before confirming and marks each problem next to its field", async () => {
-    const { requests } = stubApi(chartRoutes());
-    const { user } = openChart();
+  type User = ReturnType<typeof openChart>["user"];
 
+  /** Opens the discharge form of the chart's participant. */
+  async function startDischarge(user: User): Promise<HTMLElement> {
     const section = await region(/^Discharge/);
     await user.click(
       within(section).getByRole("button", { name: "Start discharge of Jordan Lee" }),
     );
+    return section;
+  }
+
+  /** Fills in a complete discharge: completed the program, a summary, outpatient care after. */
+  async function fillDischarge(user: User, section: HTMLElement): Promise<void> {
+    await user.click(within(section).getByRole("radio", { name: "Completed the program" }));
+    await user.type(within(section).getByLabelText("Discharge summary"), "Met the plan's goals.");
+    await user.selectOptions(
+      within(section).getByLabelText("Level of care after discharge"),
+      "Outpatient therapy",
+    );
+  }
+
+  it("checks the discharge before confirming and marks each problem next to its field", async () => {
+    const { requests } = stubApi(chartRoutes());
+    const { user } = openChart();
+
+    const section = await startDischarge(user);
     await user.click(within(section).getByRole("button", { name: "Discharge…" }));
 
     const alert = await within(section).findByRole("alert");
@@ -567,16 +585,8 @@ describe("a participant's chart: discharge", () => {
     );
     const { user } = openChart();
 
-    const section = await region(/^Discharge/);
-    await user.click(
-      within(section).getByRole("button", { name: "Start discharge of Jordan Lee" }),
-    );
-    await user.click(within(section).getByRole("radio", { name: "Completed the program" }));
-    await user.type(within(section).getByLabelText("Discharge summary"), "Met the plan's goals.");
-    await user.selectOptions(
-      within(section).getByLabelText("Level of care after discharge"),
-      "Outpatient therapy",
-    );
+    const section = await startDischarge(user);
+    await fillDischarge(user, section);
     await user.click(within(section).getByRole("button", { name: "Discharge…" }));
     const dialog = screen.getByRole("dialog", { name: "Discharge Jordan Lee?" });
     await user.click(
@@ -603,19 +613,11 @@ describe("a participant's chart: discharge", () => {
     );
     const { user } = openChart();
 
-    const section = await region(/^Discharge/);
-    await user.click(
-      within(section).getByRole("button", { name: "Start discharge of Jordan Lee" }),
-    );
-    await user.click(within(section).getByRole("radio", { name: "Completed the program" }));
+    const section = await startDischarge(user);
     expect(within(section).getByLabelText<HTMLInputElement>("Discharge date").value).toBe(
       "2026-11-23",
     );
-    await user.type(within(section).getByLabelText("Discharge summary"), "Met the plan's goals.");
-    await user.selectOptions(
-      within(section).getByLabelText("Level of care after discharge"),
-      "Outpatient therapy",
-    );
+    await fillDischarge(user, section);
     await user.click(within(section).getByRole("button", { name: "Discharge…" }));
 
     const dialog = screen.getByRole("dialog", { name: "Discharge Jordan Lee?" });
