@@ -1,5 +1,5 @@
 import type { ClientEvent, LiveError, ParsedPayload } from "@bridgeway/domain";
-import type { HandlerResult } from "../realtime/event-handler";
+import type { SocketEventRun } from "../realtime/event-handler";
 import type { Logger } from "../logger";
 import { actorOf, type Realtime, type RealtimeSocket } from "../realtime/realtime";
 import { rooms } from "./live-room";
@@ -27,10 +27,7 @@ export function registerLiveSockets(realtime: Realtime, live: LiveService, logge
       ? undefined
       : { code: "not_admitted", message: "Join the session first." };
   /** Events only someone in this session's room may send. */
-  const inRoom = <E extends RoomEvent>(
-    event: E,
-    run: (socket: RealtimeSocket, payload: ParsedPayload<E>) => Promise<HandlerResult<E>>,
-  ) => {
+  const inRoom = <E extends RoomEvent>(event: E, run: SocketEventRun<E>) => {
     handle(event, run, inSession);
   };
 
