@@ -47,6 +47,7 @@ import {
 import { createLogger, type Logger } from "./logger";
 import { createRealtime, type Realtime } from "./realtime/realtime";
 import {
+  closeRedis,
   createRedisHealth,
   failFastRedisOptions,
   storeWithFallback,
@@ -244,9 +245,7 @@ export async function startServer(
       redis.on("error", () => undefined);
       redisHealth.track(redis, "rate limits");
       await redis.connect();
-      cleanups.push(async () => {
-        if (redis.isOpen) await redis.quit();
-      });
+      cleanups.push(() => closeRedis(redis));
       rateLimitStore = (name) =>
         storeWithFallback(
           new RedisStore({
@@ -265,8 +264,9 @@ export async function startServer(
           redisUrl: config.redisUrl,
           channel: `${redisKeyPrefix}session-revocations`,
           logger,
+          now: () => clock.now(),
         })
-      : createLocalRevocationBus();
+      : createLocalRevocationBus(() => clock.now());
     cleanups.push(() => revocations.close());
     const signIns = createSignInService({
       signIns: createSignInRepository(db.prisma, db.sql),

@@ -2,7 +2,7 @@ import type { SignInEndReason } from "@bridgeway/domain";
 import { createClient } from "redis";
 import { z } from "zod";
 import type { Logger } from "../logger";
-import { bounded, failFastRedisOptions } from "../realtime/redis-resilience";
+import { bounded, closeRedis, failFastRedisOptions } from "../realtime/redis-resilience";
 
 /** Sign-ins that ended, and why: their sockets are told the reason before they are dropped. */
 export type Revocation =
@@ -36,11 +36,17 @@ function fromWire(wire: WireRevocation): Revocation {
 export type RevocationBus = {
   publish(revocation: Revocation): Promise<void>;
   subscribe(handler: (revocation: Revocation) => void): void;
+  /**
+   * Since when this process has heard every revocation: its start, or when its Redis
+   * subscription last came back. Undefined while it is down, when revocations may be lost.
+   */
+  heardAllSince(): Date | undefined;
   close(): Promise<void>;
 };
 
-export function createLocalRevocationBus(): RevocationBus {
+export function createLocalRevocationBus(now: () => Date = () => new Date()): RevocationBus {
   const handlers: ((revocation: Revocation) => void)[] = [];
+  const since = now();
   return {
     publish(revocation) {
       for (const handler of handlers) handler(revocation);
@@ -49,6 +55,7 @@ export function createLocalRevocationBus(): RevocationBus {
     subscribe(handler) {
       handlers.push(handler);
     },
+    heardAllSince: () => since,
     close: () => Promise.resolve(),
   };
 }
@@ -57,8 +64,10 @@ export async function createRedisRevocationBus(options: {
   redisUrl: string;
   channel: string;
   logger: Logger;
+  now?: () => Date;
 }): Promise<RevocationBus> {
   const { logger, channel } = options;
+  const now = options.now ?? (() => new Date());
   const publisher = createClient(failFastRedisOptions(options.redisUrl));
   const subscriber = publisher.duplicate();
   for (const client of [publisher, subscriber]) {
@@ -66,6 +75,14 @@ export async function createRedisRevocationBus(options: {
       logger.warn({ err: error.name }, "redis connection error"),
     );
   }
+  // node-redis subscribes again by itself after a reconnect; what was published meanwhile is lost.
+  let heardAllSince: Date | undefined;
+  const interrupted = () => {
+    heardAllSince = undefined;
+  };
+  subscriber.on("error", interrupted);
+  subscriber.on("reconnecting", interrupted);
+  subscriber.on("end", interrupted);
   await Promise.all([publisher.connect(), subscriber.connect()]);
   const handlers: ((revocation: Revocation) => void)[] = [];
   await subscriber.subscribe(channel, (message) => {
@@ -82,6 +99,11 @@ export async function createRedisRevocationBus(options: {
     }
     const revocation = fromWire(wire.data);
     for (const handler of handlers) handler(revocation);
+  });
+  heardAllSince = now();
+  // The subscription is restored as the client becomes ready again (before "ready" is emitted).
+  subscriber.on("ready", () => {
+    heardAllSince ??= now();
   });
   return {
     async publish(revocation) {
@@ -103,9 +125,9 @@ export async function createRedisRevocationBus(options: {
     subscribe(handler) {
       handlers.push(handler);
     },
+    heardAllSince: () => heardAllSince,
     async close() {
-      if (subscriber.isOpen) await subscriber.quit();
-      if (publisher.isOpen) await publisher.quit();
+      await Promise.all([closeRedis(subscriber), closeRedis(publisher)]);
     },
   };
 }

@@ -3,6 +3,7 @@ import { createAdapter } from "@socket.io/redis-streams-adapter";
 import {
   SIGN_IN_END_CODES,
   SIGN_IN_IDLE_TIMEOUT_MS,
+  SIGN_IN_TOUCH_INTERVAL_MS,
   type Actor,
   type ClientToServerEvents,
   type InterServerEvents,
@@ -14,12 +15,18 @@ import {
 } from "@bridgeway/domain";
 import { createClient } from "redis";
 import { Server, type Socket } from "socket.io";
+import { SIGN_IN_CACHE_TTL_MS } from "../auth/sign-in-cache";
 import type { RevocationBus } from "../auth/sign-in-revocations";
 import type { SignInService } from "../auth/sign-ins";
 import type { Clock } from "../clock";
 import type { Logger } from "../logger";
 import { createEventRoutes, type EventHandler } from "./event-handler";
-import { adapterRedisOptions, resilientAdapter, type RedisHealth } from "./redis-resilience";
+import {
+  adapterRedisOptions,
+  closeRedis,
+  resilientAdapter,
+  type RedisHealth,
+} from "./redis-resilience";
 
 export type RealtimeServer = Server<
   ClientToServerEvents,
@@ -77,9 +84,19 @@ const EXPIRY_CHECK_MAX_MS = 5 * 60 * 1000;
 /** A timer that fires while the sign-in is still active waits at least this long to look again. */
 const EXPIRY_CHECK_MIN_MS = 250;
 
+/**
+ * How long a socket's events go on without re-reading its sign-in, while this process has heard
+ * every revocation since the last read: a revocation closes the socket itself, and the expiry
+ * timer re-reads the sign-in when it would end. Without that news, only the sign-in cache's few
+ * seconds. One read a minute also records the socket's activity (SIGN_IN_TOUCH_INTERVAL_MS).
+ */
+export const SOCKET_SIGN_IN_TRUST_MS = SIGN_IN_TOUCH_INTERVAL_MS;
+
 /** What this process remembers about a socket's sign-in; never sent anywhere. */
 type Guard = {
   token: string;
+  /** When the sign-in was last read and found active. */
+  checkedAt: number;
   /** When the sign-in ends unless there is activity, as of the last check. */
   ends: { idle: Date; absolute: Date };
   timer: NodeJS.Timeout | undefined;
@@ -211,6 +228,7 @@ export async function createRealtime(deps: {
         });
         guards.set(socket, {
           token,
+          checkedAt: clock.now().getTime(),
           ends: signInEnds(signIn),
           timer: undefined,
           queue: Promise.resolve(),
@@ -295,9 +313,9 @@ export async function createRealtime(deps: {
   }
 
   /**
-   * Every event first checks the socket's sign-in (from a cache of a few seconds that
-   * revocations clear on every process) and counts as activity, except the presence ping. An
-   * ended sign-in refuses the event with `session_expired` and closes the socket.
+   * Every event first checks the socket's sign-in (re-read when the last read no longer holds,
+   * see `signInReadHolds`) and counts as activity, except the presence ping. An ended sign-in refuses
+   * the event with `session_expired` and closes the socket.
    */
   function guardEvents(socket: RealtimeSocket): void {
     socket.use((packet, next) => {
@@ -312,13 +330,17 @@ export async function createRealtime(deps: {
       guard.queue = guard.queue
         .then(async () => {
           if (guard.ended) return;
-          const check = await signIns.check(guard.token, { touch: event !== "presence:ping" });
-          if (check.status !== "active") {
-            endSocket(socket, "expired");
-            return;
+          const now = clock.now().getTime();
+          if (!signInReadHolds(guard, now, deps.revocations.heardAllSince()?.getTime())) {
+            const check = await signIns.check(guard.token, { touch: event !== "presence:ping" });
+            if (check.status !== "active") {
+              endSocket(socket, "expired");
+              return;
+            }
+            guard.checkedAt = now;
+            scheduleExpiry(socket, signInEnds(check.auth.signIn));
           }
           if (!claim()) return;
-          scheduleExpiry(socket, signInEnds(check.auth.signIn));
           // A socket that closed meanwhile is not answered (socket.io would not emit either).
           if (!socket.connected) return;
           if (!routes.dispatch(socket, packet)) next();
@@ -388,11 +410,29 @@ export async function createRealtime(deps: {
     },
     async close() {
       await io.close();
-      // quit() waits for a Redis that is down to come back; shutting down must not.
-      if (redis?.isReady) await redis.quit();
-      else if (redis?.isOpen) redis.destroy();
+      if (redis) await closeRedis(redis);
     },
   };
+}
+
+/**
+ * Whether a socket's last read of its sign-in still holds at `now`: for the sign-in cache's few
+ * seconds, and up to SOCKET_SIGN_IN_TRUST_MS while every revocation has been heard since the
+ * read (`heardAllSince`); never past the idle or absolute end the read found.
+ */
+export function signInReadHolds(
+  read: { checkedAt: number; ends: { idle: Date; absolute: Date } },
+  now: number,
+  heardAllSince: number | undefined,
+): boolean {
+  const age = now - read.checkedAt;
+  if (age < 0 || now >= Math.min(read.ends.idle.getTime(), read.ends.absolute.getTime())) {
+    return false;
+  }
+  if (age < SIGN_IN_CACHE_TTL_MS) return true;
+  return (
+    heardAllSince !== undefined && read.checkedAt >= heardAllSince && age < SOCKET_SIGN_IN_TRUST_MS
+  );
 }
 
 /** Who is acting through a socket, as its sign-in said when it connected. */

@@ -58,6 +58,17 @@ export class RedisUnavailableError extends Error {
   }
 }
 
+/** Closes a client: politely while Redis answers; at once while it is down (quit would wait). */
+export async function closeRedis(client: {
+  isReady: boolean;
+  isOpen: boolean;
+  quit(): Promise<unknown>;
+  destroy(): void;
+}): Promise<void> {
+  if (client.isReady) await client.quit();
+  else if (client.isOpen) client.destroy();
+}
+
 /** Runs a Redis command only while Redis is ready, and gives up on it after `timeoutMs`. */
 export function bounded<T>(
   ready: () => boolean,
