@@ -68,6 +68,28 @@ async function sealUnchained(tx: Prisma.TransactionClient): Promise<void> {
   }
 }
 
+/** Rows per INSERT: 13 parameters each stays far under PostgreSQL's 65,535. */
+const INSERT_ROWS = 1000;
+const EVENT_CASTS = [
+  "bigint",
+  "timestamptz",
+  "uuid",
+  "uuid",
+  '"Role"',
+  "text",
+  "text",
+  "text",
+  "text",
+  "text",
+  "text",
+  "text",
+  "text",
+];
+const insertEvents = (count: number) => `
+  INSERT INTO "AuditEvent" ("id", "occurredAt", "organizationId", "actorUserId", "actorRole",
+    "action", "recordType", "recordId", "outcome", "requestId", "ipAddress", "prevHash", "hash")
+  VALUES ${Array.from({ length: count }, (_, row) => `(${EVENT_CASTS.map((cast, col) => `$${row * EVENT_CASTS.length + col + 1}::${cast}`).join(", ")})`).join(", ")}`;
+
 async function lockChain(tx: Prisma.TransactionClient): Promise<void> {
   await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})::text AS locked`);
 }
@@ -128,7 +150,29 @@ export async function appendAuditEvents(
     prevHash = hash;
     return row;
   });
-  await tx.auditEvent.createMany({ data: rows });
+  // Plain SQL: Prisma's createMany spends ~0.25 ms of CPU a row building the statement, which a
+  // batch of chat sends (500 events) would pay on the event loop.
+  for (let from = 0; from < rows.length; from += INSERT_ROWS) {
+    const chunk = rows.slice(from, from + INSERT_ROWS);
+    await tx.$executeRawUnsafe(
+      insertEvents(chunk.length),
+      ...chunk.flatMap((row) => [
+        row.id.toString(),
+        row.occurredAt,
+        row.organizationId,
+        row.actorUserId,
+        row.actorRole,
+        row.action,
+        row.recordType,
+        row.recordId,
+        row.outcome,
+        row.requestId,
+        row.ipAddress,
+        row.prevHash,
+        row.hash,
+      ]),
+    );
+  }
 }
 
 /** Runs `append` in its own transaction when the caller has none. */
