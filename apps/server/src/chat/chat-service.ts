@@ -15,7 +15,7 @@ import type { AuditLog } from "../audit/audit-log";
 import type { Clock } from "../clock";
 import type { Logger } from "../logger";
 import { HeldBackError, isInfrastructureFailure } from "../db/unavailable";
-import type { RealtimeServer, RealtimeSocket } from "../realtime/realtime";
+import { trustFor, type RealtimeServer, type RealtimeSocket } from "../realtime/realtime";
 import type { PeopleRepository } from "../people/people-repository";
 import { chatName, type ChatAccess, type RoomAccess } from "./chat-access";
 import type { ChatRepository, StoredMessage } from "./chat-repository";
@@ -34,9 +34,12 @@ export const chatChannel = (roomKey: string) => `chat:${roomKey}`;
 const ACCESS_RECHECK_MS = 5_000;
 /**
  * How long it is trusted when no news can have been lost since it was checked (one process, or
- * Redis up all along): checking on every message was most of a send's database work.
+ * Redis up all along). Every change of access someone makes is pushed to the sockets at once
+ * (`revalidate`); this only bounds changes nobody announces, such as an enrollment's last day
+ * passing. Checking again every minute was most of the database work of 5,000 idle-ish
+ * sockets. Each check draws its own share of it (see `trustFor`).
  */
-const ACCESS_TRUST_MS = 60_000;
+const ACCESS_TRUST_MS = 5 * 60_000;
 
 export function toDto(message: StoredMessage, viewerIsStaff: boolean): ChatMessageDto {
   const hidden = message.hiddenAt !== null;
@@ -78,7 +81,10 @@ export function createChatService(deps: {
 }) {
   const { io, chat, access, audit, clock, logger } = deps;
   /** Per socket, the rooms it was found to belong to and when. */
-  const checked = new WeakMap<object, Map<string, { room: RoomAccess; at: number }>>();
+  const checked = new WeakMap<
+    object,
+    Map<string, { room: RoomAccess; at: number; trustMs: number }>
+  >();
   /** Per socket, the name its author is shown by (looked up once). */
   const names = new WeakMap<object, string>();
   /** Per socket, the send being handled now: the next waits for it (see `send`). */
@@ -109,10 +115,10 @@ export function createChatService(deps: {
   }
 
   /** Whether access checked at `at` may still be trusted. */
-  function fresh(at: number, now: number): boolean {
+  function fresh({ at, trustMs }: { at: number; trustMs: number }, now: number): boolean {
     if (now - at < ACCESS_RECHECK_MS) return true;
     const heardAllSince = deps.accessNewsSince?.()?.getTime();
-    return heardAllSince !== undefined && at >= heardAllSince && now - at < ACCESS_TRUST_MS;
+    return heardAllSince !== undefined && at >= heardAllSince && now - at < trustMs;
   }
 
   async function room(socketKey: object, actor: Actor, roomKey: string): Promise<RoomAccess> {
@@ -123,14 +129,14 @@ export function createChatService(deps: {
     }
     const cached = rooms.get(roomKey);
     const now = clock.now().getTime();
-    if (cached && fresh(cached.at, now)) return cached.room;
+    if (cached && fresh(cached, now)) return cached.room;
     const found = await access.access(actor, roomKey);
     if (!found) {
       rooms.delete(roomKey);
       await audit.denied({ actor }, "read", { type: "chat-room", id: roomKey });
       throw noRoom();
     }
-    rooms.set(roomKey, { room: found, at: now });
+    rooms.set(roomKey, { room: found, at: now, trustMs: trustFor(ACCESS_TRUST_MS) });
     return found;
   }
 

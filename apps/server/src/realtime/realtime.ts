@@ -85,7 +85,7 @@ const EXPIRY_CHECK_MAX_MS = 5 * 60 * 1000;
 const EXPIRY_CHECK_MIN_MS = 250;
 
 /**
- * How long a socket's events go on without re-reading its sign-in, while this process has heard
+ * At most how long a socket's events go on without re-reading its sign-in, while this process has heard
  * every revocation since the last read: a revocation closes the socket itself, and the expiry
  * timer re-reads the sign-in when it would end. Without that news, only the sign-in cache's few
  * seconds. One read a minute also records the socket's activity (SIGN_IN_TOUCH_INTERVAL_MS).
@@ -97,6 +97,8 @@ type Guard = {
   token: string;
   /** When the sign-in was last read and found active. */
   checkedAt: number;
+  /** How long that read holds while revocations are heard (see `trustFor`). */
+  trustMs: number;
   /** When the sign-in ends unless there is activity, as of the last check. */
   ends: { idle: Date; absolute: Date };
   timer: NodeJS.Timeout | undefined;
@@ -229,6 +231,7 @@ export async function createRealtime(deps: {
         guards.set(socket, {
           token,
           checkedAt: clock.now().getTime(),
+          trustMs: trustFor(SOCKET_SIGN_IN_TRUST_MS),
           ends: signInEnds(signIn),
           timer: undefined,
           queue: Promise.resolve(),
@@ -338,6 +341,7 @@ export async function createRealtime(deps: {
               return;
             }
             guard.checkedAt = now;
+            guard.trustMs = trustFor(SOCKET_SIGN_IN_TRUST_MS);
             scheduleExpiry(socket, signInEnds(check.auth.signIn));
           }
           if (!claim()) return;
@@ -416,12 +420,21 @@ export async function createRealtime(deps: {
 }
 
 /**
+ * How long one check made for a socket may be trusted: between half and all of `maxMs`, drawn
+ * afresh at each check, so that a group who connected together (a session starting on the hour)
+ * do not all check again in the same second.
+ */
+export function trustFor(maxMs: number, random: () => number = Math.random): number {
+  return Math.round(maxMs * (0.5 + random() / 2));
+}
+
+/**
  * Whether a socket's last read of its sign-in still holds at `now`: for the sign-in cache's few
- * seconds, and up to SOCKET_SIGN_IN_TRUST_MS while every revocation has been heard since the
- * read (`heardAllSince`); never past the idle or absolute end the read found.
+ * seconds, and for the read's `trustMs` while every revocation has been heard since the read
+ * (`heardAllSince`); never past the idle or absolute end the read found.
  */
 export function signInReadHolds(
-  read: { checkedAt: number; ends: { idle: Date; absolute: Date } },
+  read: { checkedAt: number; trustMs: number; ends: { idle: Date; absolute: Date } },
   now: number,
   heardAllSince: number | undefined,
 ): boolean {
@@ -430,9 +443,7 @@ export function signInReadHolds(
     return false;
   }
   if (age < SIGN_IN_CACHE_TTL_MS) return true;
-  return (
-    heardAllSince !== undefined && read.checkedAt >= heardAllSince && age < SOCKET_SIGN_IN_TRUST_MS
-  );
+  return heardAllSince !== undefined && read.checkedAt >= heardAllSince && age < read.trustMs;
 }
 
 /** Who is acting through a socket, as its sign-in said when it connected. */
