@@ -87,6 +87,22 @@ describe.each(databaseKinds())("the audit chain on %s", (kind) => {
     await expect(verifyAuditChain(server.db.prisma)).resolves.toMatchObject({ ok: true });
   });
 
+  it("chains a row written before the chain existed when the next event is appended", async () => {
+    await sql(
+      `INSERT INTO "AuditEvent" ("action", "recordType", "recordId", "outcome") VALUES ('read', 'participant', 'legacy-3', 'success')`,
+    );
+    const audit = createAuditLog(createAuditRepository(server.db.prisma));
+    await audit.record(context, "read", { type: "participant", id: "after-legacy-3" }, "success");
+    const [last, legacy] = await server.db.prisma.auditEvent.findMany({
+      orderBy: { id: "desc" },
+      take: 2,
+    });
+    expect(legacy?.recordId).toBe("legacy-3");
+    expect(legacy?.hash).not.toBeNull();
+    expect(last?.prevHash).toBe(legacy?.hash);
+    await expect(verifyAuditChain(server.db.prisma)).resolves.toMatchObject({ ok: true });
+  });
+
   it("refuses to update, delete or truncate audit rows in the database", async () => {
     const row = await server.db.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "asc" } });
     await expect(

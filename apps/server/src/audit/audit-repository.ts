@@ -40,29 +40,53 @@ function asChained(
 }
 
 /**
+ * The statements appending to the chain needs, on the connection (and in the transaction) that
+ * holds the chain lock: a Prisma transaction, or a plain SQL one (chat-repository.ts), which
+ * spares a busy write path Prisma's cost per query.
+ */
+export type ChainSql = {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+};
+
+/** The chain statements run through a Prisma transaction. */
+export function prismaChainSql(tx: Prisma.TransactionClient): ChainSql {
+  return {
+    query: <Row>(sql: string, params: unknown[] = []) => tx.$queryRawUnsafe<Row[]>(sql, ...params),
+  };
+}
+
+type RawChainRow = Omit<ChainedEvent, "id" | "occurredAt" | "prevHash" | "hash"> & {
+  id: string;
+  occurredAt: Date | string;
+};
+
+/**
  * Chains events written before the chain existed (hash still NULL), in id order, after the
  * chained events before them. Must run under the chain lock.
  */
-async function sealUnchained(tx: Prisma.TransactionClient): Promise<void> {
+async function sealUnchained(sql: ChainSql): Promise<void> {
   for (;;) {
-    const unsealed = await tx.auditEvent.findMany({
-      where: { hash: null },
-      orderBy: { id: "asc" },
-      take: BATCH,
-      select: chainSelect,
-    });
-    if (unsealed.length === 0) return;
+    const unsealed = await sql.query<RawChainRow>(
+      `SELECT "id"::text AS "id", "occurredAt", "organizationId"::text AS "organizationId",
+         "actorUserId"::text AS "actorUserId", "actorRole"::text AS "actorRole", "action",
+         "recordType", "recordId", "outcome", "requestId", "ipAddress"
+       FROM "AuditEvent" WHERE "hash" IS NULL ORDER BY "id" LIMIT ${BATCH}`,
+    );
     const first = unsealed[0];
     if (!first) return;
-    const before = await tx.auditEvent.findFirst({
-      where: { id: { lt: first.id }, hash: { not: null } },
-      orderBy: { id: "desc" },
-      select: { hash: true },
-    });
+    const [before] = await sql.query<{ hash: string }>(
+      `SELECT "hash" FROM "AuditEvent" WHERE "id" < $1::bigint AND "hash" IS NOT NULL
+       ORDER BY "id" DESC LIMIT 1`,
+      [first.id],
+    );
     let prevHash = before?.hash ?? GENESIS_HASH;
     for (const row of unsealed) {
-      const hash = chainHash(prevHash, asChained(row));
-      await tx.auditEvent.update({ where: { id: row.id }, data: { prevHash, hash } });
+      const event = { ...row, id: BigInt(row.id), occurredAt: new Date(row.occurredAt) };
+      const hash = chainHash(prevHash, event);
+      await sql.query(
+        `UPDATE "AuditEvent" SET "prevHash" = $2, "hash" = $3 WHERE "id" = $1::bigint`,
+        [row.id, prevHash, hash],
+      );
       prevHash = hash;
     }
   }
@@ -90,8 +114,24 @@ const insertEvents = (count: number) => `
     "action", "recordType", "recordId", "outcome", "requestId", "ipAddress", "prevHash", "hash")
   VALUES ${Array.from({ length: count }, (_, row) => `(${EVENT_CASTS.map((cast, col) => `$${row * EVENT_CASTS.length + col + 1}::${cast}`).join(", ")})`).join(", ")}`;
 
-async function lockChain(tx: Prisma.TransactionClient): Promise<void> {
-  await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})::text AS locked`);
+async function lockChain(sql: ChainSql): Promise<void> {
+  await sql.query(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})::text AS locked`);
+}
+
+/** The chain's last hash ("" when that event is not chained yet) and `count` new ids after it. */
+async function headAndIds(
+  sql: ChainSql,
+  count: number,
+): Promise<{ head: string | null; ids: bigint[] }> {
+  const [row] = await sql.query<{ head: string | null; ids: string[] }>(
+    `SELECT (SELECT coalesce("hash", '') FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1) AS "head",
+       ARRAY(SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'id'))::text
+             FROM generate_series(1, $1::int)) AS "ids"`,
+    [count],
+  );
+  // Sorted, as chain order is id order.
+  const ids = (row?.ids ?? []).map(BigInt).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { head: row?.head ?? null, ids };
 }
 
 /**
@@ -112,24 +152,30 @@ export function appendAuditEvent(
  * gathered into one transaction, see chat-repository.ts) pays for the lock, the head read and
  * the commit once, not once per event.
  */
-export async function appendAuditEvents(
+export function appendAuditEvents(
   tx: Prisma.TransactionClient,
   events: readonly AuditEventInput[],
 ): Promise<void> {
+  return appendChained(prismaChainSql(tx), events);
+}
+
+/** `appendAuditEvents` through any connection inside its transaction (see ChainSql). */
+export async function appendChained(
+  sql: ChainSql,
+  events: readonly AuditEventInput[],
+): Promise<void> {
   if (events.length === 0) return;
-  await lockChain(tx);
-  let head = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  if (head && head.hash === null) {
-    await sealUnchained(tx);
-    head = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  await lockChain(sql);
+  // Drawn under the lock, so every id follows the head's.
+  const drawn = await headAndIds(sql, events.length);
+  const { ids } = drawn;
+  let { head } = drawn;
+  if (head === "") {
+    await sealUnchained(sql);
+    ({ head } = await headAndIds(sql, 0));
   }
-  let prevHash = head?.hash ?? GENESIS_HASH;
-  // Drawn under the lock, so every id follows the head's; sorted, as chain order is id order.
-  const drawn = await tx.$queryRaw<{ id: bigint | number | string }[]>`
-    SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) AS id
-    FROM generate_series(1, ${events.length}::int)`;
-  const ids = drawn.map((row) => BigInt(row.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (ids.length !== events.length) throw new Error("no audit event id");
+  let prevHash = head || GENESIS_HASH;
   const occurredAt = new Date();
   const rows = events.map((data, i) => {
     const event = {
@@ -154,9 +200,9 @@ export async function appendAuditEvents(
   // batch of chat sends (500 events) would pay on the event loop.
   for (let from = 0; from < rows.length; from += INSERT_ROWS) {
     const chunk = rows.slice(from, from + INSERT_ROWS);
-    await tx.$executeRawUnsafe(
+    await sql.query(
       insertEvents(chunk.length),
-      ...chunk.flatMap((row) => [
+      chunk.flatMap((row) => [
         row.id.toString(),
         row.occurredAt,
         row.organizationId,
@@ -309,8 +355,9 @@ export type AuditRepository = ReturnType<typeof createAuditRepository>;
 /** Chains rows written before the chain existed; called at start. */
 export function sealAuditChain(prisma: PrismaClient): Promise<void> {
   return inChainTransaction(prisma, async (tx) => {
-    await lockChain(tx);
-    await sealUnchained(tx);
+    const sql = prismaChainSql(tx);
+    await lockChain(sql);
+    await sealUnchained(sql);
   });
 }
 

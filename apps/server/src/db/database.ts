@@ -62,6 +62,18 @@ async function openPglite(dataDir: string): Promise<Database> {
     sql: {
       query: (sql, params) => connection.query(sql, params),
       withConnection: (fn) => fn(connection),
+      // PGlite's own transaction holds its one connection, so Prisma's queries wait meanwhile.
+      transaction: (fn) =>
+        pglite.transaction((tx) =>
+          fn({
+            async query<Row>(sql: string, params?: unknown[]) {
+              return (await tx.query<Row>(sql, params)).rows;
+            },
+            async exec(sql: string) {
+              await tx.exec(sql);
+            },
+          }),
+        ),
     },
     async close() {
       try {
@@ -79,6 +91,15 @@ function openPostgres(url: string): Database {
   // An idle client losing its server must not crash the process; the pool replaces it.
   pool.on("error", () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const on = (client: pg.PoolClient): SqlConnection => ({
+    async query<Row>(sql: string, params?: unknown[]) {
+      const result = await client.query(sql, params);
+      return result.rows as Row[];
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+  });
   return {
     kind: "postgres",
     prisma,
@@ -90,17 +111,27 @@ function openPostgres(url: string): Database {
       async withConnection(fn) {
         const client = await pool.connect();
         try {
-          return await fn({
-            async query<Row>(sql: string, params?: unknown[]) {
-              const result = await client.query(sql, params);
-              return result.rows as Row[];
-            },
-            async exec(sql: string) {
-              await client.query(sql);
-            },
-          });
+          return await fn(on(client));
         } finally {
           client.release();
+        }
+      },
+      async transaction(fn) {
+        const client = await pool.connect();
+        let broken: Error | undefined;
+        try {
+          await client.query("BEGIN");
+          const result = await fn(on(client));
+          await client.query("COMMIT");
+          return result;
+        } catch (error) {
+          // A connection that cannot even roll back is dropped rather than handed out again.
+          await client.query("ROLLBACK").catch((rollback: unknown) => {
+            broken = rollback instanceof Error ? rollback : new Error("rollback failed");
+          });
+          throw error;
+        } finally {
+          client.release(broken);
         }
       },
     },

@@ -20,4 +20,9 @@ export type SqlSession = {
   ): Promise<Row[]>;
   /** Holds one connection for `fn`, so session-level locks and transactions stay on it. */
   withConnection<T>(fn: (connection: SqlConnection) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction on one connection: committed if it resolves, rolled back if it
+   * throws. The hot write path that Prisma's per-query cost would slow (chat sends).
+   */
+  transaction<T>(fn: (connection: SqlConnection) => Promise<T>): Promise<T>;
 };
