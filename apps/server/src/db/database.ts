@@ -91,6 +91,28 @@ function openPostgres(url: string): Database {
   // An idle client losing its server must not crash the process; the pool replaces it.
   pool.on("error", () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  /**
+   * A pooled connection held by one caller. While it is out, the pool no longer listens for its
+   * errors: a connection the server ends between two queries (a restart, an administrator)
+   * emits an error that, unheard, would crash the process. It is noted instead, and the
+   * connection is dropped rather than handed out again.
+   */
+  async function checkOut() {
+    const client = await pool.connect();
+    const held = {
+      client,
+      broken: undefined as Error | undefined,
+      release() {
+        client.off("error", onError);
+        client.release(held.broken);
+      },
+    };
+    const onError = (error: Error) => {
+      held.broken ??= error;
+    };
+    client.on("error", onError);
+    return held;
+  }
   const on = (client: pg.PoolClient): SqlConnection => ({
     async query<Row>(sql: string, params?: unknown[]) {
       const result = await client.query(sql, params);
@@ -109,29 +131,28 @@ function openPostgres(url: string): Database {
         return result.rows as Row[];
       },
       async withConnection(fn) {
-        const client = await pool.connect();
+        const held = await checkOut();
         try {
-          return await fn(on(client));
+          return await fn(on(held.client));
         } finally {
-          client.release();
+          held.release();
         }
       },
       async transaction(fn) {
-        const client = await pool.connect();
-        let broken: Error | undefined;
+        const held = await checkOut();
         try {
-          await client.query("BEGIN");
-          const result = await fn(on(client));
-          await client.query("COMMIT");
+          await held.client.query("BEGIN");
+          const result = await fn(on(held.client));
+          await held.client.query("COMMIT");
           return result;
         } catch (error) {
           // A connection that cannot even roll back is dropped rather than handed out again.
-          await client.query("ROLLBACK").catch((rollback: unknown) => {
-            broken = rollback instanceof Error ? rollback : new Error("rollback failed");
+          await held.client.query("ROLLBACK").catch((rollback: unknown) => {
+            held.broken ??= rollback instanceof Error ? rollback : new Error("rollback failed");
           });
           throw error;
         } finally {
-          client.release(broken);
+          held.release();
         }
       },
     },

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, databaseKinds } from "../testing/test-databases";
 import { openDatabase, type Database } from "./database";
@@ -44,4 +45,34 @@ describe.each(databaseKinds())("a plain SQL transaction on %s", (kind) => {
       await db.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "TxProbe"`),
     ).toEqual([{ n: 3 }]);
   });
+
+  it.runIf(kind === "postgres")(
+    "survives its connection being ended by the server between two statements",
+    async () => {
+      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await admin.connect();
+      try {
+        await expect(
+          db.sql.transaction(async (c) => {
+            const [row] = await c.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`);
+            await admin.query(`SELECT pg_terminate_backend($1)`, [row?.pid]);
+            // Gone from the server: the ended connection's error arrives while nobody queries.
+            for (let tries = 0; tries < 200; tries += 1) {
+              const alive = await admin.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [
+                row?.pid,
+              ]);
+              if (alive.rowCount === 0) break;
+              await new Promise((resolve) => setTimeout(resolve, 10));
+            }
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            await c.query(`INSERT INTO "TxProbe" ("n") VALUES (5)`);
+          }),
+        ).rejects.toThrow();
+      } finally {
+        await admin.end();
+      }
+      // The process is still here, the ended connection was dropped, and the pool serves.
+      expect(await stored()).toEqual([1, 2, 4]);
+    },
+  );
 });
