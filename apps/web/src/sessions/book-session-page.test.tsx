@@ -1,28 +1,12 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { apiError, json, stubApi } from "../test/fake-api";
-import type { FamilyMemberSummary } from "@bridgeway/domain";
-import { signedInAs } from "../test/fixtures";
+import { familyMember as member, PAT_USER_ID as PAT, signedInAs } from "../test/fixtures";
 import { renderApp } from "../test/render-app";
 import { facilitators, IDS, participants, sessionSummary } from "../test/schedule-fixtures";
 import { description } from "../test/described-by";
 
-const PAT = "00000000-0000-4000-8000-0000000000f1";
 const KIM = "00000000-0000-4000-8000-0000000000f2";
-
-const member = (overrides: Partial<FamilyMemberSummary>): FamilyMemberSummary => ({
-  userId: PAT,
-  invitationId: null,
-  firstName: "Pat",
-  lastName: "Lee",
-  email: "pat@family.example",
-  relationship: "PARENT",
-  status: "active",
-  sessionKinds: ["FAMILY", "MULTI_FAMILY"],
-  invitedAt: "2026-11-01T15:00:00.000Z",
-  expiresAt: null,
-  ...overrides,
-});
 
 const routes = {
   "GET /api/participants": json(200, { participants }),
