@@ -85,10 +85,11 @@ const EXPIRY_CHECK_MAX_MS = 5 * 60 * 1000;
 const EXPIRY_CHECK_MIN_MS = 250;
 
 /**
- * At most how long a socket's events go on without re-reading its sign-in, while this process has heard
- * every revocation since the last read: a revocation closes the socket itself, and the expiry
- * timer re-reads the sign-in when it would end. Without that news, only the sign-in cache's few
- * seconds. One read a minute also records the socket's activity (SIGN_IN_TOUCH_INTERVAL_MS).
+ * At most how long a socket's events go on without re-reading its sign-in, while this process
+ * has heard every revocation since the last read: a revocation closes the socket itself, and the
+ * expiry timer re-reads the sign-in when it would end. Without that news, only the sign-in
+ * cache's few seconds. One read a minute also records the socket's activity
+ * (SIGN_IN_TOUCH_INTERVAL_MS).
  */
 export const SOCKET_SIGN_IN_TRUST_MS = SIGN_IN_TOUCH_INTERVAL_MS;
 
@@ -317,8 +318,8 @@ export async function createRealtime(deps: {
 
   /**
    * Every event first checks the socket's sign-in (re-read when the last read no longer holds,
-   * see `signInReadHolds`) and counts as activity, except the presence ping. An ended sign-in refuses
-   * the event with `session_expired` and closes the socket.
+   * see `signInReadHolds`) and counts as activity, except the presence ping. An ended sign-in
+   * refuses the event with `session_expired` and closes the socket.
    */
   function guardEvents(socket: RealtimeSocket): void {
     socket.use((packet, next) => {
