@@ -12,6 +12,7 @@
 // then run `pnpm bench:join` (or `pnpm --filter @bridgeway/e2e run bench:join`).
 //   BENCH_RUNS=10  BENCH_PORT=4318 (direct; LiveKit mode uses BENCH_PORT+1 and LiveKit on
 //   BENCH_PORT+2)  BENCH_MODES=direct,livekit  (the servers run on in-memory PGlite)
+//   BENCH_TRACE=1 prints each run's timeline in both browsers (see join-trace.ts)
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -21,10 +22,12 @@ import { DEMO } from "../support/helpers";
 import { apiSignedIn } from "../support/api";
 import { cancelSession, moveGroupMeetingToNow, signedIn, type Person } from "../support/live";
 import { livekitSkipReason, startLivekit, startLivekitApp } from "../support/livekit";
+import { clearTrace, printTrace, traceJoins } from "./join-trace";
 
 const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 10));
 const PORT = Number(process.env.BENCH_PORT ?? 4318);
 const MODES = (process.env.BENCH_MODES ?? "direct,livekit").split(",").map((m) => m.trim());
+const TRACE = process.env.BENCH_TRACE === "1";
 // Benchmarks run on the embedded defaults whatever the shell says.
 delete process.env.DATABASE_URL;
 delete process.env.REDIS_URL;
@@ -73,12 +76,16 @@ async function startServer(): Promise<ChildProcess> {
 
 /**
  * Clicks "Join session" from inside the page and resolves with the milliseconds from just before
- * the click to the first frame of `peerId`'s camera presented in its <video>.
+ * the click to the first frame of `peerId`'s camera presented in its <video>, and when the click
+ * was on the machine's clock.
  */
-function clickJoinAndTimeFirstFrame(page: Page, peerId: string): Promise<number> {
+function clickJoinAndTimeFirstFrame(
+  page: Page,
+  peerId: string,
+): Promise<{ ms: number; clickedAt: number }> {
   return page.evaluate(
     ([peer, timeoutMs]) =>
-      new Promise<number>((resolve, reject) => {
+      new Promise<{ ms: number; clickedAt: number }>((resolve, reject) => {
         const selector = `video[data-peer-id="${peer}"][data-kind="camera"]`;
         const button = Array.from(document.querySelectorAll("button")).find(
           (b) => b.textContent.trim() === "Join session",
@@ -96,7 +103,7 @@ function clickJoinAndTimeFirstFrame(page: Page, peerId: string): Promise<number>
             const at = performance.now();
             clearTimeout(timer);
             observer.disconnect();
-            resolve(at - clickedAt);
+            resolve({ ms: at - clickedAt, clickedAt: performance.timeOrigin + clickedAt });
           });
         };
         const observer = new MutationObserver(watch);
@@ -221,6 +228,10 @@ async function measure(baseUrl: string, label: string): Promise<Measured> {
     const room = `/sessions/${sessionId}/room`;
 
     // The facilitator is in the room; Jordan joins once, is let in, and sees her.
+    if (TRACE) {
+      await traceJoins(dana.context);
+      await traceJoins(jordan.context);
+    }
     await dana.page.goto(room);
     await dana.page.getByRole("button", { name: "Join session" }).click();
     await jordan.context.addInitScript(KEEP_NAMES_SHIM);
@@ -239,11 +250,19 @@ async function measure(baseUrl: string, label: string): Promise<Measured> {
       // Alternate with the baseline, so both see the same machine.
       const loopback = await loopbackFirstFrame(baseline);
       loopbacks.push(loopback);
-      const join = await clickJoinAndTimeFirstFrame(jordan.page, dana.id);
+      if (TRACE) await clearTrace([jordan.page, dana.page]);
+      const { ms: join, clickedAt } = await clickJoinAndTimeFirstFrame(jordan.page, dana.id);
       joins.push(join);
       console.log(
         `  run ${String(run).padStart(2)}: join ${join.toFixed(0).padStart(5)} ms   loopback ${loopback.toFixed(0).padStart(5)} ms`,
       );
+      if (TRACE) {
+        const pages = [
+          { label: "participant", page: jordan.page },
+          { label: "facilitator", page: dana.page },
+        ];
+        await printTrace(pages, clickedAt, clickedAt + join);
+      }
       if (run < RUNS) await leaveAndComeBack(jordan, dana);
     }
     return { joins, loopbacks };

@@ -115,14 +115,18 @@ export function createLiveAdmission(
         if (found.role === "facilitator") await socket.join(rooms.staff(sessionId));
         if (status === "ADMITTED") await socket.join(rooms.admitted(sessionId));
       }
-      let credential: MediaCredential | undefined;
-      if (status === "ADMITTED") {
-        if (media.mode === "direct") await live.openSpan(sessionId, actor.userId, now, "DIRECT");
-        credential = await room.credentialFor(sessionId, attendee);
-      }
       await audit.record({ actor }, "read", { type: "live-session", id: sessionId }, "success");
-      // The joiner's view is made from what everyone else was just sent.
-      const data = await room.broadcast(sessionId, occurrence);
+      // Everyone else hears of the joiner first: in direct mode they start the connection to
+      // them on hearing it. The attendance span starts at `now` whenever it is written. The
+      // joiner's view is made from what everyone else was just sent.
+      const [data] = await Promise.all([
+        room.broadcast(sessionId, occurrence),
+        status === "ADMITTED" && media.mode === "direct"
+          ? live.openSpan(sessionId, actor.userId, now, "DIRECT")
+          : undefined,
+      ]);
+      let credential: MediaCredential | undefined;
+      if (status === "ADMITTED") credential = await room.credentialFor(sessionId, attendee);
       return {
         state: status === "ADMITTED" ? ("admitted" as const) : ("waiting" as const),
         room: data
