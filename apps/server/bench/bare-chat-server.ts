@@ -12,6 +12,8 @@ io.on("connection", (socket) => {
     ack?.();
   });
 });
+// Exits by itself, so that a CPU profile (BENCH_CPU_PROFILE) is written as it ends.
+process.on("SIGTERM", () => process.exit(0));
 process.on("SIGUSR2", () => {
   (globalThis as { gc?: () => void }).gc?.();
   const { heapUsed, external } = process.memoryUsage();

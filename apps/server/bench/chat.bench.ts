@@ -4,6 +4,7 @@
 // bare socket.io broadcast server, and server memory per idle socket.
 // Run: `DATABASE_URL=… [REDIS_URL=…] pnpm --filter @bridgeway/server bench:chat`.
 //   BENCH_SOCKETS=5000 BENCH_ROOM_SIZE=10 BENCH_STEP_SECONDS=10 BENCH_RATES=1000,2000,4000
+//   BENCH_CPU_PROFILE=<folder>: both servers write a V8 CPU profile there as they exit.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
