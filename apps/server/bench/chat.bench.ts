@@ -4,6 +4,7 @@
 // bare socket.io broadcast server, and server memory per idle socket.
 // Run: `DATABASE_URL=… [REDIS_URL=…] pnpm --filter @bridgeway/server bench:chat`.
 //   BENCH_SOCKETS=5000 BENCH_ROOM_SIZE=10 BENCH_STEP_SECONDS=10 BENCH_RATES=1000,2000,4000
+//   BENCH_REFINE_STEPS=2 (steps between the last rate passed and the first failed)
 //   BENCH_CPU_PROFILE=<folder>: both servers write a V8 CPU profile there as they exit.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
@@ -22,6 +23,8 @@ const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 10);
  * list, the rate keeps rising by half until p99 passes one second (or this cap).
  */
 const MAX_RATE = Number(process.env.BENCH_MAX_RATE ?? 60_000);
+/** Steps run between the last rate that passed and the first that failed, halving the gap. */
+const REFINE_STEPS = Number(process.env.BENCH_REFINE_STEPS ?? 2);
 /** Total messages per second; the first is the default load (every socket every 5 s). */
 const RATES = (process.env.BENCH_RATES ?? [1, 2, 4, 6, 8].map((k) => (SOCKETS / 5) * k).join(","))
   .split(",")
@@ -310,6 +313,19 @@ async function measure(target: Target, people: { token: string; room: string }[]
     const next = Math.round(rate * 1.5);
     if (i === rates.length - 1 && next <= MAX_RATE) rates.push(next);
   }
+  // The ladder's steps are far apart near the top (4,000 then 6,000): halve the gap between the
+  // last rate that passed and the first that did not, REFINE_STEPS times.
+  const last = steps.at(-1);
+  let below = [...steps].reverse().find(passes)?.rate;
+  let above = last && !passes(last) ? last.rate : undefined;
+  for (let i = 0; i < REFINE_STEPS && below !== undefined && above !== undefined; i += 1) {
+    const rate = Math.round((below + above) / 2 / 100) * 100;
+    if (rate <= below || rate >= above) break;
+    const step = await run(rate, STEP_SECONDS, true);
+    steps.push(step);
+    if (passes(step)) below = rate;
+    else above = rate;
+  }
   for (const socket of sockets) socket.disconnect();
   return { perSocketKb, perSocketHeapKb, steps };
 }
@@ -413,14 +429,13 @@ try {
       );
     }
   }
-  // The ceiling is the last rate before the first step whose p99 passes one second.
+  // The ceiling: the highest rate that passed below the lowest that did not.
   const ceiling = (steps: { rate: number; p99: number; failed: number }[]) => {
-    let best = 0;
-    for (const step of steps) {
-      if (!passes(step)) break;
-      best = step.rate;
-    }
-    return best;
+    const lowestFailed = Math.min(...steps.filter((s) => !passes(s)).map((s) => s.rate));
+    return Math.max(
+      0,
+      ...steps.filter((s) => passes(s) && s.rate < lowestFailed).map((s) => s.rate),
+    );
   };
   const [ours, bareResult] = results;
   const ourCeiling = ceiling(ours?.steps ?? []);
