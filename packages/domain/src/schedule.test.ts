@@ -8,6 +8,7 @@ import {
   joinWindow,
   phaseDaysProblem,
   phaseOn,
+  roomNotOpenYetMessage,
   SessionRangeQuerySchema,
   weekdayOf,
   weeklyHoursStatus,
@@ -40,6 +41,25 @@ describe("the join window", () => {
   it("stays open through the session and closes at its end", () => {
     expect(joinWindow(start, end, at("2026-11-24T01:59:59Z"))).toBe("open");
     expect(joinWindow(start, end, end)).toBe("ended");
+  });
+});
+
+describe("what someone too early is told", () => {
+  it("says how long until the room opens, and when that is", () => {
+    expect(roomNotOpenYetMessage(7 * 60_000)).toBe(
+      "The room opens in 7 minutes, 10 minutes before the start.",
+    );
+    expect(roomNotOpenYetMessage(1)).toBe(
+      "The room opens in 1 minute, 10 minutes before the start.",
+    );
+    expect(roomNotOpenYetMessage(119 * 60_000)).toBe(
+      "The room opens in 119 minutes, 10 minutes before the start.",
+    );
+  });
+  it("counts a long wait in hours", () => {
+    expect(roomNotOpenYetMessage(970 * 60_000)).toBe(
+      "The room opens in about 16 hours, 10 minutes before the start.",
+    );
   });
 });
 

@@ -41,6 +41,19 @@ export function joinWindow(startsAt: Date, endsAt: Date, now: Date): JoinWindow 
   return "not-yet";
 }
 
+/**
+ * What someone who comes to the room too early is told: how long until it opens (minutes, or
+ * whole hours once it is two hours or more away) and that it opens ten minutes before the start.
+ */
+export function roomNotOpenYetMessage(untilOpenMs: number): string {
+  const minutes = Math.max(1, Math.ceil(untilOpenMs / 60_000));
+  const wait =
+    minutes >= 120
+      ? `about ${Math.round(minutes / 60)} hours`
+      : `${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
+  return `The room opens in ${wait}, ${JOIN_OPENS_BEFORE_MS / 60_000} minutes before the start.`;
+}
+
 /** Whether two half-open intervals [start, end) overlap: back-to-back sessions do not. */
 export function intervalsOverlap(
   a: { startsAt: Date; endsAt: Date },

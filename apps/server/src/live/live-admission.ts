@@ -2,6 +2,7 @@ import {
   isWaiting,
   roomView,
   JOIN_OPENS_BEFORE_MS,
+  roomNotOpenYetMessage,
   seatsLeft,
   type Actor,
   type JoinReply,
@@ -78,10 +79,7 @@ export function createLiveAdmission(
       const { occurrence } = found;
       const opensAt = occurrence.startsAt.getTime() - JOIN_OPENS_BEFORE_MS;
       if (now.getTime() < opensAt) {
-        throw refuse(
-          "not_open_yet",
-          `The room opens ${Math.ceil((opensAt - now.getTime()) / 60_000)} minutes before the start.`,
-        );
+        throw refuse("not_open_yet", roomNotOpenYetMessage(opensAt - now.getTime()));
       }
 
       let status: "WAITING" | "ADMITTED";

@@ -19,6 +19,8 @@ import { startTestServer, TEST_PASSWORD, type TestServer } from "../testing/test
 const [DANA, MARCUS] = DEMO_ACCOUNTS.facilitators;
 const P = DEMO_ACCOUNTS.participants;
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 describe.each(databaseKinds())("the live room on %s", (kind) => {
   const clock = new ManualClock(new Date("2026-11-23T12:00:00Z"));
   let server: TestServer;
@@ -105,6 +107,22 @@ describe.each(databaseKinds())("the live room on %s", (kind) => {
     // The staff view never showed them.
     expect(dana.live.states.flatMap((s) => s.people).some((p) => p.displayName === "Olive")).toBe(
       false,
+    );
+  });
+
+  it("tells someone who comes early how long until the room opens", async () => {
+    const later = nextGroups.find((s) => Date.parse(s.startsAt) - clock.now().getTime() > DAY_MS);
+    if (!later) throw new Error("no meeting a day or more away");
+    const jordan = await person(P[0]);
+    const early = await jordan.live.join(later.id, "Jordan");
+    expect(early.ok).toBe(false);
+    if (early.ok) return;
+    expect(early.error.code).toBe("not_open_yet");
+    const hours = Math.round(
+      (Date.parse(later.startsAt) - 600_000 - clock.now().getTime()) / 3_600_000,
+    );
+    expect(early.error.message).toBe(
+      `The room opens in about ${hours} hours, 10 minutes before the start.`,
     );
   });
 
