@@ -6,7 +6,6 @@ import {
   seatsLeft,
   type Actor,
   type JoinReply,
-  type MediaCredential,
 } from "@bridgeway/domain";
 import { joinAccess } from "./live-access";
 import { refuse } from "./live-refusal";
@@ -123,8 +122,8 @@ export function createLiveAdmission(
           ? live.openSpan(sessionId, actor.userId, now, "DIRECT")
           : undefined,
       ]);
-      let credential: MediaCredential | undefined;
-      if (status === "ADMITTED") credential = await room.credentialFor(sessionId, attendee);
+      const credential =
+        status === "ADMITTED" ? await room.credentialFor(sessionId, attendee) : undefined;
       return {
         state: status === "ADMITTED" ? ("admitted" as const) : ("waiting" as const),
         room: data
