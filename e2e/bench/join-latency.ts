@@ -22,7 +22,7 @@ import { DEMO } from "../support/helpers";
 import { apiSignedIn } from "../support/api";
 import { cancelSession, moveGroupMeetingToNow, signedIn, type Person } from "../support/live";
 import { livekitSkipReason, startLivekit, startLivekitApp } from "../support/livekit";
-import { clearTrace, printTrace, traceJoins } from "./join-trace";
+import { clearTrace, KEEP_NAMES_SHIM, printTrace, traceJoins } from "./join-trace";
 
 const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 10));
 const PORT = Number(process.env.BENCH_PORT ?? 4318);
@@ -34,11 +34,6 @@ delete process.env.REDIS_URL;
 const SERVER = fileURLToPath(new URL("../../apps/server/dist/main.js", import.meta.url));
 /** A run that has not shown a frame by then counts as failed, and stops the benchmark. */
 const RUN_TIMEOUT_MS = 20_000;
-/**
- * tsx compiles this file keeping function names, through a `__name` helper that the functions
- * sent to `page.evaluate` carry with them; pages are given a stand-in that does nothing.
- */
-const KEEP_NAMES_SHIM = { content: "globalThis.__name = (fn) => fn;" };
 
 /** Starts the built server on the embedded defaults, as the browser tests' global setup does. */
 async function startServer(): Promise<ChildProcess> {

@@ -60,10 +60,15 @@ function recordSteps(): void {
   window.WebSocket = TracedSocket;
 }
 
+/**
+ * tsx compiles the benchmarks keeping function names, through a `__name` helper that functions
+ * sent to a page carry with them; pages are given a stand-in that does nothing.
+ */
+export const KEEP_NAMES_SHIM = { content: "globalThis.__name ??= (fn) => fn;" };
+
 /** Traces every page `context` opens from now on. */
 export async function traceJoins(context: BrowserContext): Promise<void> {
-  // tsx names functions through a `__name` helper, which the page does not have.
-  await context.addInitScript({ content: "globalThis.__name ??= (fn) => fn;" });
+  await context.addInitScript(KEEP_NAMES_SHIM);
   await context.addInitScript(recordSteps);
 }
 
