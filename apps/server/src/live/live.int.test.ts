@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   ApiErrorBodySchema,
   DIRECT_MODE_MAX_PEOPLE,
+  JOIN_OPENS_BEFORE_MS,
   SessionAttendanceSchema,
   SessionListSchema,
   type RoomSnapshot,
@@ -118,9 +119,8 @@ describe.each(databaseKinds())("the live room on %s", (kind) => {
     expect(early.ok).toBe(false);
     if (early.ok) return;
     expect(early.error.code).toBe("not_open_yet");
-    const hours = Math.round(
-      (Date.parse(later.startsAt) - 600_000 - clock.now().getTime()) / 3_600_000,
-    );
+    const opensAt = Date.parse(later.startsAt) - JOIN_OPENS_BEFORE_MS;
+    const hours = Math.round((opensAt - clock.now().getTime()) / (60 * 60_000));
     expect(early.error.message).toBe(
       `The room opens in about ${hours} hours, 10 minutes before the start.`,
     );
