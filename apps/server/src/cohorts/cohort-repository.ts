@@ -158,6 +158,16 @@ export function createCohortRepository(prisma: PrismaClient) {
       return row ? toCohort(row) : null;
     },
 
+    /** The cohorts with these ids (one read for all of them); missing ones are left out. */
+    async cohortsWithIds(ids: readonly string[], db: Db = prisma): Promise<CohortRecord[]> {
+      if (ids.length === 0) return [];
+      const rows = await db.cohort.findMany({
+        where: { id: { in: [...new Set(ids)] } },
+        select: COHORT_SELECT,
+      });
+      return rows.map(toCohort);
+    },
+
     async cohorts(
       where:
         | { organizationId: string }

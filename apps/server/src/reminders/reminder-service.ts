@@ -21,7 +21,7 @@ import type { Logger } from "../logger";
 import type { Mailer } from "../mail/mailer";
 import type { OccurrenceRecord, OccurrenceRepository } from "../sessions/occurrence-repository";
 import type { PeopleRepository } from "../people/people-repository";
-import type { SessionDirectory } from "../sessions/session-directory";
+import type { SessionDirectory, SessionPeople } from "../sessions/session-directory";
 import type { NewReminder, ReminderPerson, ReminderRepository } from "./reminder-repository";
 import type { SmsSender } from "./sms";
 
@@ -64,15 +64,22 @@ export function createReminderService(deps: {
       })
     ).filter((s) => s.status === "SCHEDULED" && s.startsAt > now && s.endedAt === null);
     const rows: NewReminder[] = [];
-    for (const session of sessions) {
+    const dueSessions = sessions.flatMap((session) => {
       const due = dueReminder(session.startsAt, now);
-      if (!due) continue;
-      const people = await directory.peopleIn(session);
-      const persons = await repo.people([
-        ...people.facilitatorIds,
-        ...people.participantIds,
-        ...people.familyIds,
-      ]);
+      return due ? [{ session, due }] : [];
+    });
+    // Everyone of every due session in a few reads, not a round of reads per session: this runs
+    // every minute over a whole day of meetings.
+    const people = await directory.peopleInEach(dueSessions.map((d) => d.session));
+    const idsOf = (p: SessionPeople) => [
+      ...new Set([...p.facilitatorIds, ...p.participantIds, ...p.familyIds]),
+    ];
+    const everyone = new Map(
+      (await repo.people([...people.values()].flatMap(idsOf))).map((person) => [person.id, person]),
+    );
+    for (const { session, due } of dueSessions) {
+      const inSession = people.get(session.id);
+      const persons = inSession ? idsOf(inSession).flatMap((id) => everyone.get(id) ?? []) : [];
       for (const person of persons) {
         const preferences = preferencesOf(person);
         // In quiet hours nothing is stored, so nothing is owed: a later sweep stores it if the

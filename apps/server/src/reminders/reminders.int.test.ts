@@ -197,6 +197,40 @@ describe.each(databaseKinds())("session reminders on %s", (kind) => {
     expect(stored).toMatchObject({ status: "SKIPPED", reason: "cancelled" });
   });
 
+  it("plans one sweep's reminders for many sessions at once, each person only for their own", async () => {
+    // Two more clinics' cohorts and a one-to-one booking, all due in the same sweep.
+    const other = await makeWorld(server);
+    const third = await makeWorld(server);
+    const startsAt = new Date("2026-12-20T00:00:00Z");
+    const first = await meeting(server, other, startsAt);
+    const second = await meeting(server, third, new Date(startsAt.getTime() + HOUR));
+    const oneToOne = await server.db.prisma.sessionOccurrence.create({
+      data: {
+        organizationId: third.org.id,
+        kind: "INDIVIDUAL",
+        startsAt: new Date(startsAt.getTime() + 2 * HOUR),
+        endsAt: new Date(startsAt.getTime() + 3 * HOUR),
+        timeZone: "America/Chicago",
+        leadFacilitatorId: third.clinician.id,
+        participantUserId: third.ben.id,
+      },
+    });
+    clock.set(new Date(startsAt.getTime() - 20 * HOUR));
+    await server.jobs.runDue();
+    const planned = async (sessionId: string) =>
+      (
+        await server.db.prisma.reminderDelivery.findMany({
+          where: { sessionId, leadMinutes: 1440 },
+        })
+      )
+        .map((r) => r.userId)
+        .sort();
+    const ids = (...people: { id: string }[]) => people.map((p) => p.id).sort();
+    expect(await planned(first.id)).toEqual(ids(other.clinician, other.ana, other.ben));
+    expect(await planned(second.id)).toEqual(ids(third.clinician, third.ana, third.ben));
+    expect(await planned(oneToOne.id)).toEqual(ids(third.clinician, third.ben));
+  });
+
   it("sends nothing to a person who turned reminders off", async () => {
     const ana = await signIn(world.ana.email);
     const off = await ana.request("PUT", "/api/reminder-preferences", {

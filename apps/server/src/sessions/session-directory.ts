@@ -35,12 +35,8 @@ export function createSessionDirectory(
 ) {
   const { cohortRepo, occurrenceRepo } = repos;
   async function cohortsById(ids: string[], db?: Db): Promise<Map<string, CohortRecord>> {
-    const map = new Map<string, CohortRecord>();
-    for (const id of [...new Set(ids)]) {
-      const cohort = await cohortRepo.cohort(id, db);
-      if (cohort) map.set(id, cohort);
-    }
-    return map;
+    const cohorts = await cohortRepo.cohortsWithIds(ids, db);
+    return new Map(cohorts.map((c) => [c.id, c]));
   }
 
   /**
@@ -60,14 +56,19 @@ export function createSessionDirectory(
       .map((e) => e.participant.id);
   }
 
+  /** A session's clinicians, given its cohort (when it is a cohort's meeting). */
+  function clinicians(occurrence: OccurrenceRecord, cohort: CohortRecord | undefined): string[] {
+    const staff = cohort ? cohortClinicians(cohort) : [];
+    return [...new Set([occurrence.leadFacilitatorId, ...staff].filter((id) => id !== null))];
+  }
+
   /**
    * A session's clinicians: whoever leads it and, for a cohort's meeting, the cohort's lead and
    * co-facilitators. Cheaper than `peopleIn` when only staff matter (every moderation event).
    */
   async function facilitatorsOf(occurrence: OccurrenceRecord, db?: Db): Promise<string[]> {
     const cohort = occurrence.cohortId ? await cohortRepo.cohort(occurrence.cohortId, db) : null;
-    const staff = cohort ? cohortClinicians(cohort) : [];
-    return [...new Set([occurrence.leadFacilitatorId, ...staff].filter((id) => id !== null))];
+    return clinicians(occurrence, cohort ?? undefined);
   }
 
   /** Family members in a session: invited ones with consent in force, or (multi-family) all consented. */
@@ -91,6 +92,44 @@ export function createSessionDirectory(
     return [];
   }
 
+  /**
+   * Everyone in each of the sessions, read together: their cohorts in one query and those
+   * cohorts' enrollments in another, however many sessions there are (a sweep over a day's
+   * meetings must not cost a round of queries per meeting).
+   */
+  async function peopleInEach(
+    occurrences: readonly OccurrenceRecord[],
+    db?: Db,
+  ): Promise<Map<string, SessionPeople>> {
+    const cohortIds = [...new Set(occurrences.flatMap((o) => (o.cohortId ? [o.cohortId] : [])))];
+    const cohorts = await cohortsById(cohortIds, db);
+    const enrollments = new Map<string, EnrollmentRecord[]>();
+    if (cohortIds.length > 0) {
+      for (const e of await cohortRepo.enrollments({ cohortIds }, db)) {
+        const ofCohort = enrollments.get(e.cohortId);
+        if (ofCohort) ofCohort.push(e);
+        else enrollments.set(e.cohortId, [e]);
+      }
+    }
+    const people = new Map<string, SessionPeople>();
+    for (const occurrence of occurrences) {
+      const participantIds = occurrence.cohortId
+        ? expectedParticipants(occurrence, enrollments.get(occurrence.cohortId) ?? [])
+        : occurrence.participantUserId
+          ? [occurrence.participantUserId]
+          : [];
+      people.set(occurrence.id, {
+        facilitatorIds: clinicians(
+          occurrence,
+          occurrence.cohortId ? cohorts.get(occurrence.cohortId) : undefined,
+        ),
+        participantIds,
+        familyIds: await familyIn(occurrence, participantIds),
+      });
+    }
+    return people;
+  }
+
   /** The participants in a session: those expected at a cohort's meeting, or its booked one. */
   async function participantsIn(occurrence: OccurrenceRecord, db?: Db): Promise<string[]> {
     if (occurrence.cohortId)
@@ -106,14 +145,12 @@ export function createSessionDirectory(
 
     /** Everyone in one session, for permissions, rosters and clash checks. */
     async peopleIn(occurrence: OccurrenceRecord, db?: Db): Promise<SessionPeople> {
-      const facilitatorIds = await facilitatorsOf(occurrence, db);
-      const participantIds = await participantsIn(occurrence, db);
-      return {
-        facilitatorIds,
-        participantIds,
-        familyIds: await familyIn(occurrence, participantIds),
-      };
+      const people = (await peopleInEach([occurrence], db)).get(occurrence.id);
+      if (!people) throw new Error("peopleInEach left out the session it was given");
+      return people;
     },
+
+    peopleInEach,
 
     /**
      * The family members let into a session, as `peopleIn` finds them, without looking anyone
