@@ -20,6 +20,7 @@ import type { RevocationBus } from "../auth/sign-in-revocations";
 import type { SignInService } from "../auth/sign-ins";
 import type { Clock } from "../clock";
 import type { Logger } from "../logger";
+import { boundedRecoveryAdapter, RECOVERY_MAX_EVENTS } from "./bounded-recovery-adapter";
 import { createEventRoutes, type EventHandler } from "./event-handler";
 import {
   adapterRedisOptions,
@@ -176,11 +177,12 @@ export async function createRealtime(deps: {
             createAdapter(adapterClient, {
               streamName: `${deps.redisKeyPrefix}socket.io`,
               sessionKeyPrefix: `${deps.redisKeyPrefix}sio:session:`,
+              maxLen: RECOVERY_MAX_EVENTS,
             }),
             () => adapterClient.isReady,
           ),
         }
-      : {}),
+      : { adapter: boundedRecoveryAdapter() }),
   });
 
   if (adapterClient) {
