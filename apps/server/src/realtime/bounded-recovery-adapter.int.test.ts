@@ -37,6 +37,16 @@ async function start() {
   return { io, client, kept };
 }
 
+/** A connected client that records the "n" events it gets, the first (0) already received. */
+async function receiving(io: Server, socket: Socket) {
+  await once(socket, "connect");
+  const received: number[] = [];
+  socket.on("n", (n: number) => received.push(n));
+  io.to("room").emit("n", 0);
+  await expect.poll(() => received).toEqual([0]);
+  return { socket, received };
+}
+
 const once = (socket: Socket, event: string) =>
   new Promise<void>((resolve) => socket.once(event, () => resolve()));
 
@@ -67,12 +77,7 @@ describe("connection-state recovery with a bounded memory", () => {
 
   it("recovers a client that missed fewer events than it keeps, with each in order", async () => {
     const { io, client } = await start();
-    const socket = client();
-    await once(socket, "connect");
-    const received: number[] = [];
-    socket.on("n", (n: number) => received.push(n));
-    io.to("room").emit("n", 0);
-    await expect.poll(() => received).toEqual([0]);
+    const { socket, received } = await receiving(io, client());
     await dropWhile(socket, () => {
       for (let n = 1; n <= KEEP - 1; n += 1) io.to("room").emit("n", n);
     });
@@ -82,12 +87,7 @@ describe("connection-state recovery with a bounded memory", () => {
 
   it("connects a client that missed more than it keeps as new, so it catches up from the database", async () => {
     const { io, client } = await start();
-    const socket = client();
-    await once(socket, "connect");
-    const received: number[] = [];
-    socket.on("n", (n: number) => received.push(n));
-    io.to("room").emit("n", 0);
-    await expect.poll(() => received).toEqual([0]);
+    const { socket, received } = await receiving(io, client());
     await dropWhile(socket, () => {
       for (let n = 1; n <= 3 * KEEP; n += 1) io.to("room").emit("n", n);
     });
