@@ -28,6 +28,8 @@ import type { SmsSender } from "./sms";
 /** How many stored reminders one sweep sends at most; the next sweep takes the rest. */
 const SEND_BATCH = 200;
 const LONGEST_LEAD_MS = Math.max(...REMINDER_LEAD_MINUTES) * 60_000;
+/** Sessions planned together: their cohorts, enrollments and people read at once. */
+export const PLAN_SLICE = 50;
 
 type Context = AuditContext & { actor: Actor };
 
@@ -63,13 +65,23 @@ export function createReminderService(deps: {
         to: new Date(now.getTime() + LONGEST_LEAD_MS + 1),
       })
     ).filter((s) => s.status === "SCHEDULED" && s.startsAt > now && s.endedAt === null);
-    const rows: NewReminder[] = [];
     const dueSessions = sessions.flatMap((session) => {
       const due = dueReminder(session.startsAt, now);
       return due ? [{ session, due }] : [];
     });
-    // Everyone of every due session in a few reads, not a round of reads per session: this runs
-    // every minute over a whole day of meetings.
+    // A few reads for a slice of sessions, not a round of reads per session: this runs every
+    // minute over a whole day of meetings. In slices, so that no one read of thousands of
+    // people holds the event loop that the process's sockets share.
+    for (let from = 0; from < dueSessions.length; from += PLAN_SLICE) {
+      await repo.insert(await planSlice(dueSessions.slice(from, from + PLAN_SLICE), now), now);
+    }
+  }
+
+  async function planSlice(
+    dueSessions: { session: OccurrenceRecord; due: NonNullable<ReturnType<typeof dueReminder>> }[],
+    now: Date,
+  ): Promise<NewReminder[]> {
+    const rows: NewReminder[] = [];
     const people = await directory.peopleInEach(dueSessions.map((d) => d.session));
     const idsOf = (p: SessionPeople) => [
       ...new Set([...p.facilitatorIds, ...p.participantIds, ...p.familyIds]),
@@ -101,7 +113,7 @@ export function createReminderService(deps: {
         }
       }
     }
-    await repo.insert(rows, now);
+    return rows;
   }
 
   /** Why a claimed reminder must not go out now, or null to send it. */

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,6 +9,7 @@ import { fixtures } from "../testing/fixtures";
 import { mailsTo as messagesTo } from "../testing/outbox";
 import { signedInClient } from "../testing/http-client";
 import { ManualClock } from "../testing/manual-clock";
+import { PLAN_SLICE } from "./reminder-service";
 import { createTestDatabase, databaseKinds } from "../testing/test-databases";
 import { startTestServer, TEST_PASSWORD, type TestServer } from "../testing/test-server";
 
@@ -215,6 +217,18 @@ describe.each(databaseKinds())("session reminders on %s", (kind) => {
         participantUserId: third.ben.id,
       },
     });
+    // More bookings than the planner reads at once, so the sweep takes several slices.
+    const bookings = Array.from({ length: PLAN_SLICE }, (_, i) => ({
+      id: randomUUID(),
+      organizationId: other.org.id,
+      kind: "INDIVIDUAL" as const,
+      startsAt: new Date(startsAt.getTime() + 3 * HOUR + i * 60_000),
+      endsAt: new Date(startsAt.getTime() + 3 * HOUR + (i + 1) * 60_000),
+      timeZone: "America/Chicago",
+      leadFacilitatorId: other.clinician.id,
+      participantUserId: other.ana.id,
+    }));
+    await server.db.prisma.sessionOccurrence.createMany({ data: bookings });
     clock.set(new Date(startsAt.getTime() - 20 * HOUR));
     await server.jobs.runDue();
     const planned = async (sessionId: string) =>
@@ -229,6 +243,9 @@ describe.each(databaseKinds())("session reminders on %s", (kind) => {
     expect(await planned(first.id)).toEqual(ids(other.clinician, other.ana, other.ben));
     expect(await planned(second.id)).toEqual(ids(third.clinician, third.ana, third.ben));
     expect(await planned(oneToOne.id)).toEqual(ids(third.clinician, third.ben));
+    for (const booking of bookings) {
+      expect(await planned(booking.id)).toEqual(ids(other.clinician, other.ana));
+    }
   });
 
   it("sends nothing to a person who turned reminders off", async () => {
