@@ -113,11 +113,10 @@ export function createSessionDirectory(
     }
     const people = new Map<string, SessionPeople>();
     for (const occurrence of occurrences) {
-      const participantIds = occurrence.cohortId
-        ? expectedParticipants(occurrence, enrollments.get(occurrence.cohortId) ?? [])
-        : occurrence.participantUserId
-          ? [occurrence.participantUserId]
-          : [];
+      const participantIds = participantsOf(
+        occurrence,
+        (occurrence.cohortId && enrollments.get(occurrence.cohortId)) || [],
+      );
       people.set(occurrence.id, {
         facilitatorIds: clinicians(
           occurrence,
@@ -130,14 +129,20 @@ export function createSessionDirectory(
     return people;
   }
 
-  /** The participants in a session: those expected at a cohort's meeting, or its booked one. */
-  async function participantsIn(occurrence: OccurrenceRecord, db?: Db): Promise<string[]> {
-    if (occurrence.cohortId)
-      return expectedParticipants(
-        occurrence,
-        await cohortRepo.enrollments({ cohortIds: [occurrence.cohortId] }, db),
-      );
+  /**
+   * The participants in a session: those expected at a cohort's meeting (given its cohort's
+   * enrollments), or its booked one.
+   */
+  function participantsOf(occurrence: OccurrenceRecord, enrollments: EnrollmentRecord[]): string[] {
+    if (occurrence.cohortId) return expectedParticipants(occurrence, enrollments);
     return occurrence.participantUserId ? [occurrence.participantUserId] : [];
+  }
+
+  async function participantsIn(occurrence: OccurrenceRecord): Promise<string[]> {
+    const enrollments = occurrence.cohortId
+      ? await cohortRepo.enrollments({ cohortIds: [occurrence.cohortId] })
+      : [];
+    return participantsOf(occurrence, enrollments);
   }
 
   return {
